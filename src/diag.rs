@@ -1,0 +1,140 @@
+//! Locations and warnings shared by every format reader.
+//!
+//! A [`Span`] is a byte range in decoded text; a [`LineIndex`] turns a byte
+//! offset into the 1-based line and column that people see in an editor.
+//! Readers collect [`Warning`]s for what Regedit or Outlook would skip; this
+//! module never prints anything.
+
+use std::fmt;
+
+/// A byte range `start..end` in a decoded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// The range `start..end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The text this span covers, or `""` when it does not fit `text`.
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A 1-based line and column (counted in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// Line number, starting at 1.
+    pub line: usize,
+    /// Column number in characters, starting at 1.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Start offsets of every line of a text, for turning offsets into locations.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the lines of `text`; CRLF, LF and a lone CR all end a line.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 2;
+                    continue;
+                }
+                b'\r' | b'\n' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// The line and column of byte `offset` in `text`.
+    pub fn locate(&self, text: &str, offset: usize) -> Location {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = text
+            .get(start..offset.min(text.len()))
+            .map_or(1, |s| s.chars().count() + 1);
+        Location { line, column }
+    }
+}
+
+/// Something a reader skipped or tolerated, with where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where in the input, when the warning belongs to a place.
+    pub location: Option<Location>,
+    /// What happened and what the reader did about it.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning at `location`.
+    pub fn at(location: Location, message: impl Into<String>) -> Self {
+        Warning {
+            location: Some(location),
+            message: message.into(),
+        }
+    }
+
+    /// A warning about the input as a whole.
+    pub fn general(message: impl Into<String>) -> Self {
+        Warning {
+            location: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some(location) => write!(f, "{location}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_for_every_newline_style() {
+        let text = "a\r\nbc\nd\re";
+        let index = LineIndex::new(text);
+        assert_eq!(index.locate(text, 0), Location { line: 1, column: 1 });
+        assert_eq!(index.locate(text, 4), Location { line: 2, column: 2 });
+        assert_eq!(index.locate(text, 6), Location { line: 3, column: 1 });
+        assert_eq!(index.locate(text, 8), Location { line: 4, column: 1 });
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "äöü=x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.locate(text, 6).column, 4);
+    }
+}

@@ -1,0 +1,11 @@
+//! mapiprof: Outlook / MAPI profiles as Regedit exports (`.reg`), Outlook
+//! profile files (`.prf`) and readable YAML, converted losslessly.
+//!
+//! The layers, bottom up: [`text`] (bytes ↔ text), [`reg`] (`.reg` syntax),
+//! [`mapi`] (property types, codecs and names), [`model`] (profiles and
+//! sections), [`yaml`] (the readable document). Nothing in the library prints
+//! or touches files.
+
+pub mod diag;
+pub mod reg;
+pub mod text;

@@ -1,0 +1,3 @@
+//! The `mapiprof` command line.
+
+fn main() {}

@@ -1,0 +1,30 @@
+//! `.reg` files: a lossless syntax tree ([`File`]), what it asks Regedit to
+//! do ([`Document`]) and a Regedit-exact writer ([`write()`]).
+//!
+//! This module knows text, not bytes (see [`crate::text`]), and nothing of
+//! MAPI or YAML.
+//!
+//! # Example
+//!
+//! ```
+//! use mapiprof::reg;
+//!
+//! let text = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\x]\r\n\"n\"=dword:00000001\r\n\r\n";
+//! let parsed = reg::parse(text)?;
+//! let (doc, warnings) = parsed.file.document(text, &parsed.lines);
+//! assert!(warnings.is_empty());
+//! assert_eq!(reg::write(&doc, mapiprof::text::Newline::CrLf)?, text);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod document;
+mod syntax;
+mod tree;
+mod value;
+mod write;
+
+pub use document::{Block, Document, Format, normalise_path, same_path};
+pub use syntax::{ParseError, Parsed, parse};
+pub use tree::{File, Item, ItemKind};
+pub use value::{RegData, RegValue, ValueName, kind};
+pub use write::{WriteError, write, write_block, write_value};

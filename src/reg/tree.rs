@@ -1,0 +1,132 @@
+//! The lossless syntax tree of a `.reg` file.
+//!
+//! Every byte of the text belongs to the header or to exactly one [`Item`],
+//! so writing the items' source text back reproduces the file byte for byte,
+//! comments, odd spacing and hand-split hex included.
+
+use crate::diag::{LineIndex, Span, Warning};
+
+use super::document::{Block, Document, Format, normalise_path};
+use super::value::RegValue;
+
+/// A parsed `.reg` file.
+#[derive(Debug, Clone)]
+pub struct File {
+    /// Which header the file has.
+    pub format: Format,
+    /// The header line, with its line ending.
+    pub header: Span,
+    /// Everything after the header, in order.
+    pub items: Vec<Item>,
+}
+
+/// One or more whole lines of a `.reg` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The lines, line endings included.
+    pub span: Span,
+    /// What they hold.
+    pub kind: ItemKind,
+}
+
+/// What an [`Item`] holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    /// An empty or whitespace-only line.
+    Blank,
+    /// A `;` comment line.
+    Comment,
+    /// `[path]` or `[-path]`; `path` as written between the brackets.
+    Key {
+        /// The key path as written.
+        path: String,
+        /// `[-path]`.
+        delete: bool,
+    },
+    /// A `name=data` line, possibly continued over several lines.
+    Value(RegValue),
+    /// A line Regedit would skip; the warning says why.
+    Skipped,
+}
+
+impl File {
+    /// The source text of the whole file: header and items, unchanged.
+    pub fn source<'a>(&self, text: &'a str) -> &'a str {
+        let end = self
+            .items
+            .last()
+            .map_or(self.header.end, |item| item.span.end);
+        text.get(self.header.start..end).unwrap_or("")
+    }
+
+    /// The keys and values Regedit would import, in file order, with a
+    /// warning for every value it would ignore.
+    pub fn document(&self, text: &str, lines: &LineIndex) -> (Document, Vec<Warning>) {
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut warnings = Vec::new();
+        // None: no key yet or the last key line was unusable.
+        let mut current: Option<usize> = None;
+        let mut unusable_key = false;
+        for item in &self.items {
+            match &item.kind {
+                ItemKind::Key { path, delete } => {
+                    blocks.push(Block {
+                        path: normalise_path(path),
+                        delete: *delete,
+                        values: Vec::new(),
+                    });
+                    current = Some(blocks.len() - 1);
+                    unusable_key = false;
+                }
+                ItemKind::Skipped if is_key_line(item.span.of(text)) => {
+                    current = None;
+                    unusable_key = true;
+                }
+                ItemKind::Value(value) => {
+                    let at = lines.locate(text, item.span.start + indent(item.span.of(text)));
+                    match current.and_then(|i| blocks.get_mut(i)) {
+                        Some(block) if block.delete => warnings.push(Warning::at(
+                            at,
+                            format!(
+                                "value \"{}\" follows a key deletion; Regedit ignores it",
+                                value.name
+                            ),
+                        )),
+                        Some(block) => block.values.push(value.clone()),
+                        None if unusable_key => warnings.push(Warning::at(
+                            at,
+                            format!(
+                                "value \"{}\" belongs to an unusable key line; Regedit ignores it",
+                                value.name
+                            ),
+                        )),
+                        None => warnings.push(Warning::at(
+                            at,
+                            format!(
+                                "value \"{}\" comes before any key; Regedit ignores it",
+                                value.name
+                            ),
+                        )),
+                    }
+                }
+                ItemKind::Blank | ItemKind::Comment | ItemKind::Skipped => {}
+            }
+        }
+        (
+            Document {
+                format: self.format,
+                blocks,
+            },
+            warnings,
+        )
+    }
+}
+
+/// Whether `line` (after leading blanks) starts with `[`.
+fn is_key_line(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t']).starts_with('[')
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}

@@ -1,0 +1,85 @@
+//! Registry values as a `.reg` file spells them.
+
+use std::fmt;
+
+/// Registry type numbers (`REG_*`) that have their own spelling or meaning.
+pub mod kind {
+    /// `REG_NONE`, `hex(0):`.
+    pub const NONE: u32 = 0;
+    /// `REG_SZ`, `"text"` or `hex(1):`.
+    pub const SZ: u32 = 1;
+    /// `REG_EXPAND_SZ`, `hex(2):`.
+    pub const EXPAND_SZ: u32 = 2;
+    /// `REG_BINARY`, `hex:`.
+    pub const BINARY: u32 = 3;
+    /// `REG_DWORD`, `dword:` or `hex(4):`.
+    pub const DWORD: u32 = 4;
+    /// `REG_MULTI_SZ`, `hex(7):`.
+    pub const MULTI_SZ: u32 = 7;
+    /// `REG_QWORD`, `hex(b):`.
+    pub const QWORD: u32 = 0xb;
+}
+
+/// The name of a value: `@` (the key's default value) or a quoted name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ValueName {
+    /// `@`, the default value.
+    Default,
+    /// `"name"`, unescaped.
+    Named(String),
+}
+
+impl ValueName {
+    /// The name as text; the default value is `@`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ValueName::Default => "@",
+            ValueName::Named(name) => name,
+        }
+    }
+}
+
+impl fmt::Display for ValueName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The data of a value, in the form the file wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegData {
+    /// `"text"`: a `REG_SZ` written as a quoted string (unescaped here).
+    String(String),
+    /// `dword:0000abcd`.
+    Dword(u32),
+    /// `hex:…` (`kind` 3) or `hex(N):…`: a type number and raw bytes.
+    Hex {
+        /// Registry type number.
+        kind: u32,
+        /// The bytes, exactly as listed.
+        bytes: Vec<u8>,
+    },
+    /// `-`: delete the value.
+    Delete,
+}
+
+impl RegData {
+    /// The registry type this data imports as; `None` for a deletion.
+    pub fn kind(&self) -> Option<u32> {
+        match self {
+            RegData::String(_) => Some(kind::SZ),
+            RegData::Dword(_) => Some(kind::DWORD),
+            RegData::Hex { kind, .. } => Some(*kind),
+            RegData::Delete => None,
+        }
+    }
+}
+
+/// One `name=data` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegValue {
+    /// The value name.
+    pub name: ValueName,
+    /// The data.
+    pub data: RegData,
+}

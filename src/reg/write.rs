@@ -1,0 +1,231 @@
+//! The Regedit-exact writer: header, a blank line before every key, values
+//! in order, `dword:` in eight lowercase digits, hex wrapped where Regedit
+//! wraps it, and one blank line at the end.
+
+use thiserror::Error;
+
+use crate::text::Newline;
+
+use super::document::{Block, Document};
+use super::value::{RegData, RegValue, ValueName, kind};
+
+/// Regedit breaks a hex line once its column count reaches this.
+const WRAP_AT: usize = 77;
+
+/// What cannot be written into a `.reg` file.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum WriteError {
+    /// A line break or NUL in a key path, value name or quoted string would
+    /// end the line early and could start a new key.
+    #[error("{what} {text:?} contains a line break or NUL, which a .reg line cannot hold")]
+    LineBreak {
+        /// What held it: "key path", "value name" or "string".
+        what: &'static str,
+        /// The offending text.
+        text: String,
+    },
+}
+
+/// Write `doc` exactly as Regedit would, with `newline` line endings.
+pub fn write(doc: &Document, newline: Newline) -> Result<String, WriteError> {
+    let nl = newline.as_str();
+    let mut out = String::with_capacity(doc.blocks.len() * 256);
+    out.push_str(doc.format.header());
+    out.push_str(nl);
+    for block in &doc.blocks {
+        out.push_str(nl);
+        write_block(&mut out, block, nl)?;
+    }
+    out.push_str(nl);
+    Ok(out)
+}
+
+/// Append `[path]` (or `[-path]`) and its value lines.
+pub fn write_block(out: &mut String, block: &Block, nl: &str) -> Result<(), WriteError> {
+    check_line("key path", &block.path)?;
+    out.push('[');
+    if block.delete {
+        out.push('-');
+    }
+    out.push_str(&block.path);
+    out.push(']');
+    out.push_str(nl);
+    for value in &block.values {
+        write_value(out, value, nl)?;
+    }
+    Ok(())
+}
+
+/// Append one value line (several when hex wraps), ending with `nl`.
+pub fn write_value(out: &mut String, value: &RegValue, nl: &str) -> Result<(), WriteError> {
+    let start = out.len();
+    match &value.name {
+        ValueName::Default => out.push('@'),
+        ValueName::Named(name) => {
+            check_line("value name", name)?;
+            push_quoted(out, name);
+        }
+    }
+    out.push('=');
+    match &value.data {
+        RegData::String(text) => {
+            check_line("string", text)?;
+            push_quoted(out, text);
+        }
+        RegData::Dword(n) => out.push_str(&format!("dword:{n:08x}")),
+        RegData::Hex { kind, bytes } => {
+            if *kind == kind::BINARY {
+                out.push_str("hex:");
+            } else {
+                out.push_str(&format!("hex({kind:x}):"));
+            }
+            let column = out.get(start..).map_or(0, utf16_len);
+            push_hex(out, bytes, column, nl);
+        }
+        RegData::Delete => out.push('-'),
+    }
+    out.push_str(nl);
+    Ok(())
+}
+
+/// Comma-separated lowercase hex, broken with `\` once a line's column count
+/// reaches [`WRAP_AT`]; continuation lines start with two spaces.
+fn push_hex(out: &mut String, bytes: &[u8], mut column: usize, nl: &str) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let last = bytes.len().saturating_sub(1);
+    for (i, byte) in bytes.iter().enumerate() {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0xf)]));
+        column += 2;
+        if i < last {
+            out.push(',');
+            column += 1;
+            if column >= WRAP_AT {
+                out.push('\\');
+                out.push_str(nl);
+                out.push_str("  ");
+                column = 2;
+            }
+        }
+    }
+}
+
+fn push_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        if c == '\\' || c == '"' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+}
+
+fn check_line(what: &'static str, text: &str) -> Result<(), WriteError> {
+    if text.contains(['\r', '\n', '\0']) {
+        return Err(WriteError::LineBreak {
+            what,
+            text: text.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reg::document::Format;
+
+    fn line(name: &str, data: RegData) -> String {
+        let mut out = String::new();
+        let value = RegValue {
+            name: ValueName::Named(name.into()),
+            data,
+        };
+        write_value(&mut out, &value, "\r\n").unwrap();
+        out
+    }
+
+    #[test]
+    fn wraps_like_regedit_21_then_25_bytes() {
+        let bytes: Vec<u8> = (0..60).collect();
+        let text = line(
+            "001f662a",
+            RegData::Hex {
+                kind: kind::BINARY,
+                bytes,
+            },
+        );
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(lines[0].matches(',').count(), 21);
+        assert_eq!(lines[0].len(), 79);
+        assert!(lines[1].starts_with("  ") && lines[1].ends_with(",\\"));
+        assert_eq!(lines[1].matches(',').count(), 25);
+        assert_eq!(lines[2], "  2e,2f,30,31,32,33,34,35,36,37,38,39,3a,3b");
+    }
+
+    #[test]
+    fn dword_and_escapes() {
+        assert_eq!(
+            line("a\"b", RegData::Dword(0x1d1)),
+            "\"a\\\"b\"=dword:000001d1\r\n"
+        );
+        assert_eq!(
+            line("p", RegData::String("C:\\x".into())),
+            "\"p\"=\"C:\\\\x\"\r\n"
+        );
+        assert_eq!(
+            line(
+                "t",
+                RegData::Hex {
+                    kind: 0xb,
+                    bytes: vec![1, 0]
+                }
+            ),
+            "\"t\"=hex(b):01,00\r\n"
+        );
+    }
+
+    #[test]
+    fn document_layout() {
+        let doc = Document {
+            format: Format::Regedit5,
+            blocks: vec![
+                Block::key("HKEY_CURRENT_USER\\a", vec![]),
+                Block {
+                    path: "HKEY_CURRENT_USER\\b".into(),
+                    delete: true,
+                    values: vec![],
+                },
+            ],
+        };
+        assert_eq!(
+            write(&doc, Newline::CrLf).unwrap(),
+            "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\a]\r\n\r\n[-HKEY_CURRENT_USER\\b]\r\n\r\n"
+        );
+    }
+
+    #[test]
+    fn line_breaks_are_refused() {
+        let err = write_value(
+            &mut String::new(),
+            &RegValue {
+                name: ValueName::Named("x\n[HKEY_LOCAL_MACHINE\\evil]".into()),
+                data: RegData::Dword(1),
+            },
+            "\r\n",
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            WriteError::LineBreak {
+                what: "value name",
+                ..
+            }
+        ));
+    }
+}
