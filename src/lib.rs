@@ -7,5 +7,7 @@
 //! or touches files.
 
 pub mod diag;
+pub mod input;
+pub mod mapi;
 pub mod reg;
 pub mod text;

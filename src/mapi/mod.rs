@@ -1,0 +1,98 @@
+//! The MAPI vocabulary: property types and tags, value codecs for every
+//! type (multi-valued ones in both the 32- and 64-bit layouts), the name
+//! dictionary, well-known sections, flags and the account manager's values.
+//!
+//! Nothing here knows about files or YAML.
+
+pub mod account;
+mod codec;
+pub mod dictionary;
+pub mod flags;
+mod mv;
+pub mod sections;
+mod tag;
+pub mod time;
+
+pub use codec::{
+    Layout, PropValue, Scalar, decode, decode_scalar, encode, encode_scalar, string8_bytes,
+    string8_text, unicode_bytes, unicode_text,
+};
+pub use tag::{PropTag, PropType, TagName};
+
+/// A 16-byte UID as a section key name: 32 lowercase hex digits.
+pub fn uid_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of a 32-hex-digit UID.
+pub fn parse_uid(text: &str) -> Option<[u8; 16]> {
+    let text = text.trim();
+    if text.len() != 32 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 16];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+/// A GUID in memory order as `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`.
+pub fn format_guid(b: &[u8; 16]) -> String {
+    let d1 = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let d2 = u16::from_le_bytes([b[4], b[5]]);
+    let d3 = u16::from_le_bytes([b[6], b[7]]);
+    format!(
+        "{{{d1:08X}-{d2:04X}-{d3:04X}-{:02X}{:02X}-{:02X}{:02X}{:02X}{:02X}{:02X}{:02X}}}",
+        b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+    )
+}
+
+/// The memory-order bytes of a GUID written with or without braces.
+pub fn parse_guid(text: &str) -> Option<[u8; 16]> {
+    let inner = text.trim().trim_start_matches('{').trim_end_matches('}');
+    let parts: Vec<&str> = inner.split('-').collect();
+    let [p1, p2, p3, p4, p5] = parts.as_slice() else {
+        return None;
+    };
+    if p1.len() != 8 || p2.len() != 4 || p3.len() != 4 || p4.len() != 4 || p5.len() != 12 {
+        return None;
+    }
+    let d1 = u32::from_str_radix(p1, 16).ok()?;
+    let d2 = u16::from_str_radix(p2, 16).ok()?;
+    let d3 = u16::from_str_radix(p3, 16).ok()?;
+    let tail = parse_hex_run(&format!("{p4}{p5}"))?;
+    let mut out = [0u8; 16];
+    out[..4].copy_from_slice(&d1.to_le_bytes());
+    out[4..6].copy_from_slice(&d2.to_le_bytes());
+    out[6..8].copy_from_slice(&d3.to_le_bytes());
+    out[8..].copy_from_slice(&tail);
+    Some(out)
+}
+
+fn parse_hex_run(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len() / 2)
+        .map(|i| u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids_are_in_memory_order() {
+        let bytes = parse_guid("{00020385-0000-0000-C000-000000000046}").unwrap();
+        assert_eq!(uid_hex(&bytes), "8503020000000000c000000000000046");
+        assert_eq!(
+            format_guid(&bytes),
+            "{00020385-0000-0000-C000-000000000046}"
+        );
+        assert_eq!(parse_uid("8503020000000000c000000000000046"), Some(bytes));
+        assert_eq!(parse_uid("85030200"), None);
+        assert_eq!(parse_guid("not-a-guid"), None);
+    }
+}

@@ -1,0 +1,187 @@
+//! Multi-valued strings and binaries: a count, a table of offsets (and
+//! lengths), then the items. 32-bit Outlook writes 4-byte fields, 64-bit
+//! Outlook 8-byte ones; the layout is detected from the data.
+
+use super::codec::Layout;
+
+impl Layout {
+    fn width(self) -> usize {
+        match self {
+            Layout::Bits32 => 4,
+            Layout::Bits64 => 8,
+        }
+    }
+}
+
+/// `u32 count; count × offset; NUL-terminated items` → the raw items (each
+/// with its terminator). `unit` is the terminator width (1 or 2).
+pub(crate) fn decode_strings(bytes: &[u8], unit: usize) -> Option<(Vec<Vec<u8>>, Layout)> {
+    let count = usize::try_from(read_u32(bytes, 0)?).ok()?;
+    [Layout::Bits32, Layout::Bits64]
+        .into_iter()
+        .find_map(|layout| {
+            let header = 4usize.checked_add(count.checked_mul(layout.width())?)?;
+            if count > 0 && read_field(bytes, 4, layout)? != header {
+                return None;
+            }
+            let items = (0..count)
+                .map(|i| {
+                    let offset = read_field(bytes, 4 + i * layout.width(), layout)?;
+                    let body = bytes.get(offset..)?;
+                    let end = terminator_end(body, unit)?;
+                    body.get(..end).map(<[u8]>::to_vec)
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((items, layout))
+        })
+}
+
+/// The bytes of string items (each already terminated), back to back.
+pub(crate) fn encode_strings(items: &[Vec<u8>], layout: Layout) -> Vec<u8> {
+    let header = 4 + items.len() * layout.width();
+    let mut out = Vec::with_capacity(header + items.iter().map(Vec::len).sum::<usize>());
+    push_u32(&mut out, items.len());
+    let mut offset = header;
+    for item in items {
+        push_field(&mut out, offset, layout);
+        offset += item.len();
+    }
+    for item in items {
+        out.extend_from_slice(item);
+    }
+    out
+}
+
+/// `u32 count; count × (len, offset); items padded to 4 bytes`.
+pub(crate) fn decode_binaries(bytes: &[u8]) -> Option<(Vec<Vec<u8>>, Layout)> {
+    let count = usize::try_from(read_u32(bytes, 0)?).ok()?;
+    [Layout::Bits32, Layout::Bits64]
+        .into_iter()
+        .find_map(|layout| {
+            let pair = 2 * layout.width();
+            let header = 4usize.checked_add(count.checked_mul(pair)?)?;
+            if count > 0 && read_field(bytes, 4 + layout.width(), layout)? != header {
+                return None;
+            }
+            let items = (0..count)
+                .map(|i| {
+                    let len = read_field(bytes, 4 + i * pair, layout)?;
+                    let offset = read_field(bytes, 4 + i * pair + layout.width(), layout)?;
+                    bytes
+                        .get(offset..offset.checked_add(len)?)
+                        .map(<[u8]>::to_vec)
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((items, layout))
+        })
+}
+
+/// The bytes of binary items, each padded with zeros to a multiple of 4.
+pub(crate) fn encode_binaries(items: &[Vec<u8>], layout: Layout) -> Vec<u8> {
+    let header = 4 + items.len() * 2 * layout.width();
+    let mut out = Vec::with_capacity(header + items.iter().map(|i| i.len() + 3).sum::<usize>());
+    push_u32(&mut out, items.len());
+    let mut offset = header;
+    for item in items {
+        push_field(&mut out, item.len(), layout);
+        push_field(&mut out, offset, layout);
+        offset += padded(item.len());
+    }
+    for item in items {
+        out.extend_from_slice(item);
+        out.resize(out.len() + padded(item.len()) - item.len(), 0);
+    }
+    out
+}
+
+fn padded(len: usize) -> usize {
+    len.div_ceil(4) * 4
+}
+
+fn terminator_end(body: &[u8], unit: usize) -> Option<usize> {
+    body.chunks_exact(unit)
+        .position(|c| c.iter().all(|&b| b == 0))
+        .map(|i| (i + 1) * unit)
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    bytes
+        .get(at..at.checked_add(4)?)?
+        .try_into()
+        .ok()
+        .map(u32::from_le_bytes)
+}
+
+fn read_field(bytes: &[u8], at: usize, layout: Layout) -> Option<usize> {
+    match layout {
+        Layout::Bits32 => usize::try_from(read_u32(bytes, at)?).ok(),
+        Layout::Bits64 => {
+            let raw: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+            usize::try_from(u64::from_le_bytes(raw)).ok()
+        }
+    }
+}
+
+fn push_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+fn push_field(out: &mut Vec<u8>, n: usize, layout: Layout) {
+    match layout {
+        Layout::Bits32 => push_u32(out, n),
+        Layout::Bits64 => {
+            out.extend_from_slice(&u64::try_from(n).unwrap_or(u64::MAX).to_le_bytes())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mfcmapi_unicode_example() {
+        // ["ab", "c"] as MFCMAPI writes it.
+        let bytes = [
+            2, 0, 0, 0, 12, 0, 0, 0, 18, 0, 0, 0, b'a', 0, b'b', 0, 0, 0, b'c', 0, 0, 0,
+        ];
+        let (items, layout) = decode_strings(&bytes, 2).unwrap();
+        assert_eq!(layout, Layout::Bits32);
+        assert_eq!(
+            items,
+            vec![vec![b'a', 0, b'b', 0, 0, 0], vec![b'c', 0, 0, 0]]
+        );
+        assert_eq!(encode_strings(&items, layout), bytes);
+    }
+
+    #[test]
+    fn binary_layouts_are_told_apart() {
+        let items = vec![vec![1u8; 30], vec![2u8; 90], vec![3u8; 51]];
+        let narrow = encode_binaries(&items, Layout::Bits32);
+        assert_eq!(narrow.len(), 204);
+        assert_eq!(&narrow[4..12], &[30, 0, 0, 0, 28, 0, 0, 0]);
+        assert_eq!(
+            decode_binaries(&narrow),
+            Some((items.clone(), Layout::Bits32))
+        );
+        let wide = encode_binaries(&items, Layout::Bits64);
+        assert_eq!(
+            &wide[4..20],
+            &[30, 0, 0, 0, 0, 0, 0, 0, 52, 0, 0, 0, 0, 0, 0, 0]
+        );
+        assert_eq!(decode_binaries(&wide), Some((items, Layout::Bits64)));
+    }
+
+    #[test]
+    fn headers_that_do_not_add_up_are_refused() {
+        assert_eq!(
+            decode_binaries(&[1, 0, 0, 0, 5, 0, 0, 0, 99, 0, 0, 0]),
+            None
+        );
+        assert_eq!(decode_strings(&[5, 0, 0, 0], 2), None);
+        assert_eq!(
+            decode_binaries(&[0, 0, 0, 0]),
+            Some((vec![], Layout::Bits32))
+        );
+    }
+}

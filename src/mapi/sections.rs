@@ -1,0 +1,137 @@
+//! Well-known profile sections and the services that own the others.
+
+use super::dictionary::Scope;
+
+/// The account manager's key: not a MAPI section, values have plain names.
+pub const ACCOUNT_MANAGER: &str = "9375CFF0413111d3B88A00104B2A6676";
+
+/// The Exchange Global Section (`pbGlobalProfileSectionGuid`).
+pub const EXCHANGE_GLOBAL: &str = "13dbb0c8aa05101a9bb000aa002fc45a";
+
+/// A section whose UID is the same in every profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WellKnown {
+    /// The key name (compared case-insensitively).
+    pub uid: &'static str,
+    /// What it is, for people.
+    pub label: &'static str,
+    /// Whose provider-range properties it holds.
+    pub scope: Option<Scope>,
+}
+
+/// Every well-known section.
+pub static WELL_KNOWN: &[WellKnown] = &[
+    WellKnown {
+        uid: EXCHANGE_GLOBAL,
+        label: "Exchange Global Section",
+        scope: Some(Scope::Exchange),
+    },
+    WellKnown {
+        uid: "0a0d020000000000c000000000000046",
+        label: "Outlook client settings (IID_CAPONE_PROF)",
+        scope: None,
+    },
+    WellKnown {
+        uid: "8503020000000000c000000000000046",
+        label: "profile instance (MUID_PROFILE_INSTANCE)",
+        scope: None,
+    },
+    WellKnown {
+        uid: "9207f3e0a3b11019908b08002b2a56c2",
+        label: "profile service and provider lists",
+        scope: None,
+    },
+    WellKnown {
+        uid: "dca740c8c042101ab4b908002b2fe182",
+        label: "Exchange address book (muidEMSAB)",
+        scope: Some(Scope::Exchange),
+    },
+    WellKnown {
+        uid: "5acf76a3665511cea39a00aa004acafa",
+        label: "dial-up networking",
+        scope: Some(Scope::Dialup),
+    },
+    WellKnown {
+        uid: "c02ebc5353d9cd11975200aa004ae40e",
+        label: "Outlook security settings (S/MIME)",
+        scope: None,
+    },
+    WellKnown {
+        uid: "42acdf40ca5b11cdb7ba00aa003cf7f1",
+        label: "well-known section (purpose undocumented)",
+        scope: None,
+    },
+    WellKnown {
+        uid: "f86ed2903a4a11cfb57e524153480001",
+        label: "well-known section (purpose undocumented)",
+        scope: None,
+    },
+    WellKnown {
+        uid: ACCOUNT_MANAGER,
+        label: "account manager",
+        scope: None,
+    },
+];
+
+/// The well-known section with key name `uid`.
+pub fn well_known(uid: &str) -> Option<&'static WellKnown> {
+    WELL_KNOWN.iter().find(|w| w.uid.eq_ignore_ascii_case(uid))
+}
+
+/// The scope of a message service's provider-range properties, by
+/// `PR_SERVICE_NAME`.
+pub fn service_scope(service: &str) -> Option<Scope> {
+    match service.to_ascii_uppercase().as_str() {
+        "MSEMS" | "EMSDELEGATE" | "EMSUP" => Some(Scope::Exchange),
+        "MSPST MS" | "MSUPST MS" => Some(Scope::Pst),
+        "EMABLT" => Some(Scope::Ldap),
+        "MSPST AB" => Some(Scope::Pab),
+        "MSFS" => Some(Scope::MsMail),
+        "IMAIL" => Some(Scope::InternetMail),
+        _ => None,
+    }
+}
+
+/// What a message service is, for people.
+pub fn service_label(service: &str) -> Option<&'static str> {
+    Some(match service.to_ascii_uppercase().as_str() {
+        "MSEMS" => "Microsoft Exchange",
+        "MSPST MS" => "Personal Folders (ANSI PST)",
+        "MSUPST MS" => "Personal Folders (Unicode PST)",
+        "EMABLT" => "LDAP directory",
+        "MSPST AB" => "Personal Address Book",
+        "CONTAB" => "Outlook Address Book",
+        "MSFS" => "Microsoft Mail",
+        "IMAIL" => "Internet E-mail",
+        "EMSDELEGATE" => "Exchange delegate mailbox",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn well_known_is_case_insensitive() {
+        assert_eq!(
+            well_known("9375cff0413111d3b88a00104b2a6676")
+                .unwrap()
+                .label,
+            "account manager"
+        );
+        assert_eq!(
+            well_known(EXCHANGE_GLOBAL).unwrap().scope,
+            Some(Scope::Exchange)
+        );
+        assert!(well_known("00000000000000000000000000000000").is_none());
+    }
+
+    #[test]
+    fn services() {
+        assert_eq!(service_scope("MSUPST MS"), Some(Scope::Pst));
+        assert_eq!(service_scope("msems"), Some(Scope::Exchange));
+        assert_eq!(service_scope("CONTAB"), None);
+        assert_eq!(service_label("CONTAB"), Some("Outlook Address Book"));
+    }
+}
