@@ -126,7 +126,7 @@ pub fn string8_bytes(text: &str, cp: &'static CodePage) -> Result<Vec<u8>, TextE
 /// terminator at the end.
 pub fn unicode_text(bytes: &[u8]) -> Option<String> {
     let body = bytes.strip_suffix(&[0, 0])?;
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return None;
     }
     let units: Vec<u16> = body
@@ -174,7 +174,7 @@ fn decode_loose(ptype: PropType, bytes: &[u8], cp: &'static CodePage) -> Option<
             }
             _ => {
                 let size = base.fixed_size()?;
-                if bytes.len() % size != 0 {
+                if !bytes.len().is_multiple_of(size) {
                     return None;
                 }
                 let items = bytes

@@ -71,7 +71,7 @@ pub fn parse_guid(text: &str) -> Option<[u8; 16]> {
 }
 
 fn parse_hex_run(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 || !text.is_ascii() {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
         return None;
     }
     (0..text.len() / 2)

@@ -130,7 +130,7 @@ fn push_field(out: &mut Vec<u8>, n: usize, layout: Layout) {
     match layout {
         Layout::Bits32 => push_u32(out, n),
         Layout::Bits64 => {
-            out.extend_from_slice(&u64::try_from(n).unwrap_or(u64::MAX).to_le_bytes())
+            out.extend_from_slice(&u64::try_from(n).unwrap_or(u64::MAX).to_le_bytes());
         }
     }
 }
