@@ -9,5 +9,7 @@
 pub mod diag;
 pub mod input;
 pub mod mapi;
+pub mod model;
 pub mod reg;
 pub mod text;
+pub mod yaml;

@@ -1,3 +1,21 @@
-//! The `mapiprof` command line.
+//! The `mapiprof` command line: run it, print errors, map them to exit codes.
 
-fn main() {}
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("error: {err}");
+                for cause in err.chain().skip(1) {
+                    eprintln!("caused by: {cause}");
+                }
+            }
+            ExitCode::from(2)
+        }
+    }
+}

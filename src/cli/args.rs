@@ -1,0 +1,87 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Convert Outlook / MAPI profiles between Regedit exports (.reg) and
+/// readable, lossless YAML.
+#[derive(Debug, Parser)]
+#[command(name = "mapiprof", version, about, long_about = None)]
+#[command(after_help = "Exit codes: 0 success, 2 usage, I/O or parse error.\n\
+    Example: mapiprof show samples/reg/o16_exchange_outlook_anywhere.reg")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by the commands that read files.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadOptions {
+    /// ANSI code page of REGEDIT4 files and of PT_STRING8 bytes
+    /// (1252, 1250, 932, windows-1251, …). Default: Windows-1252.
+    #[arg(long, value_name = "CP")]
+    pub codepage: Option<String>,
+    /// Treat warnings (lines Regedit would skip, …) as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print files as YAML on stdout (`-` reads stdin).
+    #[command(
+        after_help = "Example:\n  mapiprof show samples/reg/o16_exchange_outlook_anywhere.reg\n  \
+        mapiprof show --sort export.reg > export.yaml"
+    )]
+    Show {
+        /// Files to show (.reg or YAML); `-` for stdin.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Sort profiles, keys and values into a canonical order.
+        #[arg(long)]
+        sort: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
+    /// Convert a file between .reg and YAML.
+    #[command(
+        after_help = "Examples:\n  mapiprof convert export.reg -o export.yaml\n  \
+        mapiprof convert export.yaml -o export.reg\n  \
+        mapiprof convert export.yaml --to reg > export.reg"
+    )]
+    Convert {
+        /// Input file (.reg or YAML); `-` for stdin.
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// Output file; stdout when absent or `-`.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Output format; by default from the output's extension, else the
+        /// other format of the input.
+        #[arg(long, value_enum)]
+        to: Option<Form>,
+        /// Input format; by default from the extension or the content.
+        #[arg(long, value_enum)]
+        from: Option<Form>,
+        /// Sort profiles, keys and values (YAML output).
+        #[arg(long)]
+        sort: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
+    /// Print the JSON Schema of the YAML documents.
+    #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
+    Schema,
+}
+
+/// A file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Form {
+    /// A Regedit export or patch.
+    Reg,
+    /// The mapiprof YAML document.
+    Yaml,
+}

@@ -1,0 +1,71 @@
+//! Files, stdin and stdout: the only place that touches them.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// The bytes of `path`, or of stdin for `-`.
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+        return Ok(bytes);
+    }
+    fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// How a path is named in messages.
+pub fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Write `bytes` to `output` (stdout for `None` or `-`). A file is written
+/// to a temporary sibling and renamed over the target, so the target holds
+/// either its old bytes or the new ones, never half of them. Writing over
+/// `input` is refused.
+pub fn write_output(output: Option<&Path>, input: &Path, bytes: &[u8]) -> Result<()> {
+    let Some(path) = output.filter(|p| *p != Path::new("-")) else {
+        let mut stdout = io::stdout().lock();
+        return match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.context("cannot write to stdout"),
+        };
+    };
+    if same_file(path, input) {
+        bail!(
+            "refusing to overwrite the input file {}; write to another file",
+            path.display()
+        );
+    }
+    let temp = temp_path(path);
+    let result = fs::write(&temp, bytes)
+        .and_then(|()| fs::rename(&temp, path))
+        .with_context(|| format!("cannot write {}", path.display()));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.mapiprof-{}.tmp", std::process::id()))
+}

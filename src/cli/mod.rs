@@ -1,0 +1,172 @@
+//! The command line: arguments, reading and writing files, warnings on
+//! stderr, exit codes. Everything below this module is pure.
+
+mod args;
+mod io;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::Parser;
+
+use mapiprof::diag::Warning;
+use mapiprof::input;
+use mapiprof::model::{Model, Source};
+use mapiprof::{reg, text, yaml};
+
+use args::{Cli, Command, Form, ReadOptions};
+
+/// Run the command line; the error is printed by `main`.
+pub fn run() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Show { files, sort, read } => show(&files, sort, &read),
+        Command::Convert {
+            input,
+            output,
+            to,
+            from,
+            sort,
+            read,
+        } => convert(&input, output.as_deref(), to, from, sort, &read),
+        Command::Schema => {
+            let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
+            io::write_output(None, Path::new("-"), text.as_bytes())
+        }
+    }
+}
+
+fn show(files: &[PathBuf], sort: bool, read: &ReadOptions) -> Result<()> {
+    let mut out = String::new();
+    for (i, file) in files.iter().enumerate() {
+        let model = load(file, None, read)?;
+        if files.len() > 1 {
+            if i > 0 {
+                out.push_str("---\n");
+            }
+            out.push_str(&format!("# {}\n", io::display_name(file)));
+        }
+        out.push_str(&yaml::write(&model, &yaml::WriteOptions { sort })?);
+    }
+    io::write_output(None, Path::new("-"), out.as_bytes())
+}
+
+fn convert(
+    input: &Path,
+    output: Option<&Path>,
+    to: Option<Form>,
+    from: Option<Form>,
+    sort: bool,
+    read: &ReadOptions,
+) -> Result<()> {
+    let bytes = io::read_input(input)?;
+    let from = from.unwrap_or_else(|| detect(input, &bytes));
+    let model = load_bytes(input, &bytes, from, read)?;
+    let to = to
+        .or_else(|| output.and_then(form_of_extension))
+        .unwrap_or(match from {
+            Form::Reg => Form::Yaml,
+            Form::Yaml => Form::Reg,
+        });
+    let out = match to {
+        Form::Yaml => yaml::write(&model, &yaml::WriteOptions { sort })?.into_bytes(),
+        Form::Reg => {
+            let doc = model.to_document();
+            let text = reg::write(&doc, model.source.text.newline)?;
+            text::encode(&text, &model.source.text).with_context(|| {
+                format!(
+                    "cannot encode the .reg output as {}",
+                    model.source.text.encoding
+                )
+            })?
+        }
+    };
+    io::write_output(output, input, &out)
+}
+
+fn load(file: &Path, from: Option<Form>, read: &ReadOptions) -> Result<Model> {
+    let bytes = io::read_input(file)?;
+    let from = from.unwrap_or_else(|| detect(file, &bytes));
+    load_bytes(file, &bytes, from, read)
+}
+
+fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Result<Model> {
+    let name = io::display_name(file);
+    let codepage = match &read.codepage {
+        Some(label) => {
+            Some(text::code_page(label).ok_or_else(|| anyhow!("unknown code page {label:?}"))?)
+        }
+        None => None,
+    };
+    match from {
+        Form::Reg => {
+            let parsed =
+                input::read_reg(bytes, codepage).map_err(|e| located_input_error(&name, e))?;
+            let source = Source {
+                format: parsed.document.format,
+                text: parsed.format,
+                codepage: codepage.unwrap_or(match parsed.format.encoding {
+                    text::Encoding::CodePage(cp) => cp,
+                    _ => encoding_rs::WINDOWS_1252,
+                }),
+            };
+            let (model, grouping) = Model::from_document(&parsed.document, source);
+            report(&name, &parsed.warnings, read.strict)?;
+            report(&name, &grouping, read.strict)?;
+            Ok(model)
+        }
+        Form::Yaml => {
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                anyhow!(
+                    "{name}: byte offset {}: YAML must be UTF-8",
+                    e.valid_up_to()
+                )
+            })?;
+            yaml::read(text.strip_prefix('\u{feff}').unwrap_or(text))
+                .map_err(|e| anyhow!("{name}: {e}"))
+        }
+    }
+}
+
+fn report(name: &str, warnings: &[Warning], strict: bool) -> Result<()> {
+    for warning in warnings {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("warning: {name}: {warning}");
+        }
+    }
+    if strict && !warnings.is_empty() {
+        bail!("{name}: {} warning(s) and --strict is set", warnings.len());
+    }
+    Ok(())
+}
+
+fn form_of_extension(path: &Path) -> Option<Form> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "reg" => Some(Form::Reg),
+        "yaml" | "yml" => Some(Form::Yaml),
+        _ => None,
+    }
+}
+
+/// The format of a file: its extension, else what its first bytes say.
+fn detect(path: &Path, bytes: &[u8]) -> Form {
+    if let Some(form) = form_of_extension(path) {
+        return form;
+    }
+    let head: String = match text::decode(
+        bytes.get(..bytes.len().min(200)).unwrap_or(bytes),
+        text::NoBom::Utf8,
+    ) {
+        Ok(d) => d.text,
+        Err(_) => {
+            String::from_utf8_lossy(bytes.get(..bytes.len().min(100)).unwrap_or(bytes)).into_owned()
+        }
+    };
+    if head.starts_with("Windows Registry Editor") || head.starts_with("REGEDIT4") {
+        Form::Reg
+    } else {
+        Form::Yaml
+    }
+}

@@ -1,0 +1,196 @@
+//! Which service owns each section of a profile, and what to call it.
+//!
+//! A section is known by its well-known UID, by its own `PR_SERVICE_NAME`
+//! (a service section), by `PR_SERVICE_UID` pointing at a service section
+//! (a provider section), or by `PR_EMSMDB_SECTION_UID` pointing at it from an
+//! Exchange service (an Exchange account section of Outlook 2010+).
+
+use std::collections::{HashMap, HashSet};
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::mapi::dictionary::Scope;
+use crate::mapi::{self, PropType, TagName, account, sections};
+use crate::reg::{RegData, RegValue};
+
+use super::{PROFILE_KEY, Profile, find_value};
+
+/// What a key of a profile is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SectionInfo {
+    /// Whose provider-range properties it holds.
+    pub scope: Option<Scope>,
+    /// The account manager or one of its account subkeys: plain value names.
+    pub account_manager: bool,
+    /// A description for people.
+    pub label: Option<String>,
+}
+
+/// Describe every key of `profile`, in the order of `profile.keys`.
+pub fn describe(profile: &Profile, codepage: &'static CodePage) -> Vec<SectionInfo> {
+    let facts: Vec<Facts> = profile
+        .keys
+        .iter()
+        .map(|k| Facts::of(&k.values, codepage))
+        .collect();
+    let mut services: HashMap<String, String> = HashMap::new();
+    for (key, facts) in profile.keys.iter().zip(&facts) {
+        if let Some(service) = &facts.service {
+            services.insert(key.path.to_ascii_lowercase(), service.clone());
+        }
+    }
+    let exchange_accounts: HashSet<String> = facts
+        .iter()
+        .filter(|f| f.service.as_deref().is_some_and(is_exchange))
+        .filter_map(|f| f.emsmdb.clone())
+        .collect();
+    profile
+        .keys
+        .iter()
+        .zip(&facts)
+        .map(|(key, facts)| {
+            if key.delete {
+                return SectionInfo::default();
+            }
+            describe_one(&key.path, facts, &key.values, &services, &exchange_accounts)
+        })
+        .collect()
+}
+
+fn describe_one(
+    path: &str,
+    facts: &Facts,
+    values: &[RegValue],
+    services: &HashMap<String, String>,
+    exchange_accounts: &HashSet<String>,
+) -> SectionInfo {
+    if path == PROFILE_KEY {
+        return SectionInfo {
+            label: Some("the profile key".into()),
+            ..SectionInfo::default()
+        };
+    }
+    let (top, sub) = match path.split_once('\\') {
+        Some((top, sub)) => (top, Some(sub)),
+        None => (path, None),
+    };
+    if top.eq_ignore_ascii_case(sections::ACCOUNT_MANAGER) {
+        return SectionInfo {
+            scope: None,
+            account_manager: true,
+            label: Some(match sub {
+                None => "account manager".into(),
+                Some(_) => account_label(values),
+            }),
+        };
+    }
+    if sub.is_some() {
+        return SectionInfo::default();
+    }
+    if let Some(known) = sections::well_known(top) {
+        return SectionInfo {
+            scope: known.scope,
+            account_manager: false,
+            label: Some(known.label.into()),
+        };
+    }
+    if let Some(service) = &facts.service {
+        let what = sections::service_label(service).unwrap_or("message service");
+        return SectionInfo {
+            scope: sections::service_scope(service),
+            account_manager: false,
+            label: Some(format!("service {service} ({what})")),
+        };
+    }
+    if let Some(owner) = facts.service_uid.as_ref().and_then(|uid| services.get(uid)) {
+        let name = facts
+            .display_name
+            .as_deref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        return SectionInfo {
+            scope: sections::service_scope(owner),
+            account_manager: false,
+            label: Some(format!("provider of {owner}{name}")),
+        };
+    }
+    if exchange_accounts.contains(&top.to_ascii_lowercase()) {
+        return SectionInfo {
+            scope: Some(Scope::Exchange),
+            account_manager: false,
+            label: Some("Exchange account section".into()),
+        };
+    }
+    SectionInfo::default()
+}
+
+fn is_exchange(service: &str) -> bool {
+    sections::service_scope(service) == Some(Scope::Exchange)
+}
+
+fn account_label(values: &[RegValue]) -> String {
+    let text = |name: &str| match find_value(values, name).map(|v| &v.data) {
+        Some(RegData::String(s)) => Some(s.clone()),
+        Some(RegData::Hex { bytes, .. }) => mapi::unicode_text(bytes),
+        _ => None,
+    };
+    let kind = text("clsid")
+        .and_then(|c| account::account_kind(&c))
+        .unwrap_or("account");
+    match text("Account Name") {
+        Some(name) => format!("{kind}: {name}"),
+        None => kind.to_owned(),
+    }
+}
+
+/// The values of a section that say what it is.
+#[derive(Debug, Default)]
+struct Facts {
+    service: Option<String>,
+    service_uid: Option<String>,
+    emsmdb: Option<String>,
+    display_name: Option<String>,
+}
+
+impl Facts {
+    fn of(values: &[RegValue], codepage: &'static CodePage) -> Facts {
+        let mut facts = Facts::default();
+        for value in values {
+            let Some(name) = TagName::parse(value.name.as_str()) else {
+                continue;
+            };
+            match (name.tag.id, name.tag.ptype) {
+                (0x3D09, t) => {
+                    facts.service = facts.service.take().or(string(&value.data, t, codepage))
+                }
+                (0x3001, t) => {
+                    facts.display_name =
+                        facts
+                            .display_name
+                            .take()
+                            .or(string(&value.data, t, codepage));
+                }
+                (0x3D0C, PropType::BINARY) => facts.service_uid = uid(&value.data),
+                (0x3D15, PropType::BINARY) => facts.emsmdb = uid(&value.data),
+                _ => {}
+            }
+        }
+        facts
+    }
+}
+
+fn string(data: &RegData, ptype: PropType, codepage: &'static CodePage) -> Option<String> {
+    match (data, ptype) {
+        (RegData::String(s), _) => Some(s.clone()),
+        (RegData::Hex { bytes, .. }, PropType::UNICODE) => mapi::unicode_text(bytes),
+        (RegData::Hex { bytes, .. }, PropType::STRING8) => mapi::string8_text(bytes, codepage),
+        _ => None,
+    }
+}
+
+fn uid(data: &RegData) -> Option<String> {
+    match data {
+        RegData::Hex { bytes, .. } if bytes.len() == 16 => Some(mapi::uid_hex(bytes)),
+        _ => None,
+    }
+}

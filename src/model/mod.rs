@@ -1,0 +1,255 @@
+//! A `.reg` document seen as profiles: the profile root, each profile's keys
+//! (sections and their subkeys) by path relative to the profile, and the
+//! keys outside any profile. Values stay raw ([`RegValue`]); [`describe`]
+//! works out which service owns each section so that names can be given.
+
+mod context;
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::diag::Warning;
+use crate::reg::{Block, Document, Format, RegValue};
+use crate::text::TextFormat;
+
+pub use context::{SectionInfo, describe};
+
+/// How the source file was written: enough to write it back the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// `.reg` header.
+    pub format: Format,
+    /// Encoding, BOM and newline.
+    pub text: TextFormat,
+    /// ANSI code page for `PT_STRING8` values stored as bytes.
+    pub codepage: &'static CodePage,
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source {
+            format: Format::Regedit5,
+            text: TextFormat::REGEDIT5,
+            codepage: encoding_rs::WINDOWS_1252,
+        }
+    }
+}
+
+/// The relative path of the profile key itself.
+pub const PROFILE_KEY: &str = ".";
+
+/// One profile: its keys in file order, paths relative to the profile key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// The profile name (the key under `Profiles`).
+    pub name: String,
+    /// Key blocks; `path` is `.` for the profile key or `<section>[\…]`.
+    pub keys: Vec<Block>,
+}
+
+/// A `.reg` document grouped by profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    /// How the source was written.
+    pub source: Source,
+    /// The `…\Profiles` key the profiles live under, as written.
+    pub root: Option<String>,
+    /// Keys outside the profiles, full paths, in file order.
+    pub keys: Vec<Block>,
+    /// Profiles in order of first appearance.
+    pub profiles: Vec<Profile>,
+}
+
+impl Model {
+    /// Group the blocks of `doc` by profile. Warns when that grouping cannot
+    /// keep the file's key order.
+    pub fn from_document(doc: &Document, source: Source) -> (Model, Vec<Warning>) {
+        let root = doc
+            .blocks
+            .iter()
+            .find_map(|b| profile_root(&b.path).map(str::to_owned));
+        let mut model = Model {
+            source: Source {
+                format: doc.format,
+                ..source
+            },
+            root,
+            keys: Vec::new(),
+            profiles: Vec::new(),
+        };
+        for block in &doc.blocks {
+            match model.split(&block.path) {
+                Some((profile, rel)) => {
+                    let rel_block = Block {
+                        path: rel.to_owned(),
+                        delete: block.delete,
+                        values: block.values.clone(),
+                    };
+                    match model.profiles.iter_mut().find(|p| p.name == profile) {
+                        Some(p) => p.keys.push(rel_block),
+                        None => model.profiles.push(Profile {
+                            name: profile.to_owned(),
+                            keys: vec![rel_block],
+                        }),
+                    }
+                }
+                None => model.keys.push(block.clone()),
+            }
+        }
+        let mut warnings = Vec::new();
+        if model.to_document().blocks != doc.blocks {
+            warnings.push(Warning::general(
+                "keys are grouped by profile in the YAML form, so their order in the file changes",
+            ));
+        }
+        (model, warnings)
+    }
+
+    /// The blocks in writing order: keys up to the root, the profiles, then
+    /// the other keys.
+    pub fn to_document(&self) -> Document {
+        let mut blocks = Vec::new();
+        let (before, after): (Vec<&Block>, Vec<&Block>) = self.keys.iter().partition(|b| {
+            self.root
+                .as_deref()
+                .is_none_or(|root| compare_paths(&b.path, root) != std::cmp::Ordering::Greater)
+        });
+        blocks.extend(before.into_iter().cloned());
+        if let Some(root) = &self.root {
+            for profile in &self.profiles {
+                for key in &profile.keys {
+                    blocks.push(Block {
+                        path: join(root, &profile.name, &key.path),
+                        delete: key.delete,
+                        values: key.values.clone(),
+                    });
+                }
+            }
+        }
+        blocks.extend(after.into_iter().cloned());
+        Document {
+            format: self.source.format,
+            blocks,
+        }
+    }
+
+    /// The profile and relative path of `path`, when it lies under the root
+    /// exactly as the root is written.
+    fn split<'p>(&self, path: &'p str) -> Option<(&'p str, &'p str)> {
+        let root = self.root.as_deref()?;
+        let rest = path.strip_prefix(root)?.strip_prefix('\\')?;
+        match rest.split_once('\\') {
+            Some((profile, rel)) => Some((profile, rel)),
+            None if !rest.is_empty() => Some((rest, PROFILE_KEY)),
+            None => None,
+        }
+    }
+}
+
+/// `root\profile[\rel]`.
+pub fn join(root: &str, profile: &str, rel: &str) -> String {
+    if rel == PROFILE_KEY {
+        format!("{root}\\{profile}")
+    } else {
+        format!("{root}\\{profile}\\{rel}")
+    }
+}
+
+/// The profile root that `path` lies under (`…\Windows Messaging
+/// Subsystem\Profiles` or `…\Office\NN.N\Outlook\Profiles`, any hive), when
+/// the path names a profile or something below one.
+pub fn profile_root(path: &str) -> Option<&str> {
+    let lower = path.to_ascii_lowercase();
+    const TAILS: &[&str] = &[
+        "\\software\\microsoft\\windows nt\\currentversion\\windows messaging subsystem\\profiles\\",
+        "\\software\\microsoft\\windows messaging subsystem\\profiles\\",
+    ];
+    for tail in TAILS {
+        if let Some(at) = lower.find(tail) {
+            return path.get(..at + tail.len() - 1);
+        }
+    }
+    let at = lower.find("\\software\\microsoft\\office\\")?;
+    let after = at + "\\software\\microsoft\\office\\".len();
+    let rest = lower.get(after..)?;
+    let (version, rest) = rest.split_once('\\')?;
+    let valid = version
+        .split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if valid && rest.starts_with("outlook\\profiles\\") {
+        return path.get(..after + version.len() + "\\outlook\\profiles".len());
+    }
+    None
+}
+
+/// Order two key paths as Regedit exports them: component by component,
+/// case-insensitively.
+pub fn compare_paths(a: &str, b: &str) -> std::cmp::Ordering {
+    let mut left = a.split('\\');
+    let mut right = b.split('\\');
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let order = x.to_uppercase().cmp(&y.to_uppercase());
+                if order != std::cmp::Ordering::Equal {
+                    return order;
+                }
+            }
+        }
+    }
+}
+
+/// The first value named `name` (case-insensitively) among `values`.
+pub fn find_value<'v>(values: &'v [RegValue], name: &str) -> Option<&'v RegValue> {
+    values
+        .iter()
+        .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_of_every_outlook_version() {
+        assert_eq!(
+            profile_root(
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x"
+            ),
+            Some("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles")
+        );
+        assert_eq!(
+            profile_root(
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\ttye"
+            ),
+            Some(
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles"
+            )
+        );
+        assert_eq!(
+            profile_root(
+                "HKEY_USERS\\S-1-5-21-1\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles\\P"
+            ),
+            Some("HKEY_USERS\\S-1-5-21-1\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles")
+        );
+        assert_eq!(
+            profile_root("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles"),
+            None
+        );
+        assert_eq!(
+            profile_root("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Security"),
+            None
+        );
+    }
+
+    #[test]
+    fn regedit_order() {
+        use std::cmp::Ordering::*;
+        assert_eq!(compare_paths("A\\b", "a\\B"), Equal);
+        assert_eq!(compare_paths("A", "A\\b"), Less);
+        assert_eq!(compare_paths("A\\0a0d", "A\\9375CFF0"), Less);
+        assert_eq!(compare_paths("A\\9375CFF0", "A\\dca7"), Less);
+    }
+}

@@ -1,0 +1,65 @@
+//! The readable YAML document: profiles → sections → named, typed
+//! properties, with the raw value name beside each.
+//!
+//! This is the only module that touches the YAML library (for reading; the
+//! writer is ours so that layout, comments and quoting are exact).
+
+mod emit;
+mod node;
+mod read;
+mod schema;
+mod tree;
+mod value;
+mod write;
+
+use thiserror::Error;
+
+use crate::diag::Location;
+use crate::model::Model;
+
+pub use schema::schema;
+pub use tree::Y;
+pub use value::{Context, Shown, parse as parse_value, show as show_value};
+
+/// The first line of every document: tells editors where the schema is.
+pub const MODELINE: &str = "yaml-language-server: $schema=mapiprof.schema.json";
+
+/// How to write a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Sort profiles, keys and values into a canonical order instead of the
+    /// source order.
+    pub sort: bool,
+}
+
+/// Why a YAML document could not be read or written.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum YamlError {
+    /// Not YAML, e.g. an unclosed bracket (the message has line and column).
+    #[error("{0}")]
+    Syntax(String),
+    /// Valid YAML with a wrong value, e.g. a port of 70000.
+    #[error("{location}: {path}: {message}")]
+    Value {
+        /// Where the value is.
+        location: Location,
+        /// Its path, e.g. `profiles.Outlook.13dbb0c8….RPCProxyServer`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A document the YAML form cannot hold, e.g. a key repeated after its
+    /// deletion.
+    #[error("cannot write as YAML: {0}")]
+    Unrepresentable(String),
+}
+
+/// Write `model` as YAML.
+pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError> {
+    write::write(model, options)
+}
+
+/// Read a YAML document.
+pub fn read(text: &str) -> Result<Model, YamlError> {
+    read::read(text)
+}

@@ -1,0 +1,147 @@
+//! Reading YAML text into a tree with locations, through serde-saphyr.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diag::Location;
+
+use super::tree::Y;
+
+/// A YAML node and where it starts.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Line and column of the node.
+    pub at: Location,
+    /// The value.
+    pub kind: NodeKind,
+}
+
+/// What a [`Node`] holds.
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    /// A scalar or an empty value.
+    Scalar(Y),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping: keys with their locations, in order.
+    Map(Vec<(String, Location, Node)>),
+}
+
+impl Node {
+    /// The plain value tree, without locations.
+    pub fn to_y(&self) -> Y {
+        match &self.kind {
+            NodeKind::Scalar(y) => y.clone(),
+            NodeKind::Seq(items) => Y::Seq(items.iter().map(Node::to_y).collect()),
+            NodeKind::Map(entries) => Y::Map(
+                entries
+                    .iter()
+                    .map(|(k, _, v)| (k.clone(), v.to_y()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Parse `text` as one YAML document.
+pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
+    let options = serde_saphyr::options! {
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+    };
+    let spanned: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options)?;
+    Ok(spanned_node(spanned))
+}
+
+fn location(loc: &serde_saphyr::Location) -> Location {
+    Location {
+        line: usize::try_from(loc.line()).unwrap_or(0),
+        column: usize::try_from(loc.column()).unwrap_or(0),
+    }
+}
+
+fn spanned_node(spanned: Spanned<Raw>) -> Node {
+    let at = location(&spanned.referenced);
+    let kind = match spanned.value {
+        Raw::Scalar(y) => NodeKind::Scalar(y),
+        Raw::Seq(items) => NodeKind::Seq(items.into_iter().map(spanned_node).collect()),
+        Raw::Map(entries) => NodeKind::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.value, location(&k.referenced), spanned_node(v)))
+                .collect(),
+        ),
+    };
+    Node { at, kind }
+}
+
+/// The serde-facing shape; converted to [`Node`] right after parsing.
+enum Raw {
+    Scalar(Y),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Null))
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Null))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Int(i128::from(v))))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Int(i128::from(v))))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Int(v)))
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Raw, E> {
+        i128::try_from(v)
+            .map(|n| Raw::Scalar(Y::Int(n)))
+            .map_err(|_| E::custom("integer too large"))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Float(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Str(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Scalar(Y::Str(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            let value = map.next_value::<Spanned<Raw>>()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}

@@ -1,0 +1,235 @@
+//! YAML text → model, with errors that give line, column and the path of
+//! the offending entry.
+
+use crate::diag::Location;
+use crate::model::{self, Model, PROFILE_KEY, Profile, SectionInfo, Source};
+use crate::reg::{Block, Format, RegValue};
+use crate::text::{Encoding, Newline, TextFormat, code_page};
+
+use super::YamlError;
+use super::node::{self, Node, NodeKind};
+use super::tree::Y;
+use super::value::{self, Context};
+
+/// Read a YAML document written by [`super::write`] (or by hand).
+pub fn read(text: &str) -> Result<Model, YamlError> {
+    let root = node::parse(text).map_err(|e| YamlError::Syntax(e.to_string()))?;
+    let entries = map_of(&root, "the document")?;
+    let mut model = Model {
+        source: Source::default(),
+        root: None,
+        keys: Vec::new(),
+        profiles: Vec::new(),
+    };
+    let mut version = None;
+    for (key, at, value) in entries {
+        match key.as_str() {
+            "mapiprof" => version = Some((value.to_y(), *at)),
+            "source" => model.source = source(value)?,
+            "root" => model.root = Some(string_of(value, "root")?),
+            "keys" => {
+                for (path, at, body) in map_of(value, "keys")? {
+                    let ctx = context(&model.source, false, &SectionInfo::default());
+                    model
+                        .keys
+                        .push(block(path, *at, body, &ctx, &format!("keys.{path}"))?);
+                }
+            }
+            "profiles" => {
+                for (name, _, body) in map_of(value, "profiles")? {
+                    let profile = profile(name, body, &model.source)?;
+                    model.profiles.push(profile);
+                }
+            }
+            other => {
+                return Err(located(
+                    *at,
+                    other,
+                    "unknown field; expected mapiprof, source, root, keys or profiles",
+                ));
+            }
+        }
+    }
+    match version {
+        Some((Y::Int(1), _)) => {}
+        Some((_, at)) => {
+            return Err(located(
+                at,
+                "mapiprof",
+                "unsupported version; this mapiprof reads version 1",
+            ));
+        }
+        None => {
+            return Err(YamlError::Syntax(
+                "missing `mapiprof: 1`: this is not a mapiprof document".into(),
+            ));
+        }
+    }
+    if !model.profiles.is_empty() && model.root.is_none() {
+        return Err(YamlError::Syntax(
+            "`profiles` needs `root` (the …\\Profiles key they live under)".into(),
+        ));
+    }
+    Ok(model)
+}
+
+fn source(node: &Node) -> Result<Source, YamlError> {
+    let mut source = Source::default();
+    let mut text = TextFormat::REGEDIT5;
+    for (key, at, value) in map_of(node, "source")? {
+        let bad = |what: &str| located(*at, &format!("source.{key}"), what);
+        let word = || string_of(value, &format!("source.{key}"));
+        match key.as_str() {
+            "format" => {
+                source.format = Format::from_name(&word()?)
+                    .ok_or_else(|| bad("expected regedit5 or regedit4"))?
+            }
+            "encoding" => {
+                text.encoding =
+                    Encoding::from_name(&word()?).ok_or_else(|| bad("unknown encoding"))?;
+            }
+            "bom" => match value.to_y() {
+                Y::Bool(b) => text.bom = b,
+                _ => return Err(bad("expected true or false")),
+            },
+            "newline" => {
+                text.newline =
+                    Newline::from_name(&word()?).ok_or_else(|| bad("expected crlf, lf or cr"))?
+            }
+            "codepage" => {
+                source.codepage = code_page(&word()?).ok_or_else(|| bad("unknown code page"))?
+            }
+            _ => {
+                return Err(bad(
+                    "unknown field; expected format, encoding, bom, newline or codepage",
+                ));
+            }
+        }
+    }
+    if let Encoding::CodePage(cp) = text.encoding {
+        source.codepage = cp;
+    }
+    source.text = text;
+    Ok(source)
+}
+
+fn profile(name: &str, node: &Node, source: &Source) -> Result<Profile, YamlError> {
+    let entries = map_of(node, &format!("profiles.{name}"))?;
+    // First pass: what each key holds, read with the names every section
+    // shares, to find out which service owns it.
+    let mut provisional = Profile {
+        name: name.to_owned(),
+        keys: Vec::new(),
+    };
+    for (path, _, body) in entries {
+        let (rel, delete) = split_delete(path);
+        let info = SectionInfo {
+            account_manager: is_account_manager(rel),
+            ..SectionInfo::default()
+        };
+        let ctx = context(source, true, &info);
+        let values = match &body.kind {
+            NodeKind::Map(values) => values
+                .iter()
+                .filter_map(|(k, _, v)| value::parse(k, &v.to_y(), &ctx).ok())
+                .collect(),
+            _ => Vec::new(),
+        };
+        provisional.keys.push(Block {
+            path: rel.to_owned(),
+            delete,
+            values,
+        });
+    }
+    let infos = model::describe(&provisional, source.codepage);
+    let mut profile = Profile {
+        name: name.to_owned(),
+        keys: Vec::new(),
+    };
+    for ((path, at, body), info) in entries.iter().zip(infos) {
+        let ctx = context(source, true, &info);
+        profile.keys.push(block(
+            path,
+            *at,
+            body,
+            &ctx,
+            &format!("profiles.{name}.{path}"),
+        )?);
+    }
+    Ok(profile)
+}
+
+fn is_account_manager(rel: &str) -> bool {
+    rel.split('\\')
+        .next()
+        .is_some_and(|top| top.eq_ignore_ascii_case(crate::mapi::sections::ACCOUNT_MANAGER))
+}
+
+fn split_delete(path: &str) -> (&str, bool) {
+    match path.strip_prefix('-') {
+        Some(rest) => (rest, true),
+        None => (path, false),
+    }
+}
+
+fn block(
+    path: &str,
+    at: Location,
+    body: &Node,
+    ctx: &Context,
+    where_: &str,
+) -> Result<Block, YamlError> {
+    let (path, delete) = split_delete(path);
+    if path.is_empty() || (path != PROFILE_KEY && path.split('\\').any(str::is_empty)) {
+        return Err(located(at, where_, "not a key path"));
+    }
+    let values = match &body.kind {
+        NodeKind::Scalar(Y::Null) => Vec::new(),
+        NodeKind::Map(values) => values
+            .iter()
+            .map(|(key, at, v)| {
+                value::parse(key, &v.to_y(), ctx)
+                    .map_err(|e| located(v.at.max(*at), &format!("{where_}.{key}"), &e))
+            })
+            .collect::<Result<Vec<RegValue>, _>>()?,
+        _ => return Err(located(body.at, where_, "expected a mapping of values")),
+    };
+    Ok(Block {
+        path: path.to_owned(),
+        delete,
+        values,
+    })
+}
+
+fn context(source: &Source, in_profile: bool, info: &SectionInfo) -> Context {
+    Context {
+        in_profile,
+        scope: info.scope,
+        account_manager: info.account_manager,
+        format: source.format,
+        codepage: source.codepage,
+    }
+}
+
+fn map_of<'n>(node: &'n Node, what: &str) -> Result<&'n [(String, Location, Node)], YamlError> {
+    match &node.kind {
+        NodeKind::Map(entries) => Ok(entries),
+        NodeKind::Scalar(Y::Null) => Ok(&[]),
+        _ => Err(located(node.at, what, "expected a mapping")),
+    }
+}
+
+fn string_of(node: &Node, what: &str) -> Result<String, YamlError> {
+    match &node.kind {
+        NodeKind::Scalar(Y::Str(s)) => Ok(s.clone()),
+        _ => Err(located(node.at, what, "expected a string")),
+    }
+}
+
+fn located(at: Location, path: &str, message: &str) -> YamlError {
+    YamlError::Value {
+        location: at,
+        path: path.to_owned(),
+        message: message.to_owned(),
+    }
+}

@@ -1,0 +1,110 @@
+//! A small YAML value tree shared by the writer and the value converters.
+
+/// A YAML value as mapiprof writes and reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Y {
+    /// `null` / `~`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i128),
+    /// A float.
+    Float(f64),
+    /// A string.
+    Str(String),
+    /// Bytes, written as space-separated hex (read back as a string).
+    Hex(Vec<u8>),
+    /// A number written as given, e.g. `0x80000000` (read back as an integer).
+    Lit(String),
+    /// A sequence.
+    Seq(Vec<Y>),
+    /// A mapping, in order.
+    Map(Vec<(String, Y)>),
+}
+
+impl Y {
+    /// What a YAML reader makes of this value once written.
+    pub fn as_read(&self) -> Y {
+        match self {
+            Y::Hex(bytes) => Y::Str(hex_text(bytes)),
+            Y::Lit(text) => parse_int(text).map_or_else(|| Y::Str(text.clone()), Y::Int),
+            Y::Seq(items) => Y::Seq(items.iter().map(Y::as_read).collect()),
+            Y::Map(entries) => Y::Map(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.as_read()))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// A one-entry mapping.
+    pub fn tagged(key: &str, value: Y) -> Y {
+        Y::Map(vec![(key.to_owned(), value)])
+    }
+}
+
+/// Bytes as lowercase hex pairs separated by spaces.
+pub fn hex_text(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// Bytes from hex pairs, with any spaces, commas or line breaks between.
+pub fn parse_hex(text: &str) -> Option<Vec<u8>> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ',' | '\n' | '\r' | '\t'))
+        .collect();
+    if !digits.len().is_multiple_of(2) || !digits.is_ascii() {
+        return None;
+    }
+    (0..digits.len() / 2)
+        .map(|i| u8::from_str_radix(digits.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect()
+}
+
+/// A decimal or `0x` hex integer, optionally signed.
+pub fn parse_int(text: &str) -> Option<i128> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let value = match digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        Some(hex) => i128::from_str_radix(hex, 16).ok()?,
+        None => digits.parse::<i128>().ok()?,
+    };
+    Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        assert_eq!(hex_text(&[0, 0xab, 1]), "00 ab 01");
+        assert_eq!(parse_hex("00 ab\n  01"), Some(vec![0, 0xab, 1]));
+        assert_eq!(parse_hex("00,AB,01"), Some(vec![0, 0xab, 1]));
+        assert_eq!(parse_hex("0"), None);
+        assert_eq!(parse_hex(""), Some(vec![]));
+    }
+
+    #[test]
+    fn literal_numbers_read_as_integers() {
+        assert_eq!(Y::Lit("0x80000000".into()).as_read(), Y::Int(0x8000_0000));
+        assert_eq!(parse_int("-1"), Some(-1));
+        assert_eq!(parse_int("x"), None);
+    }
+}

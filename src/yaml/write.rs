@@ -1,0 +1,163 @@
+//! Model → YAML text.
+
+use std::collections::HashSet;
+
+use crate::model::{self, Model, PROFILE_KEY, SectionInfo};
+use crate::reg::{Block, RegValue};
+
+use super::emit::Emitter;
+use super::tree::Y;
+use super::value::{self, Context};
+use super::{MODELINE, WriteOptions, YamlError};
+
+/// Write `model` as a YAML document.
+pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError> {
+    let mut e = Emitter::new();
+    e.comment(0, MODELINE);
+    e.entry(0, "mapiprof", &Y::Int(1), None);
+    e.entry(0, "source", &source(model), None);
+    if let Some(root) = &model.root {
+        e.entry(0, "root", &Y::Str(root.clone()), None);
+    }
+    if !model.keys.is_empty() {
+        e.open(0, "keys", Some("keys outside the profiles"));
+        let plain = context(model, false, &SectionInfo::default());
+        let keys = ordered(&model.keys, options.sort);
+        write_keys(&mut e, 2, &keys, |_| (plain, None), options.sort)?;
+    }
+    if !model.profiles.is_empty() {
+        e.open(0, "profiles", None);
+        let mut profiles: Vec<&model::Profile> = model.profiles.iter().collect();
+        if options.sort {
+            profiles.sort_by(|a, b| model::compare_paths(&a.name, &b.name));
+        }
+        for profile in profiles {
+            e.open(2, &profile.name, None);
+            let infos = model::describe(profile, model.source.codepage);
+            let paired: Vec<(&Block, &SectionInfo)> = profile.keys.iter().zip(&infos).collect();
+            let mut order: Vec<usize> = (0..paired.len()).collect();
+            if options.sort {
+                order.sort_by(|&a, &b| model::compare_paths(&paired[a].0.path, &paired[b].0.path));
+            }
+            let keys: Vec<&Block> = order.iter().map(|&i| paired[i].0).collect();
+            let infos: Vec<&SectionInfo> = order.iter().map(|&i| paired[i].1).collect();
+            write_keys(
+                &mut e,
+                4,
+                &keys,
+                |i| {
+                    let info = infos.get(i).copied().cloned().unwrap_or_default();
+                    (context(model, true, &info), info.label)
+                },
+                options.sort,
+            )?;
+        }
+    }
+    Ok(e.finish())
+}
+
+fn source(model: &Model) -> Y {
+    let s = &model.source;
+    let mut entries = vec![
+        ("format".to_owned(), Y::Str(s.format.name().into())),
+        ("encoding".to_owned(), Y::Str(s.text.encoding.name().into())),
+        ("bom".to_owned(), Y::Bool(s.text.bom)),
+        ("newline".to_owned(), Y::Str(s.text.newline.name().into())),
+    ];
+    if s.codepage != encoding_rs::WINDOWS_1252 {
+        entries.push(("codepage".to_owned(), Y::Str(s.codepage.name().into())));
+    }
+    Y::Map(entries)
+}
+
+fn context(model: &Model, in_profile: bool, info: &SectionInfo) -> Context {
+    Context {
+        in_profile,
+        scope: info.scope,
+        account_manager: info.account_manager,
+        format: model.source.format,
+        codepage: model.source.codepage,
+    }
+}
+
+fn ordered(keys: &[Block], sort: bool) -> Vec<&Block> {
+    let mut out: Vec<&Block> = keys.iter().collect();
+    if sort {
+        out.sort_by(|a, b| model::compare_paths(&a.path, &b.path));
+    }
+    out
+}
+
+fn write_keys(
+    e: &mut Emitter,
+    indent: usize,
+    keys: &[&Block],
+    context_of: impl Fn(usize) -> (Context, Option<String>),
+    sort: bool,
+) -> Result<(), YamlError> {
+    let mut seen = HashSet::new();
+    for (i, block) in keys.iter().enumerate() {
+        let yaml_key = key_name(block)?;
+        if !seen.insert(yaml_key.clone()) {
+            return Err(YamlError::Unrepresentable(format!(
+                "key {:?} appears twice in the same group; the YAML form holds each key once",
+                block.path
+            )));
+        }
+        let (ctx, label) = context_of(i);
+        let label = if block.path == PROFILE_KEY && block.values.is_empty() {
+            label
+        } else {
+            label.filter(|_| !block.delete)
+        };
+        let values = merged(&block.values);
+        if values.is_empty() {
+            e.entry(indent, &yaml_key, &Y::Map(Vec::new()), label.as_deref());
+            continue;
+        }
+        e.open(indent, &yaml_key, label.as_deref());
+        let mut shown: Vec<value::Shown> = values.iter().map(|v| value::show(v, &ctx)).collect();
+        if sort {
+            shown.sort_by_key(|a| a.key.to_lowercase());
+        }
+        let mut names = HashSet::new();
+        for item in shown {
+            if !names.insert(item.key.clone()) {
+                return Err(YamlError::Unrepresentable(format!(
+                    "two values of key {:?} are both shown as {:?}",
+                    block.path, item.key
+                )));
+            }
+            e.entry(indent + 2, &item.key, &item.value, item.comment.as_deref());
+        }
+    }
+    Ok(())
+}
+
+/// The YAML key of a block: its path, with `-` in front for a deletion.
+fn key_name(block: &Block) -> Result<String, YamlError> {
+    if block.path.starts_with('-') {
+        return Err(YamlError::Unrepresentable(format!(
+            "key {:?} starts with '-', which the YAML form uses for deletions",
+            block.path
+        )));
+    }
+    Ok(if block.delete {
+        format!("-{}", block.path)
+    } else {
+        block.path.clone()
+    })
+}
+
+/// Values with repeated names folded as Regedit imports them: the last data
+/// at the position of the first.
+fn merged(values: &[RegValue]) -> Vec<RegValue> {
+    let mut out: Vec<RegValue> = Vec::with_capacity(values.len());
+    for value in values {
+        match out.iter_mut().find(|v| v.name == value.name) {
+            Some(existing) => existing.data = value.data.clone(),
+            None => out.push(value.clone()),
+        }
+    }
+    out
+}
