@@ -100,8 +100,7 @@ fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Resu
     };
     match from {
         Form::Reg => {
-            let parsed =
-                input::read_reg(bytes, codepage).map_err(|e| located_input_error(&name, e))?;
+            let parsed = input::read_reg(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
             let source = Source {
                 format: parsed.document.format,
                 text: parsed.format,
