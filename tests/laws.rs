@@ -1,0 +1,169 @@
+//! Round-trip laws on every sample and every corpus file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use std::path::Path;
+
+use mapiprof::{input, reg, text, yaml};
+
+/// `.reg` → canonical `.reg` bytes.
+fn canonical(bytes: &[u8]) -> Vec<u8> {
+    let read = input::read_reg(bytes, None).unwrap();
+    let out = reg::write(&read.document, read.format.newline).unwrap();
+    text::encode(&out, &read.format).unwrap()
+}
+
+/// `.reg` → YAML text.
+fn to_yaml(bytes: &[u8]) -> String {
+    yaml::write(&common::model_of(bytes), &yaml::WriteOptions::default()).unwrap()
+}
+
+/// YAML text → `.reg` bytes.
+fn from_yaml(text: &str) -> Vec<u8> {
+    let model = yaml::read(text).unwrap();
+    let out = reg::write(&model.to_document(), model.source.text.newline).unwrap();
+    text::encode(&out, &model.source.text).unwrap()
+}
+
+/// The laws every readable `.reg` file obeys; returns whether it is
+/// Regedit-formatted (the canonical writer reproduces it byte for byte).
+fn check_laws(path: &Path) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.display();
+    let read = input::read_reg(&bytes, None).unwrap();
+    // The syntax tree holds every byte of the text.
+    assert_eq!(
+        read.parsed.file.source(&read.text),
+        read.text,
+        "{name}: tree is lossless"
+    );
+    // parse → write → parse keeps keys and values (names, types, bytes, order).
+    let written = canonical(&bytes);
+    let again = input::read_reg(&written, None).unwrap();
+    assert_eq!(again.document, read.document, "{name}: parse∘write∘parse");
+    // write∘read∘write is stable.
+    assert_eq!(canonical(&written), written, "{name}: write∘read∘write");
+    // .reg → YAML → .reg gives the same keys and values, byte-exact to the canonical form.
+    let yaml_text = to_yaml(&bytes);
+    assert_eq!(from_yaml(&yaml_text), written, "{name}: .reg → YAML → .reg");
+    // YAML → .reg → YAML is identical.
+    assert_eq!(
+        to_yaml(&from_yaml(&yaml_text)),
+        yaml_text,
+        "{name}: YAML → .reg → YAML"
+    );
+    written == bytes
+}
+
+#[test]
+fn every_sample_obeys_the_laws_and_is_regedit_exact() {
+    let files = common::files(&common::samples().join("reg"), "reg");
+    assert!(files.len() >= 6, "samples/reg is missing files");
+    for path in files.iter().filter(|p| !common::is_error_sample(p)) {
+        let exact = check_laws(path);
+        let irregular = path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("warn_");
+        assert_eq!(
+            exact,
+            !irregular,
+            "{}: byte-exact round trip",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn error_samples_are_refused() {
+    for path in common::files(&common::samples().join("reg"), "reg")
+        .iter()
+        .filter(|p| common::is_error_sample(p))
+    {
+        let bytes = std::fs::read(path).unwrap();
+        assert!(
+            input::read_reg(&bytes, None).is_err(),
+            "{} should fail",
+            path.display()
+        );
+    }
+}
+
+/// Corpus files that are not exactly what Regedit writes, and why.
+const IRREGULAR_CORPUS: &[&str] = &[
+    // Values rewritten by the upstream pruning script with 92-column lines, extra blank lines.
+    "o16_full_profile_2pop_pst_mvbin8_utf16le.reg",
+    "o16_full_profile_pop_pst_mvbin16_utf16le.reg",
+    // Extracted from blog posts: LF, no final blank line, continuation without indent.
+    "wms_profile_exchange_server_patch_ascii.reg",
+    "wms_profile_exchange_server_patch_truncated_hex.reg",
+    // Hand-written edge cases.
+    "regedit5_deletions_case_repeats.reg",
+    "regedit5_irregular_continuations_comments.reg",
+];
+
+#[test]
+fn every_corpus_file_obeys_the_laws() {
+    let Some(corpus) = common::corpus() else {
+        eprintln!(
+            "skipped: corpus not found (set MAPIPROF_CORPUS or place it at ../shared/corpus)"
+        );
+        return;
+    };
+    let mut seen = 0;
+    for dir in ["reg", "misc"] {
+        for path in common::files(&corpus.join(dir), "reg") {
+            let exact = check_laws(&path);
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            assert_eq!(
+                exact,
+                !IRREGULAR_CORPUS.contains(&name.as_str()),
+                "{name}: byte-exact"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 9, "expected the corpus .reg files, found {seen}");
+    eprintln!("checked {seen} corpus .reg files");
+}
+
+#[test]
+fn utf16_bom_and_crlf_are_kept_on_bytes() {
+    let path = common::samples().join("reg/o16_exchange_outlook_anywhere.reg");
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(&bytes[..2], &[0xFF, 0xFE]);
+    let out = from_yaml(&to_yaml(&bytes));
+    assert_eq!(&out[..2], &[0xFF, 0xFE]);
+    let crlf = [b'\r', 0, b'\n', 0];
+    assert_eq!(
+        out.windows(4).filter(|w| *w == crlf).count(),
+        bytes.windows(4).filter(|w| *w == crlf).count()
+    );
+    assert!(out.ends_with(&[b'\r', 0, b'\n', 0, b'\r', 0, b'\n', 0]));
+}
+
+#[test]
+fn regedit4_keeps_its_code_page() {
+    let path = common::samples().join("reg/regedit4_cp1252_pst_umlauts.reg");
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.windows(2).any(|w| w == b"\xf6n"), "ö in Windows-1252");
+    assert_eq!(from_yaml(&to_yaml(&bytes)), bytes);
+}
+
+#[test]
+fn the_proxy_port_story() {
+    // A proxy with ':' is stored as UTF-16 with 3a 00; the dialog's '-' as 2d 00.
+    let yaml_text = "mapiprof: 1\nroot: HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\nprofiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      RPCProxyServer: mail.example.com:44300\n      TCPExchangePort: 6001\n";
+    let out = from_yaml(yaml_text);
+    let text = String::from_utf16(
+        &out[2..]
+            .chunks(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    assert!(text.contains("\"001f6622\"=hex:6d,00,61,00,69,00,6c,00,2e,00,65,00,78,00,61,00,6d,00,70,00,6c,\\\r\n  00,65,00,2e,00,63,00,6f,00,6d,00,3a,00,34,00,34,00,33,00,30,00,30,00,00,00\r\n"), "{text}");
+    assert!(text.contains("\"0002662c\"=hex:71,17\r\n"));
+}
