@@ -1,0 +1,65 @@
+//! The binary as a black box: stdout, stderr and exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+fn mapiprof() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("mapiprof"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings
+}
+
+#[test]
+fn show_the_readme_sample() {
+    settings().bind(|| {
+        assert_cmd_snapshot!(mapiprof().args(["show", "samples/reg/o2007_wms_proxy_dialog_port.reg"]));
+    });
+}
+
+#[test]
+fn errors_name_the_file_and_exit_2() {
+    settings().bind(|| {
+        assert_cmd_snapshot!(mapiprof().args(["show", "samples/reg/err_not_a_reg_file.reg"]));
+        assert_cmd_snapshot!(mapiprof().args(["show", "samples/reg/err_invalid_utf8.reg"]));
+    });
+}
+
+#[test]
+fn warnings_go_to_stderr_and_strict_makes_them_errors() {
+    settings().bind(|| {
+        assert_cmd_snapshot!(mapiprof().args(["show", "--strict", "samples/reg/warn_truncated_hex_no_indent.reg"]));
+    });
+}
+
+#[test]
+fn convert_writes_a_file_and_refuses_to_overwrite_its_input() {
+    let dir = std::env::temp_dir().join(format!("mapiprof-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let yaml = dir.join("p.yaml");
+    let reg = dir.join("p.reg");
+    let sample = "samples/reg/o16_exchange_outlook_anywhere.reg";
+    let status = mapiprof().args(["convert", sample, "-o"]).arg(&yaml).status().unwrap();
+    assert!(status.success());
+    let status = mapiprof().arg("convert").arg(&yaml).arg("-o").arg(&reg).status().unwrap();
+    assert!(status.success());
+    let original = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample)).unwrap();
+    assert_eq!(std::fs::read(&reg).unwrap(), original);
+    let out = mapiprof().arg("convert").arg(&reg).arg("-o").arg(&reg).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&reg).unwrap(), original, "input untouched");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = mapiprof().args(["show"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
