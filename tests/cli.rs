@@ -20,7 +20,9 @@ fn settings() -> insta::Settings {
 #[test]
 fn show_the_readme_sample() {
     settings().bind(|| {
-        assert_cmd_snapshot!(mapiprof().args(["show", "samples/reg/o2007_wms_proxy_dialog_port.reg"]));
+        assert_cmd_snapshot!(
+            mapiprof().args(["show", "samples/reg/o2007_wms_proxy_dialog_port.reg"])
+        );
     });
 }
 
@@ -35,7 +37,11 @@ fn errors_name_the_file_and_exit_2() {
 #[test]
 fn warnings_go_to_stderr_and_strict_makes_them_errors() {
     settings().bind(|| {
-        assert_cmd_snapshot!(mapiprof().args(["show", "--strict", "samples/reg/warn_truncated_hex_no_indent.reg"]));
+        assert_cmd_snapshot!(mapiprof().args([
+            "show",
+            "--strict",
+            "samples/reg/warn_truncated_hex_no_indent.reg"
+        ]));
     });
 }
 
@@ -46,13 +52,30 @@ fn convert_writes_a_file_and_refuses_to_overwrite_its_input() {
     let yaml = dir.join("p.yaml");
     let reg = dir.join("p.reg");
     let sample = "samples/reg/o16_exchange_outlook_anywhere.reg";
-    let status = mapiprof().args(["convert", sample, "-o"]).arg(&yaml).status().unwrap();
+    let status = mapiprof()
+        .args(["convert", sample, "-o"])
+        .arg(&yaml)
+        .status()
+        .unwrap();
     assert!(status.success());
-    let status = mapiprof().arg("convert").arg(&yaml).arg("-o").arg(&reg).status().unwrap();
+    let status = mapiprof()
+        .arg("convert")
+        .arg(&yaml)
+        .arg("-o")
+        .arg(&reg)
+        .status()
+        .unwrap();
     assert!(status.success());
-    let original = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample)).unwrap();
+    let original =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample)).unwrap();
     assert_eq!(std::fs::read(&reg).unwrap(), original);
-    let out = mapiprof().arg("convert").arg(&reg).arg("-o").arg(&reg).output().unwrap();
+    let out = mapiprof()
+        .arg("convert")
+        .arg(&reg)
+        .arg("-o")
+        .arg(&reg)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&reg).unwrap(), original, "input untouched");
     std::fs::remove_dir_all(&dir).unwrap();

@@ -7,9 +7,15 @@ use mapiprof::yaml;
 
 fn validate(text: &str, name: &str, validator: &jsonschema::Validator) {
     let instance: serde_json::Value = serde_saphyr::from_str(text).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&instance).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{name}: {errors:?}");
-    assert!(text.starts_with(&format!("# {}\n", yaml::MODELINE)), "{name}: modeline");
+    assert!(
+        text.starts_with(&format!("# {}\n", yaml::MODELINE)),
+        "{name}: modeline"
+    );
 }
 
 #[test]
@@ -32,7 +38,11 @@ fn written_documents_validate() {
 #[test]
 fn the_schema_rejects_what_mapiprof_rejects() {
     let validator = jsonschema::validator_for(&yaml::schema()).unwrap();
-    for bad in ["mapiprof: 2\n", "mapiprof: 1\nprofile: {}\n", "mapiprof: 1\nsource: {format: regedit6}\n"] {
+    for bad in [
+        "mapiprof: 2\n",
+        "mapiprof: 1\nprofile: {}\n",
+        "mapiprof: 1\nsource: {format: regedit6}\n",
+    ] {
         let instance: serde_json::Value = serde_saphyr::from_str(bad).unwrap();
         assert!(!validator.is_valid(&instance), "{bad}");
     }
