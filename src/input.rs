@@ -1,12 +1,13 @@
-//! Reading a file's bytes into a parsed document: the text layer and a
+//! Reading a file's bytes into a document or a model: the text layer and a
 //! format's parser together. No I/O: callers pass the bytes.
 
 use encoding_rs::Encoding as CodePage;
 use thiserror::Error;
 
 use crate::diag::Warning;
-use crate::reg;
+use crate::model::{Model, Source};
 use crate::text::{self, Decoded, NoBom, TextFormat};
+use crate::{reg, yaml};
 
 /// A `.reg` file read from bytes.
 #[derive(Debug, Clone)]
@@ -21,6 +22,24 @@ pub struct RegInput {
     pub document: reg::Document,
     /// What the parser tolerated or Regedit would skip.
     pub warnings: Vec<Warning>,
+    /// ANSI code page for `PT_STRING8` bytes (and the text of a REGEDIT4 file).
+    pub codepage: &'static CodePage,
+}
+
+impl RegInput {
+    /// How the file was written, enough to write it back the same way.
+    pub fn source(&self) -> Source {
+        Source {
+            format: self.document.format,
+            text: self.format,
+            codepage: self.codepage,
+        }
+    }
+
+    /// The document grouped by profile, and the warnings of that grouping.
+    pub fn model(&self) -> (Model, Vec<Warning>) {
+        Model::from_document(&self.document, self.source())
+    }
 }
 
 /// Why bytes could not be read as a document.
@@ -32,6 +51,9 @@ pub enum InputError {
     /// The text is not a `.reg` file.
     #[error(transparent)]
     Reg(#[from] reg::ParseError),
+    /// The text is not a mapiprof YAML document.
+    #[error(transparent)]
+    Yaml(#[from] yaml::YamlError),
 }
 
 /// Read a `.reg` file. Without a byte-order mark, a `REGEDIT4` file is in an
@@ -49,11 +71,70 @@ pub fn read_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<Reg
     let mut all = parsed.warnings.clone();
     all.append(&mut warnings);
     all.sort_by_key(|w| w.location);
+    let codepage = codepage.unwrap_or(match format.encoding {
+        text::Encoding::CodePage(cp) => cp,
+        _ => encoding_rs::WINDOWS_1252,
+    });
     Ok(RegInput {
         text,
         format,
         parsed,
         document,
         warnings: all,
+        codepage,
     })
+}
+
+/// Read a YAML document: UTF-8, with or without a byte-order mark.
+pub fn read_yaml(bytes: &[u8]) -> Result<Model, InputError> {
+    let text = text::decode(bytes, NoBom::Utf8)?;
+    if text.format.encoding != text::Encoding::Utf8 {
+        return Err(yaml::YamlError::Syntax(format!(
+            "YAML must be UTF-8, not {}",
+            text.format.encoding
+        ))
+        .into());
+    }
+    Ok(yaml::read(&text.text)?)
+}
+
+/// Whether `bytes` start like a `.reg` file (after any byte-order mark).
+pub fn looks_like_reg(bytes: &[u8]) -> bool {
+    // An even-length prefix keeps UTF-16 whole; a cut UTF-8 sequence at the
+    // end is dropped by the lossy fallback.
+    let head = bytes.get(..bytes.len().min(256) & !1).unwrap_or(bytes);
+    let text = match text::decode(head, NoBom::Utf8) {
+        Ok(decoded) => decoded.text,
+        Err(_) => String::from_utf8_lossy(head).into_owned(),
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    text.starts_with(reg::Format::Regedit5.header())
+        || text.starts_with(reg::Format::Regedit4.header())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reg_files_are_recognised_in_any_encoding() {
+        assert!(looks_like_reg(b"REGEDIT4\r\n"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "Windows Registry Editor Version 5.00\r\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert!(looks_like_reg(&utf16));
+        assert!(!looks_like_reg(b"mapiprof: 1\n"));
+    }
+
+    #[test]
+    fn yaml_must_be_utf8() {
+        let utf16 = [0xFF, 0xFE, b'm', 0];
+        assert!(matches!(read_yaml(&utf16), Err(InputError::Yaml(_))));
+        assert!(read_yaml(b"\xef\xbb\xbfmapiprof: 1\n").is_ok());
+    }
 }

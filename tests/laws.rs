@@ -21,9 +21,10 @@ fn to_yaml(bytes: &[u8]) -> String {
 
 /// YAML text → `.reg` bytes.
 fn from_yaml(text: &str) -> Vec<u8> {
-    let model = yaml::read(text).unwrap();
-    let out = reg::write(&model.to_document(), model.source.text.newline).unwrap();
-    text::encode(&out, &model.source.text).unwrap()
+    input::read_yaml(text.as_bytes())
+        .unwrap()
+        .to_reg_bytes()
+        .unwrap()
 }
 
 /// The laws every readable `.reg` file obeys; returns whether it is
@@ -78,10 +79,12 @@ fn every_sample_obeys_the_laws_and_is_regedit_exact() {
 
 #[test]
 fn error_samples_are_refused() {
-    for path in common::files(&common::samples().join("reg"), "reg")
-        .iter()
+    let errors: Vec<_> = common::files(&common::samples().join("reg"), "reg")
+        .into_iter()
         .filter(|p| common::is_error_sample(p))
-    {
+        .collect();
+    assert!(errors.len() >= 4, "one err_ sample per error class");
+    for path in &errors {
         let bytes = std::fs::read(path).unwrap();
         assert!(
             input::read_reg(&bytes, None).is_err(),

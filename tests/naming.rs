@@ -24,13 +24,7 @@ fn named_share_of_mapi_values_in_the_real_exports() {
         for profile in &model.profiles {
             let infos = model::describe(profile, model.source.codepage);
             for (key, info) in profile.keys.iter().zip(&infos) {
-                let ctx = yaml::Context {
-                    in_profile: true,
-                    scope: info.scope,
-                    account_manager: info.account_manager,
-                    format: model.source.format,
-                    codepage: model.source.codepage,
-                };
+                let ctx = yaml::Context::new(&model.source, true, info);
                 for value in &key.values {
                     if info.account_manager || TagName::parse(value.name.as_str()).is_none() {
                         continue;

@@ -6,13 +6,13 @@ mod io;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use clap::Parser;
 
 use mapiprof::diag::Warning;
 use mapiprof::input;
-use mapiprof::model::{Model, Source};
-use mapiprof::{reg, text, yaml};
+use mapiprof::model::Model;
+use mapiprof::{text, yaml};
 
 use args::{Cli, Command, Form, ReadOptions};
 
@@ -70,16 +70,7 @@ fn convert(
         });
     let out = match to {
         Form::Yaml => yaml::write(&model, &yaml::WriteOptions { sort })?.into_bytes(),
-        Form::Reg => {
-            let doc = model.to_document();
-            let text = reg::write(&doc, model.source.text.newline)?;
-            text::encode(&text, &model.source.text).with_context(|| {
-                format!(
-                    "cannot encode the .reg output as {}",
-                    model.source.text.encoding
-                )
-            })?
-        }
+        Form::Reg => model.to_reg_bytes()?,
     };
     io::write_output(output, input, &out)
 }
@@ -101,29 +92,12 @@ fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Resu
     match from {
         Form::Reg => {
             let parsed = input::read_reg(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
-            let source = Source {
-                format: parsed.document.format,
-                text: parsed.format,
-                codepage: codepage.unwrap_or(match parsed.format.encoding {
-                    text::Encoding::CodePage(cp) => cp,
-                    _ => encoding_rs::WINDOWS_1252,
-                }),
-            };
-            let (model, grouping) = Model::from_document(&parsed.document, source);
+            let (model, grouping) = parsed.model();
             report(&name, &parsed.warnings, read.strict)?;
             report(&name, &grouping, read.strict)?;
             Ok(model)
         }
-        Form::Yaml => {
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                anyhow!(
-                    "{name}: byte offset {}: YAML must be UTF-8",
-                    e.valid_up_to()
-                )
-            })?;
-            yaml::read(text.strip_prefix('\u{feff}').unwrap_or(text))
-                .map_err(|e| anyhow!("{name}: {e}"))
-        }
+        Form::Yaml => input::read_yaml(bytes).map_err(|e| anyhow!("{name}: {e}")),
     }
 }
 
@@ -151,21 +125,9 @@ fn form_of_extension(path: &Path) -> Option<Form> {
 
 /// The format of a file: its extension, else what its first bytes say.
 fn detect(path: &Path, bytes: &[u8]) -> Form {
-    if let Some(form) = form_of_extension(path) {
-        return form;
-    }
-    let head: String = match text::decode(
-        bytes.get(..bytes.len().min(200)).unwrap_or(bytes),
-        text::NoBom::Utf8,
-    ) {
-        Ok(d) => d.text,
-        Err(_) => {
-            String::from_utf8_lossy(bytes.get(..bytes.len().min(100)).unwrap_or(bytes)).into_owned()
-        }
-    };
-    if head.starts_with("Windows Registry Editor") || head.starts_with("REGEDIT4") {
+    form_of_extension(path).unwrap_or(if input::looks_like_reg(bytes) {
         Form::Reg
     } else {
         Form::Yaml
-    }
+    })
 }

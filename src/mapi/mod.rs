@@ -27,14 +27,10 @@ pub fn uid_hex(bytes: &[u8]) -> String {
 /// The bytes of a 32-hex-digit UID.
 pub fn parse_uid(text: &str) -> Option<[u8; 16]> {
     let text = text.trim();
-    if text.len() != 32 || !text.is_ascii() {
+    if text.len() != 32 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let mut out = [0u8; 16];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
+    parse_hex(text)?.try_into().ok()
 }
 
 /// A GUID in memory order as `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`.
@@ -55,13 +51,17 @@ pub fn parse_guid(text: &str) -> Option<[u8; 16]> {
     let [p1, p2, p3, p4, p5] = parts.as_slice() else {
         return None;
     };
-    if p1.len() != 8 || p2.len() != 4 || p3.len() != 4 || p4.len() != 4 || p5.len() != 12 {
+    let widths = [(p1, 8), (p2, 4), (p3, 4), (p4, 4), (p5, 12)];
+    if !widths
+        .iter()
+        .all(|(p, w)| p.len() == *w && p.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
         return None;
     }
     let d1 = u32::from_str_radix(p1, 16).ok()?;
     let d2 = u16::from_str_radix(p2, 16).ok()?;
     let d3 = u16::from_str_radix(p3, 16).ok()?;
-    let tail = parse_hex_run(&format!("{p4}{p5}"))?;
+    let tail: [u8; 8] = parse_hex(&format!("{p4}{p5}"))?.try_into().ok()?;
     let mut out = [0u8; 16];
     out[..4].copy_from_slice(&d1.to_le_bytes());
     out[4..6].copy_from_slice(&d2.to_le_bytes());
@@ -70,12 +70,21 @@ pub fn parse_guid(text: &str) -> Option<[u8; 16]> {
     Some(out)
 }
 
-fn parse_hex_run(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+/// Bytes from hex pairs, with any spaces, commas or line breaks between.
+pub fn parse_hex(text: &str) -> Option<Vec<u8>> {
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b',' | b'\n' | b'\r' | b'\t'))
+        .collect();
+    if !digits.len().is_multiple_of(2) || !digits.iter().all(u8::is_ascii_hexdigit) {
         return None;
     }
-    (0..text.len() / 2)
-        .map(|i| u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok())
+    digits
+        .chunks_exact(2)
+        .map(|pair| {
+            let pair = std::str::from_utf8(pair).ok()?;
+            u8::from_str_radix(pair, 16).ok()
+        })
         .collect()
 }
 
@@ -94,5 +103,11 @@ mod tests {
         assert_eq!(parse_uid("8503020000000000c000000000000046"), Some(bytes));
         assert_eq!(parse_uid("85030200"), None);
         assert_eq!(parse_guid("not-a-guid"), None);
+        assert_eq!(parse_guid("{00020385-0000-0000-C000-0000000000 6}"), None);
+        assert_eq!(parse_hex("00 ab\n  01"), Some(vec![0, 0xab, 1]));
+        assert_eq!(parse_hex("00,AB,01"), Some(vec![0, 0xab, 1]));
+        assert_eq!(parse_hex("0"), None);
+        assert_eq!(parse_hex("+1"), None);
+        assert_eq!(parse_hex(""), Some(vec![]));
     }
 }

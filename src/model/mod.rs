@@ -7,9 +7,11 @@ mod context;
 
 use encoding_rs::Encoding as CodePage;
 
+use thiserror::Error;
+
 use crate::diag::Warning;
-use crate::reg::{Block, Document, Format, RegValue};
-use crate::text::TextFormat;
+use crate::reg::{self, Block, Document, Format, RegValue};
+use crate::text::{self, TextFormat};
 
 pub use context::{SectionInfo, describe};
 
@@ -132,6 +134,13 @@ impl Model {
         }
     }
 
+    /// The `.reg` file of this model, written as Regedit would and encoded
+    /// the way the source was.
+    pub fn to_reg_bytes(&self) -> Result<Vec<u8>, ToRegError> {
+        let text = reg::write(&self.to_document(), self.source.text.newline)?;
+        Ok(text::encode(&text, &self.source.text)?)
+    }
+
     /// The profile and relative path of `path`, when it lies under the root
     /// exactly as the root is written.
     fn split<'p>(&self, path: &'p str) -> Option<(&'p str, &'p str)> {
@@ -143,6 +152,17 @@ impl Model {
             None => None,
         }
     }
+}
+
+/// Why a model could not be written as a `.reg` file.
+#[derive(Debug, Error)]
+pub enum ToRegError {
+    /// A name or string that a `.reg` line cannot hold.
+    #[error(transparent)]
+    Line(#[from] reg::WriteError),
+    /// A character the target encoding lacks, e.g. `☃` in a REGEDIT4 file.
+    #[error("cannot encode the .reg output: {0}")]
+    Encoding(#[from] text::TextError),
 }
 
 /// `root\profile[\rel]`.

@@ -72,12 +72,6 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Compare two key paths the way the registry does (ASCII case-insensitively
-/// and Unicode-lowercase for the rest).
-pub fn same_path(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
-}
-
 /// Normalise a key path as Regedit does: collapse repeated backslashes and
 /// drop trailing ones.
 pub fn normalise_path(raw: &str) -> String {

@@ -23,7 +23,7 @@ mod tree;
 mod value;
 mod write;
 
-pub use document::{Block, Document, Format, normalise_path, same_path};
+pub use document::{Block, Document, Format, normalise_path};
 pub use syntax::{ParseError, Parsed, parse};
 pub use tree::{File, Item, ItemKind};
 pub use value::{RegData, RegValue, ValueName, kind};

@@ -29,7 +29,7 @@ pub fn read(text: &str) -> Result<Model, YamlError> {
             "root" => model.root = Some(string_of(value, "root")?),
             "keys" => {
                 for (path, at, body) in map_of(value, "keys")? {
-                    let ctx = context(&model.source, false, &SectionInfo::default());
+                    let ctx = Context::new(&model.source, false, &SectionInfo::default());
                     model
                         .keys
                         .push(block(path, *at, body, &ctx, &format!("keys.{path}"))?);
@@ -127,7 +127,7 @@ fn profile(name: &str, node: &Node, source: &Source) -> Result<Profile, YamlErro
             account_manager: is_account_manager(rel),
             ..SectionInfo::default()
         };
-        let ctx = context(source, true, &info);
+        let ctx = Context::new(source, true, &info);
         let values = match &body.kind {
             NodeKind::Map(values) => values
                 .iter()
@@ -147,7 +147,7 @@ fn profile(name: &str, node: &Node, source: &Source) -> Result<Profile, YamlErro
         keys: Vec::new(),
     };
     for ((path, at, body), info) in entries.iter().zip(infos) {
-        let ctx = context(source, true, &info);
+        let ctx = Context::new(source, true, &info);
         profile.keys.push(block(
             path,
             *at,
@@ -199,16 +199,6 @@ fn block(
         delete,
         values,
     })
-}
-
-fn context(source: &Source, in_profile: bool, info: &SectionInfo) -> Context {
-    Context {
-        in_profile,
-        scope: info.scope,
-        account_manager: info.account_manager,
-        format: source.format,
-        codepage: source.codepage,
-    }
 }
 
 fn map_of<'n>(node: &'n Node, what: &str) -> Result<&'n [(String, Location, Node)], YamlError> {

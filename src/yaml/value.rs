@@ -10,9 +10,10 @@ use encoding_rs::Encoding as CodePage;
 use crate::mapi::dictionary::{self, Entry, Meaning, Scope};
 use crate::mapi::flags::{self, Flag, Names};
 use crate::mapi::{self, Layout, PropTag, PropType, PropValue, Scalar, TagName, account, time};
+use crate::model::{SectionInfo, Source};
 use crate::reg::{Format, RegData, RegValue, ValueName, kind};
 
-use super::tree::{Y, parse_hex, parse_int};
+use super::tree::{Y, parse_int};
 
 /// Where a value lives, which decides how it is named and typed.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +28,20 @@ pub struct Context {
     pub format: Format,
     /// ANSI code page for `PT_STRING8` bytes and REGEDIT4 strings.
     pub codepage: &'static CodePage,
+}
+
+impl Context {
+    /// The context of a key read from `source`: inside a profile or not, and
+    /// what [`crate::model::describe`] says of it.
+    pub fn new(source: &Source, in_profile: bool, info: &SectionInfo) -> Context {
+        Context {
+            in_profile,
+            scope: info.scope,
+            account_manager: info.account_manager,
+            format: source.format,
+            codepage: source.codepage,
+        }
+    }
 }
 
 /// A value ready to write: its YAML key, value and comment.
@@ -752,7 +767,9 @@ fn float_of(y: &Y) -> Result<f64, String> {
 
 fn hex_of(y: &Y) -> Result<Vec<u8>, String> {
     match y {
-        Y::Str(s) => parse_hex(s).ok_or_else(|| "expected hex bytes like \"01 02 0a\"".into()),
+        Y::Str(s) => {
+            mapi::parse_hex(s).ok_or_else(|| "expected hex bytes like \"01 02 0a\"".into())
+        }
         _ => Err("expected hex bytes like \"01 02 0a\"".into()),
     }
 }

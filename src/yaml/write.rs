@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{self, Model, PROFILE_KEY, SectionInfo};
+use crate::model::{self, Model, SectionInfo, Source};
 use crate::reg::{Block, RegValue};
 
 use super::emit::Emitter;
@@ -21,9 +21,9 @@ pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError>
     }
     if !model.keys.is_empty() {
         e.open(0, "keys", Some("keys outside the profiles"));
-        let plain = context(model, false, &SectionInfo::default());
-        let keys = ordered(&model.keys, options.sort);
-        write_keys(&mut e, 2, &keys, |_| (plain, None), options.sort)?;
+        let outside = SectionInfo::default();
+        let keys: Vec<(&Block, &SectionInfo)> = model.keys.iter().map(|k| (k, &outside)).collect();
+        write_keys(&mut e, 2, keys, false, &model.source, options.sort)?;
     }
     if !model.profiles.is_empty() {
         e.open(0, "profiles", None);
@@ -34,23 +34,8 @@ pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError>
         for profile in profiles {
             e.open(2, &profile.name, None);
             let infos = model::describe(profile, model.source.codepage);
-            let paired: Vec<(&Block, &SectionInfo)> = profile.keys.iter().zip(&infos).collect();
-            let mut order: Vec<usize> = (0..paired.len()).collect();
-            if options.sort {
-                order.sort_by(|&a, &b| model::compare_paths(&paired[a].0.path, &paired[b].0.path));
-            }
-            let keys: Vec<&Block> = order.iter().map(|&i| paired[i].0).collect();
-            let infos: Vec<&SectionInfo> = order.iter().map(|&i| paired[i].1).collect();
-            write_keys(
-                &mut e,
-                4,
-                &keys,
-                |i| {
-                    let info = infos.get(i).copied().cloned().unwrap_or_default();
-                    (context(model, true, &info), info.label)
-                },
-                options.sort,
-            )?;
+            let keys: Vec<(&Block, &SectionInfo)> = profile.keys.iter().zip(&infos).collect();
+            write_keys(&mut e, 4, keys, true, &model.source, options.sort)?;
         }
     }
     Ok(e.finish())
@@ -70,33 +55,19 @@ fn source(model: &Model) -> Y {
     Y::Map(entries)
 }
 
-fn context(model: &Model, in_profile: bool, info: &SectionInfo) -> Context {
-    Context {
-        in_profile,
-        scope: info.scope,
-        account_manager: info.account_manager,
-        format: model.source.format,
-        codepage: model.source.codepage,
-    }
-}
-
-fn ordered(keys: &[Block], sort: bool) -> Vec<&Block> {
-    let mut out: Vec<&Block> = keys.iter().collect();
-    if sort {
-        out.sort_by(|a, b| model::compare_paths(&a.path, &b.path));
-    }
-    out
-}
-
 fn write_keys(
     e: &mut Emitter,
     indent: usize,
-    keys: &[&Block],
-    context_of: impl Fn(usize) -> (Context, Option<String>),
+    mut keys: Vec<(&Block, &SectionInfo)>,
+    in_profile: bool,
+    source: &Source,
     sort: bool,
 ) -> Result<(), YamlError> {
+    if sort {
+        keys.sort_by(|a, b| model::compare_paths(&a.0.path, &b.0.path));
+    }
     let mut seen = HashSet::new();
-    for (i, block) in keys.iter().enumerate() {
+    for (block, info) in keys {
         let yaml_key = key_name(block)?;
         if !seen.insert(yaml_key.clone()) {
             return Err(YamlError::Unrepresentable(format!(
@@ -104,18 +75,14 @@ fn write_keys(
                 block.path
             )));
         }
-        let (ctx, label) = context_of(i);
-        let label = if block.path == PROFILE_KEY && block.values.is_empty() {
-            label
-        } else {
-            label.filter(|_| !block.delete)
-        };
+        let label = info.label.as_deref();
         let values = merged(&block.values);
         if values.is_empty() {
-            e.entry(indent, &yaml_key, &Y::Map(Vec::new()), label.as_deref());
+            e.entry(indent, &yaml_key, &Y::Map(Vec::new()), label);
             continue;
         }
-        e.open(indent, &yaml_key, label.as_deref());
+        e.open(indent, &yaml_key, label);
+        let ctx = Context::new(source, in_profile, info);
         let mut shown: Vec<value::Shown> = values.iter().map(|v| value::show(v, &ctx)).collect();
         if sort {
             shown.sort_by_key(|a| a.key.to_lowercase());

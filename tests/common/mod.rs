@@ -1,11 +1,16 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr
+)]
 
 use std::path::{Path, PathBuf};
 
 use mapiprof::input;
-use mapiprof::model::{Model, Source};
-use mapiprof::text;
+use mapiprof::model::Model;
 
 /// The project's own samples folder.
 pub fn samples() -> PathBuf {
@@ -19,6 +24,17 @@ pub fn corpus() -> Option<PathBuf> {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     dir.is_dir().then_some(dir)
+}
+
+/// The corpus, or `None` after saying that the test is skipped.
+pub fn corpus_or_skip() -> Option<PathBuf> {
+    let found = corpus();
+    if found.is_none() {
+        eprintln!(
+            "skipped: corpus not found (set MAPIPROF_CORPUS or place it at ../shared/corpus)"
+        );
+    }
+    found
 }
 
 /// Files of `dir` with extension `ext`, sorted.
@@ -42,14 +58,5 @@ pub fn is_error_sample(path: &Path) -> bool {
 
 /// Read a `.reg` file into a model, as the command line does.
 pub fn model_of(bytes: &[u8]) -> Model {
-    let parsed = input::read_reg(bytes, None).unwrap();
-    let source = Source {
-        format: parsed.document.format,
-        text: parsed.format,
-        codepage: match parsed.format.encoding {
-            text::Encoding::CodePage(cp) => cp,
-            _ => encoding_rs::WINDOWS_1252,
-        },
-    };
-    Model::from_document(&parsed.document, source).0
+    input::read_reg(bytes, None).unwrap().model().0
 }
