@@ -30,6 +30,8 @@ pub enum Scope {
     InternetMail,
     /// Dial-up networking options.
     Dialup,
+    /// The Outlook Address Book (CONTAB): which Contacts folders it shows.
+    Contab,
 }
 
 /// How a value is best shown beyond its type.
@@ -85,7 +87,7 @@ impl Entry {
 }
 
 use Meaning::{Enum, Flags, Uid, UidList};
-use Scope::{Any, Dialup, Exchange, InternetMail, Ldap, MsMail, Pab, Pst};
+use Scope::{Any, Contab, Dialup, Exchange, InternetMail, Ldap, MsMail, Pab, Pst};
 
 const I2: u16 = 0x0002;
 const LONG: u16 = 0x0003;
@@ -94,6 +96,7 @@ const A: u16 = 0x001E;
 const W: u16 = 0x001F;
 const TIME: u16 = 0x0040;
 const BIN: u16 = 0x0102;
+const MV_LONG: u16 = 0x1003;
 const MV_A: u16 = 0x101E;
 const MV_W: u16 = 0x101F;
 const MV_BIN: u16 = 0x1102;
@@ -334,6 +337,17 @@ pub static ENTRIES: &[Entry] = &[
     e(A, 0x67F0, "DomainName", Dialup),
     e(BIN, 0x67F1, "Password", Dialup),
     e(A, 0x67F2, "UserName", Dialup),
+    // Outlook Address Book: one entry per Contacts folder, in step.
+    e(MV_BIN, 0x6620, "PR_CONTAB_FOLDER_ENTRYIDS", Contab),
+    e(MV_LONG, 0x6621, "PR_CONTAB_STORE_SUPPORT_MASKS", Contab),
+    e(MV_W, 0x6622, "PR_CONTAB_STORE_NAMES", Contab).also(&["PR_CONTAB_STORE_NAMES_W"]),
+    e(MV_A, 0x6622, "PR_CONTAB_STORE_NAMES_A", Contab),
+    e(MV_W, 0x6623, "PR_CONTAB_FOLDER_NAMES", Contab).also(&["PR_CONTAB_FOLDER_NAMES_W"]),
+    e(MV_A, 0x6623, "PR_CONTAB_FOLDER_NAMES_A", Contab),
+    e(MV_W, 0x6624, "PR_CONTAB_DISPLAY_NAMES", Contab).also(&["PR_CONTAB_DISPLAY_NAMES_W"]),
+    e(MV_A, 0x6624, "PR_CONTAB_DISPLAY_NAMES_A", Contab),
+    e(MV_LONG, 0x6625, "PR_CONTAB_MULTI_ADDR_FLAGS", Contab),
+    e(MV_BIN, 0x6626, "PR_CONTAB_STORE_ENTRYIDS", Contab),
 ];
 
 /// The entry for `tag` in a section of `scope` (or any scope for ids below
@@ -374,7 +388,16 @@ mod tests {
 
     #[test]
     fn names_are_unique_within_what_a_section_sees() {
-        for scope in [Exchange, Pst, Ldap, Pab, MsMail, InternetMail, Dialup] {
+        for scope in [
+            Exchange,
+            Pst,
+            Ldap,
+            Pab,
+            MsMail,
+            InternetMail,
+            Dialup,
+            Contab,
+        ] {
             let mut seen = HashSet::new();
             for entry in ENTRIES
                 .iter()

@@ -88,6 +88,7 @@ pub fn service_scope(service: &str) -> Option<Scope> {
         "MSPST AB" => Some(Scope::Pab),
         "MSFS" => Some(Scope::MsMail),
         "IMAIL" => Some(Scope::InternetMail),
+        "CONTAB" => Some(Scope::Contab),
         _ => None,
     }
 }
@@ -131,7 +132,8 @@ mod tests {
     fn services() {
         assert_eq!(service_scope("MSUPST MS"), Some(Scope::Pst));
         assert_eq!(service_scope("msems"), Some(Scope::Exchange));
-        assert_eq!(service_scope("CONTAB"), None);
+        assert_eq!(service_scope("contab"), Some(Scope::Contab));
+        assert_eq!(service_scope("SOMETHING ELSE"), None);
         assert_eq!(service_label("CONTAB"), Some("Outlook Address Book"));
     }
 }
