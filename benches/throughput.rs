@@ -3,7 +3,12 @@
 //!
 //! `cargo bench --bench throughput`; `MAPIPROF_BENCH_MB=60` for another size.
 //! Criterion prints each figure as time and MiB/s of the UTF-16 file.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod support;
 

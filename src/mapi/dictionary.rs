@@ -368,6 +368,39 @@ pub fn by_name(name: &str, scope: Option<Scope>) -> impl Iterator<Item = &'stati
     })
 }
 
+/// Up to three known names close to `name` in a section of `scope`, the
+/// closest first: for "did you mean" hints.
+pub fn closest(name: &str, scope: Option<Scope>) -> Vec<&'static str> {
+    let wanted = name.to_ascii_lowercase();
+    let limit = (wanted.len() / 4).max(2);
+    let mut found: Vec<(usize, &'static str)> = ENTRIES
+        .iter()
+        .filter(|entry| entry.scope == Scope::Any || Some(entry.scope) == scope)
+        .flat_map(|entry| std::iter::once(entry.name).chain(entry.aliases.iter().copied()))
+        .map(|known| (distance(&wanted, &known.to_ascii_lowercase()), known))
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    found.sort();
+    found.dedup_by_key(|(_, known)| *known);
+    found.into_iter().take(3).map(|(_, known)| known).collect()
+}
+
+/// Edit distance (insertions, deletions, substitutions) between two names.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -423,6 +456,20 @@ mod tests {
         assert!(lookup(tag, None).is_none());
         let display = PropTag::new(PropType::UNICODE, 0x3001);
         assert_eq!(lookup(display, None).unwrap().name, "PR_DISPLAY_NAME");
+    }
+
+    #[test]
+    fn misspelt_names_find_their_neighbours() {
+        assert_eq!(
+            closest("RPCProxyServr", Some(Exchange))[0],
+            "RPCProxyServer"
+        );
+        assert_eq!(
+            closest("tcpexchangeprot", Some(Exchange))[0],
+            "TCPExchangePort"
+        );
+        assert!(closest("Completely different", Some(Exchange)).is_empty());
+        assert_eq!(distance("kitten", "sitting"), 3);
     }
 
     #[test]

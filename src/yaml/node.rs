@@ -46,6 +46,19 @@ impl Node {
 }
 
 /// Parse `text` as one YAML document.
+/// A syntax error as `line:column: message`, without the source snippet.
+pub fn syntax_message(error: &serde_saphyr::Error) -> String {
+    let bare = error.without_snippet().to_string();
+    let Some(at) = error.location().map(|l| location(&l)) else {
+        return bare;
+    };
+    let prefix = format!("error: line {} column {}: ", at.line, at.column);
+    let suffix = format!(" at line {}, column {}", at.line, at.column);
+    let message = bare.strip_prefix(&prefix).unwrap_or(&bare);
+    let message = message.strip_suffix(&suffix).unwrap_or(message);
+    format!("{at}: {message}")
+}
+
 pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
     let options = serde_saphyr::options! {
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,

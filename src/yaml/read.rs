@@ -13,7 +13,7 @@ use super::value::{self, Context};
 
 /// Read a YAML document written by [`super::write`] (or by hand).
 pub fn read(text: &str) -> Result<Model, YamlError> {
-    let root = node::parse(text).map_err(|e| YamlError::Syntax(e.to_string()))?;
+    let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
     let entries = map_of(&root, "the document")?;
     let mut model = Model {
         source: Source::default(),
@@ -185,13 +185,27 @@ fn block(
     }
     let values = match &body.kind {
         NodeKind::Scalar(Y::Null) => Vec::new(),
-        NodeKind::Map(values) => values
-            .iter()
-            .map(|(key, at, v)| {
-                value::parse(key, &v.to_y(), ctx)
-                    .map_err(|e| located(v.at.max(*at), &format!("{where_}.{key}"), &e))
-            })
-            .collect::<Result<Vec<RegValue>, _>>()?,
+        NodeKind::Map(entries) => {
+            let mut values: Vec<RegValue> = Vec::with_capacity(entries.len());
+            for (key, at, v) in entries {
+                let here = format!("{where_}.{key}");
+                let parsed = value::parse(key, &v.to_y(), ctx)
+                    .map_err(|e| located(v.at.max(*at), &here, &e))?;
+                let twin = values
+                    .iter()
+                    .zip(entries)
+                    .find(|(earlier, (other, _, _))| earlier.name == parsed.name && other != key);
+                if let Some((_, (other, other_at, _))) = twin {
+                    let message = format!(
+                        "the same value {} as {other:?} at {other_at}; keep one of them",
+                        parsed.name
+                    );
+                    return Err(located(*at, &here, &message));
+                }
+                values.push(parsed);
+            }
+            values
+        }
         _ => return Err(located(body.at, where_, "expected a mapping of values")),
     };
     Ok(Block {

@@ -151,6 +151,9 @@ fn typed_form(
         None if ctx.account_manager => {
             account::form(value.name.as_str()).and_then(|f| account_form(&value.data, f))
         }
+        // A name that is not a property in a MAPI section keeps its
+        // registry type in view, so that a misspelt name can be refused.
+        None if ctx.in_profile => None,
         None => plain_form(&value.data, ctx),
     }
 }
@@ -505,7 +508,10 @@ fn parse_with_type(
             kind: kind::BINARY,
             bytes: mapi::unicode_bytes(str_of(value)?),
         }),
-        _ => Err(format!("type {reg_type} does not fit {name}")),
+        ("REG_BINARY", _) => Err(format!("type {reg_type} does not fit {name}")),
+        _ => Err(format!(
+            "unknown type {reg_type:?}; `type` is REG_SZ, REG_BINARY or REG_DWORD"
+        )),
     }
 }
 
@@ -523,6 +529,16 @@ fn parse_typed(
     }
     if let Some(form) = account::form(name.as_str()).filter(|_| ctx.account_manager) {
         return account_data(y, form);
+    }
+    if ctx.in_profile && !ctx.account_manager {
+        let hint = match dictionary::closest(name.as_str(), ctx.scope).as_slice() {
+            [] => String::new(),
+            names => format!("did you mean {}? ", names.join(", ")),
+        };
+        return Err(format!(
+            "unknown property {:?} in this section; {hint}A value that is not a MAPI property is written with its registry type, e.g. {{sz: …}}",
+            name.as_str()
+        ));
     }
     match y {
         Y::Str(s) => Ok(RegData::String(s.clone())),
@@ -614,7 +630,6 @@ fn scalar_of(y: &Y, ptype: PropType, meaning: Meaning) -> Result<Scalar, String>
         PropType::I2 => {
             let n = int_of(y)?;
             let v = u16::try_from(n)
-                .or_else(|_| i16::try_from(n).map(i16::cast_unsigned))
                 .map_err(|_| format!("{n} does not fit in 16 bits (0 to 65535)"))?;
             Scalar::I2(v)
         }
@@ -766,12 +781,21 @@ fn float_of(y: &Y) -> Result<f64, String> {
 }
 
 fn hex_of(y: &Y) -> Result<Vec<u8>, String> {
-    match y {
-        Y::Str(s) => {
-            mapi::parse_hex(s).ok_or_else(|| "expected hex bytes like \"01 02 0a\"".into())
+    let Y::Str(s) = y else {
+        return Err("expected hex bytes like \"01 02 0a\"".into());
+    };
+    mapi::parse_hex(s).ok_or_else(|| {
+        let digits = s
+            .chars()
+            .filter(|c| !matches!(c, ' ' | ',' | '\n' | '\r' | '\t'));
+        match digits.clone().find(|c| !c.is_ascii_hexdigit()) {
+            Some(bad) => format!("{bad:?} is not a hex digit; expected bytes like \"01 02 0a\""),
+            None => format!(
+                "{} hex digits do not make whole bytes; expected bytes like \"01 02 0a\"",
+                digits.count()
+            ),
         }
-        _ => Err("expected hex bytes like \"01 02 0a\"".into()),
-    }
+    })
 }
 
 fn uid_of(y: &Y) -> Result<[u8; 16], String> {
