@@ -7,7 +7,7 @@
 use crate::diag::{LineIndex, Span, Warning};
 
 use super::document::{Block, Document, Format, normalise_path};
-use super::value::RegValue;
+use super::value::{RegData, RegValue};
 
 /// A parsed `.reg` file.
 #[derive(Debug, Clone)]
@@ -47,6 +47,16 @@ pub enum ItemKind {
     Value(RegValue),
     /// A line Regedit would skip; the warning says why.
     Skipped,
+}
+
+/// Whether `value` sets a value that `earlier` already sets (names compare
+/// without regard to case, as in the registry).
+fn repeats(earlier: &[RegValue], value: &RegValue) -> bool {
+    value.data != RegData::Delete
+        && earlier.iter().any(|e| {
+            e.data != RegData::Delete
+                && e.name.as_str().to_lowercase() == value.name.as_str().to_lowercase()
+        })
 }
 
 impl File {
@@ -92,7 +102,18 @@ impl File {
                                 value.name
                             ),
                         )),
-                        Some(block) => block.values.push(value.clone()),
+                        Some(block) => {
+                            if repeats(&block.values, value) {
+                                warnings.push(Warning::at(
+                                    at,
+                                    format!(
+                                        "value \"{}\" is set again in this key; Regedit keeps the later one",
+                                        value.name
+                                    ),
+                                ));
+                            }
+                            block.values.push(value.clone());
+                        }
                         None if unusable_key => warnings.push(Warning::at(
                             at,
                             format!(
@@ -129,4 +150,24 @@ fn is_key_line(line: &str) -> bool {
 
 fn indent(line: &str) -> usize {
     line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::reg::parse;
+
+    fn warnings_of(text: &str) -> Vec<String> {
+        let parsed = parse(text).unwrap();
+        let (_, warnings) = parsed.file.document(text, &parsed.lines);
+        warnings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_value_set_twice_in_one_key_is_reported_at_the_second() {
+        let text = "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n\"x\"=\"1\"\n\"X\"=\"2\"\n\"y\"=-\n\"y\"=\"3\"\n\n[HKEY_CURRENT_USER\\B]\n\"x\"=\"4\"\n";
+        assert_eq!(
+            warnings_of(text),
+            ["5:1: value \"X\" is set again in this key; Regedit keeps the later one"]
+        );
+    }
 }
