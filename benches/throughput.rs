@@ -29,9 +29,11 @@ fn size() -> usize {
 
 fn throughput(c: &mut Criterion) {
     let bytes = support::export(size());
-    let text = input::read_reg(&bytes, None).unwrap().text;
+    let read = input::read_reg(&bytes, None).unwrap();
+    let profiles = read.model().0.profiles.len();
+    let text = read.text;
     eprintln!(
-        "input: {:.1} MB UTF-16LE, {} lines",
+        "input: {:.1} MB UTF-16LE, {profiles} profiles, {} lines",
         bytes.len() as f64 / 1e6,
         text.lines().count()
     );
