@@ -53,10 +53,17 @@ pub enum ItemKind {
 /// without regard to case, as in the registry).
 fn repeats(earlier: &[RegValue], value: &RegValue) -> bool {
     value.data != RegData::Delete
-        && earlier.iter().any(|e| {
-            e.data != RegData::Delete
-                && e.name.as_str().to_lowercase() == value.name.as_str().to_lowercase()
-        })
+        && earlier
+            .iter()
+            .any(|e| e.data != RegData::Delete && same_name(e.name.as_str(), value.name.as_str()))
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 impl File {
