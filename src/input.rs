@@ -7,7 +7,7 @@ use thiserror::Error;
 use crate::diag::Warning;
 use crate::model::{Model, Source};
 use crate::text::{self, Decoded, NoBom, TextFormat};
-use crate::{reg, yaml};
+use crate::{prf, reg, yaml};
 
 /// A `.reg` file read from bytes.
 #[derive(Debug, Clone)]
@@ -82,6 +82,37 @@ pub fn read_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<Reg
         document,
         warnings: all,
         codepage,
+    })
+}
+
+/// A `.prf` file read from bytes.
+#[derive(Debug, Clone)]
+pub struct PrfInput {
+    /// The decoded text.
+    pub text: String,
+    /// How the bytes were written.
+    pub format: TextFormat,
+    /// The lossless line tree and what Outlook would skip.
+    pub parsed: prf::Parsed,
+}
+
+/// Read a `.prf` file. A byte-order mark decides the encoding; without one,
+/// text that is valid UTF-8 and not plain ASCII is UTF-8, anything else is
+/// in the ANSI code page `codepage` (Windows-1252 by default), as Outlook
+/// reads it.
+pub fn read_prf(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<PrfInput, InputError> {
+    let utf8 = !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok();
+    let no_bom = match codepage {
+        Some(cp) => NoBom::CodePage(cp),
+        None if utf8 => NoBom::Utf8,
+        None => NoBom::CodePage(encoding_rs::WINDOWS_1252),
+    };
+    let Decoded { text, format } = text::decode(bytes, no_bom)?;
+    let parsed = prf::parse(&text);
+    Ok(PrfInput {
+        text,
+        format,
+        parsed,
     })
 }
 

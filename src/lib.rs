@@ -10,6 +10,7 @@ pub mod diag;
 pub mod input;
 pub mod mapi;
 pub mod model;
+pub mod prf;
 pub mod reg;
 pub mod text;
 pub mod yaml;
