@@ -13,6 +13,8 @@ pub mod sections;
 mod tag;
 pub mod time;
 
+use thiserror::Error;
+
 pub use codec::{
     Layout, PropValue, Scalar, decode, decode_scalar, encode, encode_scalar, string8_bytes,
     string8_text, unicode_bytes, unicode_text,
@@ -30,7 +32,7 @@ pub fn parse_uid(text: &str) -> Option<[u8; 16]> {
     if text.len() != 32 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    parse_hex(text)?.try_into().ok()
+    parse_hex(text).ok()?.try_into().ok()
 }
 
 /// A GUID in memory order as `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`.
@@ -61,7 +63,7 @@ pub fn parse_guid(text: &str) -> Option<[u8; 16]> {
     let d1 = u32::from_str_radix(p1, 16).ok()?;
     let d2 = u16::from_str_radix(p2, 16).ok()?;
     let d3 = u16::from_str_radix(p3, 16).ok()?;
-    let tail: [u8; 8] = parse_hex(&format!("{p4}{p5}"))?.try_into().ok()?;
+    let tail: [u8; 8] = parse_hex(&format!("{p4}{p5}")).ok()?.try_into().ok()?;
     let mut out = [0u8; 16];
     out[..4].copy_from_slice(&d1.to_le_bytes());
     out[4..6].copy_from_slice(&d2.to_le_bytes());
@@ -70,22 +72,37 @@ pub fn parse_guid(text: &str) -> Option<[u8; 16]> {
     Some(out)
 }
 
+/// Why text is not a list of hex bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum HexError {
+    /// A character that is neither a hex digit nor a separator.
+    #[error("{0:?} is not a hex digit")]
+    NotHex(char),
+    /// An odd number of digits.
+    #[error("{0} hex digits do not make whole bytes")]
+    Odd(usize),
+}
+
 /// Bytes from hex pairs, with any spaces, commas or line breaks between.
-pub fn parse_hex(text: &str) -> Option<Vec<u8>> {
-    let digits: Vec<u8> = text
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b',' | b'\n' | b'\r' | b'\t'))
+pub fn parse_hex(text: &str) -> Result<Vec<u8>, HexError> {
+    let digits: Vec<char> = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ',' | '\n' | '\r' | '\t'))
         .collect();
-    if !digits.len().is_multiple_of(2) || !digits.iter().all(u8::is_ascii_hexdigit) {
-        return None;
+    if let Some(bad) = digits.iter().find(|c| !c.is_ascii_hexdigit()) {
+        return Err(HexError::NotHex(*bad));
     }
-    digits
+    if !digits.len().is_multiple_of(2) {
+        return Err(HexError::Odd(digits.len()));
+    }
+    Ok(digits
         .chunks_exact(2)
         .map(|pair| {
-            let pair = std::str::from_utf8(pair).ok()?;
-            u8::from_str_radix(pair, 16).ok()
+            pair.iter()
+                .filter_map(|c| c.to_digit(16))
+                .fold(0u8, |byte, digit| byte << 4 | digit as u8)
         })
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]
@@ -104,10 +121,11 @@ mod tests {
         assert_eq!(parse_uid("85030200"), None);
         assert_eq!(parse_guid("not-a-guid"), None);
         assert_eq!(parse_guid("{00020385-0000-0000-C000-0000000000 6}"), None);
-        assert_eq!(parse_hex("00 ab\n  01"), Some(vec![0, 0xab, 1]));
-        assert_eq!(parse_hex("00,AB,01"), Some(vec![0, 0xab, 1]));
-        assert_eq!(parse_hex("0"), None);
-        assert_eq!(parse_hex("+1"), None);
-        assert_eq!(parse_hex(""), Some(vec![]));
+        assert_eq!(parse_hex("00 ab\n  01"), Ok(vec![0, 0xab, 1]));
+        assert_eq!(parse_hex("00,AB,01"), Ok(vec![0, 0xab, 1]));
+        assert_eq!(parse_hex("0"), Err(HexError::Odd(1)));
+        assert_eq!(parse_hex("+1"), Err(HexError::NotHex('+')));
+        assert_eq!(parse_hex("0g"), Err(HexError::NotHex('g')));
+        assert_eq!(parse_hex(""), Ok(vec![]));
     }
 }

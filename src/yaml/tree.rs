@@ -84,7 +84,7 @@ mod tests {
         assert_eq!(hex_text(&bytes), "00 ab 01");
         assert_eq!(
             crate::mapi::parse_hex(&hex_text(&bytes)),
-            Some(bytes.to_vec())
+            Ok(bytes.to_vec())
         );
     }
 

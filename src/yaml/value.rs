@@ -784,18 +784,7 @@ fn hex_of(y: &Y) -> Result<Vec<u8>, String> {
     let Y::Str(s) = y else {
         return Err("expected hex bytes like \"01 02 0a\"".into());
     };
-    mapi::parse_hex(s).ok_or_else(|| {
-        let digits = s
-            .chars()
-            .filter(|c| !matches!(c, ' ' | ',' | '\n' | '\r' | '\t'));
-        match digits.clone().find(|c| !c.is_ascii_hexdigit()) {
-            Some(bad) => format!("{bad:?} is not a hex digit; expected bytes like \"01 02 0a\""),
-            None => format!(
-                "{} hex digits do not make whole bytes; expected bytes like \"01 02 0a\"",
-                digits.count()
-            ),
-        }
-    })
+    mapi::parse_hex(s).map_err(|e| format!("{e}; expected bytes like \"01 02 0a\""))
 }
 
 fn uid_of(y: &Y) -> Result<[u8; 16], String> {
