@@ -5,6 +5,7 @@
 //! Deterministic: the same size gives the same bytes.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+use mapiprof::mapi::{self, Layout, PropValue};
 use mapiprof::reg::{self, Block, Document, Format, RegData, RegValue, ValueName};
 use mapiprof::text::{self, Newline, TextFormat};
 
@@ -51,7 +52,7 @@ impl Lcg {
     }
 
     fn uid(&mut self) -> String {
-        self.bytes(16).iter().map(|b| format!("{b:02x}")).collect()
+        mapi::uid_hex(&self.bytes(16))
     }
 }
 
@@ -71,9 +72,7 @@ fn binary(bytes: Vec<u8>) -> RegData {
 }
 
 fn unicode(s: &str) -> RegData {
-    let mut out: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    out.extend([0, 0]);
-    binary(out)
+    binary(mapi::unicode_bytes(s))
 }
 
 fn sz(s: &str) -> RegData {
@@ -88,58 +87,26 @@ fn short(n: u16) -> RegData {
     binary(n.to_le_bytes().to_vec())
 }
 
-/// A multi-valued binary in the 64-bit layout: count, then (length, offset)
-/// pairs of 8 bytes each, then the items padded to 4 bytes.
+/// A value encoded by the library's codec (multi-valued ones in the 64-bit
+/// layout, as 64-bit Outlook writes them).
+fn encoded(value: PropValue) -> RegData {
+    binary(mapi::encode(&value, encoding_rs::WINDOWS_1252).unwrap())
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
 fn mv_binary_64(items: &[Vec<u8>]) -> RegData {
-    let header = 4 + 16 * items.len();
-    let mut out = (items.len() as u32).to_le_bytes().to_vec();
-    let mut offset = header;
-    for item in items {
-        out.extend((item.len() as u64).to_le_bytes());
-        out.extend((offset as u64).to_le_bytes());
-        offset += item.len().next_multiple_of(4);
-    }
-    for item in items {
-        out.extend(item);
-        out.resize(out.len().next_multiple_of(4), 0);
-    }
-    binary(out)
+    encoded(PropValue::MvBinary(items.to_vec(), Layout::Bits64))
 }
 
-/// A multi-valued Unicode string in the 64-bit layout: count, then 8-byte
-/// offsets, then the terminated strings back to back.
 fn mv_unicode_64(items: &[&str]) -> RegData {
-    let encoded: Vec<Vec<u8>> = items
-        .iter()
-        .map(|s| {
-            let mut b: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
-            b.extend([0, 0]);
-            b
-        })
-        .collect();
-    let mut out = (items.len() as u32).to_le_bytes().to_vec();
-    let mut offset = 4 + 8 * items.len();
-    for item in &encoded {
-        out.extend((offset as u64).to_le_bytes());
-        offset += item.len();
-    }
-    out.extend(encoded.concat());
-    binary(out)
+    encoded(PropValue::MvUnicode(strings(items), Layout::Bits64))
 }
 
-/// A multi-valued ANSI string in the 64-bit layout.
 fn mv_string8_64(items: &[&str]) -> RegData {
-    let mut out = (items.len() as u32).to_le_bytes().to_vec();
-    let mut offset = 4 + 8 * items.len();
-    for item in items {
-        out.extend((offset as u64).to_le_bytes());
-        offset += item.len() + 1;
-    }
-    for item in items {
-        out.extend(item.as_bytes());
-        out.push(0);
-    }
-    binary(out)
+    encoded(PropValue::MvString8(strings(items), Layout::Bits64))
 }
 
 fn profile(blocks: &mut Vec<Block>, n: usize) {
@@ -302,9 +269,7 @@ fn profile(blocks: &mut Vec<Block>, n: usize) {
 }
 
 fn uid_bytes(uid: &str) -> Vec<u8> {
-    (0..16)
-        .map(|i| u8::from_str_radix(&uid[2 * i..2 * i + 2], 16).unwrap())
-        .collect()
+    mapi::parse_uid(uid).unwrap().to_vec()
 }
 
 fn hex_uids(uids: &[&str]) -> Vec<u8> {
