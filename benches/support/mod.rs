@@ -89,8 +89,8 @@ fn short(n: u16) -> RegData {
 
 /// A value encoded by the library's codec (multi-valued ones in the 64-bit
 /// layout, as 64-bit Outlook writes them).
-fn encoded(value: PropValue) -> RegData {
-    binary(mapi::encode(&value, encoding_rs::WINDOWS_1252).unwrap())
+fn encoded(value: &PropValue) -> RegData {
+    binary(mapi::encode(value, encoding_rs::WINDOWS_1252).unwrap())
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -98,15 +98,15 @@ fn strings(items: &[&str]) -> Vec<String> {
 }
 
 fn mv_binary_64(items: &[Vec<u8>]) -> RegData {
-    encoded(PropValue::MvBinary(items.to_vec(), Layout::Bits64))
+    encoded(&PropValue::MvBinary(items.to_vec(), Layout::Bits64))
 }
 
 fn mv_unicode_64(items: &[&str]) -> RegData {
-    encoded(PropValue::MvUnicode(strings(items), Layout::Bits64))
+    encoded(&PropValue::MvUnicode(strings(items), Layout::Bits64))
 }
 
 fn mv_string8_64(items: &[&str]) -> RegData {
-    encoded(PropValue::MvString8(strings(items), Layout::Bits64))
+    encoded(&PropValue::MvString8(strings(items), Layout::Bits64))
 }
 
 fn profile(blocks: &mut Vec<Block>, n: usize) {
