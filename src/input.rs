@@ -101,10 +101,9 @@ pub struct PrfInput {
 /// in the ANSI code page `codepage` (Windows-1252 by default), as Outlook
 /// reads it.
 pub fn read_prf(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<PrfInput, InputError> {
-    let utf8 = !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok();
     let no_bom = match codepage {
         Some(cp) => NoBom::CodePage(cp),
-        None if utf8 => NoBom::Utf8,
+        None if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => NoBom::Utf8,
         None => NoBom::CodePage(encoding_rs::WINDOWS_1252),
     };
     let Decoded { text, format } = text::decode(bytes, no_bom)?;
@@ -167,5 +166,26 @@ mod tests {
         let utf16 = [0xFF, 0xFE, b'm', 0];
         assert!(matches!(read_yaml(&utf16), Err(InputError::Yaml(_))));
         assert!(read_yaml(b"\xef\xbb\xbfmapiprof: 1\n").is_ok());
+    }
+
+    #[test]
+    fn prf_encoding_follows_the_bom_then_utf8_then_the_code_page() {
+        let utf8 = read_prf("[General]\nProfileName=Büro\n".as_bytes(), None).unwrap();
+        assert_eq!(utf8.format.encoding, text::Encoding::Utf8);
+        assert!(utf8.text.contains("Büro"));
+
+        let ansi = read_prf(b"[General]\nProfileName=B\xfcro\n", None).unwrap();
+        assert_eq!(
+            ansi.format.encoding,
+            text::Encoding::CodePage(encoding_rs::WINDOWS_1252)
+        );
+        assert!(ansi.text.contains("Büro"));
+
+        let forced = read_prf(
+            "ProfileName=Büro".as_bytes(),
+            Some(encoding_rs::WINDOWS_1252),
+        )
+        .unwrap();
+        assert!(forced.text.contains("BÃ¼ro"));
     }
 }

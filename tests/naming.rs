@@ -9,10 +9,7 @@ use mapiprof::{model, yaml};
 
 #[test]
 fn named_share_of_mapi_values_in_the_real_exports() {
-    let Some(corpus) = common::corpus() else {
-        eprintln!(
-            "skipped: corpus not found (set MAPIPROF_CORPUS or place it at ../shared/corpus)"
-        );
+    let Some(corpus) = common::corpus_or_skip() else {
         return;
     };
     let (mut named, mut total) = (0usize, 0usize);

@@ -8,9 +8,9 @@
 //! value runs to the end of the line (a `;` inside it is part of it). A line
 //! that is none of these is kept as it is and reported: Outlook skips it.
 
-use nom::bytes::complete::{take_till, take_while};
-use nom::character::complete::char;
-use nom::combinator::{opt, rest};
+use nom::bytes::complete::take_till;
+use nom::character::complete::{char, space0};
+use nom::combinator::{eof, opt, rest};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -159,19 +159,18 @@ fn classify(body: &str, offset: usize) -> LineKind {
     LineKind::Stray
 }
 
-/// `[name]` then nothing or a `;` comment; gives the trimmed name and its
-/// offset within the input.
+/// `[name]` then nothing or a `;` comment; gives what is between the
+/// brackets and its offset within the input.
 fn section(input: &str) -> IResult<&str, (&str, usize)> {
-    let (after, inner) = preceded(char('['), take_till(|c| c == ']' || c == '[')).parse(input)?;
-    let (after, _) = char(']').parse(after)?;
-    let (after, _) = take_while(is_space).parse(after)?;
-    let (after, _) = opt(preceded(char(';'), rest)).parse(after)?;
-    if !after.is_empty() {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            after,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
+    let (after, (_, inner, _, _, _, _)) = (
+        char('['),
+        take_till(|c| c == ']' || c == '['),
+        char(']'),
+        space0,
+        opt(preceded(char(';'), rest)),
+        eof,
+    )
+        .parse(input)?;
     let name = inner.trim_matches(is_space);
     let name_at = 1 + (inner.len() - inner.trim_start_matches(is_space).len());
     Ok((after, (name, name_at)))
@@ -179,9 +178,8 @@ fn section(input: &str) -> IResult<&str, (&str, usize)> {
 
 /// `key=value`: the key up to the first `=`, the value to the end.
 fn entry(input: &str) -> IResult<&str, (&str, &str)> {
-    let (after, key) = take_till(|c| c == '=').parse(input)?;
-    let (value, _) = char('=').parse(after)?;
-    Ok(("", (key, value)))
+    let (after, (key, _, value)) = (take_till(|c| c == '='), char('='), rest).parse(input)?;
+    Ok((after, (key, value)))
 }
 
 #[cfg(test)]
