@@ -109,10 +109,7 @@ const IRREGULAR_CORPUS: &[&str] = &[
 
 #[test]
 fn every_corpus_file_obeys_the_laws() {
-    let Some(corpus) = common::corpus() else {
-        eprintln!(
-            "skipped: corpus not found (set MAPIPROF_CORPUS or place it at ../shared/corpus)"
-        );
+    let Some(corpus) = common::corpus_or_skip() else {
         return;
     };
     let mut seen = 0;

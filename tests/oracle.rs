@@ -15,7 +15,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use encoding_rs::Encoding as CodePage;
 use mapiprof::input;
@@ -83,18 +83,7 @@ fn regashii_rejects_a_utf8_byte_order_mark_that_we_read() {
 
 #[test]
 fn regashii_agrees_with_us_on_every_sample_and_corpus_file() {
-    let mut files: Vec<PathBuf> = common::files(&common::samples().join("reg"), "reg")
-        .into_iter()
-        .filter(|p| !common::is_error_sample(p))
-        .collect();
-    match common::corpus_or_skip() {
-        Some(corpus) => {
-            files.extend(common::files(&corpus.join("reg"), "reg"));
-            files.extend(common::files(&corpus.join("misc"), "reg"));
-        }
-        None => eprintln!("skipped: the corpus part of the regashii comparison"),
-    }
-
+    let files = common::readable_reg_files();
     let mut found = BTreeSet::new();
     for path in &files {
         let name = file_name(path);

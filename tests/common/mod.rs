@@ -48,6 +48,20 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
+/// Every `.reg` file that should read: the samples except `err_*`, then the
+/// corpus `reg/` and `misc/` files when the corpus is present.
+pub fn readable_reg_files() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = files(&samples().join("reg"), "reg")
+        .into_iter()
+        .filter(|p| !is_error_sample(p))
+        .collect();
+    if let Some(corpus) = corpus_or_skip() {
+        out.extend(files(&corpus.join("reg"), "reg"));
+        out.extend(files(&corpus.join("misc"), "reg"));
+    }
+    out
+}
+
 /// Whether a sample is meant to fail (`err_*`).
 pub fn is_error_sample(path: &Path) -> bool {
     path.file_name()
