@@ -1,6 +1,8 @@
 //! Outlook profile files (`.prf`): a lossless line tree (`syntax`), so that
 //! an unchanged file writes back byte for byte and an edit touches only its
-//! own line.
+//! own line; the file read as Outlook reads it (`document`: first of repeated
+//! keys and sections wins); the mapping blocks and the built-in tables of the
+//! three generations (`mapping`); and the settings (`model`).
 //!
 //! ```
 //! use mapiprof::prf::{self, LineKind};
@@ -10,6 +12,15 @@
 //!     LineKind::Entry { key, value, .. } if key == "ProfileName" && value == "Outlook"));
 //! ```
 
+mod document;
+pub mod mapping;
+mod model;
 mod syntax;
 
+pub use document::{Document, Entry, Section};
+pub use mapping::{Block, Generation, MapLine, Target};
+pub use model::{
+    CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,
+    block_differences, same_line,
+};
 pub use syntax::{Line, LineKind, Parsed, PrfFile, parse};

@@ -1,0 +1,256 @@
+//! A `.prf` file read as Outlook reads it: sections by name, case-insensitive,
+//! and of repeated sections or keys the first one (Windows INI lookups
+//! return the first occurrence; the PRF reference assumes Outlook does the
+//! same). Repeats are reported, never silently merged.
+//!
+//! Comment lines shaped like an entry (`;TCPExchangePort=6001`) are kept
+//! beside the section's entries as candidates for commented-out settings;
+//! the meaning layer decides which of them name a known setting.
+
+use crate::diag::{Location, Warning};
+
+use super::syntax::{LineKind, Parsed};
+
+/// A `key=value` line with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The key as written (trimmed).
+    pub key: String,
+    /// The value as written (trimmed).
+    pub value: String,
+    /// Where the key starts.
+    pub at: Location,
+}
+
+/// The effective content of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The name as first written.
+    pub name: String,
+    /// Where the header is.
+    pub at: Location,
+    /// Entries in order, repeated keys left out (the first one counts).
+    pub entries: Vec<Entry>,
+    /// `;key=value` comment lines, in order.
+    pub commented: Vec<Entry>,
+}
+
+impl Section {
+    /// The value of `key`, matched without regard to case.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|e| e.key.eq_ignore_ascii_case(key))
+            .map(|e| e.value.as_str())
+    }
+}
+
+/// The sections of a file in order, each name once.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Document {
+    /// Sections in order of first appearance.
+    pub sections: Vec<Section>,
+}
+
+impl Document {
+    /// Read the effective sections of `parsed` (whose text is `text`),
+    /// with a warning for each repeat that Outlook ignores.
+    pub fn new(text: &str, parsed: &Parsed) -> (Document, Vec<Warning>) {
+        let mut doc = Document::default();
+        let mut warnings = Vec::new();
+        // index into doc.sections of the section being read; None before the
+        // first header and inside an ignored repeat
+        let mut current: Option<usize> = None;
+        let mut ignoring = false;
+        let locate = |offset: usize| parsed.lines.locate(text, offset);
+        for line in &parsed.file.lines {
+            match &line.kind {
+                LineKind::Section { name, name_span } => {
+                    let at = locate(name_span.start);
+                    match doc.position(name) {
+                        Some(first) => {
+                            let first_at = doc.sections.get(first).map_or(0, |s| s.at.line);
+                            warnings.push(Warning::at(
+                                at,
+                                format!(
+                                    "section [{name}] appears again (first at line {first_at}); \
+                                     Outlook reads the first one, this one is ignored"
+                                ),
+                            ));
+                            current = None;
+                            ignoring = true;
+                        }
+                        None => {
+                            doc.sections.push(Section {
+                                name: name.clone(),
+                                at,
+                                entries: Vec::new(),
+                                commented: Vec::new(),
+                            });
+                            current = Some(doc.sections.len() - 1);
+                            ignoring = false;
+                        }
+                    }
+                }
+                LineKind::Entry {
+                    key,
+                    key_span,
+                    value,
+                    ..
+                } => {
+                    let at = locate(key_span.start);
+                    let Some(section) = current.and_then(|i| doc.sections.get_mut(i)) else {
+                        if !ignoring {
+                            warnings.push(Warning::at(
+                                at,
+                                format!("{key}= is before any [section]; Outlook ignores it"),
+                            ));
+                        }
+                        continue;
+                    };
+                    if let Some(first) = section
+                        .entries
+                        .iter()
+                        .find(|e| e.key.eq_ignore_ascii_case(key))
+                    {
+                        let same = if first.value == *value {
+                            "the same value"
+                        } else {
+                            "a different value"
+                        };
+                        warnings.push(Warning::at(
+                            at,
+                            format!(
+                                "{key}= appears again in [{}] with {same} (first at line {}); \
+                                 Outlook uses the first one",
+                                section.name, first.at.line
+                            ),
+                        ));
+                        continue;
+                    }
+                    section.entries.push(Entry {
+                        key: key.clone(),
+                        value: value.clone(),
+                        at,
+                    });
+                }
+                LineKind::Comment => {
+                    let Some(section) = current.and_then(|i| doc.sections.get_mut(i)) else {
+                        continue;
+                    };
+                    if let Some(entry) = commented_entry(line.span.of(text), line.span.start)
+                        .map(|(key, value, offset)| Entry {
+                            key,
+                            value,
+                            at: locate(offset),
+                        })
+                    {
+                        section.commented.push(entry);
+                    }
+                }
+                LineKind::Blank | LineKind::Stray => {}
+            }
+        }
+        (doc, warnings)
+    }
+
+    /// The index of the section called `name` (case-insensitive).
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.sections
+            .iter()
+            .position(|s| s.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The section called `name` (case-insensitive).
+    pub fn section(&self, name: &str) -> Option<&Section> {
+        self.position(name).and_then(|i| self.sections.get(i))
+    }
+}
+
+/// `;Key=Value` → key, value and the offset of the key. The key must look
+/// like a friendly name: letters, digits, `_` and inner spaces.
+fn commented_entry(line: &str, offset: usize) -> Option<(String, String, usize)> {
+    let body = line.trim_end_matches(['\r', '\n']);
+    let lead = body.len() - body.trim_start_matches([' ', '\t']).len();
+    let after = body.get(lead..)?.strip_prefix(';')?;
+    let (key, value) = after.split_once('=')?;
+    let key_lead = key.len() - key.trim_start_matches([' ', '\t']).len();
+    let key = key.trim_matches([' ', '\t']);
+    let friendly = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ');
+    if !friendly {
+        return None;
+    }
+    Some((
+        key.to_owned(),
+        value.trim_matches([' ', '\t']).to_owned(),
+        offset + lead + 1 + key_lead,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prf::parse;
+
+    fn doc(text: &str) -> (Document, Vec<Warning>) {
+        Document::new(text, &parse(text))
+    }
+
+    #[test]
+    fn the_first_of_repeated_keys_counts_and_the_repeat_is_reported() {
+        let text = "[Service List]\nServiceEGS=Exchange Global Section\n\
+                    Service1=Microsoft Exchange Server\nserviceegs=Other\n";
+        let (d, warnings) = doc(text);
+        let list = d.section("service list").unwrap();
+        assert_eq!(list.entries.len(), 2);
+        assert_eq!(list.get("SERVICEEGS"), Some("Exchange Global Section"));
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(
+            warnings[0].to_string(),
+            "4:1: serviceegs= appears again in [Service List] with a different value \
+             (first at line 2); Outlook uses the first one"
+        );
+    }
+
+    #[test]
+    fn a_repeated_section_is_ignored_whole() {
+        let (d, warnings) = doc("[A]\nx=1\n[B]\n[a]\nx=2\ny=3\n");
+        assert_eq!(d.sections.len(), 2);
+        let a = d.section("A").unwrap();
+        assert_eq!(a.get("x"), Some("1"));
+        assert_eq!(a.get("y"), None);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].to_string().starts_with("4:2: section [a] appears again"));
+    }
+
+    #[test]
+    fn commented_entries_are_collected_with_their_place() {
+        let (d, _) = doc("[ServiceEGS]\n;TCPExchangePort=6001\n; Section 1 - x\n;-- y=z\n  ; Connection Type = 3\n");
+        let s = d.section("ServiceEGS").unwrap();
+        let keys: Vec<(&str, &str, usize, usize)> = s
+            .commented
+            .iter()
+            .map(|e| (e.key.as_str(), e.value.as_str(), e.at.line, e.at.column))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("TCPExchangePort", "6001", 2, 2),
+                ("Connection Type", "3", 5, 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entry_before_any_section_is_reported() {
+        let (d, warnings) = doc("Custom=1\n[General]\n");
+        assert_eq!(d.sections.len(), 1);
+        assert_eq!(
+            warnings[0].to_string(),
+            "1:1: Custom= is before any [section]; Outlook ignores it"
+        );
+    }
+}

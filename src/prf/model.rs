@@ -1,0 +1,460 @@
+//! What a `.prf` file says, section by section: the `[General]` options, the
+//! services and internet accounts with their settings (active and
+//! commented out), other sections, and the file's own mapping blocks.
+//! Values stay as written; their types come from the mappings.
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::diag::Warning;
+use crate::mapi::PropTag;
+use crate::text::TextFormat;
+
+use super::document::{Document, Section};
+use super::mapping::{self, Block, Generation, MapLine};
+
+/// The `[General]` keys Outlook knows (PRF reference, Section 1).
+pub const GENERAL_KEYS: [&str; 7] = [
+    "Custom",
+    "ProfileName",
+    "DefaultProfile",
+    "OverwriteProfile",
+    "ModifyDefaultProfileIfPresent",
+    "BackupProfile",
+    "DefaultStore",
+];
+
+/// Keys of a value section that steer how Outlook adds the service or
+/// account rather than set a property.
+pub const CONTROL_KEYS: [&str; 4] = [
+    "UniqueService",
+    "OverwriteExistingService",
+    "DefaultAccount",
+    "AccountName",
+];
+
+/// A list of `key=value` settings, active and commented out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// Active entries in order.
+    pub active: Vec<(String, String)>,
+    /// Recognised `;key=value` lines: known settings switched off.
+    pub commented: Vec<(String, String)>,
+}
+
+impl Settings {
+    /// Whether there is nothing in it.
+    pub fn is_empty(&self) -> bool {
+        self.active.is_empty() && self.commented.is_empty()
+    }
+
+    /// The active value of `key` (case-insensitive).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.active
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// How a service or account appears in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    /// `Service1=Microsoft Exchange Server`.
+    Active,
+    /// `;ServiceX=Microsoft Outlook Client`.
+    Commented,
+    /// Not in the list: Outlook ignores its section.
+    Absent,
+}
+
+/// A service (`[Service List]`) or an internet account
+/// (`[Internet Account List]`) with its value section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The id: `Service1`, `ServiceEGS`, `Account1` …
+    pub id: String,
+    /// The mapping block it names (`Microsoft Exchange Server`, `I_Mail`).
+    pub block: Option<String>,
+    /// How it is listed.
+    pub listed: Listed,
+    /// The settings of its value section.
+    pub settings: Settings,
+}
+
+/// A section mapiprof has no role for, kept as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plain {
+    /// The section name.
+    pub name: String,
+    /// Its entries in order.
+    pub entries: Vec<(String, String)>,
+}
+
+/// How the source file was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrfSource {
+    /// Encoding, BOM and newline.
+    pub text: TextFormat,
+    /// The ANSI code page of files without a BOM.
+    pub codepage: &'static CodePage,
+}
+
+impl Default for PrfSource {
+    fn default() -> Self {
+        PrfSource {
+            text: TextFormat {
+                encoding: crate::text::Encoding::CodePage(encoding_rs::WINDOWS_1252),
+                bom: false,
+                newline: crate::text::Newline::CrLf,
+            },
+            codepage: encoding_rs::WINDOWS_1252,
+        }
+    }
+}
+
+/// The settings of a `.prf` file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PrfModel {
+    /// How the source was written.
+    pub source: PrfSource,
+    /// `[General]`.
+    pub general: Settings,
+    /// The services, in list order, then unlisted value sections.
+    pub services: Vec<Item>,
+    /// The internet accounts, likewise.
+    pub accounts: Vec<Item>,
+    /// Sections with no known role.
+    pub sections: Vec<Plain>,
+    /// The file's mapping blocks (Sections 6 and 7), effective lines only.
+    pub mappings: Vec<Block>,
+}
+
+impl PrfModel {
+    /// Read the model out of `doc`, with warnings about what Outlook would
+    /// ignore.
+    pub fn from_document(doc: &Document, source: PrfSource) -> (PrfModel, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let mut model = PrfModel {
+            source,
+            ..PrfModel::default()
+        };
+        let services = list(doc, "Service List", "Service");
+        let accounts = list(doc, "Internet Account List", "Account");
+        let is_item = |name: &str| {
+            services
+                .iter()
+                .chain(&accounts)
+                .any(|(id, _, _)| id.eq_ignore_ascii_case(name))
+        };
+        let named_block = |name: &str| {
+            services
+                .iter()
+                .chain(&accounts)
+                .any(|(_, block, _)| block.eq_ignore_ascii_case(name))
+        };
+        for section in &doc.sections {
+            let name = section.name.as_str();
+            if name.eq_ignore_ascii_case("General") {
+                model.general = settings_of(section, |key| {
+                    GENERAL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+                });
+            } else if name.eq_ignore_ascii_case("Service List")
+                || name.eq_ignore_ascii_case("Internet Account List")
+                || is_item(name)
+            {
+                // read below, in list order
+            } else if named_block(name) || is_builtin_block(name) || looks_like_mapping(section) {
+                model.mappings.push(block_of(section));
+            } else if is_value_section_name(name) {
+                warnings.push(Warning::at(
+                    section.at,
+                    format!("[{name}] is not in [Service List] or [Internet Account List]; Outlook ignores it"),
+                ));
+                let item = Item {
+                    id: section.name.clone(),
+                    block: None,
+                    listed: Listed::Absent,
+                    settings: settings_of(section, |_| false),
+                };
+                if name.to_ascii_lowercase().starts_with("account") {
+                    model.accounts.push(item);
+                } else {
+                    model.services.push(item);
+                }
+            } else {
+                model.sections.push(Plain {
+                    name: section.name.clone(),
+                    entries: section
+                        .entries
+                        .iter()
+                        .map(|e| (e.key.clone(), e.value.clone()))
+                        .collect(),
+                });
+            }
+        }
+        let listed = |items: Vec<(String, String, Listed)>, model: &PrfModel| -> Vec<Item> {
+            items
+                .into_iter()
+                .map(|(id, block, listed)| {
+                    let settings = doc.section(&id).map_or_else(Settings::default, |s| {
+                        settings_of(s, |key| model.knows(&block, key))
+                    });
+                    Item {
+                        id,
+                        block: Some(block),
+                        listed,
+                        settings,
+                    }
+                })
+                .collect()
+        };
+        let mut services_read = listed(services, &model);
+        let mut accounts_read = listed(accounts, &model);
+        services_read.append(&mut model.services);
+        accounts_read.append(&mut model.accounts);
+        model.services = services_read;
+        model.accounts = accounts_read;
+        (model, warnings)
+    }
+
+    /// The file's mapping block called `name` (case-insensitive).
+    pub fn block(&self, name: &str) -> Option<&Block> {
+        self.mappings
+            .iter()
+            .find(|b| b.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The generation whose built-in blocks are closest to the file's, or
+    /// `None` when the file has no mapping blocks.
+    pub fn generation(&self) -> Option<Generation> {
+        if self.mappings.is_empty() {
+            return None;
+        }
+        Generation::ALL
+            .into_iter()
+            .min_by_key(|g| {
+                let (matches, differences) = likeness(&self.mappings, *g);
+                (std::cmp::Reverse(matches), differences)
+            })
+    }
+
+    /// The property `key` of a service or account using block `block` is
+    /// written to: by the file's block when it has one (a key it does not map
+    /// is dropped by Outlook), else by the built-in tables.
+    pub fn tag(&self, block: &str, key: &str) -> Option<PropTag> {
+        match self.block(block) {
+            Some(own) => own.mapping(key),
+            None => mapping::fallback(self.generation(), block, key),
+        }
+    }
+
+    /// Whether `key` is a setting a service or account using `block` knows:
+    /// mapped, or one of the control keys.
+    pub fn knows(&self, block: &str, key: &str) -> bool {
+        CONTROL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+            || self.tag(block, key).is_some()
+            || mapping::fallback(self.generation(), block, key).is_some()
+    }
+
+    /// The block a service or account uses, the file's or the built-in one.
+    pub fn block_or_builtin(&self, name: &str) -> Option<&Block> {
+        self.block(name).or_else(|| {
+            let order = self.generation().into_iter().chain(Generation::ALL);
+            order
+                .filter_map(|g| mapping::builtin(g, name))
+                .next()
+        })
+    }
+}
+
+/// The entries of a list section: `(id, block, listed)`, active entries first
+/// in order, then commented ones (`;ServiceX=…`) whose id is not active.
+fn list(doc: &Document, name: &str, prefix: &str) -> Vec<(String, String, Listed)> {
+    let Some(section) = doc.section(name) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, String, Listed)> = section
+        .entries
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone(), Listed::Active))
+        .collect();
+    for e in &section.commented {
+        let fresh = !out.iter().any(|(id, _, _)| id.eq_ignore_ascii_case(&e.key));
+        let shaped = e.key.len() > prefix.len()
+            && e.key.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            && !e.key.contains(' ');
+        if fresh && shaped && !e.value.is_empty() {
+            out.push((e.key.clone(), e.value.clone(), Listed::Commented));
+        }
+    }
+    out
+}
+
+fn settings_of(section: &Section, known: impl Fn(&str) -> bool) -> Settings {
+    let active: Vec<(String, String)> = section
+        .entries
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone()))
+        .collect();
+    let mut commented: Vec<(String, String)> = Vec::new();
+    for e in &section.commented {
+        let repeat = commented.iter().any(|(k, _)| k.eq_ignore_ascii_case(&e.key));
+        if known(&e.key) && !repeat {
+            commented.push((e.key.clone(), e.value.clone()));
+        }
+    }
+    Settings { active, commented }
+}
+
+fn block_of(section: &Section) -> Block {
+    Block {
+        name: section.name.clone(),
+        lines: section
+            .entries
+            .iter()
+            .map(|e| MapLine::Entry {
+                key: e.key.clone(),
+                value: e.value.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn is_builtin_block(name: &str) -> bool {
+    Generation::ALL
+        .into_iter()
+        .any(|g| mapping::builtin(g, name).is_some())
+}
+
+fn looks_like_mapping(section: &Section) -> bool {
+    block_of(section).looks_like_mapping()
+}
+
+/// `ServiceN`, `ServiceEGS1`, `ServiceX`, `AccountN`.
+fn is_value_section_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["service", "account"].iter().any(|prefix| {
+        lower.strip_prefix(prefix).is_some_and(|rest| {
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// How alike `blocks` are to the built-in blocks of `g`: the lines they
+/// share and the lines of shared blocks only one side has, compared by
+/// meaning. Blocks the generation does not have count as differences.
+fn likeness(blocks: &[Block], g: Generation) -> (usize, usize) {
+    let (mut matches, mut differences) = (0, 0);
+    for own in blocks {
+        match mapping::builtin(g, &own.name) {
+            Some(builtin) => {
+                matches += own
+                    .entries()
+                    .filter(|(k, v)| same_line(builtin.get(k), v, k))
+                    .count();
+                differences += block_differences(own, builtin);
+            }
+            None => differences += 1 + own.entries().count(),
+        }
+    }
+    (matches, differences)
+}
+
+/// Lines of `a` and `b` that differ in meaning.
+pub fn block_differences(a: &Block, b: &Block) -> usize {
+    let missing = |x: &Block, y: &Block| {
+        x.entries()
+            .filter(|(k, v)| !same_line(y.get(k), v, k))
+            .count()
+    };
+    missing(a, b) + missing(b, a)
+}
+
+/// Whether `other` (a value of `key` in another block) means the same as
+/// `value`: the same property for mappings, the same text otherwise.
+pub fn same_line(other: Option<&str>, value: &str, key: &str) -> bool {
+    let Some(other) = other else { return false };
+    if mapping::is_special(key) {
+        return other.eq_ignore_ascii_case(value);
+    }
+    match (mapping::parse_mapping(other), mapping::parse_mapping(value)) {
+        (Some(x), Some(y)) => x == y,
+        _ => other == value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prf::parse;
+
+    fn model(text: &str) -> PrfModel {
+        let parsed = parse(text);
+        let (doc, _) = Document::new(text, &parsed);
+        PrfModel::from_document(&doc, PrfSource::default()).0
+    }
+
+    const KB: &str = "[General]\nCustom=1\nOverwriteProfile=Append\n\
+        [Service List]\nServiceEGS=Exchange Global Section\n\
+        [ServiceEGS]\nTCPExchangePort=6001\n;HTTPExchangePort=6001\n;Note=this is prose\n\
+        [Exchange Global Section]\nSectionGUID=13dbb0c8aa05101a9bb000aa002fc45a\n\
+        TCPExchangePort=PT_I2,0x662C\nHTTPExchangePort=PT_I2,0x662D\n";
+
+    #[test]
+    fn commented_out_known_settings_are_recognised() {
+        let m = model(KB);
+        let egs = &m.services[0];
+        assert_eq!(egs.block.as_deref(), Some("Exchange Global Section"));
+        assert_eq!(egs.settings.get("tcpexchangeport"), Some("6001"));
+        assert_eq!(
+            egs.settings.commented,
+            [("HTTPExchangePort".to_owned(), "6001".to_owned())]
+        );
+        assert_eq!(m.mappings.len(), 1);
+    }
+
+    #[test]
+    fn the_files_block_decides_and_drops_what_it_does_not_map() {
+        let m = model(KB);
+        assert_eq!(
+            m.tag("Exchange Global Section", "TCPExchangePort"),
+            Some(PropTag::new(crate::mapi::PropType::I2, 0x662C))
+        );
+        // the file's block has no RPCProxyServer line: Outlook drops it
+        assert_eq!(m.tag("Exchange Global Section", "RPCProxyServer"), None);
+        // no block of its own: the built-in tables
+        assert!(m.tag("Microsoft Exchange Server", "HomeServer").is_some());
+    }
+
+    #[test]
+    fn commented_list_entries_and_unlisted_sections() {
+        let m = model(
+            "[Service List]\n;ServiceX=Microsoft Outlook Client\nService1=LDAP Directory\n\
+             [Service7]\nX=1\n[Unknown Things]\na=b\n",
+        );
+        let ids: Vec<(&str, Listed)> = m.services.iter().map(|s| (s.id.as_str(), s.listed)).collect();
+        assert_eq!(
+            ids,
+            [
+                ("Service1", Listed::Active),
+                ("ServiceX", Listed::Commented),
+                ("Service7", Listed::Absent)
+            ]
+        );
+        assert_eq!(m.sections.len(), 1);
+        assert_eq!(m.sections[0].name, "Unknown Things");
+    }
+
+    #[test]
+    fn generation_is_the_closest_table() {
+        let oct = "[Microsoft Exchange Server]\nServiceName=MSEMS\n\
+                   OfflineFolderPathAndFilename=PT_STRING8,0x6610\n";
+        assert_eq!(model(oct).generation(), Some(Generation::Office2010));
+        let ciw = "[Microsoft Exchange Server]\nServiceName=MSEMS\n\
+                   MDBGUID=5494A1C0297F101BA58708002B2A2517\nMailboxName=PT_STRING8,0x6607\n\
+                   HomeServer=PT_STRING8,0x6608\nOfflineAddressBookPath=PT_STRING8,0x660E\n\
+                   OfflineFolderPath=PT_STRING8,0x6610\n";
+        assert_eq!(model(ciw).generation(), Some(Generation::Office2002));
+        assert_eq!(model("[General]\nCustom=1\n").generation(), None);
+    }
+}
