@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use crate::diag::Warning;
 use crate::model::{Model, Source};
+use crate::prf::{PrfModel, PrfSource};
 use crate::text::{self, Decoded, NoBom, TextFormat};
 use crate::{prf, reg, yaml};
 
@@ -96,6 +97,29 @@ pub struct PrfInput {
     pub parsed: prf::Parsed,
 }
 
+impl PrfInput {
+    /// How the file was written.
+    pub fn source(&self) -> PrfSource {
+        let codepage = match self.format.encoding {
+            text::Encoding::CodePage(cp) => cp,
+            _ => encoding_rs::WINDOWS_1252,
+        };
+        PrfSource {
+            text: self.format,
+            codepage,
+        }
+    }
+
+    /// The settings, with warnings about repeats and sections Outlook
+    /// ignores (the line warnings are in `parsed.warnings`).
+    pub fn model(&self) -> (PrfModel, Vec<Warning>) {
+        let (doc, mut warnings) = prf::Document::new(&self.text, &self.parsed);
+        let (model, more) = PrfModel::from_document(&doc, self.source());
+        warnings.extend(more);
+        (model, warnings)
+    }
+}
+
 /// Read a `.prf` file. A byte-order mark decides the encoding; without one,
 /// text that is valid UTF-8 and not plain ASCII is UTF-8, anything else is
 /// in the ANSI code page `codepage` (Windows-1252 by default), as Outlook
@@ -115,8 +139,18 @@ pub fn read_prf(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<Prf
     })
 }
 
-/// Read a YAML document: UTF-8, with or without a byte-order mark.
+/// Read a YAML document of a registry export: UTF-8, with or without a
+/// byte-order mark.
 pub fn read_yaml(bytes: &[u8]) -> Result<Model, InputError> {
+    Ok(yaml::read(&yaml_text(bytes)?)?)
+}
+
+/// Read a YAML document of either kind.
+pub fn read_yaml_document(bytes: &[u8]) -> Result<yaml::Document, InputError> {
+    Ok(yaml::read_document(&yaml_text(bytes)?)?)
+}
+
+fn yaml_text(bytes: &[u8]) -> Result<String, InputError> {
     let text = text::decode(bytes, NoBom::Utf8)?;
     if text.format.encoding != text::Encoding::Utf8 {
         return Err(yaml::YamlError::Syntax(format!(
@@ -125,7 +159,7 @@ pub fn read_yaml(bytes: &[u8]) -> Result<Model, InputError> {
         ))
         .into());
     }
-    Ok(yaml::read(&text.text)?)
+    Ok(text.text)
 }
 
 /// Whether `bytes` start like a `.reg` file (after any byte-order mark).

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Convert Outlook / MAPI profiles between Regedit exports (.reg) and
-/// readable, lossless YAML.
+/// Convert Outlook / MAPI profiles between Regedit exports (.reg), Outlook
+/// profile files (.prf) and readable, lossless YAML.
 #[derive(Debug, Parser)]
 #[command(name = "mapiprof", version, about, long_about = None)]
 #[command(after_help = "Exit codes: 0 success, 2 usage, I/O or parse error.\n\
@@ -37,7 +37,7 @@ pub enum Command {
         mapiprof show --sort export.reg > export.yaml"
     )]
     Show {
-        /// Files to show (.reg or YAML); `-` for stdin.
+        /// Files to show (.reg, .prf or YAML); `-` for stdin.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Sort profiles, keys and values into a canonical order.
@@ -46,14 +46,14 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
-    /// Convert a file between .reg and YAML.
+    /// Convert a file between .reg, .prf and YAML.
     #[command(
         after_help = "Examples:\n  mapiprof convert export.reg -o export.yaml\n  \
         mapiprof convert export.yaml -o export.reg\n  \
         mapiprof convert export.yaml --to reg > export.reg"
     )]
     Convert {
-        /// Input file (.reg or YAML); `-` for stdin.
+        /// Input file (.reg, .prf or YAML); `-` for stdin.
         #[arg(value_name = "IN")]
         input: PathBuf,
         /// Output file; stdout when absent or `-`.
@@ -82,6 +82,8 @@ pub enum Command {
 pub enum Form {
     /// A Regedit export or patch.
     Reg,
+    /// An Outlook profile file.
+    Prf,
     /// The mapiprof YAML document.
     Yaml,
 }

@@ -12,6 +12,7 @@ use clap::Parser;
 use mapiprof::diag::Warning;
 use mapiprof::input;
 use mapiprof::model::Model;
+use mapiprof::prf::{self, PrfModel};
 use mapiprof::{text, yaml};
 
 use args::{Cli, Command, Form, ReadOptions};
@@ -36,19 +37,32 @@ pub fn run() -> Result<()> {
     }
 }
 
+/// A file read into one of the two kinds of document.
+enum Loaded {
+    Reg(Model),
+    Prf(PrfModel),
+}
+
 fn show(files: &[PathBuf], sort: bool, read: &ReadOptions) -> Result<()> {
     let mut out = String::new();
     for (i, file) in files.iter().enumerate() {
-        let model = load(file, None, read)?;
+        let loaded = load(file, None, read)?;
         if files.len() > 1 {
             if i > 0 {
                 out.push_str("---\n");
             }
             out.push_str(&format!("# {}\n", io::display_name(file)));
         }
-        out.push_str(&yaml::write(&model, &yaml::WriteOptions { sort })?);
+        out.push_str(&yaml_of(&loaded, sort)?);
     }
     io::write_output(None, Path::new("-"), out.as_bytes())
+}
+
+fn yaml_of(loaded: &Loaded, sort: bool) -> Result<String> {
+    Ok(match loaded {
+        Loaded::Reg(model) => yaml::write(model, &yaml::WriteOptions { sort })?,
+        Loaded::Prf(model) => yaml::write_prf(model),
+    })
 }
 
 fn convert(
@@ -61,27 +75,33 @@ fn convert(
 ) -> Result<()> {
     let bytes = io::read_input(input)?;
     let from = from.unwrap_or_else(|| detect(input, &bytes));
-    let model = load_bytes(input, &bytes, from, read)?;
+    let loaded = load_bytes(input, &bytes, from, read)?;
     let to = to
         .or_else(|| output.and_then(form_of_extension))
-        .unwrap_or(match from {
-            Form::Reg => Form::Yaml,
-            Form::Yaml => Form::Reg,
+        .unwrap_or(match (from, &loaded) {
+            (Form::Reg | Form::Prf, _) => Form::Yaml,
+            (Form::Yaml, Loaded::Reg(_)) => Form::Reg,
+            (Form::Yaml, Loaded::Prf(_)) => Form::Prf,
         });
-    let out = match to {
-        Form::Yaml => yaml::write(&model, &yaml::WriteOptions { sort })?.into_bytes(),
-        Form::Reg => model.to_reg_bytes()?,
+    let out = match (to, &loaded) {
+        (Form::Yaml, loaded) => yaml_of(loaded, sort)?.into_bytes(),
+        (Form::Reg, Loaded::Reg(model)) => model.to_reg_bytes()?,
+        (Form::Prf, Loaded::Prf(model)) => prf::to_bytes(model)?,
+        (Form::Prf, Loaded::Reg(_)) => {
+            bail!("converting a registry export to .prf is not supported yet")
+        }
+        (Form::Reg, Loaded::Prf(_)) => bail!("converting a .prf to .reg is not supported yet"),
     };
     io::write_output(output, input, &out)
 }
 
-fn load(file: &Path, from: Option<Form>, read: &ReadOptions) -> Result<Model> {
+fn load(file: &Path, from: Option<Form>, read: &ReadOptions) -> Result<Loaded> {
     let bytes = io::read_input(file)?;
     let from = from.unwrap_or_else(|| detect(file, &bytes));
     load_bytes(file, &bytes, from, read)
 }
 
-fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Result<Model> {
+fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Result<Loaded> {
     let name = io::display_name(file);
     let codepage = match &read.codepage {
         Some(label) => {
@@ -95,9 +115,19 @@ fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Resu
             let (model, grouping) = parsed.model();
             report(&name, &parsed.warnings, read.strict)?;
             report(&name, &grouping, read.strict)?;
-            Ok(model)
+            Ok(Loaded::Reg(model))
         }
-        Form::Yaml => input::read_yaml(bytes).map_err(|e| anyhow!("{name}: {e}")),
+        Form::Prf => {
+            let parsed = input::read_prf(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
+            let (model, meaning) = parsed.model();
+            report(&name, &parsed.parsed.warnings, read.strict)?;
+            report(&name, &meaning, read.strict)?;
+            Ok(Loaded::Prf(model))
+        }
+        Form::Yaml => match input::read_yaml_document(bytes).map_err(|e| anyhow!("{name}: {e}"))? {
+            yaml::Document::Reg(model) => Ok(Loaded::Reg(model)),
+            yaml::Document::Prf(model) => Ok(Loaded::Prf(model)),
+        },
     }
 }
 
@@ -118,6 +148,7 @@ fn form_of_extension(path: &Path) -> Option<Form> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "reg" => Some(Form::Reg),
+        "prf" => Some(Form::Prf),
         "yaml" | "yml" => Some(Form::Yaml),
         _ => None,
     }

@@ -138,13 +138,13 @@ impl Document {
                     let Some(section) = current.and_then(|i| doc.sections.get_mut(i)) else {
                         continue;
                     };
-                    if let Some(entry) = commented_entry(line.span.of(text), line.span.start)
-                        .map(|(key, value, offset)| Entry {
+                    if let Some(entry) = commented_entry(line.span.of(text), line.span.start).map(
+                        |(key, value, offset)| Entry {
                             key,
                             value,
                             at: locate(offset),
-                        })
-                    {
+                        },
+                    ) {
                         section.commented.push(entry);
                     }
                 }
@@ -223,12 +223,18 @@ mod tests {
         assert_eq!(a.get("x"), Some("1"));
         assert_eq!(a.get("y"), None);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].to_string().starts_with("4:2: section [a] appears again"));
+        assert!(
+            warnings[0]
+                .to_string()
+                .starts_with("4:2: section [a] appears again")
+        );
     }
 
     #[test]
     fn commented_entries_are_collected_with_their_place() {
-        let (d, _) = doc("[ServiceEGS]\n;TCPExchangePort=6001\n; Section 1 - x\n;-- y=z\n  ; Connection Type = 3\n");
+        let (d, _) = doc(
+            "[ServiceEGS]\n;TCPExchangePort=6001\n; Section 1 - x\n;-- y=z\n  ; Connection Type = 3\n",
+        );
         let s = d.section("ServiceEGS").unwrap();
         let keys: Vec<(&str, &str, usize, usize)> = s
             .commented

@@ -16,11 +16,13 @@ mod document;
 pub mod mapping;
 mod model;
 mod syntax;
+mod write;
 
 pub use document::{Document, Entry, Section};
 pub use mapping::{Block, Generation, MapLine, Target};
 pub use model::{
     CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,
-    block_differences, same_line,
+    block_differences, placeholders, same_line,
 };
 pub use syntax::{Line, LineKind, Parsed, PrfFile, parse};
+pub use write::{SIGNATURE, WriteError, to_bytes, write};

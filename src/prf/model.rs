@@ -230,12 +230,10 @@ impl PrfModel {
         if self.mappings.is_empty() {
             return None;
         }
-        Generation::ALL
-            .into_iter()
-            .min_by_key(|g| {
-                let (matches, differences) = likeness(&self.mappings, *g);
-                (std::cmp::Reverse(matches), differences)
-            })
+        Generation::ALL.into_iter().min_by_key(|g| {
+            let (matches, differences) = likeness(&self.mappings, *g);
+            (std::cmp::Reverse(matches), differences)
+        })
     }
 
     /// The property `key` of a service or account using block `block` is
@@ -260,9 +258,7 @@ impl PrfModel {
     pub fn block_or_builtin(&self, name: &str) -> Option<&Block> {
         self.block(name).or_else(|| {
             let order = self.generation().into_iter().chain(Generation::ALL);
-            order
-                .filter_map(|g| mapping::builtin(g, name))
-                .next()
+            order.filter_map(|g| mapping::builtin(g, name)).next()
         })
     }
 }
@@ -281,7 +277,9 @@ fn list(doc: &Document, name: &str, prefix: &str) -> Vec<(String, String, Listed
     for e in &section.commented {
         let fresh = !out.iter().any(|(id, _, _)| id.eq_ignore_ascii_case(&e.key));
         let shaped = e.key.len() > prefix.len()
-            && e.key.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            && e.key
+                .get(..prefix.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
             && !e.key.contains(' ');
         if fresh && shaped && !e.value.is_empty() {
             out.push((e.key.clone(), e.value.clone(), Listed::Commented));
@@ -298,7 +296,9 @@ fn settings_of(section: &Section, known: impl Fn(&str) -> bool) -> Settings {
         .collect();
     let mut commented: Vec<(String, String)> = Vec::new();
     for e in &section.commented {
-        let repeat = commented.iter().any(|(k, _)| k.eq_ignore_ascii_case(&e.key));
+        let repeat = commented
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case(&e.key));
         if known(&e.key) && !repeat {
             commented.push((e.key.clone(), e.value.clone()));
         }
@@ -334,9 +334,9 @@ fn looks_like_mapping(section: &Section) -> bool {
 fn is_value_section_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     ["service", "account"].iter().any(|prefix| {
-        lower.strip_prefix(prefix).is_some_and(|rest| {
-            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric())
-        })
+        lower
+            .strip_prefix(prefix)
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()))
     })
 }
 
@@ -381,6 +381,35 @@ pub fn same_line(other: Option<&str>, value: &str, key: &str) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => other == value,
     }
+}
+
+/// The placeholders in a value: `%UserName%` (expanded by Outlook from the
+/// environment) and `{$name}` (template syntax of some provisioning tools).
+/// They are kept literally and flagged.
+pub fn placeholders(value: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = value;
+    while let Some(start) = rest.find(['%', '{']) {
+        let tail = rest.get(start..).unwrap_or_default();
+        let close = if tail.starts_with('%') { '%' } else { '}' };
+        let inner_start = if close == '%' { 1 } else { 2 };
+        let is_open = close == '%' || tail.starts_with("{$");
+        let end = tail.get(1..).and_then(|t| t.find(close)).map(|i| i + 2);
+        match (is_open, end) {
+            (true, Some(end)) => {
+                let inner = tail.get(inner_start..end - 1).unwrap_or_default();
+                if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
+                    found.push(tail.get(..end).unwrap_or_default());
+                    rest = tail.get(end..).unwrap_or_default();
+                    continue;
+                }
+                rest = tail.get(1..).unwrap_or_default();
+            }
+            _ => rest = tail.get(1..).unwrap_or_default(),
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -432,7 +461,11 @@ mod tests {
             "[Service List]\n;ServiceX=Microsoft Outlook Client\nService1=LDAP Directory\n\
              [Service7]\nX=1\n[Unknown Things]\na=b\n",
         );
-        let ids: Vec<(&str, Listed)> = m.services.iter().map(|s| (s.id.as_str(), s.listed)).collect();
+        let ids: Vec<(&str, Listed)> = m
+            .services
+            .iter()
+            .map(|s| (s.id.as_str(), s.listed))
+            .collect();
         assert_eq!(
             ids,
             [
@@ -443,6 +476,17 @@ mod tests {
         );
         assert_eq!(m.sections.len(), 1);
         assert_eq!(m.sections[0].name, "Unknown Things");
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        assert_eq!(placeholders("%UserName%"), ["%UserName%"]);
+        assert_eq!(
+            placeholders(r"z:\%UserName%.pst {$profilename} 100% {x}"),
+            ["%UserName%", "{$profilename}"]
+        );
+        assert!(placeholders("50% off, 20%").is_empty());
+        assert!(placeholders("plain").is_empty());
     }
 
     #[test]

@@ -6,6 +6,9 @@
 
 mod emit;
 mod node;
+mod prf_read;
+mod prf_value;
+mod prf_write;
 mod read;
 mod schema;
 mod tree;
@@ -16,6 +19,7 @@ use thiserror::Error;
 
 use crate::diag::Location;
 use crate::model::Model;
+use crate::prf::PrfModel;
 
 pub use schema::schema;
 pub use tree::Y;
@@ -59,7 +63,32 @@ pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError>
     write::write(model, options)
 }
 
-/// Read a YAML document.
-pub fn read(text: &str) -> Result<Model, YamlError> {
+/// A YAML document of either kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// A registry export (`source.format: regedit5` or `regedit4`).
+    Reg(Model),
+    /// A profile file (`source.format: prf`).
+    Prf(PrfModel),
+}
+
+/// Read a YAML document of either kind.
+pub fn read_document(text: &str) -> Result<Document, YamlError> {
     read::read(text)
+}
+
+/// Read a YAML document of a registry export.
+pub fn read(text: &str) -> Result<Model, YamlError> {
+    match read::read(text)? {
+        Document::Reg(model) => Ok(model),
+        Document::Prf(_) => Err(YamlError::Syntax(
+            "this document describes a .prf file (source.format: prf), not a registry export"
+                .into(),
+        )),
+    }
+}
+
+/// Write a PRF model as YAML.
+pub fn write_prf(model: &PrfModel) -> String {
+    prf_write::write(model)
 }

@@ -6,25 +6,58 @@ use crate::model::{self, Model, PROFILE_KEY, Profile, SectionInfo, Source};
 use crate::reg::{Block, Format, RegValue};
 use crate::text::{Encoding, Newline, TextFormat, code_page};
 
-use super::YamlError;
 use super::node::{self, Node, NodeKind};
 use super::tree::Y;
 use super::value::{self, Context};
+use super::{Document, YamlError};
 
 /// Read a YAML document written by [`super::write`] (or by hand).
-pub fn read(text: &str) -> Result<Model, YamlError> {
+pub fn read(text: &str) -> Result<Document, YamlError> {
     let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
     let entries = map_of(&root, "the document")?;
+    if is_prf(entries) {
+        check_version(entries)?;
+        return super::prf_read::read(text, entries).map(Document::Prf);
+    }
+    read_reg(entries).map(Document::Reg)
+}
+
+/// Whether the document says `source: {format: prf}`.
+fn is_prf(entries: &[(String, Location, Node)]) -> bool {
+    entries.iter().any(|(key, _, value)| {
+        key == "source"
+            && map_of(value, "source").is_ok_and(|fields| {
+                fields.iter().any(|(k, _, v)| {
+                    k == "format" && matches!(&v.kind, NodeKind::Scalar(Y::Str(s)) if s == "prf")
+                })
+            })
+    })
+}
+
+fn check_version(entries: &[(String, Location, Node)]) -> Result<(), YamlError> {
+    match entries.iter().find(|(key, _, _)| key == "mapiprof") {
+        Some((_, _, value)) if value.to_y() == Y::Int(1) => Ok(()),
+        Some((_, at, _)) => Err(located(
+            *at,
+            "mapiprof",
+            "unsupported version; this mapiprof reads version 1",
+        )),
+        None => Err(YamlError::Syntax(
+            "missing `mapiprof: 1`: this is not a mapiprof document".into(),
+        )),
+    }
+}
+
+fn read_reg(entries: &[(String, Location, Node)]) -> Result<Model, YamlError> {
     let mut model = Model {
         source: Source::default(),
         root: None,
         keys: Vec::new(),
         profiles: Vec::new(),
     };
-    let mut version = None;
     for (key, at, value) in entries {
         match key.as_str() {
-            "mapiprof" => version = Some((value.to_y(), *at)),
+            "mapiprof" => {}
             "source" => model.source = source(value)?,
             "root" => model.root = Some(string_of(value, "root")?),
             "keys" => {
@@ -50,21 +83,7 @@ pub fn read(text: &str) -> Result<Model, YamlError> {
             }
         }
     }
-    match version {
-        Some((Y::Int(1), _)) => {}
-        Some((_, at)) => {
-            return Err(located(
-                at,
-                "mapiprof",
-                "unsupported version; this mapiprof reads version 1",
-            ));
-        }
-        None => {
-            return Err(YamlError::Syntax(
-                "missing `mapiprof: 1`: this is not a mapiprof document".into(),
-            ));
-        }
-    }
+    check_version(entries)?;
     if !model.profiles.is_empty() && model.root.is_none() {
         return Err(YamlError::Syntax(
             "`profiles` needs `root` (the …\\Profiles key they live under)".into(),
@@ -215,7 +234,10 @@ fn block(
     })
 }
 
-fn map_of<'n>(node: &'n Node, what: &str) -> Result<&'n [(String, Location, Node)], YamlError> {
+pub(super) fn map_of<'n>(
+    node: &'n Node,
+    what: &str,
+) -> Result<&'n [(String, Location, Node)], YamlError> {
     match &node.kind {
         NodeKind::Map(entries) => Ok(entries),
         NodeKind::Scalar(Y::Null) => Ok(&[]),
@@ -223,14 +245,14 @@ fn map_of<'n>(node: &'n Node, what: &str) -> Result<&'n [(String, Location, Node
     }
 }
 
-fn string_of(node: &Node, what: &str) -> Result<String, YamlError> {
+pub(super) fn string_of(node: &Node, what: &str) -> Result<String, YamlError> {
     match &node.kind {
         NodeKind::Scalar(Y::Str(s)) => Ok(s.clone()),
         _ => Err(located(node.at, what, "expected a string")),
     }
 }
 
-fn located(at: Location, path: &str, message: &str) -> YamlError {
+pub(super) fn located(at: Location, path: &str, message: &str) -> YamlError {
     YamlError::Value {
         location: at,
         path: path.to_owned(),

@@ -1,0 +1,343 @@
+//! A PRF YAML document (`source.format: prf`) back into a [`PrfModel`].
+
+use crate::diag::Location;
+use crate::prf::{Block, Generation, Item, Listed, MapLine, Plain, PrfModel, PrfSource, Settings};
+use crate::text::{Encoding, Newline, code_page};
+
+use super::YamlError;
+use super::node::{Node, NodeKind};
+use super::prf_value::{Kind, parse};
+use super::read::{located, map_of, string_of};
+use super::tree::Y;
+
+/// Read the top-level `entries` of a PRF document; `text` is the document
+/// (numbers are taken as written from it, so `0x0027` stays hex).
+pub fn read(text: &str, entries: &[(String, Location, Node)]) -> Result<PrfModel, YamlError> {
+    let mut model = PrfModel::default();
+    let mut later: Vec<(&str, &Node)> = Vec::new();
+    for (key, at, value) in entries {
+        match key.as_str() {
+            "mapiprof" => {}
+            "source" => model.source = source(value)?,
+            "mappings" => model.mappings = mappings(value)?,
+            "general" | "services" | "accounts" | "sections" => later.push((key, value)),
+            other => {
+                return Err(located(
+                    *at,
+                    other,
+                    "unknown field; expected mapiprof, source, general, services, accounts, \
+                     sections or mappings",
+                ));
+            }
+        }
+    }
+    for (key, value) in later {
+        match key {
+            "general" => {
+                model.general = settings(text, value, "general", Kind::general)?;
+            }
+            "services" => model.services = items(text, value, "services", "service", &model)?,
+            "accounts" => model.accounts = items(text, value, "accounts", "type", &model)?,
+            _ => model.sections = sections(text, value)?,
+        }
+    }
+    Ok(model)
+}
+
+fn source(node: &Node) -> Result<PrfSource, YamlError> {
+    let mut source = PrfSource::default();
+    for (key, at, value) in map_of(node, "source")? {
+        let bad = |what: &str| located(*at, &format!("source.{key}"), what);
+        let word = || string_of(value, &format!("source.{key}"));
+        match key.as_str() {
+            "format" => {
+                if word()? != "prf" {
+                    return Err(bad("expected prf"));
+                }
+            }
+            "encoding" => {
+                source.text.encoding =
+                    Encoding::from_name(&word()?).ok_or_else(|| bad("unknown encoding"))?;
+            }
+            "bom" => match value.to_y() {
+                Y::Bool(b) => source.text.bom = b,
+                _ => return Err(bad("expected true or false")),
+            },
+            "newline" => {
+                source.text.newline =
+                    Newline::from_name(&word()?).ok_or_else(|| bad("expected crlf, lf or cr"))?;
+            }
+            "codepage" => {
+                source.codepage = code_page(&word()?).ok_or_else(|| bad("unknown code page"))?;
+            }
+            _ => {
+                return Err(bad(
+                    "unknown field; expected format, encoding, bom, newline or codepage",
+                ));
+            }
+        }
+    }
+    if let Encoding::CodePage(cp) = source.text.encoding {
+        source.codepage = cp;
+    }
+    Ok(source)
+}
+
+fn settings(
+    text: &str,
+    node: &Node,
+    path: &str,
+    kind: impl Fn(&str) -> Kind,
+) -> Result<Settings, YamlError> {
+    let mut out = Settings::default();
+    for (key, at, value) in map_of(node, path)? {
+        let list = match key.as_str() {
+            "settings" => &mut out.active,
+            "commented" => &mut out.commented,
+            _ => {
+                return Err(located(
+                    *at,
+                    &format!("{path}.{key}"),
+                    "unknown field; expected settings or commented",
+                ));
+            }
+        };
+        for (name, _, v) in map_of(value, &format!("{path}.{key}"))? {
+            let here = format!("{path}.{key}.{name}");
+            let repeat = list.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
+            if repeat {
+                return Err(located(
+                    v.at,
+                    &here,
+                    "the same setting twice (names ignore case)",
+                ));
+            }
+            let value = parse(kind(name), &v.to_y(), raw_scalar(text, v.at))
+                .map_err(|m| located(v.at, &here, &m))?;
+            list.push((name.clone(), value));
+        }
+    }
+    Ok(out)
+}
+
+fn items(
+    text: &str,
+    node: &Node,
+    group: &str,
+    field: &str,
+    model: &PrfModel,
+) -> Result<Vec<Item>, YamlError> {
+    let mut out = Vec::new();
+    for (id, at, body) in map_of(node, group)? {
+        let path = format!("{group}.{id}");
+        let mut block = None;
+        let mut listed = Listed::Active;
+        let mut rest = Vec::new();
+        for (key, key_at, value) in map_of(body, &path)? {
+            let here = format!("{path}.{key}");
+            match key.as_str() {
+                k if k == field => block = Some(string_of(value, &here)?),
+                "listed" => {
+                    listed = match string_of(value, &here)?.as_str() {
+                        "commented" => Listed::Commented,
+                        "absent" => Listed::Absent,
+                        _ => return Err(located(value.at, &here, "expected commented or absent")),
+                    }
+                }
+                "settings" | "commented" => rest.push((key.clone(), *key_at, value.clone())),
+                _ => {
+                    return Err(located(
+                        *key_at,
+                        &here,
+                        &format!("unknown field; expected {field}, listed, settings or commented"),
+                    ));
+                }
+            }
+        }
+        if block.is_none() && listed != Listed::Absent {
+            return Err(located(
+                *at,
+                &path,
+                &format!("missing `{field}:` (the mapping block it uses)"),
+            ));
+        }
+        let name = block.clone().unwrap_or_default();
+        let node = Node {
+            at: body.at,
+            kind: NodeKind::Map(rest),
+        };
+        let settings = settings(text, &node, &path, |key| Kind::of(model.tag(&name, key)))?;
+        out.push(Item {
+            id: id.clone(),
+            block,
+            listed,
+            settings,
+        });
+    }
+    Ok(out)
+}
+
+fn sections(text: &str, node: &Node) -> Result<Vec<Plain>, YamlError> {
+    let mut out = Vec::new();
+    for (name, _, body) in map_of(node, "sections")? {
+        let mut entries = Vec::new();
+        for (key, _, value) in map_of(body, &format!("sections.{name}"))? {
+            let here = format!("sections.{name}.{key}");
+            let value = parse(Kind::Text, &value.to_y(), raw_scalar(text, value.at))
+                .map_err(|m| located(value.at, &here, &m))?;
+            entries.push((key.clone(), value));
+        }
+        out.push(Plain {
+            name: name.clone(),
+            entries,
+        });
+    }
+    Ok(out)
+}
+
+/// Lines of one block: a new mapping text, or `None` to leave the line out.
+type Changes = Vec<(String, Option<String>)>;
+
+/// The built-in blocks of the generation (less those omitted) with the
+/// changes applied, then the blocks the generation does not have.
+fn mappings(node: &Node) -> Result<Vec<Block>, YamlError> {
+    let mut generation = None;
+    let mut omitted: Vec<String> = Vec::new();
+    let mut changed: Vec<(String, Changes)> = Vec::new();
+    for (key, at, value) in map_of(node, "mappings")? {
+        let here = format!("mappings.{key}");
+        match key.as_str() {
+            "generation" => {
+                let name = string_of(value, &here)?;
+                generation = Some(Generation::from_name(&name).ok_or_else(|| {
+                    located(
+                        value.at,
+                        &here,
+                        "unknown generation; expected office2000, office2002-2007 or office2010+",
+                    )
+                })?);
+            }
+            "omitted" => {
+                let NodeKind::Seq(names) = &value.kind else {
+                    return Err(located(value.at, &here, "expected a list of block names"));
+                };
+                for name in names {
+                    omitted.push(string_of(name, &here)?);
+                }
+            }
+            "changed" => {
+                for (block, _, lines) in map_of(value, &here)? {
+                    let mut out = Vec::new();
+                    for (k, _, v) in map_of(lines, &format!("{here}.{block}"))? {
+                        let line = match &v.kind {
+                            NodeKind::Scalar(Y::Null) => None,
+                            NodeKind::Scalar(Y::Str(s)) => Some(s.clone()),
+                            _ => {
+                                return Err(located(
+                                    v.at,
+                                    &format!("{here}.{block}.{k}"),
+                                    "expected a mapping line such as PT_LONG,0x6601, or null",
+                                ));
+                            }
+                        };
+                        out.push((k.clone(), line));
+                    }
+                    changed.push((block.clone(), out));
+                }
+            }
+            _ => {
+                return Err(located(
+                    *at,
+                    &here,
+                    "unknown field; expected generation, omitted or changed",
+                ));
+            }
+        }
+    }
+    let Some(generation) = generation else {
+        return Err(located(node.at, "mappings", "missing `generation:`"));
+    };
+    let mut blocks: Vec<Block> = generation
+        .blocks()
+        .iter()
+        .filter(|b| !omitted.iter().any(|o| o.eq_ignore_ascii_case(&b.name)))
+        .map(|b| Block {
+            name: b.name.clone(),
+            lines: b
+                .lines
+                .iter()
+                .filter(|l| matches!(l, MapLine::Entry { .. }))
+                .cloned()
+                .collect(),
+        })
+        .collect();
+    for (name, lines) in changed {
+        let index = match blocks
+            .iter()
+            .position(|b| b.name.eq_ignore_ascii_case(&name))
+        {
+            Some(i) => i,
+            None => {
+                blocks.push(Block::new(&name));
+                blocks.len() - 1
+            }
+        };
+        let Some(block) = blocks.get_mut(index) else {
+            continue;
+        };
+        for (key, line) in lines {
+            let existing = block.lines.iter().position(
+                |l| matches!(l, MapLine::Entry { key: k, .. } if k.eq_ignore_ascii_case(&key)),
+            );
+            match (existing, line) {
+                (Some(i), None) => {
+                    block.lines.remove(i);
+                }
+                (Some(i), Some(value)) => {
+                    if let Some(slot) = block.lines.get_mut(i) {
+                        *slot = MapLine::Entry { key, value };
+                    }
+                }
+                (None, Some(value)) => block.lines.push(MapLine::Entry { key, value }),
+                (None, None) => {}
+            }
+        }
+    }
+    Ok(blocks)
+}
+
+/// The plain scalar written at `at`, up to a comment, a flow indicator or
+/// the end of the line.
+fn raw_scalar(text: &str, at: Location) -> Option<&str> {
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let start = line.char_indices().nth(at.column.checked_sub(1)?)?.0;
+    let rest = line.get(start..)?;
+    let end = rest
+        .find([' ', '\t', ',', '}', ']', '#'])
+        .unwrap_or(rest.len());
+    rest.get(..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_scalars_are_found_at_their_location() {
+        let text = "a:\n  b: 0x0027  # flags\n  c: {d: 0x10}\n";
+        assert_eq!(
+            raw_scalar(text, Location { line: 2, column: 6 }),
+            Some("0x0027")
+        );
+        assert_eq!(
+            raw_scalar(
+                text,
+                Location {
+                    line: 3,
+                    column: 10
+                }
+            ),
+            Some("0x10")
+        );
+    }
+}

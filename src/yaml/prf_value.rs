@@ -1,0 +1,183 @@
+//! PRF setting values in YAML: typed by their mapping where the typed form
+//! says the same thing as the text (ports and counts as numbers, `0x` hex as
+//! written, booleans), the text as a string otherwise.
+
+use crate::mapi::{PropTag, PropType};
+
+use super::tree::Y;
+
+/// How a setting's value is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// PT_I2: 0–65535 (ports).
+    Short,
+    /// PT_LONG / PT_DWORD: decimal or `0x` hex.
+    Long,
+    /// PT_BOOLEAN: `TRUE` / `FALSE`.
+    Boolean,
+    /// `Yes` / `No` (`DefaultProfile`).
+    YesNo,
+    /// Anything else: text as written.
+    Text,
+}
+
+impl Kind {
+    /// The kind of a value mapped to `tag`.
+    pub fn of(tag: Option<PropTag>) -> Kind {
+        match tag.map(|t| t.ptype) {
+            Some(PropType::I2) => Kind::Short,
+            Some(PropType::LONG) => Kind::Long,
+            Some(PropType::BOOLEAN) => Kind::Boolean,
+            _ => Kind::Text,
+        }
+    }
+
+    /// The kind of a `[General]` option.
+    pub fn general(key: &str) -> Kind {
+        let is = |name: &str| key.eq_ignore_ascii_case(name);
+        if is("Custom") {
+            Kind::Long
+        } else if is("DefaultProfile") {
+            Kind::YesNo
+        } else if is("ModifyDefaultProfileIfPresent") {
+            Kind::Boolean
+        } else {
+            Kind::Text
+        }
+    }
+}
+
+/// The YAML form of `text`.
+pub fn show(kind: Kind, text: &str) -> Y {
+    match kind {
+        Kind::Short => decimal(text)
+            .filter(|n| *n <= u64::from(u16::MAX))
+            .map_or_else(|| Y::Str(text.to_owned()), |n| Y::Int(i128::from(n))),
+        Kind::Long => {
+            if let Some(n) = decimal(text).filter(|n| *n <= u64::from(u32::MAX)) {
+                Y::Int(i128::from(n))
+            } else if hex(text).is_some() {
+                Y::Lit(text.to_owned())
+            } else {
+                Y::Str(text.to_owned())
+            }
+        }
+        Kind::Boolean => match text.to_ascii_lowercase().as_str() {
+            "true" => Y::Bool(true),
+            "false" => Y::Bool(false),
+            _ => Y::Str(text.to_owned()),
+        },
+        Kind::YesNo => match text.to_ascii_lowercase().as_str() {
+            "yes" => Y::Bool(true),
+            "no" => Y::Bool(false),
+            _ => Y::Str(text.to_owned()),
+        },
+        Kind::Text => Y::Str(text.to_owned()),
+    }
+}
+
+/// The text of a YAML value. `raw` is the scalar as written in the document
+/// (so that `0x0027` stays `0x0027`, not `39`).
+pub fn parse(kind: Kind, value: &Y, raw: Option<&str>) -> Result<String, String> {
+    match value {
+        Y::Str(s) => Ok(s.clone()),
+        Y::Bool(b) => match kind {
+            Kind::YesNo => Ok(if *b { "Yes" } else { "No" }.to_owned()),
+            Kind::Boolean | Kind::Text => Ok(if *b { "TRUE" } else { "FALSE" }.to_owned()),
+            Kind::Short | Kind::Long => Err("expected a number, not true/false".to_owned()),
+        },
+        Y::Int(n) => {
+            let written = raw.filter(|r| hex(r).is_some_and(|h| i128::from(h) == *n));
+            match kind {
+                Kind::Short if !(0..=i128::from(u16::MAX)).contains(n) => {
+                    Err(format!("{n} is not a PT_I2 value (0 to 65535)"))
+                }
+                Kind::Long if !(i128::from(i32::MIN)..=i128::from(u32::MAX)).contains(n) => {
+                    Err(format!("{n} does not fit a PT_LONG (32 bits)"))
+                }
+                Kind::Boolean | Kind::YesNo => Err("expected true or false".to_owned()),
+                _ => Ok(written.map_or_else(|| n.to_string(), str::to_owned)),
+            }
+        }
+        Y::Null => Err("expected a value; write \"\" for an empty one".to_owned()),
+        Y::Float(_) | Y::Hex(_) | Y::Lit(_) => {
+            Err("expected a number, a boolean or a string".to_owned())
+        }
+        Y::Seq(_) | Y::Map(_) => Err("expected a single value, not a list or a mapping".to_owned()),
+    }
+}
+
+/// A canonical decimal number (no sign, no leading zeros).
+fn decimal(text: &str) -> Option<u64> {
+    let n: u64 = text.parse().ok()?;
+    (n.to_string() == text).then_some(n)
+}
+
+/// `0x` followed by 1–8 hex digits.
+fn hex(text: &str) -> Option<u32> {
+    let digits = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))?;
+    if digits.is_empty() || digits.len() > 8 {
+        return None;
+    }
+    u32::from_str_radix(digits, 16).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_forms_read_back_to_the_same_text() {
+        for (kind, text) in [
+            (Kind::Short, "6001"),
+            (Kind::Short, "44300"),
+            (Kind::Long, "0x0027"),
+            (Kind::Long, "0x80000000"),
+            (Kind::Long, "110"),
+            (Kind::Boolean, "TRUE"),
+            (Kind::YesNo, "Yes"),
+            (Kind::Text, "%UserName%"),
+            (Kind::Long, "{$connectiontype}"),
+            (Kind::Short, "007"),
+        ] {
+            let y = show(kind, text);
+            let raw = match &y {
+                Y::Lit(t) => Some(t.as_str()),
+                _ => None,
+            };
+            assert_eq!(
+                parse(kind, &y.as_read(), raw).as_deref(),
+                Ok(text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_that_do_not_say_the_same_stay_text() {
+        assert_eq!(show(Kind::Short, "70000"), Y::Str("70000".into()));
+        assert_eq!(show(Kind::Short, "007"), Y::Str("007".into()));
+        assert_eq!(show(Kind::Boolean, "1"), Y::Str("1".into()));
+        assert_eq!(show(Kind::Long, "0x0027"), Y::Lit("0x0027".into()));
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused() {
+        assert_eq!(
+            parse(Kind::Short, &Y::Int(70000), None),
+            Err("70000 is not a PT_I2 value (0 to 65535)".into())
+        );
+        assert!(parse(Kind::Long, &Y::Int(1 << 33), None).is_err());
+        assert!(parse(Kind::Boolean, &Y::Int(1), None).is_err());
+        assert_eq!(
+            parse(Kind::Boolean, &Y::Bool(false), None).as_deref(),
+            Ok("FALSE")
+        );
+        assert_eq!(
+            parse(Kind::YesNo, &Y::Bool(false), None).as_deref(),
+            Ok("No")
+        );
+    }
+}
