@@ -31,12 +31,29 @@ fn written_documents_validate() {
 }
 
 #[test]
+fn written_prf_documents_validate() {
+    let validator = jsonschema::validator_for(&yaml::schema()).unwrap();
+    let mut files = common::files(&common::samples().join("prf"), "prf");
+    if let Some(corpus) = common::corpus_or_skip() {
+        files.extend(common::files(&corpus.join("prf"), "prf"));
+    }
+    assert!(!files.is_empty());
+    for path in files {
+        let read = mapiprof::input::read_prf(&std::fs::read(&path).unwrap(), None).unwrap();
+        let text = yaml::write_prf(&read.model().0);
+        validate(&text, &path.display().to_string(), &validator);
+    }
+}
+
+#[test]
 fn the_schema_rejects_what_mapiprof_rejects() {
     let validator = jsonschema::validator_for(&yaml::schema()).unwrap();
     for bad in [
         "mapiprof: 2\n",
         "mapiprof: 1\nprofile: {}\n",
         "mapiprof: 1\nsource: {format: regedit6}\n",
+        "mapiprof: 1\nservices: {Service1: {service: X, setings: {}}}\n",
+        "mapiprof: 1\nmappings: {omitted: []}\n",
     ] {
         let instance: serde_json::Value = serde_saphyr::from_str(bad).unwrap();
         assert!(!validator.is_valid(&instance), "{bad}");

@@ -23,3 +23,36 @@ fn yaml_view_of_every_sample() {
         });
     });
 }
+
+#[test]
+fn yaml_view_of_every_prf_sample() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::glob!("../samples", "prf/*.prf", |path| {
+            let read = mapiprof::input::read_prf(&std::fs::read(path).unwrap(), None).unwrap();
+            insta::assert_snapshot!(yaml::write_prf(&read.model().0));
+        });
+    });
+}
+
+/// The OCT-style file written from a sample's model: the KB 833799 ports
+/// file (some ports on, some off) and the Office 2013 POP3 and PST file.
+#[test]
+fn prf_written_from_samples() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for name in [
+            "kb833799_static_ports_outlook2003.prf",
+            "oct2013_pop3_unicode_pst_utf8bom_dupes.prf",
+        ] {
+            let path = common::samples().join("prf").join(name);
+            let read = mapiprof::input::read_prf(&std::fs::read(path).unwrap(), None).unwrap();
+            let text = mapiprof::prf::write(&read.model().0).unwrap().replace("\r\n", "\n");
+            insta::assert_snapshot!(format!("written_{name}"), text);
+        }
+    });
+}

@@ -2,7 +2,9 @@
 
 use serde_json::{Value, json};
 
-/// The JSON Schema that every document mapiprof writes validates against.
+/// The JSON Schema that every document mapiprof writes validates against:
+/// registry documents (`root`, `keys`, `profiles`) and PRF documents
+/// (`general`, `services`, `accounts`, `sections`, `mappings`).
 pub fn schema() -> Value {
     let scalar = json!({"type": ["string", "number", "integer", "boolean", "null"]});
     let raw = json!({
@@ -32,6 +34,43 @@ pub fn schema() -> Value {
         "type": ["object", "null"],
         "additionalProperties": {"$ref": "#/$defs/value"}
     });
+    let settings = json!({
+        "type": ["object", "null"],
+        "additionalProperties": false,
+        "properties": {
+            "settings": {"type": ["object", "null"], "description": "key=value lines", "additionalProperties": scalar},
+            "commented": {"type": ["object", "null"], "description": ";key=value lines: known settings switched off", "additionalProperties": scalar}
+        }
+    });
+    let item = |field: &str, what: &str| {
+        let mut properties = json!({
+            "listed": {"enum": ["commented", "absent"], "description": "how the list names it, when not plainly"},
+            "settings": settings["properties"]["settings"].clone(),
+            "commented": settings["properties"]["commented"].clone()
+        });
+        properties[field] = json!({"type": "string", "description": what});
+        json!({
+            "type": "object",
+            "additionalProperties": {"type": "object", "additionalProperties": false, "properties": properties}
+        })
+    };
+    let mappings = json!({
+        "type": "object",
+        "description": "PRF Sections 6 and 7 as differences from the built-in blocks of a generation",
+        "additionalProperties": false,
+        "required": ["generation"],
+        "properties": {
+            "generation": {"enum": ["office2000", "office2002-2007", "office2010+"]},
+            "omitted": {"type": "array", "items": {"type": "string"}},
+            "changed": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": ["object", "null"],
+                    "additionalProperties": {"type": ["string", "null"]}
+                }
+            }
+        }
+    });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "mapiprof.schema.json",
@@ -46,7 +85,7 @@ pub fn schema() -> Value {
                 "type": "object",
                 "additionalProperties": false,
                 "properties": {
-                    "format": {"enum": ["regedit5", "regedit4"]},
+                    "format": {"enum": ["regedit5", "regedit4", "prf"]},
                     "encoding": {"type": "string", "description": "utf-16le, utf-16be, utf-8 or a code page"},
                     "bom": {"type": "boolean"},
                     "newline": {"enum": ["crlf", "lf", "cr"]},
@@ -59,6 +98,15 @@ pub fn schema() -> Value {
                 "description": "keys outside the profiles, by full path; a leading '-' deletes the key",
                 "additionalProperties": {"$ref": "#/$defs/key"}
             },
+            "general": settings,
+            "services": item("service", "the mapping block the service uses"),
+            "accounts": item("type", "the mapping block the account uses (I_Mail, IMAP_I_Mail, INET_HTTP)"),
+            "sections": {
+                "type": "object",
+                "description": "PRF sections with no role in a profile, kept as written",
+                "additionalProperties": {"type": ["object", "null"], "additionalProperties": scalar}
+            },
+            "mappings": mappings,
             "profiles": {
                 "type": "object",
                 "description": "profiles by name",
