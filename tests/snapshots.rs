@@ -51,7 +51,9 @@ fn prf_written_from_samples() {
         ] {
             let path = common::samples().join("prf").join(name);
             let read = mapiprof::input::read_prf(&std::fs::read(path).unwrap(), None).unwrap();
-            let text = mapiprof::prf::write(&read.model().0).unwrap().replace("\r\n", "\n");
+            let text = mapiprof::prf::write(&read.model().0)
+                .unwrap()
+                .replace("\r\n", "\n");
             insta::assert_snapshot!(format!("written_{name}"), text);
         }
     });

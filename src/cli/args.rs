@@ -50,7 +50,9 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  mapiprof convert export.reg -o export.yaml\n  \
         mapiprof convert export.yaml -o export.reg\n  \
-        mapiprof convert export.yaml --to reg > export.reg"
+        mapiprof convert export.yaml --to reg > export.reg\n  \
+        mapiprof convert outlook.prf -o outlook.yaml\n  \
+        mapiprof convert static-ports.prf --to reg --outlook 2010 --profile Outlook -o ports.reg"
     )]
     Convert {
         /// Input file (.reg, .prf or YAML); `-` for stdin.
@@ -69,6 +71,18 @@ pub enum Command {
         /// Sort profiles, keys and values (YAML output).
         #[arg(long)]
         sort: bool,
+        /// .prf → .reg: the Outlook version, which decides the profile root
+        /// (2003–2010: Windows Messaging Subsystem; 2013: Office\15.0;
+        /// 2016 and later: Office\16.0).
+        #[arg(long, value_enum, value_name = "VERSION")]
+        outlook: Option<OutlookVersion>,
+        /// .prf → .reg: the profile to write to (default: [General] ProfileName).
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// .prf → .reg: leave out settings that cannot be placed (with a
+        /// warning each) instead of failing.
+        #[arg(long)]
+        partial: bool,
         #[command(flatten)]
         read: ReadOptions,
     },
@@ -86,4 +100,24 @@ pub enum Form {
     Prf,
     /// The mapiprof YAML document.
     Yaml,
+}
+
+/// An Outlook version, for the profile root of a .reg written from a .prf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutlookVersion {
+    /// Outlook 2003.
+    #[value(name = "2003")]
+    V2003,
+    /// Outlook 2007.
+    #[value(name = "2007")]
+    V2007,
+    /// Outlook 2010.
+    #[value(name = "2010")]
+    V2010,
+    /// Outlook 2013.
+    #[value(name = "2013")]
+    V2013,
+    /// Outlook 2016 and later.
+    #[value(name = "2016")]
+    V2016,
 }

@@ -11,11 +11,11 @@ use clap::Parser;
 
 use mapiprof::diag::Warning;
 use mapiprof::input;
-use mapiprof::model::Model;
+use mapiprof::model::{self, Model};
 use mapiprof::prf::{self, PrfModel};
 use mapiprof::{text, yaml};
 
-use args::{Cli, Command, Form, ReadOptions};
+use args::{Cli, Command, Form, OutlookVersion, ReadOptions};
 
 /// Run the command line; the error is printed by `main`.
 pub fn run() -> Result<()> {
@@ -28,8 +28,18 @@ pub fn run() -> Result<()> {
             to,
             from,
             sort,
+            outlook,
+            profile,
+            partial,
             read,
-        } => convert(&input, output.as_deref(), to, from, sort, &read),
+        } => {
+            let placing = model::PrfToReg {
+                outlook: outlook.map(outlook_of),
+                profile,
+                partial,
+            };
+            convert(&input, output.as_deref(), to, from, sort, &placing, &read)
+        }
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
             io::write_output(None, Path::new("-"), text.as_bytes())
@@ -71,6 +81,7 @@ fn convert(
     to: Option<Form>,
     from: Option<Form>,
     sort: bool,
+    placing: &model::PrfToReg,
     read: &ReadOptions,
 ) -> Result<()> {
     let bytes = io::read_input(input)?;
@@ -90,7 +101,13 @@ fn convert(
         (Form::Prf, Loaded::Reg(_)) => {
             bail!("converting a registry export to .prf is not supported yet")
         }
-        (Form::Reg, Loaded::Prf(_)) => bail!("converting a .prf to .reg is not supported yet"),
+        (Form::Reg, Loaded::Prf(prf_model)) => {
+            let name = io::display_name(input);
+            let (patch, warnings) =
+                model::prf_to_reg(prf_model, placing).map_err(|e| anyhow!("{name}: {e}"))?;
+            report(&name, &warnings, read.strict)?;
+            patch.to_reg_bytes()?
+        }
     };
     io::write_output(output, input, &out)
 }
@@ -128,6 +145,16 @@ fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Resu
             yaml::Document::Reg(model) => Ok(Loaded::Reg(model)),
             yaml::Document::Prf(model) => Ok(Loaded::Prf(model)),
         },
+    }
+}
+
+fn outlook_of(version: OutlookVersion) -> model::Outlook {
+    match version {
+        OutlookVersion::V2003 => model::Outlook::V2003,
+        OutlookVersion::V2007 => model::Outlook::V2007,
+        OutlookVersion::V2010 => model::Outlook::V2010,
+        OutlookVersion::V2013 => model::Outlook::V2013,
+        OutlookVersion::V2016 => model::Outlook::V2016,
     }
 }
 

@@ -4,6 +4,7 @@
 //! works out which service owns each section so that names can be given.
 
 mod context;
+mod from_prf;
 
 use encoding_rs::Encoding as CodePage;
 
@@ -14,6 +15,7 @@ use crate::reg::{self, Block, Document, Format, RegValue};
 use crate::text::{self, TextFormat};
 
 pub use context::{SectionInfo, describe};
+pub use from_prf::{FromPrfError, Outlook, PrfToReg, encode_setting, prf_to_reg};
 
 /// How the source file was written: enough to write it back the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

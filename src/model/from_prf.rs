@@ -1,0 +1,293 @@
+//! A `.prf` as a registry patch: each setting of a service whose mapping
+//! block names a fixed profile section (`SectionGUID=`, the Exchange Global
+//! Section and the Outlook client section) becomes that section's value,
+//! named and encoded by its mapping (`TCPExchangePort=6001` under
+//! `PT_I2,0x662C` → `"0002662c"=hex:71,17`).
+//!
+//! Services found by `ServiceName=` and internet accounts live in sections
+//! with random UIDs that only an export of the profile knows; without one
+//! they cannot be placed and are named in an error.
+
+use thiserror::Error;
+
+use crate::diag::Warning;
+use crate::mapi::{PropTag, PropType, PropValue, Scalar, encode};
+use crate::prf::{self, Item, Listed, PrfModel, Target};
+use crate::reg::{Block, RegData, RegValue, ValueName};
+
+use super::{Model, Profile, Source};
+
+/// The Outlook version a patch is for: it decides the profile root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outlook {
+    /// Outlook 2003.
+    V2003,
+    /// Outlook 2007.
+    V2007,
+    /// Outlook 2010.
+    V2010,
+    /// Outlook 2013 (`Office\15.0`).
+    V2013,
+    /// Outlook 2016, 2019, 2021, 2024 and Microsoft 365 (`Office\16.0`).
+    V2016,
+}
+
+impl Outlook {
+    /// The `…\Profiles` key of this version.
+    pub fn root(self) -> &'static str {
+        match self {
+            Outlook::V2003 | Outlook::V2007 | Outlook::V2010 => {
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles"
+            }
+            Outlook::V2013 => {
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles"
+            }
+            Outlook::V2016 => {
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles"
+            }
+        }
+    }
+}
+
+/// How to convert.
+#[derive(Debug, Clone, Default)]
+pub struct PrfToReg {
+    /// Target version; Outlook 2016 when absent.
+    pub outlook: Option<Outlook>,
+    /// Profile name; `[General] ProfileName` when absent.
+    pub profile: Option<String>,
+    /// Leave out what cannot be placed (with warnings) instead of failing.
+    pub partial: bool,
+}
+
+/// Why a `.prf` cannot become a `.reg`.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FromPrfError {
+    /// No profile name.
+    #[error("the .prf names no profile ([General] ProfileName); say which with --profile")]
+    NoProfile,
+    /// The profile name is a placeholder.
+    #[error("the profile name {0:?} is a placeholder; say which profile with --profile")]
+    PlaceholderProfile(String),
+    /// Settings that have no place without an export of the profile.
+    #[error("these settings cannot be placed in a .reg:\n{}\n(--partial leaves them out)", .0.join("\n"))]
+    Unplaced(Vec<String>),
+}
+
+/// Convert `model` to a registry patch that sets only its placeable values.
+pub fn prf_to_reg(
+    model: &PrfModel,
+    options: &PrfToReg,
+) -> Result<(Model, Vec<Warning>), FromPrfError> {
+    let outlook = options.outlook.unwrap_or(Outlook::V2016);
+    let profile = match &options.profile {
+        Some(name) => name.clone(),
+        None => {
+            let name = model
+                .general
+                .get("ProfileName")
+                .ok_or(FromPrfError::NoProfile)?;
+            if !prf::placeholders(name).is_empty() {
+                return Err(FromPrfError::PlaceholderProfile(name.to_owned()));
+            }
+            name.to_owned()
+        }
+    };
+    let mut warnings = Vec::new();
+    let mut unplaced = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let items = model.services.iter().chain(&model.accounts);
+    for item in items.filter(|i| i.listed == Listed::Active && !i.settings.active.is_empty()) {
+        let block_name = item.block.as_deref().unwrap_or_default();
+        let label = format!("[{}] ({block_name})", item.id);
+        let target = model.block_or_builtin(block_name).map(prf::Block::target);
+        let Some(Target::Section(uid)) = target else {
+            let why = match target {
+                Some(Target::Service(name)) => {
+                    format!("service {name}: its section is known only to an export of the profile")
+                }
+                Some(Target::Account(kind)) => format!(
+                    "{kind} account: account-manager subkeys are known only to an export of the profile"
+                ),
+                _ => "no mapping block says where it goes".to_owned(),
+            };
+            let names = setting_names(item);
+            if !names.is_empty() {
+                unplaced.push(format!("  {label}: {} ({why})", names.join(", ")));
+            }
+            continue;
+        };
+        let values = section_values(model, item, &label, &mut warnings, &mut unplaced);
+        match blocks
+            .iter_mut()
+            .find(|b| b.path.eq_ignore_ascii_case(&uid))
+        {
+            Some(block) => block.values.extend(values),
+            None => blocks.push(Block {
+                path: uid,
+                delete: false,
+                values,
+            }),
+        }
+    }
+    if !unplaced.is_empty() {
+        if !options.partial {
+            return Err(FromPrfError::Unplaced(unplaced));
+        }
+        for line in unplaced {
+            warnings.push(Warning::general(format!("left out: {}", line.trim_start())));
+        }
+    }
+    let source = Source::default();
+    let model = Model {
+        source,
+        root: Some(outlook.root().to_owned()),
+        keys: Vec::new(),
+        profiles: vec![Profile {
+            name: profile,
+            keys: blocks,
+        }],
+    };
+    Ok((model, warnings))
+}
+
+/// The mapped settings of an item (control keys left out).
+fn setting_names(item: &Item) -> Vec<String> {
+    item.settings
+        .active
+        .iter()
+        .filter(|(k, _)| !is_control(k))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+fn is_control(key: &str) -> bool {
+    prf::CONTROL_KEYS
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(key))
+}
+
+fn section_values(
+    model: &PrfModel,
+    item: &Item,
+    label: &str,
+    warnings: &mut Vec<Warning>,
+    unplaced: &mut Vec<String>,
+) -> Vec<RegValue> {
+    let block = item.block.as_deref().unwrap_or_default();
+    let mut values = Vec::new();
+    for (key, text) in &item.settings.active {
+        let Some(tag) = model.tag(block, key) else {
+            if !is_control(key) {
+                warnings.push(Warning::general(format!(
+                    "{label} {key}: no mapping; Outlook drops it, and so does this conversion"
+                )));
+            }
+            continue;
+        };
+        if !prf::placeholders(text).is_empty() {
+            warnings.push(Warning::general(format!(
+                "{label} {key}={text}: the placeholder is written literally; Outlook expands it only when it applies a .prf"
+            )));
+        }
+        match encode_setting(tag, text, model.source.codepage) {
+            Ok(bytes) => values.push(RegValue {
+                name: ValueName::Named(tag.value_name()),
+                data: RegData::Hex { kind: 3, bytes },
+            }),
+            Err(why) => unplaced.push(format!("  {label}: {key}={text} ({why})")),
+        }
+    }
+    values
+}
+
+/// The registry bytes of a PRF value of the property `tag`.
+pub fn encode_setting(
+    tag: PropTag,
+    text: &str,
+    codepage: &'static encoding_rs::Encoding,
+) -> Result<Vec<u8>, String> {
+    let value = match tag.ptype {
+        PropType::STRING8 => PropValue::String8(text.to_owned()),
+        PropType::UNICODE => PropValue::Unicode(text.to_owned()),
+        PropType::I2 => {
+            let n = number(text).filter(|n| (0..=i64::from(u16::MAX)).contains(n));
+            let n = n.ok_or("not a PT_I2 number from 0 to 65535")?;
+            PropValue::Scalar(Scalar::I2(u16::try_from(n).map_err(|e| e.to_string())?))
+        }
+        PropType::LONG => {
+            let n = number(text).ok_or("not a number")?;
+            let v = u32::try_from(n)
+                .or_else(|_| i32::try_from(n).map(i32::cast_unsigned))
+                .map_err(|_| "does not fit 32 bits")?;
+            PropValue::Scalar(Scalar::Long(v))
+        }
+        PropType::BOOLEAN => match text.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => PropValue::Scalar(Scalar::Boolean(true)),
+            "false" | "no" | "0" => PropValue::Scalar(Scalar::Boolean(false)),
+            _ => return Err("not TRUE or FALSE".to_owned()),
+        },
+        other => {
+            let name = other.name().unwrap_or_else(|| format!("0x{:04x}", other.0));
+            return Err(format!("{name} values are not written from a .prf"));
+        }
+    };
+    encode(&value, codepage).map_err(|e| e.to_string())
+}
+
+/// A decimal or `0x` hex number, optionally negative.
+fn number(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let n = match digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        Some(hex) => i64::from_str_radix(hex, 16).ok()?,
+        None => digits.parse::<i64>().ok()?,
+    };
+    Some(if negative { -n } else { n })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(ptype: PropType, id: u16) -> PropTag {
+        PropTag::new(ptype, id)
+    }
+
+    #[test]
+    fn settings_encode_by_their_mapping() {
+        let cp = encoding_rs::WINDOWS_1252;
+        assert_eq!(
+            encode_setting(tag(PropType::I2, 0x662C), "6001", cp),
+            Ok(vec![0x71, 0x17])
+        );
+        assert_eq!(
+            encode_setting(tag(PropType::I2, 0x662C), "44300", cp),
+            Ok(vec![0x0C, 0xAD])
+        );
+        assert_eq!(
+            encode_setting(tag(PropType::LONG, 0x6623), "0x002f", cp),
+            Ok(vec![0x2F, 0, 0, 0])
+        );
+        assert_eq!(
+            encode_setting(tag(PropType::BOOLEAN, 0x0420), "TRUE", cp),
+            Ok(vec![1, 0])
+        );
+        assert_eq!(
+            encode_setting(tag(PropType::UNICODE, 0x6622), "h:1", cp),
+            Ok(vec![b'h', 0, b':', 0, b'1', 0, 0, 0])
+        );
+        assert_eq!(
+            encode_setting(tag(PropType::STRING8, 0x6608), "ä", cp),
+            Ok(vec![0xE4, 0])
+        );
+        assert!(encode_setting(tag(PropType::I2, 0x662C), "70000", cp).is_err());
+        assert!(encode_setting(tag(PropType::LONG, 0x6623), "{$flags}", cp).is_err());
+        assert!(encode_setting(tag(PropType::BINARY, 0x0001), "00", cp).is_err());
+    }
+}

@@ -1,0 +1,160 @@
+//! `.prf` → `.reg`: settings placed by their mapping, the seed stories
+//! (KB 833799's static ports, the proxy port written with `:`), and what
+//! cannot be placed named in an error.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use mapiprof::input;
+use mapiprof::model::{FromPrfError, Outlook, PrfToReg, prf_to_reg};
+use mapiprof::prf::PrfModel;
+
+fn prf(text: &str) -> PrfModel {
+    input::read_prf(text.as_bytes(), None).unwrap().model().0
+}
+
+fn sample(name: &str) -> PrfModel {
+    let bytes = std::fs::read(common::samples().join("prf").join(name)).unwrap();
+    input::read_prf(&bytes, None).unwrap().model().0
+}
+
+/// The patch as text (it is written UTF-16LE with a BOM, as Regedit writes).
+fn reg_text(model: &PrfModel, options: &PrfToReg) -> String {
+    let (patch, _) = prf_to_reg(model, options).unwrap();
+    let bytes = patch.to_reg_bytes().unwrap();
+    input::read_reg(&bytes, None).unwrap().text
+}
+
+#[test]
+fn kb833799_ports_switched_on_land_in_the_exchange_global_section() {
+    let options = PrfToReg {
+        outlook: Some(Outlook::V2007),
+        profile: Some("Outlook".into()),
+        partial: false,
+    };
+    let text = reg_text(&sample("kb833799_static_ports_outlook2003.prf"), &options);
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("prf_to_reg_kb833799", text);
+    });
+    assert!(text.contains(
+        "[HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\Outlook\\13dbb0c8aa05101a9bb000aa002fc45a]\r\n\"0002662c\"=hex:71,17\r\n"
+    ));
+    // the commented-out HTTP ports stay out
+    assert!(!text.contains("0002662d"));
+}
+
+#[test]
+fn a_proxy_with_a_port_is_written_with_its_colon() {
+    let model = prf(
+        "[General]\nProfileName=Outlook\n[Service List]\nServiceEGS1=Exchange Global Section\n\
+         [ServiceEGS1]\nRPCProxyServer=mail.example.com:44300\nRPCoverHTTPflags=0x0027\n",
+    );
+    let text = reg_text(&model, &PrfToReg::default());
+    assert!(text.contains(
+        "[HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\13dbb0c8aa05101a9bb000aa002fc45a]"
+    ));
+    // m.a.i.l...:.4.4.3.0.0 in UTF-16LE with its terminator
+    let (patch, _) = prf_to_reg(&model, &PrfToReg::default()).unwrap();
+    let section = &patch.profiles[0].keys[0];
+    let proxy = section
+        .values
+        .iter()
+        .find(|v| v.name.to_string() == "001f6622")
+        .unwrap();
+    let expected: Vec<u8> = "mail.example.com:44300\0"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(
+        proxy.data,
+        mapiprof::reg::RegData::Hex {
+            kind: 3,
+            bytes: expected
+        }
+    );
+    assert!(text.contains("\"00036623\"=hex:27,00,00,00"));
+}
+
+#[test]
+fn the_outlook_version_picks_the_root() {
+    let model = prf(
+        "[General]\nProfileName=P\n[Service List]\nServiceEGS=Exchange Global Section\n[ServiceEGS]\nTCPExchangePort=6001\n",
+    );
+    for (outlook, root) in [
+        (
+            Outlook::V2003,
+            "Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\P\\",
+        ),
+        (
+            Outlook::V2010,
+            "Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\P\\",
+        ),
+        (Outlook::V2013, "Office\\15.0\\Outlook\\Profiles\\P\\"),
+        (Outlook::V2016, "Office\\16.0\\Outlook\\Profiles\\P\\"),
+    ] {
+        let options = PrfToReg {
+            outlook: Some(outlook),
+            ..PrfToReg::default()
+        };
+        assert!(reg_text(&model, &options).contains(root), "{outlook:?}");
+    }
+}
+
+#[test]
+fn what_cannot_be_placed_is_named_unless_partial() {
+    let model = sample("oct2016_exchange_rpc_http_static_ports.prf");
+    let err = prf_to_reg(&model, &PrfToReg::default()).unwrap_err();
+    let FromPrfError::Unplaced(lines) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0].starts_with("  [Service1] (Microsoft Exchange Server): MailboxName, HomeServer")
+    );
+    assert!(lines[1].starts_with("  [Account1] (IMAP_I_Mail): POP3Server, IMAPServer"));
+
+    let partial = PrfToReg {
+        partial: true,
+        ..PrfToReg::default()
+    };
+    let (patch, warnings) = prf_to_reg(&model, &partial).unwrap();
+    assert_eq!(patch.profiles[0].name, "Contoso Mail");
+    assert_eq!(
+        warnings
+            .iter()
+            .filter(|w| w.message.starts_with("left out: "))
+            .count(),
+        2
+    );
+    assert!(warnings.iter().any(|w| {
+        w.message
+            .contains("MailboxName=%UserName%: the placeholder is written literally")
+    }));
+}
+
+#[test]
+fn the_profile_comes_from_the_file_or_the_option() {
+    let nameless = prf("[General]\nCustom=1\n");
+    assert_eq!(
+        prf_to_reg(&nameless, &PrfToReg::default()).unwrap_err(),
+        FromPrfError::NoProfile
+    );
+    let templated = sample("thirdparty_connector_template_placeholders.prf");
+    assert_eq!(
+        prf_to_reg(&templated, &PrfToReg::default()).unwrap_err(),
+        FromPrfError::PlaceholderProfile("{$profilename}".into())
+    );
+}
+
+#[test]
+fn a_value_that_does_not_fit_its_type_is_named() {
+    let model = prf(
+        "[General]\nProfileName=P\n[Service List]\nServiceEGS=Exchange Global Section\n[ServiceEGS]\nTCPExchangePort=70000\n",
+    );
+    let err = prf_to_reg(&model, &PrfToReg::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "these settings cannot be placed in a .reg:\n  [ServiceEGS] (Exchange Global Section): \
+         TCPExchangePort=70000 (not a PT_I2 number from 0 to 65535)\n(--partial leaves them out)"
+    );
+}
