@@ -86,3 +86,42 @@ fn usage_errors_exit_2() {
     let out = mapiprof().args(["show"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_prf_that_cannot_be_placed_names_its_settings_and_exits_2() {
+    settings().bind(|| {
+        assert_cmd_snapshot!(mapiprof().args([
+            "convert",
+            "samples/prf/oct2016_exchange_rpc_http_static_ports.prf",
+            "--to",
+            "reg"
+        ]));
+    });
+}
+
+#[test]
+fn prf_yaml_prf_through_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("mapiprof-cli-prf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let yaml = dir.join("ports.yaml");
+    let prf = dir.join("ports.prf");
+    let sample = "samples/prf/kb833799_static_ports_outlook2003.prf";
+    let status = mapiprof()
+        .args(["convert", sample, "-o"])
+        .arg(&yaml)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let status = mapiprof()
+        .arg("convert")
+        .arg(&yaml)
+        .arg("-o")
+        .arg(&prf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = std::fs::read_to_string(&prf).unwrap();
+    assert!(written.contains("[ServiceEGS]\r\nTCPExchangePort=6001\r\n"));
+    assert!(written.contains(";HTTPExchangePort=6001\r\n"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
