@@ -68,3 +68,63 @@ fn prf_yaml_prf_keeps_every_setting() {
         assert_eq!(prf::to_bytes(&again).unwrap(), written, "{name}");
     }
 }
+
+/// The same file in UTF-16LE with a BOM and bare CR line ends reads to the
+/// same settings, and writes back byte for byte.
+#[test]
+fn utf16_and_cr_line_ends_read_the_same_settings() {
+    let path = common::samples()
+        .join("prf")
+        .join("kb833799_static_ports_outlook2003.prf");
+    let bytes = std::fs::read(path).unwrap();
+    let original = input::read_prf(&bytes, None).unwrap();
+    let cr_text = original.text.replace("\r\n", "\r");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(cr_text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let read = input::read_prf(&utf16, None).unwrap();
+    assert_eq!(read.format.encoding, mapiprof::text::Encoding::Utf16Le);
+    assert_eq!(read.format.newline, mapiprof::text::Newline::Cr);
+    assert_eq!(
+        mapiprof::text::encode(&read.text, &read.format).unwrap(),
+        utf16
+    );
+    assert_eq!(
+        settings_view(&yaml::write_prf(&read.model().0)),
+        settings_view(&yaml::write_prf(&original.model().0))
+    );
+}
+
+/// Switching on a commented-out port changes that line and no other byte.
+#[test]
+fn an_edit_touches_only_its_line() {
+    let path = common::samples()
+        .join("prf")
+        .join("kb833799_static_ports_outlook2003.prf");
+    let bytes = std::fs::read(path).unwrap();
+    let read = input::read_prf(&bytes, None).unwrap();
+    let (text, how) = prf::set(
+        &read.text,
+        &read.parsed,
+        "ServiceEGS",
+        "HTTPExchangePort",
+        "6001",
+    )
+    .unwrap();
+    assert_eq!(how, prf::Edited::SwitchedOn);
+    let after = mapiprof::text::encode(&text, &read.format).unwrap();
+    let before_lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+    let after_lines: Vec<&[u8]> = after.split(|b| *b == b'\n').collect();
+    assert_eq!(before_lines.len(), after_lines.len());
+    let changed: Vec<usize> = (0..before_lines.len())
+        .filter(|i| before_lines[*i] != after_lines[*i])
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(after_lines[changed[0]], b"HTTPExchangePort=6001\r");
+    let (model, _) = input::read_prf(&after, None).unwrap().model();
+    assert_eq!(
+        model.services[0].settings.get("HTTPExchangePort"),
+        Some("6001")
+    );
+}

@@ -2,7 +2,8 @@
 //! an unchanged file writes back byte for byte and an edit touches only its
 //! own line; the file read as Outlook reads it (`document`: first of repeated
 //! keys and sections wins); the mapping blocks and the built-in tables of the
-//! three generations (`mapping`); and the settings (`model`).
+//! three generations (`mapping`); the settings (`model`); in-place edits
+//! that change one line (`edit`); and the OCT-style writer (`write`).
 //!
 //! ```
 //! use mapiprof::prf::{self, LineKind};
@@ -13,12 +14,14 @@
 //! ```
 
 mod document;
+mod edit;
 pub mod mapping;
 mod model;
 mod syntax;
 mod write;
 
 pub use document::{Document, Entry, Section};
+pub use edit::{Edited, set};
 pub use mapping::{Block, Generation, MapLine, Target};
 pub use model::{
     CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,

@@ -1,0 +1,118 @@
+//! Edits in place: change the text of one line and nothing else, so that
+//! comments, spacing, line ends and every other line keep their bytes.
+
+use super::syntax::{LineKind, Parsed};
+
+/// What an edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edited {
+    /// The value of an active entry was replaced.
+    Replaced,
+    /// A commented-out entry (`;Key=old`) was switched on with the new value.
+    SwitchedOn,
+}
+
+/// Set `key` in `section` (both matched without regard to case, the first
+/// occurrence as Outlook reads it) to `value` in `text`: an active entry gets
+/// its value replaced; otherwise a commented-out `;key=…` line in that section
+/// is switched on. Returns the new text, or `None` when the section has
+/// neither (adding lines is the caller's decision).
+pub fn set(
+    text: &str,
+    parsed: &Parsed,
+    section: &str,
+    key: &str,
+    value: &str,
+) -> Option<(String, Edited)> {
+    let mut inside = false;
+    let mut seen_section = false;
+    let mut commented = None;
+    for line in &parsed.file.lines {
+        match &line.kind {
+            LineKind::Section { name, .. } => {
+                let matches = name.eq_ignore_ascii_case(section);
+                // only the first section of that name counts
+                inside = matches && !seen_section;
+                seen_section |= matches;
+            }
+            LineKind::Entry {
+                key: k, value_span, ..
+            } if inside && k.eq_ignore_ascii_case(key) => {
+                let mut out = String::with_capacity(text.len() + value.len());
+                out.push_str(text.get(..value_span.start)?);
+                out.push_str(value);
+                out.push_str(text.get(value_span.end..)?);
+                return Some((out, Edited::Replaced));
+            }
+            LineKind::Comment if inside && commented.is_none() => {
+                let body = line.span.of(text);
+                if commented_key(body).is_some_and(|k| k.eq_ignore_ascii_case(key)) {
+                    commented = Some(line.span);
+                }
+            }
+            _ => {}
+        }
+    }
+    let span = commented?;
+    let body = span.of(text);
+    let content_end = body.trim_end_matches(['\r', '\n']).len();
+    let line_break = body.get(content_end..)?;
+    let lead_len = body.len() - body.trim_start_matches([' ', '\t']).len();
+    let lead = body.get(..lead_len)?;
+    let after = body.get(lead_len + 1..content_end)?;
+    let written_key = after.split_once('=')?.0.trim_matches([' ', '\t']);
+    let mut out = String::with_capacity(text.len() + value.len());
+    out.push_str(text.get(..span.start)?);
+    out.push_str(&format!("{lead}{written_key}={value}{line_break}"));
+    out.push_str(text.get(span.end..)?);
+    Some((out, Edited::SwitchedOn))
+}
+
+/// The key of a `;key=value` comment line.
+fn commented_key(line: &str) -> Option<&str> {
+    let after = line.trim_start_matches([' ', '\t']).strip_prefix(';')?;
+    let key = after.split_once('=')?.0.trim_matches([' ', '\t']);
+    (!key.is_empty() && !key.contains(';')).then_some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prf::parse;
+
+    fn set_in(text: &str, section: &str, key: &str, value: &str) -> Option<(String, Edited)> {
+        set(text, &parse(text), section, key, value)
+    }
+
+    #[test]
+    fn a_value_is_replaced_and_nothing_else_moves() {
+        let text = "; head\r\n[ServiceEGS]\r\nRPCProxyServer = host-44300  \r\nX=1\r\n";
+        let (out, how) = set_in(text, "serviceegs", "rpcproxyserver", "host:44300").unwrap();
+        assert_eq!(how, Edited::Replaced);
+        assert_eq!(
+            out,
+            "; head\r\n[ServiceEGS]\r\nRPCProxyServer = host:44300  \r\nX=1\r\n"
+        );
+    }
+
+    #[test]
+    fn a_commented_out_setting_is_switched_on_in_place() {
+        let text =
+            "[ServiceEGS]\nTCPExchangePort=6001\n;HTTPExchangePort=6001\n;HTTPDirectoryPort=6004\n";
+        let (out, how) = set_in(text, "ServiceEGS", "HTTPExchangePort", "6011").unwrap();
+        assert_eq!(how, Edited::SwitchedOn);
+        assert_eq!(
+            out,
+            "[ServiceEGS]\nTCPExchangePort=6001\nHTTPExchangePort=6011\n;HTTPDirectoryPort=6004\n"
+        );
+    }
+
+    #[test]
+    fn only_the_first_section_of_a_name_is_edited() {
+        let text = "[A]\nk=1\n[B]\nk=2\n[a]\nk=3\n";
+        let (out, _) = set_in(text, "A", "k", "9").unwrap();
+        assert_eq!(out, "[A]\nk=9\n[B]\nk=2\n[a]\nk=3\n");
+        assert_eq!(set_in(text, "C", "k", "9"), None);
+        assert_eq!(set_in(text, "A", "missing", "9"), None);
+    }
+}
