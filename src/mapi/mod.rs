@@ -83,6 +83,28 @@ pub enum HexError {
     Odd(usize),
 }
 
+/// A decimal or `0x` hex integer, optionally signed (`-1`, `+7`, `0x0027`).
+/// Only digits follow the sign and the prefix: `0x+1` and `--1` are not
+/// numbers.
+pub fn parse_int(text: &str) -> Option<i128> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (digits, radix) = match unsigned
+        .strip_prefix("0x")
+        .or_else(|| unsigned.strip_prefix("0X"))
+    {
+        Some(hex) => (hex, 16),
+        None => (unsigned, 10),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let value = i128::from_str_radix(digits, radix).ok()?;
+    Some(if negative { -value } else { value })
+}
+
 /// Bytes from hex pairs, with any spaces, commas or line breaks between.
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, HexError> {
     let digits: Vec<char> = text
@@ -108,6 +130,18 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, HexError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_are_decimal_or_hex_with_only_digits_after_the_sign() {
+        assert_eq!(parse_int("6001"), Some(6001));
+        assert_eq!(parse_int("-1"), Some(-1));
+        assert_eq!(parse_int("+7"), Some(7));
+        assert_eq!(parse_int("0x0027"), Some(0x27));
+        assert_eq!(parse_int("0X80000000"), Some(0x8000_0000));
+        for bad in ["", "x", "0x", "0x+1", "--1", "-+1", "1 2", "0x1g"] {
+            assert_eq!(parse_int(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn guids_are_in_memory_order() {

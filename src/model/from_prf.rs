@@ -11,7 +11,7 @@
 use thiserror::Error;
 
 use crate::diag::Warning;
-use crate::mapi::{PropTag, PropType, PropValue, Scalar, encode};
+use crate::mapi::{PropTag, PropType, PropValue, Scalar, encode, parse_int};
 use crate::prf::{self, Item, Listed, PrfModel, Target};
 use crate::reg::{Block, RegData, RegValue, ValueName};
 
@@ -211,12 +211,11 @@ pub fn encode_setting(
         PropType::STRING8 => PropValue::String8(text.to_owned()),
         PropType::UNICODE => PropValue::Unicode(text.to_owned()),
         PropType::I2 => {
-            let n = number(text).filter(|n| (0..=i64::from(u16::MAX)).contains(n));
-            let n = n.ok_or("not a PT_I2 number from 0 to 65535")?;
-            PropValue::Scalar(Scalar::I2(u16::try_from(n).map_err(|e| e.to_string())?))
+            let n = parse_int(text).and_then(|n| u16::try_from(n).ok());
+            PropValue::Scalar(Scalar::I2(n.ok_or("not a PT_I2 number from 0 to 65535")?))
         }
         PropType::LONG => {
-            let n = number(text).ok_or("not a number")?;
+            let n = parse_int(text).ok_or("not a number")?;
             let v = u32::try_from(n)
                 .or_else(|_| i32::try_from(n).map(i32::cast_unsigned))
                 .map_err(|_| "does not fit 32 bits")?;
@@ -233,22 +232,6 @@ pub fn encode_setting(
         }
     };
     encode(&value, codepage).map_err(|e| e.to_string())
-}
-
-/// A decimal or `0x` hex number, optionally negative.
-fn number(text: &str) -> Option<i64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let n = match digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
-        Some(hex) => i64::from_str_radix(hex, 16).ok()?,
-        None => digits.parse::<i64>().ok()?,
-    };
-    Some(if negative { -n } else { n })
 }
 
 #[cfg(test)]

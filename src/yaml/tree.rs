@@ -58,21 +58,7 @@ pub fn hex_text(bytes: &[u8]) -> String {
     out
 }
 
-/// A decimal or `0x` hex integer, optionally signed.
-pub fn parse_int(text: &str) -> Option<i128> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
-    };
-    let value = match digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
-        Some(hex) => i128::from_str_radix(hex, 16).ok()?,
-        None => digits.parse::<i128>().ok()?,
-    };
-    Some(if negative { -value } else { value })
-}
+use crate::mapi::parse_int;
 
 #[cfg(test)]
 mod tests {
@@ -91,7 +77,5 @@ mod tests {
     #[test]
     fn literal_numbers_read_as_integers() {
         assert_eq!(Y::Lit("0x80000000".into()).as_read(), Y::Int(0x8000_0000));
-        assert_eq!(parse_int("-1"), Some(-1));
-        assert_eq!(parse_int("x"), None);
     }
 }

@@ -13,7 +13,8 @@ use crate::mapi::{self, Layout, PropTag, PropType, PropValue, Scalar, TagName, a
 use crate::model::{SectionInfo, Source};
 use crate::reg::{Format, RegData, RegValue, ValueName, kind};
 
-use super::tree::{Y, parse_int};
+use super::tree::Y;
+use crate::mapi::parse_int;
 
 /// Where a value lives, which decides how it is named and typed.
 #[derive(Debug, Clone, Copy)]
