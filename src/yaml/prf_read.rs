@@ -2,12 +2,11 @@
 
 use crate::diag::Location;
 use crate::prf::{Block, Generation, Item, Listed, MapLine, Plain, PrfModel, PrfSource, Settings};
-use crate::text::{Encoding, Newline, code_page};
 
 use super::YamlError;
 use super::node::{Node, NodeKind};
 use super::prf_value::{Kind, parse};
-use super::read::{located, map_of, string_of};
+use super::read::{located, map_of, source_of, string_of};
 use super::tree::Y;
 
 /// Read the top-level `entries` of a PRF document; `text` is the document
@@ -45,42 +44,15 @@ pub fn read(text: &str, entries: &[(String, Location, Node)]) -> Result<PrfModel
 }
 
 fn source(node: &Node) -> Result<PrfSource, YamlError> {
-    let mut source = PrfSource::default();
-    for (key, at, value) in map_of(node, "source")? {
-        let bad = |what: &str| located(*at, &format!("source.{key}"), what);
-        let word = || string_of(value, &format!("source.{key}"));
-        match key.as_str() {
-            "format" => {
-                if word()? != "prf" {
-                    return Err(bad("expected prf"));
-                }
-            }
-            "encoding" => {
-                source.text.encoding =
-                    Encoding::from_name(&word()?).ok_or_else(|| bad("unknown encoding"))?;
-            }
-            "bom" => match value.to_y() {
-                Y::Bool(b) => source.text.bom = b,
-                _ => return Err(bad("expected true or false")),
-            },
-            "newline" => {
-                source.text.newline =
-                    Newline::from_name(&word()?).ok_or_else(|| bad("expected crlf, lf or cr"))?;
-            }
-            "codepage" => {
-                source.codepage = code_page(&word()?).ok_or_else(|| bad("unknown code page"))?;
-            }
-            _ => {
-                return Err(bad(
-                    "unknown field; expected format, encoding, bom, newline or codepage",
-                ));
-            }
+    let default = PrfSource::default();
+    let (text, codepage) = source_of(node, default.text, default.codepage, |word| {
+        if word == "prf" {
+            Ok(())
+        } else {
+            Err("expected prf")
         }
-    }
-    if let Encoding::CodePage(cp) = source.text.encoding {
-        source.codepage = cp;
-    }
-    Ok(source)
+    })?;
+    Ok(PrfSource { text, codepage })
 }
 
 fn settings(

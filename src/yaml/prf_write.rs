@@ -9,13 +9,15 @@ use super::MODELINE;
 use super::emit::Emitter;
 use super::prf_value::{Kind, show};
 use super::tree::Y;
+use super::write::source_y;
 
 /// Write `model` as YAML.
 pub fn write(model: &PrfModel) -> String {
     let mut e = Emitter::new();
     e.comment(0, MODELINE);
     e.entry(0, "mapiprof", &Y::Int(1), None);
-    e.entry(0, "source", &source(model), None);
+    let source = source_y("prf", &model.source.text, model.source.codepage);
+    e.entry(0, "source", &source, None);
     if !model.general.is_empty() {
         e.open(0, "general", None);
         settings(&mut e, 2, &model.general, |key| {
@@ -41,25 +43,6 @@ pub fn write(model: &PrfModel) -> String {
     }
     mappings(&mut e, model);
     e.finish()
-}
-
-fn source(model: &PrfModel) -> Y {
-    let text = &model.source.text;
-    let mut entries = vec![
-        ("format".to_owned(), Y::Str("prf".into())),
-        ("encoding".to_owned(), Y::Str(text.encoding.name().into())),
-        ("bom".to_owned(), Y::Bool(text.bom)),
-        ("newline".to_owned(), Y::Str(text.newline.name().into())),
-    ];
-    let own =
-        matches!(text.encoding, crate::text::Encoding::CodePage(cp) if cp == model.source.codepage);
-    if model.source.codepage != encoding_rs::WINDOWS_1252 && !own {
-        entries.push((
-            "codepage".to_owned(),
-            Y::Str(model.source.codepage.name().into()),
-        ));
-    }
-    Y::Map(entries)
 }
 
 /// `settings:` and `commented:` of one section at `indent`; `describe` gives

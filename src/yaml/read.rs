@@ -4,6 +4,8 @@
 use crate::diag::Location;
 use crate::model::{self, Model, PROFILE_KEY, Profile, SectionInfo, Source};
 use crate::reg::{Block, Format, RegValue};
+use encoding_rs::Encoding as CodePage;
+
 use crate::text::{Encoding, Newline, TextFormat, code_page};
 
 use super::node::{self, Node, NodeKind};
@@ -93,16 +95,32 @@ fn read_reg(entries: &[(String, Location, Node)]) -> Result<Model, YamlError> {
 }
 
 fn source(node: &Node) -> Result<Source, YamlError> {
-    let mut source = Source::default();
-    let mut text = TextFormat::REGEDIT5;
+    let default = Source::default();
+    let mut format = default.format;
+    let (text, codepage) = source_of(node, TextFormat::REGEDIT5, default.codepage, |word| {
+        format = Format::from_name(word).ok_or("expected regedit5 or regedit4")?;
+        Ok(())
+    })?;
+    Ok(Source {
+        format,
+        text,
+        codepage,
+    })
+}
+
+/// The `source:` fields every document kind shares, starting from `text`
+/// and `codepage`; `format` checks the `format:` word (and keeps it).
+pub(super) fn source_of(
+    node: &Node,
+    mut text: TextFormat,
+    mut codepage: &'static CodePage,
+    mut format: impl FnMut(&str) -> Result<(), &'static str>,
+) -> Result<(TextFormat, &'static CodePage), YamlError> {
     for (key, at, value) in map_of(node, "source")? {
         let bad = |what: &str| located(*at, &format!("source.{key}"), what);
         let word = || string_of(value, &format!("source.{key}"));
         match key.as_str() {
-            "format" => {
-                source.format = Format::from_name(&word()?)
-                    .ok_or_else(|| bad("expected regedit5 or regedit4"))?
-            }
+            "format" => format(&word()?).map_err(bad)?,
             "encoding" => {
                 text.encoding =
                     Encoding::from_name(&word()?).ok_or_else(|| bad("unknown encoding"))?;
@@ -115,9 +133,7 @@ fn source(node: &Node) -> Result<Source, YamlError> {
                 text.newline =
                     Newline::from_name(&word()?).ok_or_else(|| bad("expected crlf, lf or cr"))?
             }
-            "codepage" => {
-                source.codepage = code_page(&word()?).ok_or_else(|| bad("unknown code page"))?
-            }
+            "codepage" => codepage = code_page(&word()?).ok_or_else(|| bad("unknown code page"))?,
             _ => {
                 return Err(bad(
                     "unknown field; expected format, encoding, bom, newline or codepage",
@@ -126,10 +142,9 @@ fn source(node: &Node) -> Result<Source, YamlError> {
         }
     }
     if let Encoding::CodePage(cp) = text.encoding {
-        source.codepage = cp;
+        codepage = cp;
     }
-    source.text = text;
-    Ok(source)
+    Ok((text, codepage))
 }
 
 fn profile(name: &str, node: &Node, source: &Source) -> Result<Profile, YamlError> {

@@ -2,8 +2,11 @@
 
 use std::collections::HashSet;
 
+use encoding_rs::Encoding as CodePage;
+
 use crate::model::{self, Model, SectionInfo, Source};
 use crate::reg::{Block, RegValue};
+use crate::text::TextFormat;
 
 use super::emit::Emitter;
 use super::tree::Y;
@@ -43,14 +46,20 @@ pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError>
 
 fn source(model: &Model) -> Y {
     let s = &model.source;
+    source_y(s.format.name(), &s.text, s.codepage)
+}
+
+/// The `source:` mapping of any document kind: the code page only when it
+/// is not Windows-1252.
+pub(super) fn source_y(format: &str, text: &TextFormat, codepage: &'static CodePage) -> Y {
     let mut entries = vec![
-        ("format".to_owned(), Y::Str(s.format.name().into())),
-        ("encoding".to_owned(), Y::Str(s.text.encoding.name().into())),
-        ("bom".to_owned(), Y::Bool(s.text.bom)),
-        ("newline".to_owned(), Y::Str(s.text.newline.name().into())),
+        ("format".to_owned(), Y::Str(format.into())),
+        ("encoding".to_owned(), Y::Str(text.encoding.name().into())),
+        ("bom".to_owned(), Y::Bool(text.bom)),
+        ("newline".to_owned(), Y::Str(text.newline.name().into())),
     ];
-    if s.codepage != encoding_rs::WINDOWS_1252 {
-        entries.push(("codepage".to_owned(), Y::Str(s.codepage.name().into())));
+    if codepage != encoding_rs::WINDOWS_1252 {
+        entries.push(("codepage".to_owned(), Y::Str(codepage.name().into())));
     }
     Y::Map(entries)
 }
