@@ -180,14 +180,23 @@ pub fn builtin(generation: Generation, name: &str) -> Option<&'static Block> {
         .find(|b| b.name.eq_ignore_ascii_case(name))
 }
 
-/// The property of `key` in block `name` from the built-in tables: the given
-/// generation first, then the others newest first, then the static ports.
+/// The built-in blocks called `name`, in the order the fallback consults
+/// them: the given generation first, then the others newest first.
+pub fn builtins(
+    generation: Option<Generation>,
+    name: &str,
+) -> impl Iterator<Item = &'static Block> {
+    generation
+        .into_iter()
+        .chain(Generation::ALL)
+        .filter_map(move |g| builtin(g, name))
+}
+
+/// The property of `key` in block `name` from the built-in tables (in the
+/// order of [`builtins`]), then the static ports.
 pub fn fallback(generation: Option<Generation>, name: &str, key: &str) -> Option<PropTag> {
-    let order = generation.into_iter().chain(Generation::ALL);
-    for g in order {
-        if let Some(tag) = builtin(g, name).and_then(|b| b.mapping(key)) {
-            return Some(tag);
-        }
+    if let Some(tag) = builtins(generation, name).find_map(|b| b.mapping(key)) {
+        return Some(tag);
     }
     let ports = static_ports();
     if ports.name.eq_ignore_ascii_case(name) {

@@ -250,16 +250,14 @@ impl PrfModel {
     /// mapped, or one of the control keys.
     pub fn knows(&self, block: &str, key: &str) -> bool {
         CONTROL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
-            || self.tag(block, key).is_some()
+            || self.block(block).and_then(|b| b.mapping(key)).is_some()
             || mapping::fallback(self.generation(), block, key).is_some()
     }
 
     /// The block a service or account uses, the file's or the built-in one.
     pub fn block_or_builtin(&self, name: &str) -> Option<&Block> {
-        self.block(name).or_else(|| {
-            let order = self.generation().into_iter().chain(Generation::ALL);
-            order.filter_map(|g| mapping::builtin(g, name)).next()
-        })
+        self.block(name)
+            .or_else(|| mapping::builtins(self.generation(), name).next())
     }
 }
 
