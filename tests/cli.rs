@@ -11,6 +11,18 @@ fn mapiprof() -> Command {
     cmd
 }
 
+/// Run `mapiprof convert IN -o OUT` and say whether it succeeded.
+fn convert(input: impl AsRef<std::ffi::OsStr>, output: &std::path::Path) -> bool {
+    mapiprof()
+        .arg("convert")
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .status()
+        .unwrap()
+        .success()
+}
+
 fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
@@ -52,20 +64,8 @@ fn convert_writes_a_file_and_refuses_to_overwrite_its_input() {
     let yaml = dir.join("p.yaml");
     let reg = dir.join("p.reg");
     let sample = "samples/reg/o16_exchange_outlook_anywhere.reg";
-    let status = mapiprof()
-        .args(["convert", sample, "-o"])
-        .arg(&yaml)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let status = mapiprof()
-        .arg("convert")
-        .arg(&yaml)
-        .arg("-o")
-        .arg(&reg)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    assert!(convert(sample, &yaml));
+    assert!(convert(&yaml, &reg));
     let original =
         std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample)).unwrap();
     assert_eq!(std::fs::read(&reg).unwrap(), original);
@@ -76,7 +76,7 @@ fn convert_writes_a_file_and_refuses_to_overwrite_its_input() {
         .arg(&reg)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(2), "refused, with exit 2");
     assert_eq!(std::fs::read(&reg).unwrap(), original, "input untouched");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -106,20 +106,8 @@ fn prf_yaml_prf_through_the_command_line() {
     let yaml = dir.join("ports.yaml");
     let prf = dir.join("ports.prf");
     let sample = "samples/prf/kb833799_static_ports_outlook2003.prf";
-    let status = mapiprof()
-        .args(["convert", sample, "-o"])
-        .arg(&yaml)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let status = mapiprof()
-        .arg("convert")
-        .arg(&yaml)
-        .arg("-o")
-        .arg(&prf)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    assert!(convert(sample, &yaml));
+    assert!(convert(&yaml, &prf));
     let written = std::fs::read_to_string(&prf).unwrap();
     assert!(written.contains("[ServiceEGS]\r\nTCPExchangePort=6001\r\n"));
     assert!(written.contains(";HTTPExchangePort=6001\r\n"));

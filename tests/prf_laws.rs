@@ -6,17 +6,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use mapiprof::{input, prf, yaml};
-
-fn prf_files() -> Vec<PathBuf> {
-    let mut files = common::files(&common::samples().join("prf"), "prf");
-    if let Some(corpus) = common::corpus_or_skip() {
-        files.extend(common::files(&corpus.join("prf"), "prf"));
-    }
-    files
-}
 
 /// The YAML view without its `source:` line.
 fn settings_view(yaml: &str) -> String {
@@ -28,12 +18,11 @@ fn settings_view(yaml: &str) -> String {
 
 #[test]
 fn prf_yaml_prf_keeps_every_setting() {
-    let files = prf_files();
+    let files = common::prf_files();
     assert!(!files.is_empty());
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let bytes = std::fs::read(&path).unwrap();
-        let (model, _) = input::read_prf(&bytes, None).unwrap().model();
+        let model = common::prf_model_of(&std::fs::read(&path).unwrap());
         let shown = yaml::write_prf(&model);
 
         // YAML → model → YAML is the identity
@@ -73,11 +62,7 @@ fn prf_yaml_prf_keeps_every_setting() {
 /// same settings, and writes back byte for byte.
 #[test]
 fn utf16_and_cr_line_ends_read_the_same_settings() {
-    let path = common::samples()
-        .join("prf")
-        .join("kb833799_static_ports_outlook2003.prf");
-    let bytes = std::fs::read(path).unwrap();
-    let original = input::read_prf(&bytes, None).unwrap();
+    let original = common::prf_sample("kb833799_static_ports_outlook2003.prf");
     let cr_text = original.text.replace("\r\n", "\r");
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
@@ -99,11 +84,8 @@ fn utf16_and_cr_line_ends_read_the_same_settings() {
 /// Switching on a commented-out port changes that line and no other byte.
 #[test]
 fn an_edit_touches_only_its_line() {
-    let path = common::samples()
-        .join("prf")
-        .join("kb833799_static_ports_outlook2003.prf");
-    let bytes = std::fs::read(path).unwrap();
-    let read = input::read_prf(&bytes, None).unwrap();
+    let read = common::prf_sample("kb833799_static_ports_outlook2003.prf");
+    let bytes = mapiprof::text::encode(&read.text, &read.format).unwrap();
     let (text, how) = prf::set(
         &read.text,
         &read.parsed,

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use mapiprof::input;
 use mapiprof::prf::LineKind;
 use mapiprof::text;
@@ -18,17 +16,9 @@ const STRAY_LINES: &[(&str, usize)] = &[
     ("ork2000_exchange_pst_pop3_wrapped.prf", 1),
 ];
 
-fn prf_files() -> Vec<PathBuf> {
-    let mut files = common::files(&common::samples().join("prf"), "prf");
-    if let Some(corpus) = common::corpus_or_skip() {
-        files.extend(common::files(&corpus.join("prf"), "prf"));
-    }
-    files
-}
-
 #[test]
 fn every_prf_reads_losslessly_and_stray_lines_are_the_expected_ones() {
-    let files = prf_files();
+    let files = common::prf_files();
     assert!(!files.is_empty());
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

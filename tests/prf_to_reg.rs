@@ -10,12 +10,11 @@ use mapiprof::model::{FromPrfError, Outlook, PrfToReg, prf_to_reg};
 use mapiprof::prf::PrfModel;
 
 fn prf(text: &str) -> PrfModel {
-    input::read_prf(text.as_bytes(), None).unwrap().model().0
+    common::prf_model_of(text.as_bytes())
 }
 
 fn sample(name: &str) -> PrfModel {
-    let bytes = std::fs::read(common::samples().join("prf").join(name)).unwrap();
-    input::read_prf(&bytes, None).unwrap().model().0
+    common::prf_sample(name).model().0
 }
 
 /// The patch as text (it is written UTF-16LE with a BOM, as Regedit writes).

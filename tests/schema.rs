@@ -33,14 +33,10 @@ fn written_documents_validate() {
 #[test]
 fn written_prf_documents_validate() {
     let validator = jsonschema::validator_for(&yaml::schema()).unwrap();
-    let mut files = common::files(&common::samples().join("prf"), "prf");
-    if let Some(corpus) = common::corpus_or_skip() {
-        files.extend(common::files(&corpus.join("prf"), "prf"));
-    }
+    let files = common::prf_files();
     assert!(!files.is_empty());
     for path in files {
-        let read = mapiprof::input::read_prf(&std::fs::read(&path).unwrap(), None).unwrap();
-        let text = yaml::write_prf(&read.model().0);
+        let text = yaml::write_prf(&common::prf_model_of(&std::fs::read(&path).unwrap()));
         validate(&text, &path.display().to_string(), &validator);
     }
 }

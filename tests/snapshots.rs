@@ -31,8 +31,8 @@ fn yaml_view_of_every_prf_sample() {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
         insta::glob!("../samples", "prf/*.prf", |path| {
-            let read = mapiprof::input::read_prf(&std::fs::read(path).unwrap(), None).unwrap();
-            insta::assert_snapshot!(yaml::write_prf(&read.model().0));
+            let model = common::prf_model_of(&std::fs::read(path).unwrap());
+            insta::assert_snapshot!(yaml::write_prf(&model));
         });
     });
 }
@@ -49,11 +49,8 @@ fn prf_written_from_samples() {
             "kb833799_static_ports_outlook2003.prf",
             "oct2013_pop3_unicode_pst_utf8bom_dupes.prf",
         ] {
-            let path = common::samples().join("prf").join(name);
-            let read = mapiprof::input::read_prf(&std::fs::read(path).unwrap(), None).unwrap();
-            let text = mapiprof::prf::write(&read.model().0)
-                .unwrap()
-                .replace("\r\n", "\n");
+            let model = common::prf_sample(name).model().0;
+            let text = mapiprof::prf::write(&model).unwrap().replace("\r\n", "\n");
             insta::assert_snapshot!(format!("written_{name}"), text);
         }
     });

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use mapiprof::input;
 use mapiprof::model::Model;
+use mapiprof::prf::PrfModel;
 
 /// The project's own samples folder.
 pub fn samples() -> PathBuf {
@@ -73,4 +74,25 @@ pub fn is_error_sample(path: &Path) -> bool {
 /// Read a `.reg` file into a model, as the command line does.
 pub fn model_of(bytes: &[u8]) -> Model {
     input::read_reg(bytes, None).unwrap().model().0
+}
+
+/// Every `.prf` file: the samples, then the corpus `prf/` files when the
+/// corpus is present.
+pub fn prf_files() -> Vec<PathBuf> {
+    let mut out = files(&samples().join("prf"), "prf");
+    if let Some(corpus) = corpus_or_skip() {
+        out.extend(files(&corpus.join("prf"), "prf"));
+    }
+    out
+}
+
+/// A sample `.prf` read as the command line reads it.
+pub fn prf_sample(name: &str) -> input::PrfInput {
+    let bytes = std::fs::read(samples().join("prf").join(name)).unwrap();
+    input::read_prf(&bytes, None).unwrap()
+}
+
+/// The settings of a `.prf` file's bytes.
+pub fn prf_model_of(bytes: &[u8]) -> PrfModel {
+    input::read_prf(bytes, None).unwrap().model().0
 }
