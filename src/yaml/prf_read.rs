@@ -33,7 +33,7 @@ pub fn read(text: &str, entries: &[(String, Location, Node)]) -> Result<PrfModel
     for (key, value) in later {
         match key {
             "general" => {
-                model.general = settings(text, value, "general", Kind::general)?;
+                model.general = general(text, value)?;
             }
             "services" => model.services = items(text, value, "services", "service", &model)?,
             "accounts" => model.accounts = items(text, value, "accounts", "type", &model)?,
@@ -55,39 +55,46 @@ fn source(node: &Node) -> Result<PrfSource, YamlError> {
     Ok(PrfSource { text, codepage })
 }
 
-fn settings(
+/// `general:`: `settings` and `commented`, nothing else.
+fn general(text: &str, node: &Node) -> Result<Settings, YamlError> {
+    let mut out = Settings::default();
+    for (key, at, value) in map_of(node, "general")? {
+        let path = format!("general.{key}");
+        match key.as_str() {
+            "settings" => out.active = entries(text, value, &path, Kind::general)?,
+            "commented" => out.commented = entries(text, value, &path, Kind::general)?,
+            _ => {
+                return Err(located(
+                    *at,
+                    &path,
+                    "unknown field; expected settings or commented",
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One `settings:` or `commented:` mapping as `key=value` texts.
+fn entries(
     text: &str,
     node: &Node,
     path: &str,
     kind: impl Fn(&str) -> Kind,
-) -> Result<Settings, YamlError> {
-    let mut out = Settings::default();
-    for (key, at, value) in map_of(node, path)? {
-        let list = match key.as_str() {
-            "settings" => &mut out.active,
-            "commented" => &mut out.commented,
-            _ => {
-                return Err(located(
-                    *at,
-                    &format!("{path}.{key}"),
-                    "unknown field; expected settings or commented",
-                ));
-            }
-        };
-        for (name, _, v) in map_of(value, &format!("{path}.{key}"))? {
-            let here = format!("{path}.{key}.{name}");
-            let repeat = list.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
-            if repeat {
-                return Err(located(
-                    v.at,
-                    &here,
-                    "the same setting twice (names ignore case)",
-                ));
-            }
-            let value = parse(kind(name), &v.to_y(), raw_scalar(text, v.at))
-                .map_err(|m| located(v.at, &here, &m))?;
-            list.push((name.clone(), value));
+) -> Result<Vec<(String, String)>, YamlError> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (name, name_at, v) in map_of(node, path)? {
+        let here = format!("{path}.{name}");
+        if out.iter().any(|(k, _)| k.eq_ignore_ascii_case(name)) {
+            return Err(located(
+                *name_at,
+                &here,
+                "the same setting twice (names ignore case)",
+            ));
         }
+        let value = parse(kind(name), &v.to_y(), raw_scalar(text, v.at))
+            .map_err(|m| located(v.at, &here, &m))?;
+        out.push((name.clone(), value));
     }
     Ok(out)
 }
@@ -104,7 +111,8 @@ fn items(
         let path = format!("{group}.{id}");
         let mut block = None;
         let mut listed = Listed::Active;
-        let mut rest = Vec::new();
+        let mut active = None;
+        let mut commented = None;
         for (key, key_at, value) in map_of(body, &path)? {
             let here = format!("{path}.{key}");
             match key.as_str() {
@@ -116,7 +124,8 @@ fn items(
                         _ => return Err(located(value.at, &here, "expected commented or absent")),
                     }
                 }
-                "settings" | "commented" => rest.push((key.clone(), *key_at, value.clone())),
+                "settings" => active = Some((value, here)),
+                "commented" => commented = Some((value, here)),
                 _ => {
                     return Err(located(
                         *key_at,
@@ -133,12 +142,16 @@ fn items(
                 &format!("missing `{field}:` (the mapping block it uses)"),
             ));
         }
+        // typed by the block's mappings, known only once `field` is read
         let name = block.clone().unwrap_or_default();
-        let node = Node {
-            at: body.at,
-            kind: NodeKind::Map(rest),
+        let read = |list: Option<(&Node, String)>| match list {
+            Some((node, here)) => entries(text, node, &here, |key| Kind::of(model.tag(&name, key))),
+            None => Ok(Vec::new()),
         };
-        let settings = settings(text, &node, &path, |key| Kind::of(model.tag(&name, key)))?;
+        let settings = Settings {
+            active: read(active)?,
+            commented: read(commented)?,
+        };
         out.push(Item {
             id: id.clone(),
             block,
@@ -310,6 +323,49 @@ mod tests {
                 }
             ),
             Some("0x10")
+        );
+    }
+
+    fn error_of(body: &str) -> String {
+        let text = format!("mapiprof: 1\nsource: {{format: prf}}\n{body}");
+        match crate::yaml::read_document(&text) {
+            Err(e) => e.to_string(),
+            Ok(doc) => panic!("read: {doc:?}"),
+        }
+    }
+
+    #[test]
+    fn mistakes_in_a_prf_document_are_located_and_named() {
+        assert_eq!(
+            error_of(
+                "services:\n  ServiceEGS:\n    service: Exchange Global Section\n    settings:\n      TCPExchangePort: 70000\n"
+            ),
+            "7:24: services.ServiceEGS.settings.TCPExchangePort: 70000 is not a PT_I2 value (0 to 65535)"
+        );
+        assert_eq!(
+            error_of("services:\n  Service1:\n    settings: {HomeServer: x}\n"),
+            "4:3: services.Service1: missing `service:` (the mapping block it uses)"
+        );
+        assert_eq!(
+            error_of("general:\n  settings: {ProfileName: a, profilename: b}\n"),
+            "4:30: general.settings.profilename: the same setting twice (names ignore case)"
+        );
+        assert_eq!(
+            error_of("mappings: {generation: office95}\n"),
+            "3:24: mappings.generation: unknown generation; expected office2000, office2002-2007 or office2010+"
+        );
+    }
+
+    #[test]
+    fn hex_as_written_and_settings_before_the_service_line_are_read() {
+        let text = "mapiprof: 1\nsource: {format: prf}\nservices:\n  ServiceEGS:\n    \
+                    settings:\n      RPCoverHTTPflags: 0x0027\n    service: Exchange Global Section\n";
+        let Ok(crate::yaml::Document::Prf(model)) = crate::yaml::read_document(text) else {
+            panic!("not read")
+        };
+        assert_eq!(
+            model.services[0].settings.get("RPCoverHTTPflags"),
+            Some("0x0027")
         );
     }
 }
