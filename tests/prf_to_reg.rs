@@ -108,9 +108,9 @@ fn what_cannot_be_placed_is_named_unless_partial() {
     };
     assert_eq!(lines.len(), 2);
     assert!(
-        lines[0].starts_with("  [Service1] (Microsoft Exchange Server): MailboxName, HomeServer")
+        lines[0].starts_with("[Service1] (Microsoft Exchange Server): MailboxName, HomeServer")
     );
-    assert!(lines[1].starts_with("  [Account1] (IMAP_I_Mail): POP3Server, IMAPServer"));
+    assert!(lines[1].starts_with("[Account1] (IMAP_I_Mail): POP3Server, IMAPServer"));
 
     let partial = PrfToReg {
         partial: true,

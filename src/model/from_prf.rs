@@ -70,7 +70,7 @@ pub enum FromPrfError {
     #[error("the profile name {0:?} is a placeholder; say which profile with --profile")]
     PlaceholderProfile(String),
     /// Settings that have no place without an export of the profile.
-    #[error("these settings cannot be placed in a .reg:\n{}\n(--partial leaves them out)", .0.join("\n"))]
+    #[error("these settings cannot be placed in a .reg:\n  {}\n(--partial leaves them out)", .0.join("\n  "))]
     Unplaced(Vec<String>),
 }
 
@@ -113,7 +113,7 @@ pub fn prf_to_reg(
             };
             let names = setting_names(item);
             if !names.is_empty() {
-                unplaced.push(format!("  {label}: {} ({why})", names.join(", ")));
+                unplaced.push(format!("{label}: {} ({why})", names.join(", ")));
             }
             continue;
         };
@@ -135,7 +135,7 @@ pub fn prf_to_reg(
             return Err(FromPrfError::Unplaced(unplaced));
         }
         for line in unplaced {
-            warnings.push(Warning::general(format!("left out: {}", line.trim_start())));
+            warnings.push(Warning::general(format!("left out: {line}")));
         }
     }
     let source = Source::default();
@@ -195,7 +195,7 @@ fn section_values(
                 name: ValueName::Named(tag.value_name()),
                 data: RegData::Hex { kind: 3, bytes },
             }),
-            Err(why) => unplaced.push(format!("  {label}: {key}={text} ({why})")),
+            Err(why) => unplaced.push(format!("{label}: {key}={text} ({why})")),
         }
     }
     values

@@ -58,12 +58,12 @@ pub fn write(model: &PrfModel) -> Result<String, WriteError> {
 
     w.banner(SHORT, "Section 2 - Services in Profile");
     w.section("Service List")?;
-    w.list(&model.services)?;
+    w.list("Service List", &model.services)?;
     w.blank();
 
     w.banner(MIDDLE, "Section 3 - List of internet accounts");
     w.section("Internet Account List")?;
-    w.list(&model.accounts)?;
+    w.list("Internet Account List", &model.accounts)?;
     w.blank();
 
     w.banner(MIDDLE, "Section 4 - Default values for each service.");
@@ -166,12 +166,12 @@ impl Writer {
         Ok(())
     }
 
-    fn list(&mut self, items: &[Item]) -> Result<(), WriteError> {
+    fn list(&mut self, section: &str, items: &[Item]) -> Result<(), WriteError> {
         for item in items {
             let Some(block) = &item.block else { continue };
             match item.listed {
-                Listed::Active => self.entry("list", &item.id, block)?,
-                Listed::Commented => self.pair("list", &item.id, block, ";")?,
+                Listed::Active => self.entry(section, &item.id, block)?,
+                Listed::Commented => self.pair(section, &item.id, block, ";")?,
                 Listed::Absent => {}
             }
         }
