@@ -113,3 +113,21 @@ fn prf_yaml_prf_through_the_command_line() {
     assert!(written.contains(";HTTPExchangePort=6001\r\n"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_registry_export_becomes_a_prf_with_warnings_for_what_it_leaves_out() {
+    settings().bind(|| {
+        assert_cmd_snapshot!(mapiprof().args([
+            "convert",
+            "samples/reg/o2013_two_profiles_ldap_pop3_third_party.reg",
+            "--to",
+            "prf"
+        ]));
+        assert_cmd_snapshot!(mapiprof().args([
+            "convert",
+            "samples/reg/mv_layouts_32_and_64_bit.reg",
+            "--to",
+            "prf"
+        ]));
+    });
+}

@@ -19,8 +19,9 @@ pub struct Cli {
 /// Options shared by the commands that read files.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadOptions {
-    /// ANSI code page of REGEDIT4 files and of PT_STRING8 bytes
-    /// (1252, 1250, 932, windows-1251, …). Default: Windows-1252.
+    /// ANSI code page of REGEDIT4 files, of PT_STRING8 bytes and of .prf
+    /// files without a byte-order mark, read or written (1252, 1250, 932,
+    /// windows-1251, …). Default: Windows-1252.
     #[arg(long, value_name = "CP")]
     pub codepage: Option<String>,
     /// Treat warnings (lines Regedit would skip, …) as errors.
@@ -52,7 +53,8 @@ pub enum Command {
         mapiprof convert export.yaml -o export.reg\n  \
         mapiprof convert export.yaml --to reg > export.reg\n  \
         mapiprof convert outlook.prf -o outlook.yaml\n  \
-        mapiprof convert static-ports.prf --to reg --outlook 2010 --profile Outlook -o ports.reg"
+        mapiprof convert static-ports.prf --to reg --outlook 2010 --profile Outlook -o ports.reg\n  \
+        mapiprof convert export.reg -o recreate.prf --profile Outlook"
     )]
     Convert {
         /// Input file (.reg, .prf or YAML); `-` for stdin.
@@ -73,10 +75,14 @@ pub enum Command {
         sort: bool,
         /// .prf → .reg: the Outlook version, which decides the profile root
         /// (2003–2010: Windows Messaging Subsystem; 2013: Office\15.0;
-        /// 2016 and later: Office\16.0).
+        /// 2016 and later: Office\16.0). .reg → .prf: the mapping blocks
+        /// written (2003, 2007: those of Office 2002–2007; 2010 and later:
+        /// those of Office 2010+; by default from the profile root).
         #[arg(long, value_enum, value_name = "VERSION")]
         outlook: Option<OutlookVersion>,
-        /// .prf → .reg: the profile to write to (default: [General] ProfileName).
+        /// .prf → .reg: the profile to write to (default: [General]
+        /// ProfileName). .reg → .prf: the profile to recreate (default: the
+        /// only one, else the export's default profile).
         #[arg(long, value_name = "NAME")]
         profile: Option<String>,
         /// .prf → .reg: leave out settings that cannot be placed (with a

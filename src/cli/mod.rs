@@ -33,18 +33,33 @@ pub fn run() -> Result<()> {
             partial,
             read,
         } => {
-            let placing = model::PrfToReg {
-                outlook: outlook.map(outlook_of),
-                profile,
-                partial,
+            let options = Options {
+                placing: model::PrfToReg {
+                    outlook: outlook.map(outlook_of),
+                    profile: profile.clone(),
+                    partial,
+                },
+                recreating: model::RegToPrf {
+                    profile,
+                    generation: outlook.map(generation_of),
+                    codepage: None,
+                },
             };
-            convert(&input, output.as_deref(), to, from, sort, &placing, &read)
+            convert(&input, output.as_deref(), to, from, sort, &options, &read)
         }
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
             io::write_output(None, Path::new("-"), text.as_bytes())
         }
     }
+}
+
+/// How to convert between a `.prf` and a `.reg`.
+struct Options {
+    /// `.prf` → `.reg`.
+    placing: model::PrfToReg,
+    /// `.reg` → `.prf`.
+    recreating: model::RegToPrf,
 }
 
 /// A file read into one of the two kinds of document.
@@ -81,7 +96,7 @@ fn convert(
     to: Option<Form>,
     from: Option<Form>,
     sort: bool,
-    placing: &model::PrfToReg,
+    options: &Options,
     read: &ReadOptions,
 ) -> Result<()> {
     let bytes = io::read_input(input)?;
@@ -98,13 +113,21 @@ fn convert(
         (Form::Yaml, loaded) => yaml_of(loaded, sort)?.into_bytes(),
         (Form::Reg, Loaded::Reg(model)) => model.to_reg_bytes()?,
         (Form::Prf, Loaded::Prf(model)) => prf::to_bytes(model)?,
-        (Form::Prf, Loaded::Reg(_)) => {
-            bail!("converting a registry export to .prf is not supported yet")
+        (Form::Prf, Loaded::Reg(reg_model)) => {
+            let name = io::display_name(input);
+            let recreating = model::RegToPrf {
+                codepage: code_page(read)?,
+                ..options.recreating.clone()
+            };
+            let (prf_model, warnings) =
+                model::reg_to_prf(reg_model, &recreating).map_err(|e| anyhow!("{name}: {e}"))?;
+            report(&name, &warnings, read.strict)?;
+            prf::to_bytes(&prf_model)?
         }
         (Form::Reg, Loaded::Prf(prf_model)) => {
             let name = io::display_name(input);
-            let (patch, warnings) =
-                model::prf_to_reg(prf_model, placing).map_err(|e| anyhow!("{name}: {e}"))?;
+            let (patch, warnings) = model::prf_to_reg(prf_model, &options.placing)
+                .map_err(|e| anyhow!("{name}: {e}"))?;
             report(&name, &warnings, read.strict)?;
             patch.to_reg_bytes()?
         }
@@ -120,12 +143,7 @@ fn load(file: &Path, from: Option<Form>, read: &ReadOptions) -> Result<Loaded> {
 
 fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Result<Loaded> {
     let name = io::display_name(file);
-    let codepage = match &read.codepage {
-        Some(label) => {
-            Some(text::code_page(label).ok_or_else(|| anyhow!("unknown code page {label:?}"))?)
-        }
-        None => None,
-    };
+    let codepage = code_page(read)?;
     match from {
         Form::Reg => {
             let parsed = input::read_reg(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
@@ -145,6 +163,23 @@ fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Resu
             yaml::Document::Reg(model) => Ok(Loaded::Reg(model)),
             yaml::Document::Prf(model) => Ok(Loaded::Prf(model)),
         },
+    }
+}
+
+fn code_page(read: &ReadOptions) -> Result<Option<&'static encoding_rs::Encoding>> {
+    match &read.codepage {
+        Some(label) => Ok(Some(
+            text::code_page(label).ok_or_else(|| anyhow!("unknown code page {label:?}"))?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// The mapping generation a `.prf` for `version` is written in.
+fn generation_of(version: OutlookVersion) -> prf::Generation {
+    match version {
+        OutlookVersion::V2003 | OutlookVersion::V2007 => prf::Generation::Office2002,
+        _ => prf::Generation::Office2010,
     }
 }
 

@@ -78,6 +78,48 @@ pub static VALUES: &[(&str, Form)] = &[
     ("{ED475420-B0D6-11D2-8C3B-00104B2A6676}", Form::AccountIds),
 ];
 
+/// Account-manager value names and the account property id a `.prf`
+/// `[I_Mail]` / `[IMAP_I_Mail]` / `[INET_HTTP]` mapping line gives them
+/// (`POP3Port=PT_LONG,0x0104` ↔ `POP3 Port`). Only names seen in real
+/// exports; the rest of the PRF account settings have no known registry name.
+/// `SMTP Use SSL` is `SMTPUseSSL` of the Office 2000–2007 blocks (0x0202).
+pub static PRF_IDS: &[(&str, u16)] = &[
+    ("Account Name", 0x0002),
+    ("Display Name", 0x000B),
+    ("Email", 0x000C),
+    ("POP3 Server", 0x0100),
+    ("IMAP Server", 0x0100),
+    ("HTTP Server URL", 0x0100),
+    ("POP3 User", 0x0101),
+    ("IMAP User", 0x0101),
+    ("HTTP User", 0x0101),
+    ("POP3 Port", 0x0104),
+    ("IMAP Port", 0x0104),
+    ("POP3 Use SSL", 0x0105),
+    ("IMAP Use SSL", 0x0105),
+    ("SMTP Server", 0x0200),
+    ("SMTP Port", 0x0201),
+    ("SMTP Use SSL", 0x0202),
+    ("SMTP Use Auth", 0x0203),
+    ("SMTP User", 0x0204),
+    ("SMTP Secure Connection", 0x020A),
+    ("Leave Mail On Server", 0x1000),
+    ("Leave on Server", 0x1000),
+];
+
+/// The account property id of the value named `name`.
+pub fn prf_id(name: &str) -> Option<u16> {
+    PRF_IDS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, id)| *id)
+}
+
+/// Whether the value named `name` is a protected password.
+pub fn is_password(name: &str) -> bool {
+    name.len() > " Password".len() && name.to_ascii_lowercase().ends_with(" password")
+}
+
 /// How the value named `name` is shown, matched case-insensitively.
 pub fn form(name: &str) -> Option<Form> {
     VALUES

@@ -8,6 +8,15 @@ pub const ACCOUNT_MANAGER: &str = "9375CFF0413111d3B88A00104B2A6676";
 /// The Exchange Global Section (`pbGlobalProfileSectionGuid`).
 pub const EXCHANGE_GLOBAL: &str = "13dbb0c8aa05101a9bb000aa002fc45a";
 
+/// Outlook client settings (`IID_CAPONE_PROF`, PRF `[Microsoft Outlook Client]`).
+pub const OUTLOOK_CLIENT: &str = "0a0d020000000000c000000000000046";
+
+/// The profile's service and provider lists (`PR_SERVICES` …).
+pub const SERVICE_LISTS: &str = "9207f3e0a3b11019908b08002b2a56c2";
+
+/// The profile instance section (`MUID_PROFILE_INSTANCE`).
+pub const PROFILE_INSTANCE: &str = "8503020000000000c000000000000046";
+
 /// A section whose UID is the same in every profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WellKnown {
@@ -27,17 +36,17 @@ pub static WELL_KNOWN: &[WellKnown] = &[
         scope: Some(Scope::Exchange),
     },
     WellKnown {
-        uid: "0a0d020000000000c000000000000046",
+        uid: OUTLOOK_CLIENT,
         label: "Outlook client settings (IID_CAPONE_PROF)",
         scope: None,
     },
     WellKnown {
-        uid: "8503020000000000c000000000000046",
+        uid: PROFILE_INSTANCE,
         label: "profile instance (MUID_PROFILE_INSTANCE)",
         scope: None,
     },
     WellKnown {
-        uid: "9207f3e0a3b11019908b08002b2a56c2",
+        uid: SERVICE_LISTS,
         label: "profile service and provider lists",
         scope: None,
     },

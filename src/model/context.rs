@@ -124,7 +124,7 @@ fn describe_one(
     SectionInfo::default()
 }
 
-fn is_exchange(service: &str) -> bool {
+pub(super) fn is_exchange(service: &str) -> bool {
     sections::service_scope(service) == Some(Scope::Exchange)
 }
 
@@ -145,15 +145,21 @@ fn account_label(values: &[RegValue]) -> String {
 
 /// The values of a section that say what it is.
 #[derive(Debug, Default)]
-struct Facts {
-    service: Option<String>,
-    service_uid: Option<String>,
-    emsmdb: Option<String>,
-    display_name: Option<String>,
+pub(super) struct Facts {
+    /// `PR_SERVICE_NAME`: the section is a service section.
+    pub(super) service: Option<String>,
+    /// `PR_SERVICE_UID`: the service section a provider section belongs to.
+    pub(super) service_uid: Option<String>,
+    /// `PR_EMSMDB_SECTION_UID`: an Exchange service's account section.
+    pub(super) emsmdb: Option<String>,
+    /// `PR_DISPLAY_NAME`.
+    pub(super) display_name: Option<String>,
+    /// `PR_RESOURCE_FLAGS`.
+    pub(super) flags: Option<u32>,
 }
 
 impl Facts {
-    fn of(values: &[RegValue], codepage: &'static CodePage) -> Facts {
+    pub(super) fn of(values: &[RegValue], codepage: &'static CodePage) -> Facts {
         let mut facts = Facts::default();
         for value in values {
             let Some(name) = TagName::parse(value.name.as_str()) else {
@@ -172,6 +178,7 @@ impl Facts {
                 }
                 (0x3D0C, PropType::BINARY) => facts.service_uid = uid(&value.data),
                 (0x3D15, PropType::BINARY) => facts.emsmdb = uid(&value.data),
+                (0x3009, PropType::LONG) => facts.flags = long(&value.data),
                 _ => {}
             }
         }
@@ -184,6 +191,14 @@ fn string(data: &RegData, ptype: PropType, codepage: &'static CodePage) -> Optio
         (RegData::String(s), _) => Some(s.clone()),
         (RegData::Hex { bytes, .. }, PropType::UNICODE) => mapi::unicode_text(bytes),
         (RegData::Hex { bytes, .. }, PropType::STRING8) => mapi::string8_text(bytes, codepage),
+        _ => None,
+    }
+}
+
+fn long(data: &RegData) -> Option<u32> {
+    match data {
+        RegData::Hex { bytes, .. } => Some(u32::from_le_bytes(bytes.as_slice().try_into().ok()?)),
+        RegData::Dword(n) => Some(*n),
         _ => None,
     }
 }

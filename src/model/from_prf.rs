@@ -190,10 +190,17 @@ fn section_values(
                 "{label} {key}={text}: the placeholder is written literally; Outlook expands it only when it applies a .prf"
             )));
         }
-        match encode_setting(tag, text, model.source.codepage) {
-            Ok(bytes) => values.push(RegValue {
+        // PT_STRING8 as registry text (REG_SZ), the form real exports and
+        // MFCMAPI use for new values; every other type as REG_BINARY.
+        let data = match tag.ptype {
+            PropType::STRING8 => Ok(RegData::String(text.clone())),
+            _ => encode_setting(tag, text, model.source.codepage)
+                .map(|bytes| RegData::Hex { kind: 3, bytes }),
+        };
+        match data {
+            Ok(data) => values.push(RegValue {
                 name: ValueName::Named(tag.value_name()),
-                data: RegData::Hex { kind: 3, bytes },
+                data,
             }),
             Err(why) => unplaced.push(format!("{label}: {key}={text} ({why})")),
         }

@@ -5,6 +5,7 @@
 
 mod context;
 mod from_prf;
+mod to_prf;
 
 use encoding_rs::Encoding as CodePage;
 
@@ -16,6 +17,7 @@ use crate::text::{self, TextFormat};
 
 pub use context::{SectionInfo, describe};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, encode_setting, prf_to_reg};
+pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};
 
 /// How the source file was written: enough to write it back the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,590 @@
+//! One profile of a registry export as an OCT-style `.prf` that recreates
+//! it: `[General]` with the profile's name and whether it is the default,
+//! each message service the built-in mapping blocks know (Exchange with its
+//! Exchange Global Section settings, PSTs, address books, LDAP), the
+//! Outlook client settings, and the POP3, IMAP and HTTP accounts of the
+//! account manager.
+//!
+//! Settings are found through the mapping lines of the chosen generation:
+//! each line names a property, and the first section of the service's pool
+//! that holds it gives the value. What a `.prf` cannot carry (passwords,
+//! entry IDs, values no mapping names, sections nobody owns) is named in
+//! warnings; see `leftover`.
+
+mod leftover;
+mod pool;
+
+use encoding_rs::Encoding as CodePage;
+use thiserror::Error;
+
+use crate::diag::Warning;
+use crate::mapi::{PropTag, PropType, account, sections};
+use crate::prf::mapping::{self, parse_mapping};
+use crate::prf::{self, Block, Generation, Item, Listed, PrfModel, PrfSource, Settings, Target};
+use crate::reg::RegData;
+use crate::text::{Encoding, Newline, TextFormat};
+
+use super::context::is_exchange;
+use super::{Model, Profile, find_value};
+use pool::Pool;
+
+/// `PR_DISPLAY_NAME`: a service section and its providers each have one.
+const DISPLAY_NAME: u16 = 0x3001;
+
+/// How to convert.
+#[derive(Debug, Clone, Default)]
+pub struct RegToPrf {
+    /// The profile to write; when absent the export's only profile, else its
+    /// default profile.
+    pub profile: Option<String>,
+    /// The mapping generation; when absent Office 2010+ for profiles under
+    /// `Office\NN.N` or with Exchange account sections, else Office 2002–2007.
+    pub generation: Option<Generation>,
+    /// The ANSI code page of the `.prf`; Windows-1252 when absent.
+    pub codepage: Option<&'static CodePage>,
+}
+
+/// Why an export cannot become a `.prf`.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ToPrfError {
+    /// No profile in the export, e.g. a `.reg` of Outlook security settings.
+    #[error("the export holds no Outlook profile")]
+    NoProfile,
+    /// Several profiles and none marked as default.
+    #[error("the export holds {} profiles ({}) and names none as the default; say which with --profile", .0.len(), .0.join(", "))]
+    WhichProfile(Vec<String>),
+    /// `--profile` names a profile the export does not hold.
+    #[error("the export holds no profile {:?}; it holds {}", .0, .1.join(", "))]
+    NoSuchProfile(String, Vec<String>),
+}
+
+/// The `.prf` that recreates one profile of `model`, with warnings naming
+/// what it cannot carry.
+pub fn reg_to_prf(
+    model: &Model,
+    options: &RegToPrf,
+) -> Result<(PrfModel, Vec<Warning>), ToPrfError> {
+    let default = default_profile(model);
+    let profile = choose(model, options.profile.as_deref(), default.as_deref())?;
+    let pool = Pool::of(profile, model.source.codepage);
+    let generation = options
+        .generation
+        .unwrap_or_else(|| generation_of(model, &pool));
+    let codepage = options.codepage.unwrap_or(encoding_rs::WINDOWS_1252);
+    let mut build = Build {
+        profile: &profile.name,
+        generation,
+        pool,
+        prf: PrfModel {
+            source: PrfSource {
+                text: TextFormat {
+                    encoding: Encoding::CodePage(codepage),
+                    bom: false,
+                    newline: Newline::CrLf,
+                },
+                codepage,
+            },
+            mappings: generation.blocks().to_vec(),
+            ..PrfModel::default()
+        },
+        warnings: Vec::new(),
+        default_store: None,
+    };
+    build.outlook_client();
+    build.services();
+    build.accounts();
+    let is_default = default
+        .as_deref()
+        .is_none_or(|d| d.eq_ignore_ascii_case(&profile.name));
+    build.general(is_default);
+    leftover::report(&build.pool, build.profile, &mut build.warnings);
+    build.fit_encoding();
+    Ok((build.prf, build.warnings))
+}
+
+/// The profile to convert.
+fn choose<'m>(
+    model: &'m Model,
+    wanted: Option<&str>,
+    default: Option<&str>,
+) -> Result<&'m Profile, ToPrfError> {
+    let names = || model.profiles.iter().map(|p| p.name.clone()).collect();
+    let named = |name: &str| {
+        model
+            .profiles
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    };
+    match (wanted, model.profiles.as_slice()) {
+        (_, []) => Err(ToPrfError::NoProfile),
+        (Some(name), _) => {
+            named(name).ok_or_else(|| ToPrfError::NoSuchProfile(name.into(), names()))
+        }
+        (None, [only]) => Ok(only),
+        (None, _) => default
+            .and_then(named)
+            .ok_or_else(|| ToPrfError::WhichProfile(names())),
+    }
+}
+
+/// The `DefaultProfile` value on the `Profiles` key (Outlook 2010 and
+/// earlier) or on its parent `Outlook` key (2013 and later).
+fn default_profile(model: &Model) -> Option<String> {
+    let root = model.root.as_deref()?;
+    let parent = root.rsplit_once('\\').map_or(root, |(p, _)| p);
+    model
+        .keys
+        .iter()
+        .filter(|b| !b.delete)
+        .filter(|b| b.path.eq_ignore_ascii_case(root) || b.path.eq_ignore_ascii_case(parent))
+        .find_map(
+            |b| match find_value(&b.values, "DefaultProfile").map(|v| &v.data) {
+                Some(RegData::String(name)) => Some(name.clone()),
+                _ => None,
+            },
+        )
+}
+
+fn generation_of(model: &Model, pool: &Pool) -> Generation {
+    let office = model
+        .root
+        .as_deref()
+        .is_some_and(|r| r.to_ascii_lowercase().contains("\\microsoft\\office\\"));
+    let accounts = pool.sections.iter().any(|s| s.facts.emsmdb.is_some());
+    if office || accounts {
+        Generation::Office2010
+    } else {
+        Generation::Office2002
+    }
+}
+
+/// The conversion under way.
+struct Build<'m> {
+    profile: &'m str,
+    generation: Generation,
+    pool: Pool,
+    prf: PrfModel,
+    warnings: Vec<Warning>,
+    default_store: Option<String>,
+}
+
+impl Build<'_> {
+    fn general(&mut self, is_default: bool) {
+        let yes_no = |b: bool| if b { "Yes" } else { "No" };
+        let mut general = vec![
+            ("Custom", "1".to_owned()),
+            ("ProfileName", self.profile.to_owned()),
+            ("DefaultProfile", yes_no(is_default).to_owned()),
+            ("OverwriteProfile", "Yes".to_owned()),
+            ("ModifyDefaultProfileIfPresent", "FALSE".to_owned()),
+            ("BackupProfile", "No".to_owned()),
+        ];
+        if let Some(store) = self.default_store.take() {
+            general.push(("DefaultStore", store));
+        }
+        self.prf.general.active = general
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+    }
+
+    /// `[Microsoft Outlook Client]` settings (cached mode and the like) as
+    /// OCT's `ServiceX`.
+    fn outlook_client(&mut self) {
+        let Some(block) = self.section_block(sections::OUTLOOK_CLIENT) else {
+            return;
+        };
+        let Some(s) = self.pool.find(sections::OUTLOOK_CLIENT) else {
+            return;
+        };
+        let settings = self.settings(&block, &[s]);
+        if !settings.is_empty() {
+            self.push_service("ServiceX", &block.name, settings);
+        }
+    }
+
+    /// The message services, in the profile's service order.
+    fn services(&mut self) {
+        let global = self.pool.find(sections::EXCHANGE_GLOBAL);
+        let mut global_taken = false;
+        let mut number = 0;
+        let mut exchange_number = 0;
+        for s in self.service_order() {
+            let name = self.pool.sections[s]
+                .facts
+                .service
+                .clone()
+                .unwrap_or_default();
+            let Some(block) = self.service_block(&name) else {
+                let label = self.pool.label(self.profile, s);
+                self.warnings.push(Warning::general(format!(
+                    "{label}: a .prf has no mapping block for service {name}; it is left out"
+                )));
+                for section in self.pool.providers(s).into_iter().chain([s]) {
+                    self.pool.mark_all(section);
+                }
+                continue;
+            };
+            number += 1;
+            let id = format!("Service{number}");
+            let mut order = self.pool.providers(s);
+            order.push(s);
+            let mut settings = Vec::new();
+            if is_exchange(&name) {
+                exchange_number += 1;
+                let account = self.pool.sections[s]
+                    .facts
+                    .emsmdb
+                    .clone()
+                    .and_then(|uid| self.pool.find(&uid));
+                let mut first = account.into_iter().collect::<Vec<_>>();
+                if !global_taken {
+                    first.extend(global);
+                    global_taken = true;
+                }
+                order.splice(0..0, first);
+                self.global_section(exchange_number, &order);
+                settings.push(("OverwriteExistingService".to_owned(), "No".to_owned()));
+                settings.push(("UniqueService".to_owned(), "Yes".to_owned()));
+                settings.extend(self.settings(&block, &order));
+                if let Some(name) = self.account_name(s, &order) {
+                    settings.push(("AccountName".to_owned(), name));
+                }
+            } else {
+                settings.push(("UniqueService".to_owned(), "No".to_owned()));
+                settings.extend(self.settings(&block, &order));
+            }
+            if self.default_store.is_none() && self.holds_default_store(&order) {
+                self.default_store = Some(id.clone());
+            }
+            self.push_service(&id, &block.name, settings);
+        }
+        if !global_taken && let Some(global) = global {
+            self.global_section(1, &[global]);
+        }
+    }
+
+    /// `[ServiceEGSn]`: the Exchange Global Section settings of the
+    /// `number`th Exchange service, with KB 833799's port mappings added to
+    /// the file when a static port is set.
+    fn global_section(&mut self, number: usize, order: &[usize]) {
+        let Some(mut block) = self.section_block(sections::EXCHANGE_GLOBAL) else {
+            return;
+        };
+        let ports = mapping::static_ports();
+        block.lines.extend(ports.lines.iter().cloned());
+        let settings = self.settings(&block, order);
+        if settings.is_empty() {
+            return;
+        }
+        let uses_ports = settings.iter().any(|(k, _)| ports.mapping(k).is_some());
+        if uses_ports && let Some(own) = self.prf.mappings.iter_mut().find(|b| b.name == block.name)
+        {
+            for line in &ports.lines {
+                if !own.lines.contains(line) {
+                    own.lines.push(line.clone());
+                }
+            }
+        }
+        let id = match self.generation {
+            Generation::Office2010 => format!("ServiceEGS{number}"),
+            _ if number == 1 => "ServiceEGS".to_owned(),
+            _ => format!("ServiceEGS{number}"),
+        };
+        self.push_service(&id, &block.name, settings);
+    }
+
+    /// The internet accounts of the account manager.
+    fn accounts(&mut self) {
+        let prefix = format!("{}\\", sections::ACCOUNT_MANAGER.to_ascii_lowercase());
+        let mut number = 0;
+        for s in 0..self.pool.sections.len() {
+            let section = &self.pool.sections[s];
+            if !section.path.to_ascii_lowercase().starts_with(&prefix) {
+                continue;
+            }
+            let kind = text_value(&section.values, "clsid")
+                .as_deref()
+                .and_then(account::account_kind);
+            let account_type = match kind {
+                Some("POP3") => "POP3",
+                Some("IMAP") => "IMAP",
+                Some("HTTP") => "HOTMAIL",
+                Some("MAPI service" | "LDAP") => continue,
+                other => {
+                    let label = self.pool.label(self.profile, s);
+                    self.warnings.push(Warning::general(format!(
+                        "{label}: {} accounts cannot be set up by a .prf; it is left out",
+                        other.unwrap_or("this kind of")
+                    )));
+                    continue;
+                }
+            };
+            let Some(block) = self.account_block(account_type) else {
+                let label = self.pool.label(self.profile, s);
+                self.warnings.push(Warning::general(format!(
+                    "{label}: the {} mapping blocks have no {account_type} account; it is left out",
+                    self.generation.name()
+                )));
+                continue;
+            };
+            number += 1;
+            let mut settings = vec![("UniqueService".to_owned(), "No".to_owned())];
+            settings.extend(self.account_settings(&block, s));
+            self.prf.accounts.push(Item {
+                id: format!("Account{number}"),
+                block: Some(block.name.clone()),
+                listed: Listed::Active,
+                settings: Settings {
+                    active: settings,
+                    commented: Vec::new(),
+                },
+            });
+        }
+    }
+
+    /// The settings of an account subkey in the order of `block`: each
+    /// mapping line's account property id names a registry value.
+    fn account_settings(&mut self, block: &Block, s: usize) -> Vec<(String, String)> {
+        let mut settings: Vec<(String, String)> = Vec::new();
+        for (key, mapping) in block.entries() {
+            let Some(tag) = parse_mapping(mapping) else {
+                continue;
+            };
+            if settings.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
+                continue;
+            }
+            let Some(section) = self.pool.sections.get(s) else {
+                return settings;
+            };
+            let Some((v, value)) = section
+                .values
+                .iter()
+                .enumerate()
+                .find(|(_, value)| account::prf_id(value.name.as_str()) == Some(tag.id))
+            else {
+                continue;
+            };
+            match account_text(&value.data, tag.ptype == PropType::LONG, tag.id) {
+                Some(text) => {
+                    settings.push((key.to_owned(), text));
+                    self.pool.mark(s, v);
+                }
+                None => {
+                    let label = self.pool.label(self.profile, s);
+                    self.warnings.push(Warning::general(format!(
+                        "{label}: {} does not fit {key} ({}); it is left out",
+                        value.name,
+                        tag.ptype.name().unwrap_or_default()
+                    )));
+                }
+            }
+        }
+        settings
+    }
+
+    /// The settings `block` maps, each from the first section of `order`
+    /// holding its property.
+    fn settings(&mut self, block: &Block, order: &[usize]) -> Vec<(String, String)> {
+        let mut settings: Vec<(String, String)> = Vec::new();
+        for (key, mapping) in block.entries() {
+            if mapping::is_special(key) || settings.iter().any(|(k, _)| k.eq_ignore_ascii_case(key))
+            {
+                continue;
+            }
+            let Some(tag) = parse_mapping(mapping) else {
+                continue;
+            };
+            let Some((s, v)) = self.pool.value_of(order, tag) else {
+                continue;
+            };
+            match self.pool.take(s, v, tag) {
+                Ok(text) => {
+                    self.same_elsewhere(order, s, tag, key, &text);
+                    settings.push((key.to_owned(), text));
+                }
+                Err(why) => {
+                    let label = self.pool.label(self.profile, s);
+                    let name = &self.pool.sections[s].values[v].name;
+                    self.warnings.push(Warning::general(format!(
+                        "{label}: {name} cannot become {key}: {why}; it is left out"
+                    )));
+                }
+            }
+        }
+        settings
+    }
+
+    /// The other sections of `order` that hold `tag` too: the same text
+    /// counts as carried over, a different one is named in a warning.
+    fn same_elsewhere(
+        &mut self,
+        order: &[usize],
+        taken: usize,
+        tag: PropTag,
+        key: &str,
+        text: &str,
+    ) {
+        if tag.id == DISPLAY_NAME {
+            // a service's own display name is not its store's
+            return;
+        }
+        for &s in order.iter().filter(|&&s| s != taken) {
+            let Some((s, v)) = self.pool.value_of(&[s], tag) else {
+                continue;
+            };
+            match self.pool.take(s, v, tag) {
+                Ok(other) if other == text => {}
+                Ok(other) => {
+                    let label = self.pool.label(self.profile, s);
+                    let used = self.pool.label(self.profile, taken);
+                    self.warnings.push(Warning::general(format!(
+                        "{label}: {key}={other} differs from {key}={text} in {used}, which the .prf carries"
+                    )));
+                }
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// The Exchange account's name: the account manager's `Account Name`
+    /// of the account for service section `s`, else `AccountName` (0x6620).
+    fn account_name(&mut self, s: usize, order: &[usize]) -> Option<String> {
+        if self.generation != Generation::Office2010 {
+            return None;
+        }
+        let service = self.pool.sections.get(s)?.path.clone();
+        let from_manager = self.pool.sections.iter().find_map(|section| {
+            let uid = match find_value(&section.values, "Service UID").map(|v| &v.data) {
+                Some(RegData::Hex { bytes, .. }) if bytes.len() == 16 => {
+                    crate::mapi::uid_hex(bytes)
+                }
+                _ => return None,
+            };
+            uid.eq_ignore_ascii_case(&service)
+                .then(|| text_value(&section.values, "Account Name"))
+                .flatten()
+        });
+        from_manager.or_else(|| {
+            let tag = PropTag::new(PropType::UNICODE, 0x6620);
+            let (s, v) = self.pool.value_of(order, tag)?;
+            self.pool.take(s, v, tag).ok()
+        })
+    }
+
+    /// Whether a section of `order` is marked as the default store
+    /// (`PR_RESOURCE_FLAGS`: 0x1 on a service, 0x2 on a store provider).
+    fn holds_default_store(&self, order: &[usize]) -> bool {
+        order
+            .iter()
+            .filter_map(|&s| self.pool.sections.get(s))
+            .any(|s| {
+                let bit = if s.facts.service.is_some() && s.facts.service_uid.is_none() {
+                    0x1
+                } else {
+                    0x2
+                };
+                s.facts.flags.is_some_and(|f| f & bit != 0)
+            })
+    }
+
+    /// Service sections in the order of `PR_SERVICES`, then any others in
+    /// file order.
+    fn service_order(&self) -> Vec<usize> {
+        let listed: Vec<usize> = self
+            .pool
+            .find(sections::SERVICE_LISTS)
+            .and_then(|s| self.pool.sections.get(s))
+            .and_then(|s| find_value(&s.values, "01023d0e"))
+            .map(|v| match &v.data {
+                RegData::Hex { bytes, .. } => bytes
+                    .chunks_exact(16)
+                    .filter_map(|uid| self.pool.find(&crate::mapi::uid_hex(uid)))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .unwrap_or_default();
+        let is_service = |s: &usize| {
+            self.pool.sections[*s].facts.service.is_some()
+                && self.pool.sections[*s].facts.service_uid.is_none()
+                && !self.pool.sections[*s].path.contains('\\')
+        };
+        let mut order: Vec<usize> = listed.into_iter().filter(is_service).collect();
+        for s in (0..self.pool.sections.len()).filter(is_service) {
+            if !order.contains(&s) {
+                order.push(s);
+            }
+        }
+        order
+    }
+
+    fn push_service(&mut self, id: &str, block: &str, settings: Vec<(String, String)>) {
+        self.prf.services.push(Item {
+            id: id.to_owned(),
+            block: Some(block.to_owned()),
+            listed: Listed::Active,
+            settings: Settings {
+                active: settings,
+                commented: Vec::new(),
+            },
+        });
+    }
+
+    fn section_block(&self, uid: &str) -> Option<Block> {
+        self.generation
+            .blocks()
+            .iter()
+            .find(|b| matches!(b.target(), Target::Section(g) if g.eq_ignore_ascii_case(uid)))
+            .cloned()
+    }
+
+    fn service_block(&self, service: &str) -> Option<Block> {
+        self.generation
+            .blocks()
+            .iter()
+            .find(|b| matches!(b.target(), Target::Service(n) if n.eq_ignore_ascii_case(service)))
+            .cloned()
+    }
+
+    fn account_block(&self, kind: &str) -> Option<Block> {
+        self.generation
+            .blocks()
+            .iter()
+            .find(|b| matches!(b.target(), Target::Account(k) if k.eq_ignore_ascii_case(kind)))
+            .cloned()
+    }
+
+    /// Write ANSI when the code page holds every character, else UTF-8
+    /// with a byte-order mark, and say so.
+    fn fit_encoding(&mut self) {
+        if let Err(prf::WriteError::Encode(why)) = prf::to_bytes(&self.prf) {
+            self.prf.source.text.encoding = Encoding::Utf8;
+            self.prf.source.text.bom = true;
+            self.warnings.push(Warning::general(format!(
+                "{why}; the .prf is written as UTF-8 with a byte-order mark instead (--codepage picks another ANSI code page)"
+            )));
+        }
+    }
+}
+
+/// A text value of an account subkey: `REG_SZ` or UTF-16 in `REG_BINARY`.
+fn text_value(values: &[crate::reg::RegValue], name: &str) -> Option<String> {
+    match &find_value(values, name)?.data {
+        RegData::String(text) => Some(text.clone()),
+        RegData::Hex { bytes, .. } => crate::mapi::unicode_text(bytes),
+        _ => None,
+    }
+}
+
+/// The `.prf` text of an account value: text for text settings, a number
+/// for PT_LONG ones (the leave-on-server bits in hex).
+fn account_text(data: &RegData, number: bool, id: u16) -> Option<String> {
+    let text = match (data, number) {
+        (RegData::Dword(n), true) if id == 0x1000 => format!("0x{n:08X}"),
+        (RegData::Dword(n), true) => n.to_string(),
+        (RegData::String(text), false) => text.clone(),
+        (RegData::Hex { bytes, .. }, false) => crate::mapi::unicode_text(bytes)?,
+        _ => return None,
+    };
+    (!text.contains(['\r', '\n', '\0'])).then_some(text)
+}

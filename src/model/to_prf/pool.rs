@@ -1,0 +1,266 @@
+//! The sections of one profile as a pool to take `.prf` settings from: each
+//! section's values merged over repeated keys, what it is, and which of its
+//! values a setting has taken, so that the rest can be reported.
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::mapi::dictionary::{self, Meaning, Scope};
+use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName};
+use crate::reg::{RegData, RegValue};
+
+use super::super::context::{Facts, SectionInfo, describe};
+use super::super::{PROFILE_KEY, Profile};
+
+/// One section (or account subkey) of the profile.
+pub(super) struct Section {
+    /// The path relative to the profile.
+    pub path: String,
+    /// What it is.
+    pub info: SectionInfo,
+    /// The values that say what it is.
+    pub facts: Facts,
+    /// Its values, every block of the same path merged in file order.
+    pub values: Vec<RegValue>,
+    /// Which values a setting has taken.
+    pub used: Vec<bool>,
+}
+
+impl Section {
+    /// Apply `value` as Regedit would: a later value of the same name
+    /// replaces the earlier one, `-` deletes it.
+    fn set(&mut self, value: &RegValue) {
+        let name = value.name.as_str();
+        self.values
+            .retain(|v| !v.name.as_str().eq_ignore_ascii_case(name));
+        if value.data != RegData::Delete {
+            self.values.push(value.clone());
+        }
+    }
+}
+
+/// Every section of a profile.
+pub(super) struct Pool {
+    pub sections: Vec<Section>,
+    pub codepage: &'static CodePage,
+}
+
+impl Pool {
+    /// The sections of `profile`; deletions are skipped.
+    pub fn of(profile: &Profile, codepage: &'static CodePage) -> Pool {
+        let infos = describe(profile, codepage);
+        let mut sections: Vec<Section> = Vec::new();
+        for (key, info) in profile.keys.iter().zip(infos) {
+            if key.delete {
+                continue;
+            }
+            let at = match sections
+                .iter()
+                .position(|s| s.path.eq_ignore_ascii_case(&key.path))
+            {
+                Some(at) => at,
+                None => {
+                    sections.push(Section {
+                        path: key.path.clone(),
+                        info,
+                        facts: Facts::default(),
+                        values: Vec::new(),
+                        used: Vec::new(),
+                    });
+                    sections.len() - 1
+                }
+            };
+            if let Some(section) = sections.get_mut(at) {
+                for value in &key.values {
+                    section.set(value);
+                }
+            }
+        }
+        for section in &mut sections {
+            section.facts = Facts::of(&section.values, codepage);
+            section.used = vec![false; section.values.len()];
+        }
+        Pool { sections, codepage }
+    }
+
+    /// The index of the section at `path` (case-insensitive).
+    pub fn find(&self, path: &str) -> Option<usize> {
+        self.sections
+            .iter()
+            .position(|s| s.path.eq_ignore_ascii_case(path))
+    }
+
+    /// The provider sections of the service section at index `service`.
+    pub fn providers(&self, service: usize) -> Vec<usize> {
+        let Some(path) = self.sections.get(service).map(|s| s.path.as_str()) else {
+            return Vec::new();
+        };
+        (0..self.sections.len())
+            .filter(|&i| {
+                i != service
+                    && self.sections[i]
+                        .facts
+                        .service_uid
+                        .as_deref()
+                        .is_some_and(|uid| uid.eq_ignore_ascii_case(path))
+            })
+            .collect()
+    }
+
+    /// The first value among the sections `order` that holds property
+    /// `tag`, as `(section, value)`: the mapped type, or for strings either
+    /// string type (profiles keep `001f…` where a mapping says PT_STRING8).
+    pub fn value_of(&self, order: &[usize], tag: PropTag) -> Option<(usize, usize)> {
+        for &s in order {
+            let section = self.sections.get(s)?;
+            let found = |exact: bool| {
+                section.values.iter().position(|v| {
+                    TagName::parse(v.name.as_str()).is_some_and(|name| {
+                        !name.secure
+                            && name.tag.id == tag.id
+                            && if exact {
+                                name.tag.ptype == tag.ptype
+                            } else {
+                                is_string(name.tag.ptype) && is_string(tag.ptype)
+                            }
+                    })
+                })
+            };
+            if let Some(v) = found(true).or_else(|| found(false)) {
+                return Some((s, v));
+            }
+        }
+        None
+    }
+
+    /// The `.prf` text of value `v` of section `s` for a setting mapped to
+    /// `mapped`; marks the value as taken when it converts.
+    pub fn take(&mut self, s: usize, v: usize, mapped: PropTag) -> Result<String, String> {
+        let section = self.sections.get(s).ok_or("no such section")?;
+        let value = section.values.get(v).ok_or("no such value")?;
+        let stored = TagName::parse(value.name.as_str())
+            .map(|n| n.tag.ptype)
+            .unwrap_or(mapped.ptype);
+        let hex = long_as_hex(mapped, section.info.scope);
+        let text = setting_text(&value.data, stored, hex, self.codepage)?;
+        if let Some(flag) = self.sections.get_mut(s).and_then(|s| s.used.get_mut(v)) {
+            *flag = true;
+        }
+        Ok(text)
+    }
+
+    /// Mark value `v` of section `s` as carried over.
+    pub fn mark(&mut self, s: usize, v: usize) {
+        if let Some(flag) = self.sections.get_mut(s).and_then(|s| s.used.get_mut(v)) {
+            *flag = true;
+        }
+    }
+
+    /// Mark every value of section `s` as dealt with.
+    pub fn mark_all(&mut self, s: usize) {
+        if let Some(section) = self.sections.get_mut(s) {
+            section.used.fill(true);
+        }
+    }
+
+    /// Where people know section `s` by: `Outlook/13dbb0c8… (Exchange
+    /// Global Section)`.
+    pub fn label(&self, profile: &str, s: usize) -> String {
+        let Some(section) = self.sections.get(s) else {
+            return profile.to_owned();
+        };
+        let path = if section.path == PROFILE_KEY {
+            profile.to_owned()
+        } else {
+            format!("{profile}/{}", section.path)
+        };
+        match &section.info.label {
+            Some(label) => format!("{path} ({label})"),
+            None => path,
+        }
+    }
+}
+
+/// Whether `ptype` is PT_STRING8 or PT_UNICODE.
+fn is_string(ptype: PropType) -> bool {
+    ptype == PropType::STRING8 || ptype == PropType::UNICODE
+}
+
+/// Flags and enumerations are written in hex as OCT does (`0x0027`).
+fn long_as_hex(tag: PropTag, scope: Option<Scope>) -> bool {
+    tag.ptype == PropType::LONG
+        && dictionary::lookup(tag, scope)
+            .is_some_and(|e| matches!(e.meaning, Meaning::Flags(_) | Meaning::Enum(_)))
+}
+
+/// The text of a registry value stored as `stored`.
+fn setting_text(
+    data: &RegData,
+    stored: PropType,
+    hex: bool,
+    codepage: &'static CodePage,
+) -> Result<String, String> {
+    let value = match data {
+        RegData::Hex { bytes, .. } => mapi::decode(stored, bytes, codepage).ok_or_else(|| {
+            format!(
+                "its bytes are not a well-formed {} value",
+                stored.name().unwrap_or_default()
+            )
+        })?,
+        RegData::String(text) if is_string(stored) => PropValue::Unicode(text.clone()),
+        RegData::Dword(n) if stored == PropType::LONG => PropValue::Scalar(Scalar::Long(*n)),
+        _ => return Err("its registry type does not fit the property".to_owned()),
+    };
+    let text = match value {
+        PropValue::String8(text) | PropValue::Unicode(text) => text,
+        PropValue::Scalar(Scalar::I2(n)) => n.to_string(),
+        PropValue::Scalar(Scalar::Long(n)) if hex => format!("0x{n:04X}"),
+        PropValue::Scalar(Scalar::Long(n)) => n.to_string(),
+        PropValue::Scalar(Scalar::Boolean(b)) => if b { "TRUE" } else { "FALSE" }.to_owned(),
+        _ => return Err("a .prf cannot hold a value of this type".to_owned()),
+    };
+    if text.contains(['\r', '\n', '\0']) {
+        return Err("it holds a line break or NUL, which a .prf line cannot".to_owned());
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_become_prf_text() {
+        let cp = encoding_rs::WINDOWS_1252;
+        let hex = |bytes: &[u8]| RegData::Hex {
+            kind: 3,
+            bytes: bytes.to_vec(),
+        };
+        assert_eq!(
+            setting_text(&hex(&[0x71, 0x17]), PropType::I2, false, cp),
+            Ok("6001".into())
+        );
+        assert_eq!(
+            setting_text(&hex(&[0x27, 0, 0, 0]), PropType::LONG, true, cp),
+            Ok("0x0027".into())
+        );
+        assert_eq!(
+            setting_text(&RegData::Dword(993), PropType::LONG, false, cp),
+            Ok("993".into())
+        );
+        assert_eq!(
+            setting_text(&hex(&[1, 0]), PropType::BOOLEAN, false, cp),
+            Ok("TRUE".into())
+        );
+        assert_eq!(
+            setting_text(&hex(b"h\0:\x001\0\0\0"), PropType::UNICODE, false, cp),
+            Ok("h:1".into())
+        );
+        assert_eq!(
+            setting_text(&RegData::String("srv".into()), PropType::STRING8, false, cp),
+            Ok("srv".into())
+        );
+        assert!(setting_text(&hex(&[0x71]), PropType::I2, false, cp).is_err());
+        assert!(setting_text(&hex(b"a\0\n\0\0\0"), PropType::UNICODE, false, cp).is_err());
+        assert!(setting_text(&RegData::Dword(1), PropType::UNICODE, false, cp).is_err());
+    }
+}

@@ -1,0 +1,303 @@
+//! `.reg` → `.prf`: an OCT-style file that recreates a profile, the seed
+//! stories carried there and back, the choice of profile, internet accounts
+//! by their registry names, and what cannot be carried named in warnings.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use mapiprof::diag::Warning;
+use mapiprof::input;
+use mapiprof::model::{Model, Outlook, PrfToReg, RegToPrf, ToPrfError, prf_to_reg, reg_to_prf};
+use mapiprof::prf::{self, Generation, PrfModel};
+use mapiprof::reg::{RegData, RegValue};
+
+fn sample(name: &str) -> Model {
+    common::model_of(&std::fs::read(common::samples().join("reg").join(name)).unwrap())
+}
+
+fn recreate(model: &Model, options: &RegToPrf) -> (PrfModel, Vec<String>) {
+    let (prf, warnings) = reg_to_prf(model, options).unwrap();
+    (prf, warnings.iter().map(Warning::to_string).collect())
+}
+
+/// The written file as text, and the settings of `[id]`.
+fn written(prf: &PrfModel) -> String {
+    prf::write(prf).unwrap()
+}
+
+fn settings<'p>(prf: &'p PrfModel, id: &str) -> &'p [(String, String)] {
+    &prf.services
+        .iter()
+        .chain(&prf.accounts)
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no [{id}]"))
+        .settings
+        .active
+}
+
+fn get<'p>(prf: &'p PrfModel, id: &str, key: &str) -> Option<&'p str> {
+    settings(prf, id)
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn an_outlook_anywhere_profile_becomes_an_oct_prf() {
+    let (prf, warnings) = recreate(
+        &sample("o16_exchange_outlook_anywhere.reg"),
+        &RegToPrf::default(),
+    );
+    let text = written(&prf);
+    let head = text.split("; Section 6").next().unwrap();
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("reg_to_prf_outlook_anywhere", head);
+    });
+    assert_eq!(prf.generation(), Some(Generation::Office2010));
+    assert_eq!(
+        get(&prf, "ServiceEGS1", "RPCProxyServer"),
+        Some("mail.example.com:44300")
+    );
+    assert_eq!(get(&prf, "ServiceEGS1", "TCPExchangePort"), Some("6001"));
+    assert_eq!(get(&prf, "ServiceEGS1", "RPCoverHTTPflags"), Some("0x002F"));
+    assert_eq!(
+        get(&prf, "Service1", "AccountName"),
+        Some("jane.doe@example.com")
+    );
+    // the port mappings of KB 833799 come with the ports
+    assert!(text.contains("\r\nTCPExchangePort=PT_I2,0x662C\r\n"));
+    // the global section's copies agree with the account section's: no warning
+    assert!(
+        !warnings.iter().any(|w| w.contains("RPCProxyServer")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("PR_PROFILE_AUTH_PACKAGE (00036619)")),
+        "{warnings:#?}"
+    );
+}
+
+/// The bytes of value `name` in section `uid` of the first profile.
+fn value<'m>(model: &'m Model, uid: &str, name: &str) -> &'m RegData {
+    let key = model.profiles[0]
+        .keys
+        .iter()
+        .find(|k| k.path.eq_ignore_ascii_case(uid))
+        .unwrap_or_else(|| panic!("no section {uid}"));
+    let found: &RegValue = key
+        .values
+        .iter()
+        .find(|v| v.name.as_str() == name)
+        .unwrap_or_else(|| panic!("no value {name} in {uid}"));
+    &found.data
+}
+
+#[test]
+fn the_seed_values_survive_reg_to_prf_to_reg() {
+    let original = sample("o16_exchange_outlook_anywhere.reg");
+    let (prf, _) = recreate(&original, &RegToPrf::default());
+    let bytes = prf::to_bytes(&prf).unwrap();
+    let read_back = common::prf_model_of(&bytes);
+    let options = PrfToReg {
+        outlook: Some(Outlook::V2016),
+        profile: None,
+        partial: true,
+    };
+    let (patch, _) = prf_to_reg(&read_back, &options).unwrap();
+    let egs = "13dbb0c8aa05101a9bb000aa002fc45a";
+    for name in [
+        "0002662c", "00026630", "0002662e", "001f6622", "00036623", "001e6607",
+    ] {
+        assert_eq!(
+            value(&patch, egs, name),
+            value(&original, egs, name),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        value(&patch, egs, "0002662c"),
+        &RegData::Hex {
+            kind: 3,
+            bytes: vec![0x71, 0x17]
+        }
+    );
+}
+
+#[test]
+fn the_written_prf_reads_back_as_built_without_warnings() {
+    let mut checked = 0;
+    for path in common::readable_reg_files() {
+        let model = common::model_of(&std::fs::read(&path).unwrap());
+        for profile in &model.profiles {
+            let options = RegToPrf {
+                profile: Some(profile.name.clone()),
+                ..RegToPrf::default()
+            };
+            let (prf, _) = reg_to_prf(&model, &options).unwrap();
+            let bytes = prf::to_bytes(&prf).unwrap();
+            let parsed = input::read_prf(&bytes, None).unwrap();
+            let (again, warnings) = parsed.model();
+            assert!(
+                parsed.parsed.warnings.is_empty() && warnings.is_empty(),
+                "{}: {:?} {warnings:?}",
+                path.display(),
+                parsed.parsed.warnings
+            );
+            assert_eq!(again.general, prf.general, "{}", path.display());
+            assert_eq!(again.services, prf.services, "{}", path.display());
+            assert_eq!(again.accounts, prf.accounts, "{}", path.display());
+            assert_eq!(again.generation(), prf.generation(), "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} profiles");
+}
+
+#[test]
+fn the_default_profile_is_taken_unless_one_is_named() {
+    let model = sample("o2013_two_profiles_ldap_pop3_third_party.reg");
+    let (work, _) = recreate(&model, &RegToPrf::default());
+    assert_eq!(work.general.get("ProfileName"), Some("Work"));
+    assert_eq!(work.general.get("DefaultProfile"), Some("Yes"));
+    assert_eq!(work.general.get("DefaultStore"), Some("Service1"));
+
+    let home = RegToPrf {
+        profile: Some("home".into()),
+        ..RegToPrf::default()
+    };
+    let (home, _) = recreate(&model, &home);
+    assert_eq!(home.general.get("ProfileName"), Some("Home"));
+    assert_eq!(home.general.get("DefaultProfile"), Some("No"));
+    assert_eq!(
+        get(&home, "Service1", "PathAndFilenameToPersonalFolders"),
+        Some("D:\\Mail\\archiv-müller.pst")
+    );
+    assert_eq!(get(&home, "Service1", "Name"), Some("Archiv Müller"));
+    assert_eq!(get(&home, "Service1", "EncryptionType"), Some("0x80000000"));
+
+    let missing = RegToPrf {
+        profile: Some("Travel".into()),
+        ..RegToPrf::default()
+    };
+    assert_eq!(
+        reg_to_prf(&model, &missing).unwrap_err(),
+        ToPrfError::NoSuchProfile("Travel".into(), vec!["Home".into(), "Work".into()])
+    );
+    let two = sample("mv_layouts_32_and_64_bit.reg");
+    let err = reg_to_prf(&two, &RegToPrf::default()).unwrap_err();
+    assert!(matches!(err, ToPrfError::WhichProfile(ref names) if names.len() == 2));
+    assert!(err.to_string().contains("--profile"));
+}
+
+#[test]
+fn services_accounts_and_what_cannot_be_carried() {
+    let model = sample("o2013_two_profiles_ldap_pop3_third_party.reg");
+    let (prf, warnings) = recreate(&model, &RegToPrf::default());
+    let listed: Vec<(&str, &str)> = prf
+        .services
+        .iter()
+        .chain(&prf.accounts)
+        .map(|i| (i.id.as_str(), i.block.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("ServiceX", "Microsoft Outlook Client"),
+            ("ServiceEGS1", "Exchange Global Section"),
+            ("Service1", "Microsoft Exchange Server"),
+            ("Service2", "LDAP Directory"),
+            ("Account1", "I_Mail"),
+        ]
+    );
+    assert_eq!(get(&prf, "ServiceEGS1", "HTTPExchangePort"), Some("6002"));
+    assert_eq!(
+        get(&prf, "Service2", "ServerName"),
+        Some("ldap.corp.example.com")
+    );
+    assert_eq!(get(&prf, "Service2", "UseSSL"), Some("TRUE"));
+    assert_eq!(get(&prf, "Service2", "ConnectionPort"), Some("636"));
+    assert_eq!(get(&prf, "Account1", "POP3Port"), Some("995"));
+    assert_eq!(get(&prf, "Account1", "LeaveOnServer"), Some("0x000E0003"));
+    assert_eq!(get(&prf, "Account1", "DisplayName"), Some("Maria Müller"));
+    let said = |needle: &str| warnings.iter().any(|w| w.contains(needle));
+    assert!(said("service ACMECRM; it is left out"), "{warnings:#?}");
+    assert!(said("POP3 Password is a protected secret"), "{warnings:#?}");
+    assert!(
+        said("Outlook makes new ones: Delivery Store EntryID"),
+        "{warnings:#?}"
+    );
+    assert!(
+        !said("001f6600"),
+        "values of a left-out service are not listed again"
+    );
+}
+
+#[test]
+fn internet_accounts_take_their_settings_by_registry_name() {
+    let (prf, warnings) = recreate(&sample("o16_imap_smtp_account.reg"), &RegToPrf::default());
+    assert_eq!(prf.accounts.len(), 1);
+    assert_eq!(prf.accounts[0].block.as_deref(), Some("IMAP_I_Mail"));
+    let keys: Vec<&str> = settings(&prf, "Account1")
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    // the order of the mapping block, as OCT writes it
+    assert_eq!(
+        keys,
+        [
+            "UniqueService",
+            "AccountName",
+            "DisplayName",
+            "EmailAddress",
+            "IMAPServer",
+            "IMAPUserName",
+            "IMAPPort",
+            "IMAPUseSSL",
+            "SMTPServer",
+            "SMTPUseAuth",
+            "SMTPPort",
+            "SMTPSecureConnection",
+        ]
+    );
+    assert_eq!(get(&prf, "Account1", "SMTPSecureConnection"), Some("2"));
+    assert!(warnings.iter().any(|w| w.contains("IMAP Password")));
+}
+
+#[test]
+fn older_roots_get_the_2002_2007_blocks_and_ansi_text() {
+    let (prf, _) = recreate(
+        &sample("o2007_wms_proxy_dialog_port.reg"),
+        &RegToPrf::default(),
+    );
+    assert_eq!(prf.generation(), Some(Generation::Office2002));
+    assert_eq!(
+        get(&prf, "ServiceEGS", "RPCProxyServer"),
+        Some("mail.example.com-44300")
+    );
+
+    let (prf, _) = recreate(
+        &sample("regedit4_cp1252_pst_umlauts.reg"),
+        &RegToPrf::default(),
+    );
+    let bytes = prf::to_bytes(&prf).unwrap();
+    assert!(bytes.contains(&0xFC), "ü in Windows-1252");
+    assert!(!bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+}
+
+#[test]
+fn text_the_code_page_lacks_switches_to_utf8_with_a_bom() {
+    let yaml = "mapiprof: 1\nroot: HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\n\
+        profiles:\n  Outlook:\n    9375CFF0413111d3B88A00104B2A6676\\00000001:\n      \
+        Account Name: 鈴木\n      clsid: \"{ED475411-B0D6-11D2-8C3B-00104B2A6676}\"\n";
+    let model = input::read_yaml(yaml.as_bytes()).unwrap();
+    let (prf, warnings) = recreate(&model, &RegToPrf::default());
+    let bytes = prf::to_bytes(&prf).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    assert!(
+        warnings.iter().any(|w| w.contains("UTF-8")),
+        "{warnings:#?}"
+    );
+    assert_eq!(common::prf_model_of(&bytes).accounts, prf.accounts);
+}
