@@ -131,3 +131,48 @@ fn a_registry_export_becomes_a_prf_with_warnings_for_what_it_leaves_out() {
         ]));
     });
 }
+
+#[test]
+fn a_prf_applied_to_an_export_changes_only_the_lines_of_its_values() {
+    let dir = std::env::temp_dir().join(format!("mapiprof-cli-base-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prf = dir.join("proxy.prf");
+    std::fs::write(
+        &prf,
+        "[General]\r\nProfileName=Outlook\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+         [ServiceEGS]\r\nRPCProxyServer=mail.example.com:44300\r\n",
+    )
+    .unwrap();
+    let out = dir.join("fixed.reg");
+    let base = "samples/reg/o2007_wms_proxy_dialog_port.reg";
+    let status = mapiprof()
+        .arg("convert")
+        .arg(&prf)
+        .args(["--to", "reg", "--base", base, "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = |bytes: Vec<u8>| mapiprof::input::read_reg(&bytes, None).unwrap().text;
+    let before =
+        text(std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(base)).unwrap());
+    let after = text(std::fs::read(&out).unwrap());
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    let removed: Vec<&&str> = old.iter().filter(|l| !new.contains(l)).collect();
+    let added: Vec<&&str> = new.iter().filter(|l| !old.contains(l)).collect();
+    assert!(!removed.is_empty() && removed.len() == added.len());
+    assert!(
+        removed
+            .iter()
+            .all(|l| l.starts_with("\"001f6622\"") || l.starts_with("  "))
+    );
+    assert!(
+        added
+            .iter()
+            .all(|l| l.starts_with("\"001f6622\"") || l.starts_with("  "))
+    );
+    // "-44300" became ":44300" (2d → 3a before the UTF-16 digits)
+    assert!(before.contains("2d,00,34,00,34,00") && after.contains("3a,00,34,00,34,00"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

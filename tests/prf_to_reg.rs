@@ -110,7 +110,8 @@ fn what_cannot_be_placed_is_named_unless_partial() {
     assert!(
         lines[0].starts_with("[Service1] (Microsoft Exchange Server): MailboxName, HomeServer")
     );
-    assert!(lines[1].starts_with("[Account1] (IMAP_I_Mail): POP3Server, IMAPServer"));
+    // the empty POP3Server= is "not set" and not listed
+    assert!(lines[1].starts_with("[Account1] (IMAP_I_Mail): IMAPServer, IMAPUserName"));
 
     let partial = PrfToReg {
         partial: true,

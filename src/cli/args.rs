@@ -54,7 +54,8 @@ pub enum Command {
         mapiprof convert export.yaml --to reg > export.reg\n  \
         mapiprof convert outlook.prf -o outlook.yaml\n  \
         mapiprof convert static-ports.prf --to reg --outlook 2010 --profile Outlook -o ports.reg\n  \
-        mapiprof convert export.reg -o recreate.prf --profile Outlook"
+        mapiprof convert export.reg -o recreate.prf --profile Outlook\n  \
+        mapiprof convert proxy.prf --to reg --base export.reg -o export-new.reg"
     )]
     Convert {
         /// Input file (.reg, .prf or YAML); `-` for stdin.
@@ -85,6 +86,11 @@ pub enum Command {
         /// only one, else the export's default profile).
         #[arg(long, value_name = "NAME")]
         profile: Option<String>,
+        /// .prf → .reg: an export of the profile (.reg or its YAML). The
+        /// output is that whole export with the settings applied: services,
+        /// Exchange account sections and internet accounts found in it.
+        #[arg(long, value_name = "EXPORT")]
+        base: Option<PathBuf>,
         /// .prf → .reg: leave out settings that cannot be placed (with a
         /// warning each) instead of failing.
         #[arg(long)]

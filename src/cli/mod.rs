@@ -30,6 +30,7 @@ pub fn run() -> Result<()> {
             sort,
             outlook,
             profile,
+            base,
             partial,
             read,
         } => {
@@ -39,6 +40,7 @@ pub fn run() -> Result<()> {
                     profile: profile.clone(),
                     partial,
                 },
+                base,
                 recreating: model::RegToPrf {
                     profile,
                     generation: outlook.map(generation_of),
@@ -60,6 +62,8 @@ struct Options {
     placing: model::PrfToReg,
     /// `.reg` → `.prf`.
     recreating: model::RegToPrf,
+    /// `.prf` → `.reg` onto this export.
+    base: Option<PathBuf>,
 }
 
 /// A file read into one of the two kinds of document.
@@ -126,8 +130,19 @@ fn convert(
         }
         (Form::Reg, Loaded::Prf(prf_model)) => {
             let name = io::display_name(input);
-            let (patch, warnings) = model::prf_to_reg(prf_model, &options.placing)
-                .map_err(|e| anyhow!("{name}: {e}"))?;
+            let placed = match &options.base {
+                Some(base) => {
+                    let Loaded::Reg(export) = load(base, None, read)? else {
+                        bail!(
+                            "{}: --base needs a .reg export (or its YAML), not a .prf",
+                            io::display_name(base)
+                        );
+                    };
+                    model::prf_onto_export(prf_model, &export, &options.placing)
+                }
+                None => model::prf_to_reg(prf_model, &options.placing),
+            };
+            let (patch, warnings) = placed.map_err(|e| anyhow!("{name}: {e}"))?;
             report(&name, &warnings, read.strict)?;
             patch.to_reg_bytes()?
         }

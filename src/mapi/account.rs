@@ -115,6 +115,37 @@ pub fn prf_id(name: &str) -> Option<u16> {
         .map(|(_, id)| *id)
 }
 
+/// The registry name of account property `id` in an account of `kind`
+/// (`POP3`, `IMAP`, `HTTP`): the name among `present` if the subkey has
+/// one, else the one of that kind (`POP3 Server`), else the first.
+pub fn registry_name<'n>(kind: &str, id: u16, present: &[&'n str]) -> Option<&'n str>
+where
+    'static: 'n,
+{
+    let names: Vec<&'static str> = PRF_IDS
+        .iter()
+        .filter(|(_, i)| *i == id)
+        .map(|(n, _)| *n)
+        .collect();
+    let kinds = ["POP3 ", "IMAP ", "HTTP "];
+    present
+        .iter()
+        .copied()
+        .find(|p| names.iter().any(|n| n.eq_ignore_ascii_case(p)))
+        .or_else(|| {
+            names
+                .iter()
+                .copied()
+                .find(|n| n.starts_with(&format!("{kind} ")))
+        })
+        .or_else(|| {
+            names
+                .iter()
+                .copied()
+                .find(|n| !kinds.iter().any(|k| n.starts_with(k)))
+        })
+}
+
 /// Whether the value named `name` is a protected password.
 pub fn is_password(name: &str) -> bool {
     name.len() > " Password".len() && name.to_ascii_lowercase().ends_with(" password")
@@ -151,6 +182,18 @@ mod tests {
         assert_eq!(form("imap port"), Some(Form::Number));
         assert_eq!(form("POP3 Password"), Some(Form::Opaque));
         assert_eq!(form("Unknown"), None);
+        assert_eq!(registry_name("IMAP", 0x0104, &[]), Some("IMAP Port"));
+        assert_eq!(registry_name("HTTP", 0x0100, &[]), Some("HTTP Server URL"));
+        assert_eq!(registry_name("POP3", 0x0201, &[]), Some("SMTP Port"));
+        assert_eq!(
+            registry_name("POP3", 0x1000, &[]),
+            Some("Leave Mail On Server")
+        );
+        assert_eq!(
+            registry_name("POP3", 0x1000, &["Leave on Server"]),
+            Some("Leave on Server")
+        );
+        assert_eq!(registry_name("POP3", 0x0108, &[]), None);
         assert_eq!(
             account_kind("{ED475412-B0D6-11D2-8C3B-00104B2A6676}"),
             Some("IMAP")

@@ -69,6 +69,10 @@ pub enum FromPrfError {
     /// The profile name is a placeholder.
     #[error("the profile name {0:?} is a placeholder; say which profile with --profile")]
     PlaceholderProfile(String),
+    /// The export given as the base has no such profile, or several and no
+    /// way to choose.
+    #[error("--base: {0}")]
+    Base(#[from] super::ToPrfError),
     /// Settings that have no place without an export of the profile.
     #[error("these settings cannot be placed in a .reg:\n  {}\n(--partial leaves them out)", .0.join("\n  "))]
     Unplaced(Vec<String>),
@@ -156,12 +160,12 @@ fn setting_names(item: &Item) -> Vec<String> {
     item.settings
         .active
         .iter()
-        .filter(|(k, _)| !is_control(k))
+        .filter(|(k, v)| !is_control(k) && !v.is_empty())
         .map(|(k, _)| k.clone())
         .collect()
 }
 
-fn is_control(key: &str) -> bool {
+pub(super) fn is_control(key: &str) -> bool {
     prf::CONTROL_KEYS
         .iter()
         .any(|c| c.eq_ignore_ascii_case(key))
@@ -176,7 +180,9 @@ fn section_values(
 ) -> Vec<RegValue> {
     let block = item.block.as_deref().unwrap_or_default();
     let mut values = Vec::new();
-    for (key, text) in &item.settings.active {
+    // An empty setting (`OfflineAddressBookPath=`) is how OCT writes "not
+    // set": it leaves the profile's value alone.
+    for (key, text) in item.settings.active.iter().filter(|(_, t)| !t.is_empty()) {
         let Some(tag) = model.tag(block, key) else {
             if !is_control(key) {
                 warnings.push(Warning::general(format!(

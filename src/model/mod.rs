@@ -5,6 +5,8 @@
 
 mod context;
 mod from_prf;
+mod onto_export;
+mod pool;
 mod to_prf;
 
 use encoding_rs::Encoding as CodePage;
@@ -12,11 +14,12 @@ use encoding_rs::Encoding as CodePage;
 use thiserror::Error;
 
 use crate::diag::Warning;
-use crate::reg::{self, Block, Document, Format, RegValue};
+use crate::reg::{self, Block, Document, Format, RegData, RegValue};
 use crate::text::{self, TextFormat};
 
 pub use context::{SectionInfo, describe};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, encode_setting, prf_to_reg};
+pub use onto_export::prf_onto_export;
 pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};
 
 /// How the source file was written: enough to write it back the same way.
@@ -223,6 +226,50 @@ pub fn compare_paths(a: &str, b: &str) -> std::cmp::Ordering {
             }
         }
     }
+}
+
+/// The profile `wanted` (case-insensitive), else the only one, else
+/// `default`.
+pub(crate) fn choose_profile<'m>(
+    model: &'m Model,
+    wanted: Option<&str>,
+    default: Option<&str>,
+) -> Result<&'m Profile, ToPrfError> {
+    let names = || model.profiles.iter().map(|p| p.name.clone()).collect();
+    let named = |name: &str| {
+        model
+            .profiles
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    };
+    match (wanted, model.profiles.as_slice()) {
+        (_, []) => Err(ToPrfError::NoProfile),
+        (Some(name), _) => {
+            named(name).ok_or_else(|| ToPrfError::NoSuchProfile(name.into(), names()))
+        }
+        (None, [only]) => Ok(only),
+        (None, _) => default
+            .and_then(named)
+            .ok_or_else(|| ToPrfError::WhichProfile(names())),
+    }
+}
+
+/// The `DefaultProfile` value on the `Profiles` key (Outlook 2010 and
+/// earlier) or on its parent `Outlook` key (2013 and later).
+pub(crate) fn default_profile(model: &Model) -> Option<String> {
+    let root = model.root.as_deref()?;
+    let parent = root.rsplit_once('\\').map_or(root, |(p, _)| p);
+    model
+        .keys
+        .iter()
+        .filter(|b| !b.delete)
+        .filter(|b| b.path.eq_ignore_ascii_case(root) || b.path.eq_ignore_ascii_case(parent))
+        .find_map(
+            |b| match find_value(&b.values, "DefaultProfile").map(|v| &v.data) {
+                Some(RegData::String(name)) => Some(name.clone()),
+                _ => None,
+            },
+        )
 }
 
 /// The first value named `name` (case-insensitively) among `values`.

@@ -9,7 +9,7 @@ use crate::mapi::account::{self, Form};
 use crate::mapi::{TagName, dictionary, sections};
 
 use super::super::PROFILE_KEY;
-use super::pool::{Pool, Section};
+use super::super::pool::{Pool, Section};
 
 /// How many names a warning lists before it counts the rest.
 const LISTED: usize = 8;

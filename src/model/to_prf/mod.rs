@@ -12,7 +12,6 @@
 //! warnings; see `leftover`.
 
 mod leftover;
-mod pool;
 
 use encoding_rs::Encoding as CodePage;
 use thiserror::Error;
@@ -25,8 +24,8 @@ use crate::reg::RegData;
 use crate::text::{Encoding, Newline, TextFormat};
 
 use super::context::is_exchange;
-use super::{Model, Profile, find_value};
-use pool::Pool;
+use super::pool::Pool;
+use super::{Model, choose_profile, default_profile, find_value};
 
 /// `PR_DISPLAY_NAME`: a service section and its providers each have one.
 const DISPLAY_NAME: u16 = 0x3001;
@@ -65,7 +64,7 @@ pub fn reg_to_prf(
     options: &RegToPrf,
 ) -> Result<(PrfModel, Vec<Warning>), ToPrfError> {
     let default = default_profile(model);
-    let profile = choose(model, options.profile.as_deref(), default.as_deref())?;
+    let profile = choose_profile(model, options.profile.as_deref(), default.as_deref())?;
     let pool = Pool::of(profile, model.source.codepage);
     let generation = options
         .generation
@@ -100,49 +99,6 @@ pub fn reg_to_prf(
     leftover::report(&build.pool, build.profile, &mut build.warnings);
     build.fit_encoding();
     Ok((build.prf, build.warnings))
-}
-
-/// The profile to convert.
-fn choose<'m>(
-    model: &'m Model,
-    wanted: Option<&str>,
-    default: Option<&str>,
-) -> Result<&'m Profile, ToPrfError> {
-    let names = || model.profiles.iter().map(|p| p.name.clone()).collect();
-    let named = |name: &str| {
-        model
-            .profiles
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-    };
-    match (wanted, model.profiles.as_slice()) {
-        (_, []) => Err(ToPrfError::NoProfile),
-        (Some(name), _) => {
-            named(name).ok_or_else(|| ToPrfError::NoSuchProfile(name.into(), names()))
-        }
-        (None, [only]) => Ok(only),
-        (None, _) => default
-            .and_then(named)
-            .ok_or_else(|| ToPrfError::WhichProfile(names())),
-    }
-}
-
-/// The `DefaultProfile` value on the `Profiles` key (Outlook 2010 and
-/// earlier) or on its parent `Outlook` key (2013 and later).
-fn default_profile(model: &Model) -> Option<String> {
-    let root = model.root.as_deref()?;
-    let parent = root.rsplit_once('\\').map_or(root, |(p, _)| p);
-    model
-        .keys
-        .iter()
-        .filter(|b| !b.delete)
-        .filter(|b| b.path.eq_ignore_ascii_case(root) || b.path.eq_ignore_ascii_case(parent))
-        .find_map(
-            |b| match find_value(&b.values, "DefaultProfile").map(|v| &v.data) {
-                Some(RegData::String(name)) => Some(name.clone()),
-                _ => None,
-            },
-        )
 }
 
 fn generation_of(model: &Model, pool: &Pool) -> Generation {
@@ -209,7 +165,7 @@ impl Build<'_> {
         let mut global_taken = false;
         let mut number = 0;
         let mut exchange_number = 0;
-        for s in self.service_order() {
+        for s in self.pool.services() {
             let name = self.pool.sections[s]
                 .facts
                 .service
@@ -486,36 +442,6 @@ impl Build<'_> {
                 };
                 s.facts.flags.is_some_and(|f| f & bit != 0)
             })
-    }
-
-    /// Service sections in the order of `PR_SERVICES`, then any others in
-    /// file order.
-    fn service_order(&self) -> Vec<usize> {
-        let listed: Vec<usize> = self
-            .pool
-            .find(sections::SERVICE_LISTS)
-            .and_then(|s| self.pool.sections.get(s))
-            .and_then(|s| find_value(&s.values, "01023d0e"))
-            .map(|v| match &v.data {
-                RegData::Hex { bytes, .. } => bytes
-                    .chunks_exact(16)
-                    .filter_map(|uid| self.pool.find(&crate::mapi::uid_hex(uid)))
-                    .collect(),
-                _ => Vec::new(),
-            })
-            .unwrap_or_default();
-        let is_service = |s: &usize| {
-            self.pool.sections[*s].facts.service.is_some()
-                && self.pool.sections[*s].facts.service_uid.is_none()
-                && !self.pool.sections[*s].path.contains('\\')
-        };
-        let mut order: Vec<usize> = listed.into_iter().filter(is_service).collect();
-        for s in (0..self.pool.sections.len()).filter(is_service) {
-            if !order.contains(&s) {
-                order.push(s);
-            }
-        }
-        order
     }
 
     fn push_service(&mut self, id: &str, block: &str, settings: Vec<(String, String)>) {

@@ -1,15 +1,15 @@
-//! The sections of one profile as a pool to take `.prf` settings from: each
+//! The sections of one profile as a pool of `.prf` settings: each
 //! section's values merged over repeated keys, what it is, and which of its
 //! values a setting has taken, so that the rest can be reported.
 
 use encoding_rs::Encoding as CodePage;
 
 use crate::mapi::dictionary::{self, Meaning, Scope};
-use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName};
+use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
 use crate::reg::{RegData, RegValue};
 
-use super::super::context::{Facts, SectionInfo, describe};
-use super::super::{PROFILE_KEY, Profile};
+use super::context::{Facts, SectionInfo, describe};
+use super::{PROFILE_KEY, Profile, find_value};
 
 /// One section (or account subkey) of the profile.
 pub(super) struct Section {
@@ -104,6 +104,37 @@ impl Pool {
                         .is_some_and(|uid| uid.eq_ignore_ascii_case(path))
             })
             .collect()
+    }
+
+    /// Service sections in the order of `PR_SERVICES`, then any others in
+    /// file order.
+    pub fn services(&self) -> Vec<usize> {
+        let listed: Vec<usize> = self
+            .find(sections::SERVICE_LISTS)
+            .and_then(|s| self.sections.get(s))
+            .and_then(|s| find_value(&s.values, "01023d0e"))
+            .map(|v| match &v.data {
+                RegData::Hex { bytes, .. } => bytes
+                    .chunks_exact(16)
+                    .filter_map(|uid| self.find(&mapi::uid_hex(uid)))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .unwrap_or_default();
+        let is_service = |s: &usize| {
+            self.sections.get(*s).is_some_and(|section| {
+                section.facts.service.is_some()
+                    && section.facts.service_uid.is_none()
+                    && !section.path.contains('\\')
+            })
+        };
+        let mut order: Vec<usize> = listed.into_iter().filter(is_service).collect();
+        for s in (0..self.sections.len()).filter(is_service) {
+            if !order.contains(&s) {
+                order.push(s);
+            }
+        }
+        order
     }
 
     /// The first value among the sections `order` that holds property

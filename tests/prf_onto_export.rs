@@ -1,0 +1,222 @@
+//! `.prf` → `.reg` with `--base`: settings placed into the export's own
+//! sections (Exchange account sections, service sections, account-manager
+//! subkeys); everything else in the export stays as it was.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use mapiprof::model::{FromPrfError, Model, PrfToReg, prf_onto_export};
+use mapiprof::reg::RegData;
+
+fn export(name: &str) -> Model {
+    common::model_of(&std::fs::read(common::samples().join("reg").join(name)).unwrap())
+}
+
+fn apply(prf: &str, base: &Model, options: &PrfToReg) -> Result<Model, FromPrfError> {
+    prf_onto_export(&common::prf_model_of(prf.as_bytes()), base, options).map(|(m, _)| m)
+}
+
+/// Every `(profile, section, value, data)` of a model, in order.
+fn values(model: &Model) -> Vec<(String, String, String, RegData)> {
+    model
+        .profiles
+        .iter()
+        .flat_map(|p| {
+            p.keys.iter().flat_map(move |k| {
+                k.values.iter().map(move |v| {
+                    (
+                        p.name.clone(),
+                        k.path.clone(),
+                        v.name.as_str().to_owned(),
+                        v.data.clone(),
+                    )
+                })
+            })
+        })
+        .collect()
+}
+
+/// What differs between two models: `(section, value, new data)`.
+fn changes(before: &Model, after: &Model) -> Vec<(String, String, RegData)> {
+    let old = values(before);
+    values(after)
+        .into_iter()
+        .filter(|v| !old.contains(v))
+        .map(|(_, section, name, data)| (section, name, data))
+        .collect()
+}
+
+fn utf16(text: &str) -> RegData {
+    RegData::Hex {
+        kind: 3,
+        bytes: mapiprof::mapi::unicode_bytes(text),
+    }
+}
+
+const PROXY_PRF: &str = "[General]\r\nProfileName=Outlook\r\n[Service List]\r\n\
+    ServiceEGS=Exchange Global Section\r\n[ServiceEGS]\r\nRPCProxyServer=mail.example.com:44300\r\n";
+
+#[test]
+fn the_proxy_port_story_changes_one_value_of_the_whole_export() {
+    let base = export("o2007_wms_proxy_dialog_port.reg");
+    let after = apply(PROXY_PRF, &base, &PrfToReg::default()).unwrap();
+    assert_eq!(
+        changes(&base, &after),
+        [(
+            "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
+            "001f6622".to_owned(),
+            utf16("mail.example.com:44300")
+        )]
+    );
+    assert_eq!(
+        values(&after).len(),
+        values(&base).len(),
+        "replaced in place"
+    );
+    assert_eq!(after.source, base.source);
+    assert_eq!(after.keys, base.keys);
+}
+
+#[test]
+fn global_section_settings_also_go_into_each_exchange_account_section() {
+    let base = export("o16_exchange_outlook_anywhere.reg");
+    let prf = PROXY_PRF.replace("mail.example.com:44300", "owa.example.net:443");
+    let after = apply(&prf, &base, &PrfToReg::default()).unwrap();
+    let changed: Vec<(String, String)> = changes(&base, &after)
+        .into_iter()
+        .map(|(s, n, _)| (s, n))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (
+                "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
+                "001f6622".to_owned()
+            ),
+            (
+                "a1b2c3d4e5f60718293a4b5c6d7e8f90".to_owned(),
+                "001f6622".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn service_settings_go_where_the_service_keeps_them_in_their_registry_type() {
+    let base = export("o2013_two_profiles_ldap_pop3_third_party.reg");
+    let prf = "[General]\r\nProfileName=Work\r\n[Service List]\r\n\
+        Service1=Microsoft Exchange Server\r\nService2=LDAP Directory\r\n\
+        [Service1]\r\nHomeServer=exch03.corp.example.com\r\nOfflineAddressBookPath=\r\n\
+        [Service2]\r\nServerName=ldap2.corp.example.com\r\nUseSSL=FALSE\r\n";
+    let after = apply(prf, &base, &PrfToReg::default()).unwrap();
+    assert_eq!(
+        changes(&base, &after),
+        [
+            (
+                "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
+                "001e6608".to_owned(),
+                RegData::String("exch03.corp.example.com".into())
+            ),
+            (
+                "4d9e1f3a5b6c7d8e9f0a1b2c3d4e5f60".to_owned(),
+                "001e6600".to_owned(),
+                RegData::String("ldap2.corp.example.com".into())
+            ),
+            (
+                "4d9e1f3a5b6c7d8e9f0a1b2c3d4e5f60".to_owned(),
+                "000b6613".to_owned(),
+                RegData::Hex {
+                    kind: 3,
+                    bytes: vec![0, 0]
+                }
+            ),
+        ],
+        "the empty OfflineAddressBookPath= changes nothing"
+    );
+
+    // a PST path mapped as PT_STRING8 stays the 001f value the export has
+    let prf = "[General]\r\nProfileName=Home\r\n[Service List]\r\n\
+        Service1=Unicode Personal Folders\r\n\
+        [Service1]\r\nPathAndFilenameToPersonalFolders=E:\\Mail\\archiv.pst\r\n";
+    let after = apply(prf, &base, &PrfToReg::default()).unwrap();
+    assert_eq!(
+        changes(&base, &after),
+        [(
+            "6f4e7b3c2d1e4f0a8b9c7d6e5f4a3b2c".to_owned(),
+            "001f6700".to_owned(),
+            utf16("E:\\Mail\\archiv.pst")
+        )]
+    );
+}
+
+#[test]
+fn internet_accounts_are_found_by_name_and_set_under_registry_names() {
+    let base = export("o2013_two_profiles_ldap_pop3_third_party.reg");
+    let prf = "[General]\r\nProfileName=Work\r\n[Internet Account List]\r\nAccount1=I_Mail\r\n\
+        [Account1]\r\nUniqueService=No\r\nAccountName=Privat (POP3)\r\nPOP3Port=110\r\n\
+        SMTPServer=mail.example.net\r\nOrganization=Example\r\n";
+    let options = PrfToReg {
+        partial: true,
+        ..PrfToReg::default()
+    };
+    let (after, warnings) =
+        prf_onto_export(&common::prf_model_of(prf.as_bytes()), &base, &options).unwrap();
+    let account = "9375CFF0413111d3B88A00104B2A6676\\00000002".to_owned();
+    assert_eq!(
+        changes(&base, &after),
+        [
+            (account.clone(), "POP3 Port".to_owned(), RegData::Dword(110)),
+            (
+                account,
+                "SMTP Server".to_owned(),
+                RegData::String("mail.example.net".into())
+            ),
+        ]
+    );
+    // no registry name is known for Organization: named, and left out
+    assert!(
+        warnings.iter().any(|w| w
+            .to_string()
+            .contains("Organization (no known registry name)")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn what_the_export_lacks_is_named_and_the_profile_must_exist() {
+    let base = export("o2013_two_profiles_ldap_pop3_third_party.reg");
+    let prf = "[General]\r\nProfileName=Home\r\n[Service List]\r\n\
+        Service1=Unicode Personal Folders\r\nService2=Unicode Personal Folders\r\n\
+        [Service1]\r\nName=One\r\n[Service2]\r\nName=Two\r\n";
+    let err = apply(prf, &base, &PrfToReg::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "these settings cannot be placed in a .reg:\n  [Service2] (Unicode Personal Folders): Name \
+         (the export has 1 service section(s) of MSUPST MS, this is number 2)\n(--partial leaves them out)"
+    );
+    let err = apply(
+        &prf.replace("ProfileName=Home", "ProfileName=Travel"),
+        &base,
+        &PrfToReg::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "--base: the export holds no profile \"Travel\"; it holds Home, Work"
+    );
+    // without a name, the export's default profile
+    let prf = "[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+        [ServiceEGS]\r\nTCPExchangePort=6010\r\n";
+    let after = apply(prf, &base, &PrfToReg::default()).unwrap();
+    assert_eq!(
+        changes(&base, &after),
+        [(
+            "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
+            "0002662c".to_owned(),
+            RegData::Hex {
+                kind: 3,
+                bytes: vec![0x7A, 0x17]
+            }
+        )]
+    );
+}
