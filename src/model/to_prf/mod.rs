@@ -11,13 +11,14 @@
 //! entry IDs, values no mapping names, sections nobody owns) is named in
 //! warnings; see `leftover`.
 
+mod accounts;
 mod leftover;
 
 use encoding_rs::Encoding as CodePage;
 use thiserror::Error;
 
 use crate::diag::Warning;
-use crate::mapi::{PropTag, PropType, account, sections};
+use crate::mapi::{PropTag, PropType, sections};
 use crate::prf::mapping::{self, parse_mapping};
 use crate::prf::{self, Block, Generation, Item, Listed, PrfModel, PrfSource, Settings, Target};
 use crate::reg::RegData;
@@ -147,7 +148,7 @@ impl Build<'_> {
     /// `[Microsoft Outlook Client]` settings (cached mode and the like) as
     /// OCT's `ServiceX`.
     fn outlook_client(&mut self) {
-        let Some(block) = self.section_block(sections::OUTLOOK_CLIENT) else {
+        let Some(block) = self.block_for(&Target::Section(sections::OUTLOOK_CLIENT.into())) else {
             return;
         };
         let Some(s) = self.pool.find(sections::OUTLOOK_CLIENT) else {
@@ -171,7 +172,7 @@ impl Build<'_> {
                 .service
                 .clone()
                 .unwrap_or_default();
-            let Some(block) = self.service_block(&name) else {
+            let Some(block) = self.block_for(&Target::Service(name.clone())) else {
                 let label = self.pool.label(self.profile, s);
                 self.warnings.push(Warning::general(format!(
                     "{label}: a .prf has no mapping block for service {name}; it is left out"
@@ -224,7 +225,8 @@ impl Build<'_> {
     /// `number`th Exchange service, with KB 833799's port mappings added to
     /// the file when a static port is set.
     fn global_section(&mut self, number: usize, order: &[usize]) {
-        let Some(mut block) = self.section_block(sections::EXCHANGE_GLOBAL) else {
+        let Some(mut block) = self.block_for(&Target::Section(sections::EXCHANGE_GLOBAL.into()))
+        else {
             return;
         };
         let ports = mapping::static_ports();
@@ -248,95 +250,6 @@ impl Build<'_> {
             _ => format!("ServiceEGS{number}"),
         };
         self.push_service(&id, &block.name, settings);
-    }
-
-    /// The internet accounts of the account manager.
-    fn accounts(&mut self) {
-        let prefix = format!("{}\\", sections::ACCOUNT_MANAGER.to_ascii_lowercase());
-        let mut number = 0;
-        for s in 0..self.pool.sections.len() {
-            let section = &self.pool.sections[s];
-            if !section.path.to_ascii_lowercase().starts_with(&prefix) {
-                continue;
-            }
-            let kind = text_value(&section.values, "clsid")
-                .as_deref()
-                .and_then(account::account_kind);
-            let account_type = match kind {
-                Some("POP3") => "POP3",
-                Some("IMAP") => "IMAP",
-                Some("HTTP") => "HOTMAIL",
-                Some("MAPI service" | "LDAP") => continue,
-                other => {
-                    let label = self.pool.label(self.profile, s);
-                    self.warnings.push(Warning::general(format!(
-                        "{label}: {} accounts cannot be set up by a .prf; it is left out",
-                        other.unwrap_or("this kind of")
-                    )));
-                    continue;
-                }
-            };
-            let Some(block) = self.account_block(account_type) else {
-                let label = self.pool.label(self.profile, s);
-                self.warnings.push(Warning::general(format!(
-                    "{label}: the {} mapping blocks have no {account_type} account; it is left out",
-                    self.generation.name()
-                )));
-                continue;
-            };
-            number += 1;
-            let mut settings = vec![("UniqueService".to_owned(), "No".to_owned())];
-            settings.extend(self.account_settings(&block, s));
-            self.prf.accounts.push(Item {
-                id: format!("Account{number}"),
-                block: Some(block.name.clone()),
-                listed: Listed::Active,
-                settings: Settings {
-                    active: settings,
-                    commented: Vec::new(),
-                },
-            });
-        }
-    }
-
-    /// The settings of an account subkey in the order of `block`: each
-    /// mapping line's account property id names a registry value.
-    fn account_settings(&mut self, block: &Block, s: usize) -> Vec<(String, String)> {
-        let mut settings: Vec<(String, String)> = Vec::new();
-        for (key, mapping) in block.entries() {
-            let Some(tag) = parse_mapping(mapping) else {
-                continue;
-            };
-            if settings.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
-                continue;
-            }
-            let Some(section) = self.pool.sections.get(s) else {
-                return settings;
-            };
-            let Some((v, value)) = section
-                .values
-                .iter()
-                .enumerate()
-                .find(|(_, value)| account::prf_id(value.name.as_str()) == Some(tag.id))
-            else {
-                continue;
-            };
-            match account_text(&value.data, tag.ptype == PropType::LONG, tag.id) {
-                Some(text) => {
-                    settings.push((key.to_owned(), text));
-                    self.pool.mark(s, v);
-                }
-                None => {
-                    let label = self.pool.label(self.profile, s);
-                    self.warnings.push(Warning::general(format!(
-                        "{label}: {} does not fit {key} ({}); it is left out",
-                        value.name,
-                        tag.ptype.name().unwrap_or_default()
-                    )));
-                }
-            }
-        }
-        settings
     }
 
     /// The settings `block` maps, each from the first section of `order`
@@ -445,38 +358,20 @@ impl Build<'_> {
     }
 
     fn push_service(&mut self, id: &str, block: &str, settings: Vec<(String, String)>) {
-        self.prf.services.push(Item {
-            id: id.to_owned(),
-            block: Some(block.to_owned()),
-            listed: Listed::Active,
-            settings: Settings {
-                active: settings,
-                commented: Vec::new(),
-            },
-        });
+        self.prf.services.push(active_item(id, block, settings));
     }
 
-    fn section_block(&self, uid: &str) -> Option<Block> {
+    /// The generation's block for `wanted` (names compared without case).
+    fn block_for(&self, wanted: &Target) -> Option<Block> {
         self.generation
             .blocks()
             .iter()
-            .find(|b| matches!(b.target(), Target::Section(g) if g.eq_ignore_ascii_case(uid)))
-            .cloned()
-    }
-
-    fn service_block(&self, service: &str) -> Option<Block> {
-        self.generation
-            .blocks()
-            .iter()
-            .find(|b| matches!(b.target(), Target::Service(n) if n.eq_ignore_ascii_case(service)))
-            .cloned()
-    }
-
-    fn account_block(&self, kind: &str) -> Option<Block> {
-        self.generation
-            .blocks()
-            .iter()
-            .find(|b| matches!(b.target(), Target::Account(k) if k.eq_ignore_ascii_case(kind)))
+            .find(|b| match (b.target(), wanted) {
+                (Target::Section(x), Target::Section(y))
+                | (Target::Service(x), Target::Service(y))
+                | (Target::Account(x), Target::Account(y)) => x.eq_ignore_ascii_case(y),
+                _ => false,
+            })
             .cloned()
     }
 
@@ -493,6 +388,19 @@ impl Build<'_> {
     }
 }
 
+/// A listed service or account with its settings.
+fn active_item(id: &str, block: &str, settings: Vec<(String, String)>) -> Item {
+    Item {
+        id: id.to_owned(),
+        block: Some(block.to_owned()),
+        listed: Listed::Active,
+        settings: Settings {
+            active: settings,
+            commented: Vec::new(),
+        },
+    }
+}
+
 /// A text value of an account subkey: `REG_SZ` or UTF-16 in `REG_BINARY`.
 fn text_value(values: &[crate::reg::RegValue], name: &str) -> Option<String> {
     match &find_value(values, name)?.data {
@@ -500,17 +408,4 @@ fn text_value(values: &[crate::reg::RegValue], name: &str) -> Option<String> {
         RegData::Hex { bytes, .. } => crate::mapi::unicode_text(bytes),
         _ => None,
     }
-}
-
-/// The `.prf` text of an account value: text for text settings, a number
-/// for PT_LONG ones (the leave-on-server bits in hex).
-fn account_text(data: &RegData, number: bool, id: u16) -> Option<String> {
-    let text = match (data, number) {
-        (RegData::Dword(n), true) if id == 0x1000 => format!("0x{n:08X}"),
-        (RegData::Dword(n), true) => n.to_string(),
-        (RegData::String(text), false) => text.clone(),
-        (RegData::Hex { bytes, .. }, false) => crate::mapi::unicode_text(bytes)?,
-        _ => return None,
-    };
-    (!text.contains(['\r', '\n', '\0'])).then_some(text)
 }
