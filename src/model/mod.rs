@@ -55,6 +55,49 @@ pub struct Profile {
     pub keys: Vec<Block>,
 }
 
+impl Profile {
+    /// Set value `name` of key `path` to `data`: replaced where it is (in
+    /// every block of that key), else added to the key's last block, else in
+    /// a new key at the end.
+    pub fn set(&mut self, path: &str, name: &str, data: RegData) {
+        let mut replaced = false;
+        for block in self
+            .keys
+            .iter_mut()
+            .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(path))
+        {
+            for value in block
+                .values
+                .iter_mut()
+                .filter(|v| v.name.as_str().eq_ignore_ascii_case(name))
+            {
+                value.data = data.clone();
+                replaced = true;
+            }
+        }
+        if replaced {
+            return;
+        }
+        let value = RegValue {
+            name: reg::ValueName::Named(name.to_owned()),
+            data,
+        };
+        match self
+            .keys
+            .iter_mut()
+            .rev()
+            .find(|b| !b.delete && b.path.eq_ignore_ascii_case(path))
+        {
+            Some(block) => block.values.push(value),
+            None => self.keys.push(Block {
+                path: path.to_owned(),
+                delete: false,
+                values: vec![value],
+            }),
+        }
+    }
+}
+
 /// A `.reg` document grouped by profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {

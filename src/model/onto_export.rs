@@ -19,7 +19,7 @@ use crate::diag::Warning;
 use crate::mapi::dictionary::Scope;
 use crate::mapi::{PropTag, PropType, TagName, account, parse_int, sections, unicode_bytes};
 use crate::prf::{self, Item, Listed, PrfModel, Target};
-use crate::reg::{Block, RegData, RegValue, ValueName};
+use crate::reg::{RegData, RegValue};
 
 use super::from_prf::{FromPrfError, PrfToReg, encode_setting, is_control};
 use super::pool::Pool;
@@ -252,7 +252,7 @@ impl Apply<'_> {
                 .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
                 .map(|v| v.data.clone());
             match account_data(name, text, existing.as_ref()) {
-                Some(data) => set(self.profile, &path, name, data),
+                Some(data) => self.profile.set(&path, name, data),
                 None => self.unplaced.push(format!(
                     "{label}: {key}={text} (not a value {name} can hold)"
                 )),
@@ -286,7 +286,7 @@ impl Apply<'_> {
                 .map(|bytes| RegData::Hex { kind: 3, bytes })
         };
         match data {
-            Ok(data) => set(self.profile, path, &name, data),
+            Ok(data) => self.profile.set(path, &name, data),
             Err(why) => self.unplaced.push(format!("{what}={text} ({why})")),
         }
     }
@@ -354,45 +354,5 @@ fn account_data(name: &str, text: &str, existing: Option<&RegData>) -> Option<Re
             Some(RegData::Dword(u32::try_from(n).ok()?))
         }
         _ => None,
-    }
-}
-
-/// Set value `name` of key `path`: replaced where it is (every block of that
-/// key), else added to the key's last block, else in a new key.
-fn set(profile: &mut Profile, path: &str, name: &str, data: RegData) {
-    let mut replaced = false;
-    for block in profile
-        .keys
-        .iter_mut()
-        .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(path))
-    {
-        for value in block
-            .values
-            .iter_mut()
-            .filter(|v| v.name.as_str().eq_ignore_ascii_case(name))
-        {
-            value.data = data.clone();
-            replaced = true;
-        }
-    }
-    if replaced {
-        return;
-    }
-    let value = RegValue {
-        name: ValueName::Named(name.to_owned()),
-        data,
-    };
-    match profile
-        .keys
-        .iter_mut()
-        .rev()
-        .find(|b| !b.delete && b.path.eq_ignore_ascii_case(path))
-    {
-        Some(block) => block.values.push(value),
-        None => profile.keys.push(Block {
-            path: path.to_owned(),
-            delete: false,
-            values: vec![value],
-        }),
     }
 }

@@ -1,6 +1,8 @@
 //! Edits in place: change the text of one line and nothing else, so that
 //! comments, spacing, line ends and every other line keep their bytes.
 
+use crate::diag::Span;
+
 use super::syntax::{LineKind, Parsed};
 
 /// What an edit did.
@@ -68,6 +70,76 @@ pub fn set(
     Some((out, Edited::SwitchedOn))
 }
 
+/// Comment out the active `key` of `section` (`Key=v` → `;Key=v`), the
+/// line otherwise unchanged; `None` when there is no such entry.
+pub fn comment_out(text: &str, parsed: &Parsed, section: &str, key: &str) -> Option<String> {
+    let line = entry_line(parsed, section, key)?;
+    let body = line.of(text);
+    let lead = body.len() - body.trim_start_matches([' ', '\t']).len();
+    let at = line.start + lead;
+    Some(format!("{};{}", text.get(..at)?, text.get(at..)?))
+}
+
+/// Add `key=value` after the last line of the first `section` that is not
+/// blank, with that section's line break; `None` when there is no such
+/// section.
+pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -> Option<String> {
+    let mut inside = false;
+    let mut seen = false;
+    let mut last: Option<Span> = None;
+    for line in &parsed.file.lines {
+        match &line.kind {
+            LineKind::Section { name, .. } => {
+                let matches = name.eq_ignore_ascii_case(section);
+                inside = matches && !seen;
+                seen |= matches;
+                if inside {
+                    last = Some(line.span);
+                }
+            }
+            LineKind::Blank => {}
+            _ if inside => last = Some(line.span),
+            _ => {}
+        }
+    }
+    let last = last?;
+    let body = last.of(text);
+    let content_end = body.trim_end_matches(['\r', '\n']).len();
+    let mut line_break = body.get(content_end..)?.to_owned();
+    let mut out = String::with_capacity(text.len() + key.len() + value.len() + 4);
+    out.push_str(text.get(..last.end)?);
+    if line_break.is_empty() {
+        // the section ends the file without a line break
+        line_break = "\r\n".to_owned();
+        out.push_str(&line_break);
+        out.push_str(&format!("{key}={value}"));
+    } else {
+        out.push_str(&format!("{key}={value}{line_break}"));
+    }
+    out.push_str(text.get(last.end..)?);
+    Some(out)
+}
+
+/// The span of the first active `key` in the first `section`.
+fn entry_line(parsed: &Parsed, section: &str, key: &str) -> Option<Span> {
+    let mut inside = false;
+    let mut seen = false;
+    for line in &parsed.file.lines {
+        match &line.kind {
+            LineKind::Section { name, .. } => {
+                let matches = name.eq_ignore_ascii_case(section);
+                inside = matches && !seen;
+                seen |= matches;
+            }
+            LineKind::Entry { key: k, .. } if inside && k.eq_ignore_ascii_case(key) => {
+                return Some(line.span);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The key of a `;key=value` comment line.
 fn commented_key(line: &str) -> Option<&str> {
     let after = line.trim_start_matches([' ', '\t']).strip_prefix(';')?;
@@ -114,5 +186,18 @@ mod tests {
         assert_eq!(out, "[A]\nk=9\n[B]\nk=2\n[a]\nk=3\n");
         assert_eq!(set_in(text, "C", "k", "9"), None);
         assert_eq!(set_in(text, "A", "missing", "9"), None);
+    }
+
+    #[test]
+    fn commenting_out_and_adding_touch_one_line() {
+        let text = "[A]\r\n  k=1\r\n\r\n[B]\r\nx=2";
+        let out = comment_out(text, &parse(text), "a", "K").unwrap();
+        assert_eq!(out, "[A]\r\n  ;k=1\r\n\r\n[B]\r\nx=2");
+        let out = add(text, &parse(text), "A", "n", "5").unwrap();
+        assert_eq!(out, "[A]\r\n  k=1\r\nn=5\r\n\r\n[B]\r\nx=2");
+        let out = add(text, &parse(text), "B", "y", "3").unwrap();
+        assert_eq!(out, "[A]\r\n  k=1\r\n\r\n[B]\r\nx=2\r\ny=3");
+        assert_eq!(add(text, &parse(text), "C", "y", "3"), None);
+        assert_eq!(comment_out(text, &parse(text), "B", "k"), None);
     }
 }

@@ -21,7 +21,7 @@ mod syntax;
 mod write;
 
 pub use document::{Document, Entry, Section};
-pub use edit::{Edited, set};
+pub use edit::{Edited, add, comment_out, set};
 pub use mapping::{Block, Generation, MapLine, Target};
 pub use model::{
     CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,

@@ -23,7 +23,7 @@ use crate::prf::PrfModel;
 
 pub use schema::schema;
 pub use tree::Y;
-pub use value::{Context, Shown, parse as parse_value, show as show_value};
+pub use value::{Context, Shown, parse as parse_value, resolve_name, show as show_value};
 
 /// The first line of every document: tells editors where the schema is.
 pub const MODELINE: &str = "yaml-language-server: $schema=mapiprof.schema.json";
@@ -91,4 +91,12 @@ pub fn read(text: &str) -> Result<Model, YamlError> {
 /// Write a PRF model as YAML.
 pub fn write_prf(model: &PrfModel) -> String {
     prf_write::write(model)
+}
+
+/// A value written on a command line (`0x23`, `[use-http, ssl-only]`,
+/// `{hex: 71 17}`, `true`) read as a YAML value.
+pub fn parse_fragment(text: &str) -> Result<Y, String> {
+    node::parse(text)
+        .map(|node| node.to_y())
+        .map_err(|e| node::syntax_message(&e))
 }

@@ -1,0 +1,171 @@
+//! Edits that keep a file's format: `NAME=VALUE` assignments, removals and
+//! the proxy-port repair applied to a `.reg` (only the changed values' lines
+//! are rewritten, wrapped as Regedit wraps them), a `.prf` (only the changed
+//! line; a commented-out setting is switched on in place) or a YAML document
+//! (rewritten through the model).
+//!
+//! The edit decides where a property goes from the model; the text layer
+//! and the files are the caller's business.
+
+mod plan;
+mod prf_file;
+mod reg_file;
+mod value;
+mod yaml_file;
+
+use thiserror::Error;
+
+pub use prf_file::set_prf;
+pub use reg_file::set_reg;
+pub use yaml_file::set_yaml;
+
+/// One change asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignment {
+    /// `NAME=VALUE`: a property name (`RPCProxyServer`), a raw value name
+    /// (`001f6622`), an account value (`SMTP Port`) or a `.prf` key.
+    Set {
+        /// The name as given.
+        name: String,
+        /// The value as given; parsed by the property's type.
+        value: String,
+    },
+    /// `--unset NAME`: remove the value (`"name"=-` in a `.reg`, the line
+    /// commented out in a `.prf`).
+    Unset {
+        /// The name as given.
+        name: String,
+    },
+}
+
+impl Assignment {
+    /// Read `NAME=VALUE`.
+    pub fn parse(text: &str) -> Result<Assignment, EditError> {
+        match text.split_once('=') {
+            Some((name, value)) if !name.trim().is_empty() => Ok(Assignment::Set {
+                name: name.trim().to_owned(),
+                value: value.to_owned(),
+            }),
+            _ => Err(EditError::Syntax(text.to_owned())),
+        }
+    }
+
+    /// The name the assignment is about.
+    pub fn name(&self) -> &str {
+        match self {
+            Assignment::Set { name, .. } | Assignment::Unset { name } => name,
+        }
+    }
+}
+
+/// Where edits apply and what they may do.
+#[derive(Debug, Clone, Default)]
+pub struct Edits {
+    /// The assignments, in order.
+    pub assignments: Vec<Assignment>,
+    /// Only this profile (case-insensitive).
+    pub profile: Option<String>,
+    /// Only this section: its key name (UID), a `.prf` section name, or its
+    /// label (`Exchange Global Section`).
+    pub section: Option<String>,
+    /// Create a property that no section holds yet, where it belongs.
+    pub create: bool,
+    /// Rewrite an RPC proxy typed the dialog way (`host-44300`) as
+    /// `host:44300`; other values stay as they are.
+    pub fix_proxy_port: bool,
+}
+
+/// The new text and what changed, one line per value for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edited {
+    /// The whole new text (same encoding decisions as the input's).
+    pub text: String,
+    /// `Outlook/13dbb0c8…/001f6622: mail.example.com-44300 → mail.example.com:44300`.
+    pub changes: Vec<String>,
+}
+
+/// Why an edit cannot be made.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EditError {
+    /// An assignment without `=`, e.g. `RPCProxyServer`.
+    #[error("{0:?} is not NAME=VALUE")]
+    Syntax(String),
+    /// A name no section knows, e.g. `RPCProxyServr`.
+    #[error("unknown name {name:?}{}", suggest(.suggestions))]
+    UnknownName {
+        /// The name as given.
+        name: String,
+        /// Known names close to it.
+        suggestions: Vec<String>,
+    },
+    /// A known property that no section of the file holds, without `--create`.
+    #[error("no section holds {0}; --create adds it where it belongs")]
+    Absent(String),
+    /// `--create` for a property whose place is not known, e.g. a raw name.
+    #[error("cannot tell where {0} belongs; name the section with --section")]
+    NoPlace(String),
+    /// A value that does not fit the property, e.g. `TCPExchangePort=70000`.
+    #[error("{name}: {why}")]
+    Value {
+        /// Where: profile/section/name.
+        name: String,
+        /// What is wrong.
+        why: String,
+    },
+    /// `--profile` or `--section` that matches nothing in the file.
+    #[error("{0}")]
+    NoMatch(String),
+    /// The edited text cannot be written (a line break in a `.reg` string).
+    #[error("{0}")]
+    Write(String),
+}
+
+fn suggest(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", names.join(", "))
+    }
+}
+
+/// `host-NNNN` → `host:NNNN` for a proxy typed in Outlook's dialog, which
+/// refuses `:`; `None` for anything else.
+pub fn fixed_proxy(text: &str) -> Option<String> {
+    let (host, port) = text.rsplit_once('-')?;
+    let valid_port = !port.is_empty()
+        && port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u32>().is_ok_and(|p| p > 0 && p <= 65535);
+    let valid_host = !host.is_empty() && !host.contains([':', '/']) && host.contains('.');
+    (valid_port && valid_host).then(|| format!("{host}:{port}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assignments_and_proxy_repair() {
+        assert_eq!(
+            Assignment::parse("RPCProxyServer=mail.example.com:44300"),
+            Ok(Assignment::Set {
+                name: "RPCProxyServer".into(),
+                value: "mail.example.com:44300".into()
+            })
+        );
+        assert_eq!(
+            Assignment::parse("SMTP Port=587").map(|a| a.name().to_owned()),
+            Ok("SMTP Port".into())
+        );
+        assert!(Assignment::parse("RPCProxyServer").is_err());
+        assert!(Assignment::parse("=1").is_err());
+        assert_eq!(
+            fixed_proxy("mail.example.com-44300").as_deref(),
+            Some("mail.example.com:44300")
+        );
+        assert_eq!(fixed_proxy("mail-gw.example.com"), None);
+        assert_eq!(fixed_proxy("mail.example.com:44300"), None);
+        assert_eq!(fixed_proxy("mail.example.com-99999"), None);
+        assert_eq!(fixed_proxy("my-host-443"), None, "a bare host name");
+    }
+}

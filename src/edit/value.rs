@@ -1,0 +1,83 @@
+//! A value given on the command line, read by the type of the property it
+//! sets: text as it is for string properties (so `host:44300` or `yes` stay
+//! text), a YAML value otherwise (`6001`, `0x23`, `[use-http, ssl-only]`,
+//! `{hex: 71 17}`, `true`).
+
+use crate::mapi::{PropType, TagName, account};
+use crate::reg::{RegData, RegValue};
+use crate::yaml::{self, Context, Y};
+
+/// The registry value `name` (as it is or will be written) holding `text`,
+/// in the form `existing` has when there is one.
+pub(super) fn reg_value(
+    name: &str,
+    text: &str,
+    ctx: &Context,
+    existing: Option<&RegData>,
+) -> Result<RegValue, String> {
+    let tag = if ctx.in_profile && !ctx.account_manager {
+        TagName::parse(name)
+    } else {
+        None
+    };
+    let textual = match tag {
+        Some(tag) => matches!(tag.tag.ptype, PropType::STRING8 | PropType::UNICODE),
+        None if ctx.account_manager => {
+            matches!(account::form(name), Some(account::Form::Text) | None)
+        }
+        None => matches!(existing, Some(RegData::String(_)) | None),
+    };
+    let y = if textual {
+        Y::Str(text.to_owned())
+    } else {
+        yaml::parse_fragment(text)?
+    };
+    if y == Y::Null {
+        return Err("no value given (use --unset to remove a value)".to_owned());
+    }
+    let mut value = yaml::parse_value(name, &y, ctx)?;
+    keep_form(&mut value.data, existing, tag, ctx);
+    Ok(value)
+}
+
+/// Text written as `REG_SZ` where the old value was `hex:` (or the other
+/// way round) goes back to the old form, so an edit changes only the value.
+fn keep_form(data: &mut RegData, existing: Option<&RegData>, tag: Option<TagName>, ctx: &Context) {
+    let (RegData::String(text), Some(RegData::Hex { kind: 3, .. })) = (&*data, existing) else {
+        return;
+    };
+    let bytes = match tag.map(|t| t.tag.ptype) {
+        Some(PropType::STRING8) => crate::mapi::string8_bytes(text, ctx.codepage).ok(),
+        Some(PropType::UNICODE) => Some(crate::mapi::unicode_bytes(text)),
+        None if ctx.account_manager => Some(crate::mapi::unicode_bytes(text)),
+        _ => None,
+    };
+    if let Some(bytes) = bytes {
+        *data = RegData::Hex { kind: 3, bytes };
+    }
+}
+
+/// A short text of a value for the change list.
+pub(super) fn brief(value: &RegValue, ctx: &Context) -> String {
+    if value.data == RegData::Delete {
+        return "(removed)".to_owned();
+    }
+    match yaml::show_value(value, ctx).value {
+        Y::Str(text) | Y::Lit(text) => text,
+        Y::Int(n) => n.to_string(),
+        Y::Bool(b) => b.to_string(),
+        Y::Seq(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|i| match i {
+                    Y::Str(s) | Y::Lit(s) => s.clone(),
+                    Y::Int(n) => n.to_string(),
+                    _ => "…".to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => "(binary)".to_owned(),
+    }
+}

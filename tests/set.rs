@@ -1,0 +1,224 @@
+//! `set`: format-preserving edits of `.reg`, `.prf` and YAML files, by
+//! property name, raw name or account value name; removal; the proxy-port
+//! repair; unknown and absent names.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use mapiprof::edit::{Assignment, EditError, Edits, set_prf, set_reg, set_yaml};
+use mapiprof::input::{self, RegInput};
+
+fn reg_input(name: &str) -> RegInput {
+    let bytes = std::fs::read(common::samples().join("reg").join(name)).unwrap();
+    input::read_reg(&bytes, None).unwrap()
+}
+
+fn edits(assignments: &[&str]) -> Edits {
+    Edits {
+        assignments: assignments
+            .iter()
+            .map(|a| Assignment::parse(a).unwrap())
+            .collect(),
+        ..Edits::default()
+    }
+}
+
+/// The lines of `after` not in `before`, and the other way round.
+fn line_diff(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    (
+        old.iter()
+            .filter(|l| !new.contains(l))
+            .map(|l| (*l).to_owned())
+            .collect(),
+        new.iter()
+            .filter(|l| !old.contains(l))
+            .map(|l| (*l).to_owned())
+            .collect(),
+    )
+}
+
+#[test]
+fn the_proxy_port_story_in_one_command() {
+    let file = reg_input("o2007_wms_proxy_dialog_port.reg");
+    let edited = set_reg(&file, &edits(&["RPCProxyServer=mail.example.com:44300"])).unwrap();
+    assert_eq!(
+        edited.changes,
+        [
+            "Outlook/13dbb0c8aa05101a9bb000aa002fc45a/001f6622: mail.example.com-44300 → mail.example.com:44300"
+        ]
+    );
+    let (removed, added) = line_diff(&file.text, &edited.text);
+    assert!(!added.is_empty() && added.len() == removed.len());
+    assert!(
+        added
+            .iter()
+            .all(|l| l.starts_with("\"001f6622\"") || l.starts_with("  "))
+    );
+    // the text reads back with the new value
+    let again = input::read_reg(edited.text.as_bytes(), None).unwrap();
+    assert!(again.warnings.is_empty());
+    // the dedicated repair gives the same file
+    let repair = Edits {
+        fix_proxy_port: true,
+        ..Edits::default()
+    };
+    assert_eq!(set_reg(&file, &repair).unwrap().text, edited.text);
+    // and leaves a proxy that is fine alone
+    let fine = reg_input("o16_exchange_outlook_anywhere.reg");
+    let none = set_reg(&fine, &repair).unwrap();
+    assert!(none.changes.is_empty());
+    assert_eq!(none.text, fine.text);
+}
+
+#[test]
+fn every_section_holding_the_property_changes() {
+    let file = reg_input("o16_exchange_outlook_anywhere.reg");
+    let edited = set_reg(&file, &edits(&["RPCProxyServer=owa.example.net"])).unwrap();
+    assert_eq!(edited.changes.len(), 2, "{:?}", edited.changes);
+    assert!(edited.changes[1].contains("a1b2c3d4e5f60718293a4b5c6d7e8f90"));
+    let narrowed = Edits {
+        section: Some("Exchange Global Section".into()),
+        ..edits(&["RPCProxyServer=owa.example.net"])
+    };
+    assert_eq!(set_reg(&file, &narrowed).unwrap().changes.len(), 1);
+    let ports = set_reg(&file, &edits(&["TCPExchangePort=6010", "0002662e=6014"])).unwrap();
+    assert!(ports.text.contains("\"0002662c\"=hex:7a,17\r\n"));
+    assert!(ports.text.contains("\"0002662e\"=hex:7e,17\r\n"));
+}
+
+#[test]
+fn bad_values_unknown_and_absent_names_are_errors() {
+    let file = reg_input("o16_exchange_outlook_anywhere.reg");
+    let err = set_reg(&file, &edits(&["TCPExchangePort=70000"])).unwrap_err();
+    assert!(matches!(err, EditError::Value { .. }), "{err}");
+    let err = set_reg(&file, &edits(&["RPCProxyServr=x"])).unwrap_err();
+    let EditError::UnknownName { suggestions, .. } = &err else {
+        panic!("{err}")
+    };
+    assert!(suggestions.iter().any(|s| s == "RPCProxyServer"), "{err}");
+    assert_eq!(
+        set_reg(&file, &edits(&["HTTPExchangePort=6001"])).unwrap_err(),
+        EditError::Absent("HTTPExchangePort".into())
+    );
+    let profile = Edits {
+        profile: Some("Nope".into()),
+        ..edits(&["RPCProxyServer=x.example.com"])
+    };
+    assert!(matches!(
+        set_reg(&file, &profile).unwrap_err(),
+        EditError::NoMatch(_)
+    ));
+}
+
+#[test]
+fn create_puts_an_exchange_setting_where_its_mapping_says() {
+    let file = reg_input("o16_exchange_outlook_anywhere.reg");
+    let create = Edits {
+        create: true,
+        ..edits(&["HTTPExchangePort=6001"])
+    };
+    let edited = set_reg(&file, &create).unwrap();
+    assert_eq!(edited.changes.len(), 2, "{:?}", edited.changes);
+    let again = input::read_reg(edited.text.as_bytes(), None).unwrap();
+    let (model, _) = again.model();
+    for section in [
+        "13dbb0c8aa05101a9bb000aa002fc45a",
+        "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+    ] {
+        let key = model.profiles[0]
+            .keys
+            .iter()
+            .find(|k| k.path == section)
+            .unwrap();
+        assert!(
+            key.values.iter().any(|v| v.name.as_str() == "0002662d"),
+            "{section}"
+        );
+    }
+    let (removed, added) = line_diff(&file.text, &edited.text);
+    assert!(removed.is_empty());
+    assert_eq!(added, ["\"0002662d\"=hex:71,17", "\"0002662d\"=hex:71,17"]);
+}
+
+#[test]
+fn unset_writes_a_deletion() {
+    let file = reg_input("o16_exchange_outlook_anywhere.reg");
+    let unset = Edits {
+        assignments: vec![Assignment::Unset {
+            name: "TCPDirectoryPort".into(),
+        }],
+        ..Edits::default()
+    };
+    let edited = set_reg(&file, &unset).unwrap();
+    let (removed, added) = line_diff(&file.text, &edited.text);
+    assert_eq!(removed, ["\"0002662e\"=hex:74,17"]);
+    assert_eq!(added, ["\"0002662e\"=-"]);
+}
+
+#[test]
+fn account_values_by_their_registry_names() {
+    let file = reg_input("o16_imap_smtp_account.reg");
+    let edited = set_reg(
+        &file,
+        &edits(&["SMTP Port=465", "SMTP Server=mail.example.org"]),
+    )
+    .unwrap();
+    assert!(edited.text.contains("\"SMTP Port\"=dword:000001d1\r\n"));
+    let again = input::read_reg(edited.text.as_bytes(), None).unwrap();
+    let yaml = mapiprof::yaml::write(&again.model().0, &Default::default()).unwrap();
+    assert!(yaml.contains("SMTP Server: mail.example.org"), "{yaml}");
+}
+
+#[test]
+fn prf_edits_switch_on_commented_settings_and_comment_out_in_place() {
+    let file = common::prf_sample("kb833799_static_ports_outlook2003.prf");
+    let edited = set_prf(&file, &edits(&["HTTPExchangePort=6001"])).unwrap();
+    let (removed, added) = line_diff(&file.text, &edited.text);
+    assert_eq!(removed, [";HTTPExchangePort=6001"]);
+    assert_eq!(added, ["HTTPExchangePort=6001"]);
+    let unset = Edits {
+        assignments: vec![Assignment::Unset {
+            name: "TCPExchangePort".into(),
+        }],
+        ..Edits::default()
+    };
+    let edited = set_prf(&file, &unset).unwrap();
+    let (removed, added) = line_diff(&file.text, &edited.text);
+    assert_eq!((removed.len(), added.len()), (1, 1));
+    assert_eq!(added[0], format!(";{}", removed[0]));
+    let err = set_prf(&file, &edits(&["TCPExchangePort=70000"])).unwrap_err();
+    assert!(matches!(err, EditError::Value { .. }), "{err}");
+}
+
+#[test]
+fn prf_proxy_repair_and_general_options() {
+    let text = "[General]\r\nProfileName=Outlook\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+        [ServiceEGS]\r\nRPCProxyServer=mail.example.com-44300\r\n";
+    let file = input::read_prf(text.as_bytes(), None).unwrap();
+    let repair = Edits {
+        fix_proxy_port: true,
+        ..edits(&["BackupProfile=No"])
+    };
+    let edited = set_prf(&file, &repair).unwrap();
+    assert_eq!(
+        edited.text,
+        "[General]\r\nProfileName=Outlook\r\nBackupProfile=No\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+        [ServiceEGS]\r\nRPCProxyServer=mail.example.com:44300\r\n"
+    );
+}
+
+#[test]
+fn yaml_documents_are_edited_through_the_model() {
+    let file = reg_input("o2007_wms_proxy_dialog_port.reg");
+    let yaml = mapiprof::yaml::write(&file.model().0, &Default::default()).unwrap();
+    let model = input::read_yaml(yaml.as_bytes()).unwrap();
+    let edited = set_yaml(&model, &edits(&["RPCProxyServer=mail.example.com:44300"])).unwrap();
+    let (removed, added) = line_diff(&yaml, &edited.text);
+    assert_eq!(removed.len(), 1);
+    assert!(
+        added[0].contains("RPCProxyServer: mail.example.com:44300"),
+        "{added:?}"
+    );
+}
