@@ -98,6 +98,67 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
+    /// Set, remove or repair values in many .reg, .prf and YAML files.
+    #[command(
+        after_help = "NAME is a property name (RPCProxyServer, TCPExchangePort), a raw value name \
+        (001f6622), an account value (\"SMTP Port\") or a .prf key. VALUE is read by the \
+        property's type: text for strings, numbers for ports, flag names or numbers for flags \
+        ([use-http, ssl-only] or 0x23), true/false.\n\n\
+        Every section holding the property changes (in an Outlook 2010+ profile the Exchange \
+        Global Section and each Exchange account section); --profile and --section narrow it.\n\n\
+        Exit codes: 0 every file done, 2 any file failed (the others are still done).\n\n\
+        Examples:\n  mapiprof set exports/*.reg RPCProxyServer=mail.example.com:44300 --in-place\n  \
+        mapiprof set exports --recursive --fix-proxy-port --dry-run\n  \
+        mapiprof set outlook.prf HTTPExchangePort=6001 --in-place --backup\n  \
+        mapiprof set export.reg TCPExchangePort=6001 --create -o fixed.reg"
+    )]
+    Set {
+        /// Files, glob patterns or (with --recursive) folders, then
+        /// NAME=VALUE assignments.
+        #[arg(required = true, value_name = "FILE|NAME=VALUE")]
+        items: Vec<String>,
+        /// Remove the value (`"name"=-` in a .reg; commented out in a .prf).
+        #[arg(long, value_name = "NAME")]
+        unset: Vec<String>,
+        /// Rewrite an RPC proxy typed the dialog way (host-44300) as
+        /// host:44300; other values stay as they are.
+        #[arg(long)]
+        fix_proxy_port: bool,
+        /// Only this profile.
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// Only this section: its key name (UID), label (Exchange Global
+        /// Section) or .prf section ([ServiceEGS]).
+        #[arg(long, value_name = "SECTION")]
+        section: Option<String>,
+        /// Add a property no section holds yet where its mapping puts it.
+        #[arg(long)]
+        create: bool,
+        /// Edit the files themselves, atomically.
+        #[arg(long, conflicts_with_all = ["out_dir", "output", "dry_run"])]
+        in_place: bool,
+        /// With --in-place: keep the original as FILE.bak.
+        #[arg(long, requires = "in_place")]
+        backup: bool,
+        /// Write the edited files into this folder.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "dry_run"])]
+        out_dir: Option<PathBuf>,
+        /// Write the edited file here (one input file).
+        #[arg(short, long, value_name = "OUT", conflicts_with = "dry_run")]
+        output: Option<PathBuf>,
+        /// Print a unified diff of what would change (of the YAML view for
+        /// UTF-16 .reg files) and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Search folders for .reg, .prf and YAML files.
+        #[arg(short, long)]
+        recursive: bool,
+        /// No progress bar, no list of changes; only failures and errors.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Print the JSON Schema of the YAML documents.
     #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
     Schema,

@@ -45,6 +45,29 @@ pub fn write_output(output: Option<&Path>, input: &Path, bytes: &[u8]) -> Result
             path.display()
         );
     }
+    write_file(path, bytes)
+}
+
+/// Replace the file at `path` with `bytes` atomically (a temporary sibling
+/// renamed over it); with `backup`, the old bytes are kept as `PATH.bak`
+/// first. On any failure the file keeps its old bytes and no temporary file
+/// is left.
+pub fn replace_file(path: &Path, bytes: &[u8], backup: bool) -> Result<()> {
+    if backup {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".bak");
+        fs::copy(path, PathBuf::from(name))
+            .with_context(|| format!("cannot keep a backup of {}", path.display()))?;
+    }
+    write_file(path, bytes)
+}
+
+/// Write `bytes` to a new or existing file `path`, creating its folder,
+/// through a temporary sibling.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
     let temp = temp_path(path);
     let result = fs::write(&temp, bytes)
         .and_then(|()| fs::rename(&temp, path))

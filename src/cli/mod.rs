@@ -2,6 +2,7 @@
 //! stderr, exit codes. Everything below this module is pure.
 
 mod args;
+mod batch;
 mod io;
 
 use std::path::{Path, PathBuf};
@@ -10,9 +11,9 @@ use anyhow::{Result, anyhow, bail};
 use clap::Parser;
 
 use mapiprof::diag::Warning;
-use mapiprof::input;
 use mapiprof::model::{self, Model};
 use mapiprof::prf::{self, PrfModel};
+use mapiprof::{edit, input};
 use mapiprof::{text, yaml};
 
 use args::{Cli, Command, Form, OutlookVersion, ReadOptions};
@@ -48,6 +49,57 @@ pub fn run() -> Result<()> {
                 },
             };
             convert(&input, output.as_deref(), to, from, sort, &options, &read)
+        }
+        Command::Set {
+            items,
+            unset,
+            fix_proxy_port,
+            profile,
+            section,
+            create,
+            in_place,
+            backup,
+            out_dir,
+            output,
+            dry_run,
+            recursive,
+            quiet,
+            read,
+        } => {
+            let (assignments, files): (Vec<String>, Vec<String>) =
+                items.into_iter().partition(|i| looks_like_assignment(i));
+            let mut edits = edit::Edits {
+                assignments: assignments
+                    .iter()
+                    .map(|a| edit::Assignment::parse(a))
+                    .collect::<Result<_, _>>()?,
+                profile,
+                section,
+                create,
+                fix_proxy_port,
+            };
+            edits.assignments.extend(
+                unset
+                    .into_iter()
+                    .map(|name| edit::Assignment::Unset { name }),
+            );
+            if edits.assignments.is_empty() && !fix_proxy_port {
+                bail!("nothing to do: give NAME=VALUE, --unset NAME or --fix-proxy-port");
+            }
+            if files.is_empty() {
+                bail!("no files given");
+            }
+            let output = match (in_place, out_dir, output, dry_run) {
+                (true, ..) => batch::Output::InPlace(backup),
+                (_, Some(dir), ..) => batch::Output::Dir(dir),
+                (_, _, Some(file), _) => batch::Output::File(file),
+                (_, _, _, true) => batch::Output::DryRun,
+                _ => bail!(
+                    "say where the edited files go: --in-place, --out-dir DIR, -o FILE or --dry-run"
+                ),
+            };
+            let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
+            batch::run(&files, recursive, &edits, &output, quiet, &read)
         }
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
@@ -181,7 +233,7 @@ fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Resu
     }
 }
 
-fn code_page(read: &ReadOptions) -> Result<Option<&'static encoding_rs::Encoding>> {
+pub(crate) fn code_page(read: &ReadOptions) -> Result<Option<&'static encoding_rs::Encoding>> {
     match &read.codepage {
         Some(label) => Ok(Some(
             text::code_page(label).ok_or_else(|| anyhow!("unknown code page {label:?}"))?,
@@ -221,7 +273,7 @@ fn report(name: &str, warnings: &[Warning], strict: bool) -> Result<()> {
     Ok(())
 }
 
-fn form_of_extension(path: &Path) -> Option<Form> {
+pub(crate) fn form_of_extension(path: &Path) -> Option<Form> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "reg" => Some(Form::Reg),
@@ -231,8 +283,14 @@ fn form_of_extension(path: &Path) -> Option<Form> {
     }
 }
 
+/// Whether a `set` argument is an assignment rather than a file: it has a
+/// `=` and no file of that name exists.
+fn looks_like_assignment(item: &str) -> bool {
+    item.contains('=') && !Path::new(item).exists()
+}
+
 /// The format of a file: its extension, else what its first bytes say.
-fn detect(path: &Path, bytes: &[u8]) -> Form {
+pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Form {
     form_of_extension(path).unwrap_or(if input::looks_like_reg(bytes) {
         Form::Reg
     } else {

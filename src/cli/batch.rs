@@ -1,0 +1,266 @@
+//! Running an edit over many files: finding them (arguments, globs, folders
+//! with `--recursive`), editing them in parallel, writing each the way asked
+//! (in place, into a folder, to one output file, or as a diff), a progress
+//! bar on a terminal, and a summary. A bad file never stops the batch.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use mapiprof::edit::{self, Edits};
+use mapiprof::{input, text, yaml};
+
+use super::args::ReadOptions;
+use super::{Form, code_page, detect, io};
+
+/// Where edited files go.
+#[derive(Debug, Clone)]
+pub enum Output {
+    /// Over the file itself, atomically; `true` keeps `FILE.bak`.
+    InPlace(bool),
+    /// Into this folder, under the file's path relative to its argument.
+    Dir(PathBuf),
+    /// To this file (one input only).
+    File(PathBuf),
+    /// Nowhere: print a unified diff.
+    DryRun,
+}
+
+/// How one file fared.
+enum Fate {
+    Changed(Vec<String>),
+    Unchanged,
+}
+
+/// Apply `edits` to every file of `args`.
+pub fn run(
+    args: &[PathBuf],
+    recursive: bool,
+    edits: &Edits,
+    output: &Output,
+    quiet: bool,
+    read: &ReadOptions,
+) -> Result<()> {
+    let files = collect(args, recursive)?;
+    if matches!(output, Output::File(_)) && files.len() != 1 {
+        bail!(
+            "-o writes one file, and {} were given; use --out-dir or --in-place",
+            files.len()
+        );
+    }
+    let bar = progress(files.len() as u64, quiet);
+    let results: Vec<(PathBuf, Result<(Fate, String)>)> = files
+        .par_iter()
+        .map(|(file, base)| {
+            let result = one(file, base, edits, output, read);
+            bar.inc(1);
+            (file.clone(), result)
+        })
+        .collect();
+    bar.finish_and_clear();
+    report(&results, quiet)
+}
+
+/// Edit one file and write it; the diff text for `--dry-run`.
+fn one(
+    file: &Path,
+    base: &Path,
+    edits: &Edits,
+    output: &Output,
+    read: &ReadOptions,
+) -> Result<(Fate, String)> {
+    let name = io::display_name(file);
+    let bytes = io::read_input(file)?;
+    let codepage = code_page(read)?;
+    let fail = |e: &dyn std::fmt::Display| anyhow!("{name}: {e}");
+    let (before, after, changes, encoded) = match detect(file, &bytes) {
+        Form::Reg => {
+            let parsed = input::read_reg(&bytes, codepage).map_err(|e| fail(&e))?;
+            let edited = edit::set_reg(&parsed, edits).map_err(|e| fail(&e))?;
+            let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
+            let utf16 = matches!(
+                parsed.format.encoding,
+                text::Encoding::Utf16Le | text::Encoding::Utf16Be
+            );
+            let view = |t: &str| view_of(t, utf16);
+            (
+                view(&parsed.text),
+                view(&edited.text),
+                edited.changes,
+                encoded,
+            )
+        }
+        Form::Prf => {
+            let parsed = input::read_prf(&bytes, codepage).map_err(|e| fail(&e))?;
+            let edited = edit::set_prf(&parsed, edits).map_err(|e| fail(&e))?;
+            let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
+            (parsed.text, edited.text.clone(), edited.changes, encoded)
+        }
+        Form::Yaml => {
+            let model = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
+                yaml::Document::Reg(model) => model,
+                yaml::Document::Prf(_) => {
+                    return Err(fail(&"set works on the .prf itself, not on its YAML view"));
+                }
+            };
+            let edited = edit::set_yaml(&model, edits).map_err(|e| fail(&e))?;
+            let before = String::from_utf8_lossy(&bytes).into_owned();
+            let encoded = edited.text.clone().into_bytes();
+            (before, edited.text, edited.changes, encoded)
+        }
+    };
+    let fate = if changes.is_empty() {
+        Fate::Unchanged
+    } else {
+        Fate::Changed(changes)
+    };
+    let mut diff = String::new();
+    match output {
+        Output::DryRun => diff = unified(&name, &before, &after),
+        Output::InPlace(backup) => {
+            if matches!(fate, Fate::Changed(_)) {
+                io::replace_file(file, &encoded, *backup)?;
+            }
+        }
+        Output::Dir(dir) => {
+            let relative = file.strip_prefix(base).unwrap_or(file);
+            let relative = if relative.as_os_str().is_empty() {
+                Path::new(file.file_name().unwrap_or_default())
+            } else {
+                relative
+            };
+            io::write_file(&dir.join(relative), &encoded)?;
+        }
+        Output::File(path) => io::write_output(Some(path), file, &encoded)?,
+    }
+    Ok((fate, diff))
+}
+
+/// What a diff shows of a `.reg`: the text, or the YAML view of a UTF-16
+/// file (whose text a diff tool shows as binary).
+fn view_of(text: &str, utf16: bool) -> String {
+    if !utf16 {
+        return text.to_owned();
+    }
+    input::read_reg(text.as_bytes(), None)
+        .ok()
+        .and_then(|r| yaml::write(&r.model().0, &yaml::WriteOptions::default()).ok())
+        .unwrap_or_else(|| text.to_owned())
+}
+
+fn unified(name: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+fn progress(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || len < 2 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Print the changes (unless quiet), the diffs and the summary; an error
+/// when a file failed.
+fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<()> {
+    let (mut changed, mut unchanged, mut failed) = (0, 0, Vec::new());
+    let mut out = String::new();
+    let mut said = String::new();
+    for (file, result) in results {
+        match result {
+            Ok((fate, diff)) => {
+                out.push_str(diff);
+                match fate {
+                    Fate::Changed(lines) => {
+                        changed += 1;
+                        if !quiet {
+                            for line in lines {
+                                said.push_str(&format!("{}: {line}\n", io::display_name(file)));
+                            }
+                        }
+                    }
+                    Fate::Unchanged => unchanged += 1,
+                }
+            }
+            Err(e) => failed.push(format!("{e:#}")),
+        }
+    }
+    io::write_output(None, Path::new("-"), out.as_bytes())?;
+    #[allow(clippy::print_stderr)]
+    {
+        eprint!("{said}");
+        for failure in &failed {
+            eprintln!("failed: {failure}");
+        }
+        if !quiet || !failed.is_empty() {
+            eprintln!(
+                "{changed} changed, {unchanged} unchanged, {} failed",
+                failed.len()
+            );
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        bail!("{} of {} files failed", failed.len(), results.len())
+    }
+}
+
+/// The files of `args` with the argument each came from: files as given,
+/// glob patterns expanded, folders (with `recursive`) searched for `.reg`,
+/// `.prf` and YAML files.
+fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            if !recursive {
+                bail!(
+                    "{} is a folder; add --recursive to edit the files in it",
+                    arg.display()
+                );
+            }
+            walk(arg, arg, &mut out)?;
+        } else if !arg.exists() && arg.to_string_lossy().contains(['*', '?', '[']) {
+            let pattern = arg.to_string_lossy();
+            let paths = glob::glob(&pattern).map_err(|e| anyhow!("{pattern}: {e}"))?;
+            let before = out.len();
+            for path in paths.flatten().filter(|p| p.is_file()) {
+                let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                out.push((path, base));
+            }
+            if out.len() == before {
+                bail!("{pattern}: no file matches");
+            }
+        } else {
+            let base = arg.parent().map(Path::to_path_buf).unwrap_or_default();
+            out.push((arg.clone(), base));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, base: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| anyhow!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, base, out)?;
+        } else if super::form_of_extension(&path).is_some() {
+            out.push((path, base.to_path_buf()));
+        }
+    }
+    Ok(())
+}

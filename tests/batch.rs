@@ -1,0 +1,148 @@
+//! `mapiprof set` over many files: a bad file does not stop the batch, a
+//! failed edit leaves its file byte for byte, and each way of writing
+//! (in place with a backup, into a folder, a dry run) does what it says.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use insta_cmd::get_cargo_bin;
+
+const PROXY: &str = "RPCProxyServer=mail.example.com:44300";
+
+fn mapiprof(args: &[&str], dir: &Path) -> Output {
+    Command::new(get_cargo_bin("mapiprof"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A fresh folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mapiprof-batch-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(common::samples().join("reg").join(name)).unwrap()
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_thousand_exports_and_one_broken_file() {
+    let dir = scratch("thousand");
+    let exports = dir.join("exports");
+    std::fs::create_dir_all(exports.join("site-b")).unwrap();
+    let original = sample("o2007_wms_proxy_dialog_port.reg");
+    for i in 0..1000 {
+        let sub = if i % 2 == 0 { "" } else { "site-b" };
+        std::fs::write(exports.join(sub).join(format!("desk{i:04}.reg")), &original).unwrap();
+    }
+    let broken = exports.join("desk0500-broken.reg");
+    std::fs::write(&broken, b"not a registry file\r\n").unwrap();
+
+    let out = mapiprof(
+        &[
+            "set",
+            "exports",
+            "--recursive",
+            PROXY,
+            "--in-place",
+            "--quiet",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2), "a failed file means exit 2");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("failed: exports/desk0500-broken.reg: 1:1: not a .reg file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1000 changed, 0 unchanged, 1 failed"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&broken).unwrap(), b"not a registry file\r\n");
+
+    let edited = std::fs::read(exports.join("site-b").join("desk0999.reg")).unwrap();
+    assert_ne!(edited, original);
+    let text = mapiprof::input::read_reg(&edited, None).unwrap().text;
+    assert!(
+        text.contains("3a,00,34,00,34,00,33,00,30,00,30,00"),
+        "':44300' in UTF-16"
+    );
+    // no temporary files are left behind
+    assert!(listing(&exports).iter().all(|n| !n.ends_with(".tmp")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_failed_in_place_edit_leaves_the_file_byte_identical() {
+    let dir = scratch("failed");
+    let original = sample("o16_exchange_outlook_anywhere.reg");
+    std::fs::write(dir.join("p.reg"), &original).unwrap();
+    for bad in [
+        "TCPExchangePort=70000",
+        "RPCProxyServr=x",
+        "HTTPExchangePort=6001",
+    ] {
+        let out = mapiprof(&["set", "p.reg", bad, "--in-place"], &dir);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert_eq!(std::fs::read(dir.join("p.reg")).unwrap(), original, "{bad}");
+        assert_eq!(listing(&dir), ["p.reg"], "{bad}: nothing else written");
+    }
+    let out = mapiprof(&["set", "p.reg", "RPCProxyServr=x", "--in-place"], &dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did you mean RPCProxyServer"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn backup_out_dir_and_dry_run() {
+    let dir = scratch("modes");
+    let original = sample("o2007_wms_proxy_dialog_port.reg");
+    std::fs::write(dir.join("a.reg"), &original).unwrap();
+
+    let out = mapiprof(&["set", "a.reg", PROXY, "--dry-run"], &dir);
+    assert!(out.status.success());
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("-      RPCProxyServer: mail.example.com-44300  # 001f6622"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+      RPCProxyServer: mail.example.com:44300  # 001f6622"),
+        "{diff}"
+    );
+    assert_eq!(listing(&dir), ["a.reg"]);
+
+    let out = mapiprof(
+        &["set", "a.reg", "--fix-proxy-port", "--out-dir", "fixed"],
+        &dir,
+    );
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(dir.join("a.reg")).unwrap(), original);
+    let fixed = std::fs::read(dir.join("fixed").join("a.reg")).unwrap();
+
+    let out = mapiprof(&["set", "a.reg", PROXY, "--in-place", "--backup"], &dir);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(dir.join("a.reg.bak")).unwrap(), original);
+    assert_eq!(std::fs::read(dir.join("a.reg")).unwrap(), fixed);
+
+    let out = mapiprof(&["set", "a.reg", PROXY], &dir);
+    assert_eq!(out.status.code(), Some(2), "where to write must be said");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
