@@ -3,7 +3,7 @@
 
 use crate::diag::Span;
 
-use super::syntax::{LineKind, Parsed};
+use super::syntax::{Line, LineKind, Parsed};
 
 /// What an edit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,27 +26,19 @@ pub fn set(
     key: &str,
     value: &str,
 ) -> Option<(String, Edited)> {
-    let mut inside = false;
-    let mut seen_section = false;
     let mut commented = None;
-    for line in &parsed.file.lines {
+    for line in section_lines(parsed, section) {
         match &line.kind {
-            LineKind::Section { name, .. } => {
-                let matches = name.eq_ignore_ascii_case(section);
-                // only the first section of that name counts
-                inside = matches && !seen_section;
-                seen_section |= matches;
-            }
             LineKind::Entry {
                 key: k, value_span, ..
-            } if inside && k.eq_ignore_ascii_case(key) => {
+            } if k.eq_ignore_ascii_case(key) => {
                 let mut out = String::with_capacity(text.len() + value.len());
                 out.push_str(text.get(..value_span.start)?);
                 out.push_str(value);
                 out.push_str(text.get(value_span.end..)?);
                 return Some((out, Edited::Replaced));
             }
-            LineKind::Comment if inside && commented.is_none() => {
+            LineKind::Comment if commented.is_none() => {
                 let body = line.span.of(text);
                 if commented_key(body).is_some_and(|k| k.eq_ignore_ascii_case(key)) {
                     commented = Some(line.span);
@@ -84,24 +76,10 @@ pub fn comment_out(text: &str, parsed: &Parsed, section: &str, key: &str) -> Opt
 /// blank, with that section's line break; `None` when there is no such
 /// section.
 pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -> Option<String> {
-    let mut inside = false;
-    let mut seen = false;
-    let mut last: Option<Span> = None;
-    for line in &parsed.file.lines {
-        match &line.kind {
-            LineKind::Section { name, .. } => {
-                let matches = name.eq_ignore_ascii_case(section);
-                inside = matches && !seen;
-                seen |= matches;
-                if inside {
-                    last = Some(line.span);
-                }
-            }
-            LineKind::Blank => {}
-            _ if inside => last = Some(line.span),
-            _ => {}
-        }
-    }
+    let last = section_lines(parsed, section)
+        .into_iter()
+        .rfind(|line| line.kind != LineKind::Blank)
+        .map(|line| line.span);
     let last = last?;
     let body = last.of(text);
     let content_end = body.trim_end_matches(['\r', '\n']).len();
@@ -109,8 +87,12 @@ pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -
     let mut out = String::with_capacity(text.len() + key.len() + value.len() + 4);
     out.push_str(text.get(..last.end)?);
     if line_break.is_empty() {
-        // the section ends the file without a line break
-        line_break = "\r\n".to_owned();
+        // the section ends the file without a line break: the file's own
+        line_break = ["\r\n", "\n", "\r"]
+            .into_iter()
+            .find(|nl| text.contains(nl))
+            .unwrap_or("\r\n")
+            .to_owned();
         out.push_str(&line_break);
         out.push_str(&format!("{key}={value}"));
     } else {
@@ -122,22 +104,29 @@ pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -
 
 /// The span of the first active `key` in the first `section`.
 fn entry_line(parsed: &Parsed, section: &str, key: &str) -> Option<Span> {
-    let mut inside = false;
+    section_lines(parsed, section)
+        .into_iter()
+        .find(|line| matches!(&line.kind, LineKind::Entry { key: k, .. } if k.eq_ignore_ascii_case(key)))
+        .map(|line| line.span)
+}
+
+/// The lines of the first section called `section` (only the first counts,
+/// as Outlook reads the file), its header first.
+fn section_lines<'p>(parsed: &'p Parsed, section: &str) -> Vec<&'p Line> {
+    let mut out = Vec::new();
     let mut seen = false;
+    let mut inside = false;
     for line in &parsed.file.lines {
-        match &line.kind {
-            LineKind::Section { name, .. } => {
-                let matches = name.eq_ignore_ascii_case(section);
-                inside = matches && !seen;
-                seen |= matches;
-            }
-            LineKind::Entry { key: k, .. } if inside && k.eq_ignore_ascii_case(key) => {
-                return Some(line.span);
-            }
-            _ => {}
+        if let LineKind::Section { name, .. } = &line.kind {
+            let matches = name.eq_ignore_ascii_case(section);
+            inside = matches && !seen;
+            seen |= matches;
+        }
+        if inside {
+            out.push(line);
         }
     }
-    None
+    out
 }
 
 /// The key of a `;key=value` comment line.
