@@ -134,34 +134,70 @@ pub enum Command {
         /// Add a property no section holds yet where its mapping puts it.
         #[arg(long)]
         create: bool,
-        /// Edit the files themselves, atomically.
-        #[arg(long, conflicts_with_all = ["out_dir", "output", "dry_run"])]
-        in_place: bool,
-        /// With --in-place: keep the original as FILE.bak.
-        #[arg(long, requires = "in_place")]
-        backup: bool,
-        /// Write the edited files into this folder.
-        #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "dry_run"])]
-        out_dir: Option<PathBuf>,
-        /// Write the edited file here (one input file).
-        #[arg(short, long, value_name = "OUT", conflicts_with = "dry_run")]
-        output: Option<PathBuf>,
-        /// Print a unified diff of what would change (of the YAML view for
-        /// UTF-16 .reg files) and write nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Search folders for .reg, .prf and YAML files.
-        #[arg(short, long)]
-        recursive: bool,
-        /// No progress bar, no list of changes; only failures and errors.
-        #[arg(short, long)]
-        quiet: bool,
+        #[command(flatten)]
+        batch: BatchOptions,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
+    /// Move exported profiles to the registry root of another Outlook
+    /// version, and rename a profile.
+    #[command(
+        after_help = "Keys are re-rooted (2007/2010: Windows Messaging Subsystem; 2013: Office\\15.0; \
+        2016: Office\\16.0; the hive stays), DefaultProfile moves to where that version keeps it \
+        (the Profiles key up to 2010, the Outlook key from 2013) and follows --rename; values, \
+        including the UIDs that sections use to refer to each other, are left as they are.\n\n\
+        Examples:\n  mapiprof retarget exports/*.reg --outlook 2016 --out-dir o16\n  \
+        mapiprof retarget old.reg --outlook 2016 --rename Outlook -o new.reg"
+    )]
+    Retarget {
+        /// Files (.reg or their YAML), glob patterns or (with --recursive)
+        /// folders.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The version to move to.
+        #[arg(long, value_enum, value_name = "VERSION")]
+        outlook: OutlookVersion,
+        /// A new name for the profile.
+        #[arg(long, value_name = "NEW")]
+        rename: Option<String>,
+        /// The profile to rename when a file holds several.
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        #[command(flatten)]
+        batch: BatchOptions,
         #[command(flatten)]
         read: ReadOptions,
     },
     /// Print the JSON Schema of the YAML documents.
     #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
     Schema,
+}
+
+/// Where the files of a batch command go, and how it reports.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BatchOptions {
+    /// Edit the files themselves, atomically.
+    #[arg(long, conflicts_with_all = ["out_dir", "output", "dry_run"])]
+    pub in_place: bool,
+    /// With --in-place: keep the original as FILE.bak.
+    #[arg(long, requires = "in_place")]
+    pub backup: bool,
+    /// Write the edited files into this folder.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "dry_run"])]
+    pub out_dir: Option<PathBuf>,
+    /// Write the edited file here (one input file).
+    #[arg(short, long, value_name = "OUT", conflicts_with = "dry_run")]
+    pub output: Option<PathBuf>,
+    /// Print a unified diff of what would change (of the YAML view for
+    /// UTF-16 .reg files) and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Search folders for .reg, .prf and YAML files.
+    #[arg(short, long)]
+    pub recursive: bool,
+    /// No progress bar, no list of changes; only failures and errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// A file format.

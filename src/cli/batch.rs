@@ -29,17 +29,51 @@ pub enum Output {
     DryRun,
 }
 
+/// What to do to each file.
+#[derive(Debug, Clone)]
+pub enum Operation {
+    /// `set`.
+    Set(Edits),
+    /// `retarget`.
+    Retarget(edit::Retarget),
+}
+
+impl Operation {
+    fn reg(&self, file: &input::RegInput) -> Result<edit::Edited, edit::EditError> {
+        match self {
+            Operation::Set(edits) => edit::set_reg(file, edits),
+            Operation::Retarget(r) => edit::retarget_reg(file, r),
+        }
+    }
+
+    fn prf(&self, file: &input::PrfInput) -> Result<edit::Edited, edit::EditError> {
+        match self {
+            Operation::Set(edits) => edit::set_prf(file, edits),
+            Operation::Retarget(_) => Err(edit::EditError::NoMatch(
+                "a .prf has no registry root; retarget works on .reg files and their YAML".into(),
+            )),
+        }
+    }
+
+    fn yaml(&self, model: &mapiprof::model::Model) -> Result<edit::Edited, edit::EditError> {
+        match self {
+            Operation::Set(edits) => edit::set_yaml(model, edits),
+            Operation::Retarget(r) => edit::retarget_yaml(model, r),
+        }
+    }
+}
+
 /// How one file fared.
 enum Fate {
     Changed(Vec<String>),
     Unchanged,
 }
 
-/// Apply `edits` to every file of `args`.
+/// Apply `op` to every file of `args`.
 pub fn run(
     args: &[PathBuf],
     recursive: bool,
-    edits: &Edits,
+    op: &Operation,
     output: &Output,
     quiet: bool,
     read: &ReadOptions,
@@ -55,7 +89,7 @@ pub fn run(
     let results: Vec<(PathBuf, Result<(Fate, String)>)> = files
         .par_iter()
         .map(|(file, base)| {
-            let result = one(file, base, edits, output, read);
+            let result = one(file, base, op, output, read);
             bar.inc(1);
             (file.clone(), result)
         })
@@ -68,7 +102,7 @@ pub fn run(
 fn one(
     file: &Path,
     base: &Path,
-    edits: &Edits,
+    op: &Operation,
     output: &Output,
     read: &ReadOptions,
 ) -> Result<(Fate, String)> {
@@ -79,13 +113,9 @@ fn one(
     let (before, after, changes, encoded) = match detect(file, &bytes) {
         Form::Reg => {
             let parsed = input::read_reg(&bytes, codepage).map_err(|e| fail(&e))?;
-            let edited = edit::set_reg(&parsed, edits).map_err(|e| fail(&e))?;
+            let edited = op.reg(&parsed).map_err(|e| fail(&e))?;
             let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
-            let utf16 = matches!(
-                parsed.format.encoding,
-                text::Encoding::Utf16Le | text::Encoding::Utf16Be
-            );
-            let view = |t: &str| view_of(t, utf16);
+            let view = |t: &str| view_of(t, &parsed.format);
             (
                 view(&parsed.text),
                 view(&edited.text),
@@ -95,7 +125,7 @@ fn one(
         }
         Form::Prf => {
             let parsed = input::read_prf(&bytes, codepage).map_err(|e| fail(&e))?;
-            let edited = edit::set_prf(&parsed, edits).map_err(|e| fail(&e))?;
+            let edited = op.prf(&parsed).map_err(|e| fail(&e))?;
             let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
             (parsed.text, edited.text.clone(), edited.changes, encoded)
         }
@@ -103,10 +133,10 @@ fn one(
             let model = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
                 yaml::Document::Reg(model) => model,
                 yaml::Document::Prf(_) => {
-                    return Err(fail(&"set works on the .prf itself, not on its YAML view"));
+                    return Err(fail(&"edit the .prf itself, not its YAML view"));
                 }
             };
-            let edited = edit::set_yaml(&model, edits).map_err(|e| fail(&e))?;
+            let edited = op.yaml(&model).map_err(|e| fail(&e))?;
             let before = String::from_utf8_lossy(&bytes).into_owned();
             let encoded = edited.text.clone().into_bytes();
             (before, edited.text, edited.changes, encoded)
@@ -141,13 +171,20 @@ fn one(
 
 /// What a diff shows of a `.reg`: the text, or the YAML view of a UTF-16
 /// file (whose text a diff tool shows as binary).
-fn view_of(text: &str, utf16: bool) -> String {
-    if !utf16 {
+fn view_of(text: &str, format: &text::TextFormat) -> String {
+    if !matches!(
+        format.encoding,
+        text::Encoding::Utf16Le | text::Encoding::Utf16Be
+    ) {
         return text.to_owned();
     }
     input::read_reg(text.as_bytes(), None)
         .ok()
-        .and_then(|r| yaml::write(&r.model().0, &yaml::WriteOptions::default()).ok())
+        .and_then(|r| {
+            let (mut model, _) = r.model();
+            model.source.text = *format;
+            yaml::write(&model, &yaml::WriteOptions::default()).ok()
+        })
         .unwrap_or_else(|| text.to_owned())
 }
 

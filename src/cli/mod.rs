@@ -57,13 +57,7 @@ pub fn run() -> Result<()> {
             profile,
             section,
             create,
-            in_place,
-            backup,
-            out_dir,
-            output,
-            dry_run,
-            recursive,
-            quiet,
+            batch,
             read,
         } => {
             let (assignments, files): (Vec<String>, Vec<String>) =
@@ -89,17 +83,23 @@ pub fn run() -> Result<()> {
             if files.is_empty() {
                 bail!("no files given");
             }
-            let output = match (in_place, out_dir, output, dry_run) {
-                (true, ..) => batch::Output::InPlace(backup),
-                (_, Some(dir), ..) => batch::Output::Dir(dir),
-                (_, _, Some(file), _) => batch::Output::File(file),
-                (_, _, _, true) => batch::Output::DryRun,
-                _ => bail!(
-                    "say where the edited files go: --in-place, --out-dir DIR, -o FILE or --dry-run"
-                ),
-            };
             let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
-            batch::run(&files, recursive, &edits, &output, quiet, &read)
+            run_batch(&files, &batch::Operation::Set(edits), &batch, &read)
+        }
+        Command::Retarget {
+            files,
+            outlook,
+            rename,
+            profile,
+            batch,
+            read,
+        } => {
+            let op = batch::Operation::Retarget(edit::Retarget {
+                outlook: outlook_of(outlook),
+                rename,
+                profile,
+            });
+            run_batch(&files, &op, &batch, &read)
         }
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
@@ -281,6 +281,28 @@ pub(crate) fn form_of_extension(path: &Path) -> Option<Form> {
         "yaml" | "yml" => Some(Form::Yaml),
         _ => None,
     }
+}
+
+fn run_batch(
+    files: &[PathBuf],
+    op: &batch::Operation,
+    options: &args::BatchOptions,
+    read: &ReadOptions,
+) -> Result<()> {
+    let output = match options {
+        o if o.in_place => batch::Output::InPlace(o.backup),
+        args::BatchOptions {
+            out_dir: Some(dir), ..
+        } => batch::Output::Dir(dir.clone()),
+        args::BatchOptions {
+            output: Some(file), ..
+        } => batch::Output::File(file.clone()),
+        o if o.dry_run => batch::Output::DryRun,
+        _ => {
+            bail!("say where the edited files go: --in-place, --out-dir DIR, -o FILE or --dry-run")
+        }
+    };
+    batch::run(files, options.recursive, op, &output, options.quiet, read)
 }
 
 /// Whether a `set` argument is an assignment rather than a file: it has a

@@ -10,6 +10,7 @@
 mod plan;
 mod prf_file;
 mod reg_file;
+mod retarget;
 mod value;
 mod yaml_file;
 
@@ -17,6 +18,7 @@ use thiserror::Error;
 
 pub use prf_file::set_prf;
 pub use reg_file::set_reg;
+pub use retarget::{Retarget, retarget_reg, retarget_yaml};
 pub use yaml_file::set_yaml;
 
 /// One change asked for.

@@ -1,0 +1,282 @@
+//! Moving exported profiles to the registry root of another Outlook version
+//! (`Windows Messaging Subsystem`, `Office\15.0`, `Office\16.0`) and
+//! renaming a profile: key paths are re-rooted, `DefaultProfile` moves to
+//! where that version keeps it (the `Profiles` key up to 2010, the parent
+//! `Outlook` key from 2013) and follows a rename; values, including the UIDs
+//! that sections use to refer to each other, stay as they are.
+
+use crate::input::RegInput;
+use crate::model::{Model, Outlook};
+use crate::reg::{Block, ItemKind, RegData, RegValue, write_value};
+use crate::yaml;
+
+use super::{EditError, Edited};
+
+/// What to do.
+#[derive(Debug, Clone)]
+pub struct Retarget {
+    /// The version whose root the profiles move to.
+    pub outlook: Outlook,
+    /// A new name for the profile (the only one, or `profile`).
+    pub rename: Option<String>,
+    /// The profile to rename when the file holds several.
+    pub profile: Option<String>,
+}
+
+const DEFAULT_PROFILE: &str = "DefaultProfile";
+
+/// Where things are and go.
+struct Move {
+    old_root: String,
+    new_root: String,
+    /// The key holding `DefaultProfile`, before and after.
+    old_default_key: String,
+    new_default_key: String,
+    /// The key holding `DefaultProfile` holds nothing else: the key itself
+    /// moves.
+    default_alone: bool,
+    /// `(old, new)` profile name.
+    rename: Option<(String, String)>,
+}
+
+impl Move {
+    fn of(model: &Model, r: &Retarget) -> Result<Move, EditError> {
+        let old_root = model
+            .root
+            .clone()
+            .ok_or_else(|| EditError::NoMatch("the file holds no Outlook profile".into()))?;
+        // keep the hive (HKEY_CURRENT_USER or HKEY_USERS\<SID>) of the file
+        let hive_end = old_root
+            .to_ascii_lowercase()
+            .find("\\software\\")
+            .unwrap_or(0);
+        let hive = old_root.get(..hive_end).unwrap_or("HKEY_CURRENT_USER");
+        let tail = r
+            .outlook
+            .root()
+            .strip_prefix("HKEY_CURRENT_USER")
+            .unwrap_or_default();
+        let new_root = format!("{hive}{tail}");
+        let rename = match &r.rename {
+            None => None,
+            Some(new) => {
+                let old = match (&r.profile, model.profiles.as_slice()) {
+                    (Some(p), _) => model
+                        .profiles
+                        .iter()
+                        .find(|x| x.name.eq_ignore_ascii_case(p))
+                        .map(|x| x.name.clone())
+                        .ok_or_else(|| {
+                            EditError::NoMatch(format!("no profile {p:?} in the file"))
+                        })?,
+                    (None, [only]) => only.name.clone(),
+                    (None, _) => {
+                        return Err(EditError::NoMatch(
+                            "the file holds several profiles; say which to rename with --profile"
+                                .into(),
+                        ));
+                    }
+                };
+                if new.contains(['\\', '\r', '\n']) || new.is_empty() {
+                    return Err(EditError::Value {
+                        name: "--rename".into(),
+                        why: format!("{new:?} cannot be a profile name"),
+                    });
+                }
+                Some((old, new.clone()))
+            }
+        };
+        let old_default_key = default_key(&old_root);
+        let default_alone = model
+            .keys
+            .iter()
+            .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(&old_default_key))
+            .all(|b| b.values.iter().all(is_default));
+        Ok(Move {
+            default_alone,
+            old_default_key,
+            new_default_key: default_key(&new_root),
+            old_root,
+            new_root,
+            rename,
+        })
+    }
+
+    /// The new path of key `path`; `None` when it stays.
+    fn path(&self, path: &str) -> Option<String> {
+        if self.default_alone && path.eq_ignore_ascii_case(&self.old_default_key) {
+            return Some(self.new_default_key.clone());
+        }
+        let lower = path.to_ascii_lowercase();
+        let root = self.old_root.to_ascii_lowercase();
+        if lower == root {
+            return Some(self.new_root.clone());
+        }
+        let rest = lower
+            .strip_prefix(&root)
+            .and_then(|r| r.strip_prefix('\\'))
+            .map(|_| path.get(self.old_root.len() + 1..).unwrap_or_default())?;
+        let (profile, below) = match rest.split_once('\\') {
+            Some((p, b)) => (p, Some(b)),
+            None => (rest, None),
+        };
+        let profile = match &self.rename {
+            Some((old, new)) if old.eq_ignore_ascii_case(profile) => new.as_str(),
+            _ => profile,
+        };
+        Some(match below {
+            Some(b) => format!("{}\\{profile}\\{b}", self.new_root),
+            None => format!("{}\\{profile}", self.new_root),
+        })
+    }
+
+    /// Whether `DefaultProfile` ends up where it is by moving with its key.
+    fn default_stays(&self) -> bool {
+        self.path(&self.old_default_key)
+            .unwrap_or_else(|| self.old_default_key.clone())
+            .eq_ignore_ascii_case(&self.new_default_key)
+    }
+
+    /// The `DefaultProfile` value after a rename.
+    fn default_value(&self, value: &RegValue) -> RegValue {
+        match (&value.data, &self.rename) {
+            (RegData::String(name), Some((old, new))) if name.eq_ignore_ascii_case(old) => {
+                RegValue {
+                    name: value.name.clone(),
+                    data: RegData::String(new.clone()),
+                }
+            }
+            _ => value.clone(),
+        }
+    }
+}
+
+/// The key that holds `DefaultProfile` for profiles under `root`.
+fn default_key(root: &str) -> String {
+    if root
+        .to_ascii_lowercase()
+        .contains("\\windows messaging subsystem\\")
+    {
+        root.to_owned()
+    } else {
+        root.rsplit_once('\\').map_or(root, |(p, _)| p).to_owned()
+    }
+}
+
+fn is_default(value: &RegValue) -> bool {
+    value.name.as_str().eq_ignore_ascii_case(DEFAULT_PROFILE)
+}
+
+/// Retarget a `.reg` file: key lines rewritten, `DefaultProfile` moved,
+/// every other line unchanged.
+pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError> {
+    let (model, _) = input.model();
+    let m = Move::of(&model, r)?;
+    let nl = input.format.newline.as_str();
+    let text = &input.text;
+    let mut out = String::with_capacity(text.len() + 256);
+    out.push_str(text.get(..input.parsed.file.header.end).unwrap_or(""));
+    let mut moved_default: Option<RegValue> = None;
+    let mut in_default_key = false;
+    let mut changes = Vec::new();
+    for item in &input.parsed.file.items {
+        let source = item.span.of(text);
+        match &item.kind {
+            ItemKind::Key { path, delete } => {
+                in_default_key = !delete && path.eq_ignore_ascii_case(&m.old_default_key);
+                match m.path(path) {
+                    Some(new) => {
+                        let ending = &source[source.trim_end_matches(['\r', '\n']).len()..];
+                        let minus = if *delete { "-" } else { "" };
+                        out.push_str(&format!("[{minus}{new}]{ending}"));
+                    }
+                    None => out.push_str(source),
+                }
+            }
+            ItemKind::Value(value) if in_default_key && is_default(value) => {
+                let new = m.default_value(value);
+                if !m.default_stays() {
+                    moved_default = Some(new);
+                } else if new == *value {
+                    out.push_str(source);
+                } else {
+                    write_value(&mut out, &new, nl).map_err(|e| EditError::Write(e.to_string()))?;
+                }
+            }
+            _ => out.push_str(source),
+        }
+    }
+    if let Some(value) = moved_default {
+        if !out.ends_with('\n') && !out.ends_with('\r') {
+            out.push_str(nl);
+        }
+        out.push_str(&format!("{nl}[{}]{nl}", m.new_default_key));
+        write_value(&mut out, &value, nl).map_err(|e| EditError::Write(e.to_string()))?;
+        changes.push(format!("DefaultProfile moved to {}", m.new_default_key));
+    }
+    changes.insert(0, summary(&m));
+    Ok(Edited { text: out, changes })
+}
+
+/// Retarget a YAML export document through its model.
+pub fn retarget_yaml(model: &Model, r: &Retarget) -> Result<Edited, EditError> {
+    let m = Move::of(model, r)?;
+    let mut out = model.clone();
+    out.root = Some(m.new_root.clone());
+    if let Some((old, new)) = &m.rename {
+        for profile in out
+            .profiles
+            .iter_mut()
+            .filter(|p| p.name.eq_ignore_ascii_case(old))
+        {
+            profile.name = new.clone();
+        }
+    }
+    let mut moved = Vec::new();
+    let stays = m.default_stays();
+    for block in &mut out.keys {
+        if !block.delete && block.path.eq_ignore_ascii_case(&m.old_default_key) {
+            if stays {
+                for value in block.values.iter_mut().filter(|v| is_default(v)) {
+                    *value = m.default_value(value);
+                }
+            } else {
+                let (defaults, rest): (Vec<RegValue>, Vec<RegValue>) =
+                    block.values.drain(..).partition(is_default);
+                block.values = rest;
+                moved.extend(defaults.iter().map(|v| m.default_value(v)));
+            }
+        }
+        if let Some(new) = m.path(&block.path) {
+            block.path = new;
+        }
+    }
+    if !moved.is_empty() {
+        match out
+            .keys
+            .iter_mut()
+            .find(|b| b.path.eq_ignore_ascii_case(&m.new_default_key))
+        {
+            Some(block) => block.values.extend(moved),
+            None => out.keys.push(Block {
+                path: m.new_default_key.clone(),
+                delete: false,
+                values: moved,
+            }),
+        }
+    }
+    let text = yaml::write(&out, &yaml::WriteOptions::default())
+        .map_err(|e| EditError::Write(e.to_string()))?;
+    Ok(Edited {
+        text,
+        changes: vec![summary(&m)],
+    })
+}
+
+fn summary(m: &Move) -> String {
+    let mut line = format!("profiles moved to {}", m.new_root);
+    if let Some((old, new)) = &m.rename {
+        line.push_str(&format!("; {old} renamed {new}"));
+    }
+    line
+}
