@@ -139,6 +139,30 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
+    /// Merge a partial YAML document into many .reg and YAML files.
+    #[command(
+        after_help = "The patch has the schema of `show`'s output, with only what changes: \
+        values to set, `null` to remove a value, `\"-key\": {}` to delete a key and its \
+        subkeys. `root` may be left out; profiles are matched by name in each file, and \
+        `\"*\"` matches every profile.\n\n\
+        Example patch:\n  mapiprof: 1\n  profiles:\n    \"*\":\n      \
+        13dbb0c8aa05101a9bb000aa002fc45a:\n        RPCProxyServer: mail.example.com:44300\n        \
+        RPCProxyPrincipalName: null\n\n\
+        Example:\n  mapiprof apply proxy.yaml exports/*.reg --in-place"
+    )]
+    Apply {
+        /// The patch (YAML).
+        #[arg(value_name = "PATCH")]
+        patch: PathBuf,
+        /// Files (.reg or their YAML), glob patterns or (with --recursive)
+        /// folders.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: BatchOptions,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Move exported profiles to the registry root of another Outlook
     /// version, and rename a profile.
     #[command(

@@ -36,6 +36,8 @@ pub enum Operation {
     Set(Edits),
     /// `retarget`.
     Retarget(edit::Retarget),
+    /// `apply`, with the patch read.
+    Apply(Box<mapiprof::model::Model>),
 }
 
 impl Operation {
@@ -43,6 +45,7 @@ impl Operation {
         match self {
             Operation::Set(edits) => edit::set_reg(file, edits),
             Operation::Retarget(r) => edit::retarget_reg(file, r),
+            Operation::Apply(patch) => edit::apply_reg(file, patch),
         }
     }
 
@@ -52,6 +55,9 @@ impl Operation {
             Operation::Retarget(_) => Err(edit::EditError::NoMatch(
                 "a .prf has no registry root; retarget works on .reg files and their YAML".into(),
             )),
+            Operation::Apply(_) => Err(edit::EditError::NoMatch(
+                "a registry patch cannot be applied to a .prf; edit it with set".into(),
+            )),
         }
     }
 
@@ -59,6 +65,7 @@ impl Operation {
         match self {
             Operation::Set(edits) => edit::set_yaml(model, edits),
             Operation::Retarget(r) => edit::retarget_yaml(model, r),
+            Operation::Apply(patch) => edit::apply_yaml(model, patch),
         }
     }
 }

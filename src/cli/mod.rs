@@ -86,6 +86,23 @@ pub fn run() -> Result<()> {
             let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
             run_batch(&files, &batch::Operation::Set(edits), &batch, &read)
         }
+        Command::Apply {
+            patch,
+            files,
+            batch,
+            read,
+        } => {
+            let name = io::display_name(&patch);
+            let text = String::from_utf8(io::read_input(&patch)?)
+                .map_err(|_| anyhow!("{name}: a patch is UTF-8 YAML"))?;
+            let patch = yaml::read_patch(&text).map_err(|e| anyhow!("{name}: {e}"))?;
+            run_batch(
+                &files,
+                &batch::Operation::Apply(Box::new(patch)),
+                &batch,
+                &read,
+            )
+        }
         Command::Retarget {
             files,
             outlook,

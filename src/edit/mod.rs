@@ -7,6 +7,7 @@
 //! The edit decides where a property goes from the model; the text layer
 //! and the files are the caller's business.
 
+mod apply;
 mod plan;
 mod prf_file;
 mod reg_file;
@@ -16,6 +17,7 @@ mod yaml_file;
 
 use thiserror::Error;
 
+pub use apply::{apply_reg, apply_yaml};
 pub use prf_file::set_prf;
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};

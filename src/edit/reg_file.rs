@@ -1,7 +1,7 @@
 //! Edits of a `.reg` text through its lossless tree: a changed value's
 //! lines are replaced by the value written as Regedit writes it; a created
 //! value goes after the last line of its key (or into a new key at the end);
-//! every other byte stays.
+//! a deleted key's lines become one `[-key]` line; every other byte stays.
 
 use crate::input::RegInput;
 use crate::model::join;
@@ -15,39 +15,89 @@ pub fn set_reg(input: &RegInput, edits: &Edits) -> Result<Edited, EditError> {
     let (model, _) = input.model();
     let planned = plan(&model, edits)?;
     let root = model.root.unwrap_or_default();
+    let text = rewrite(input, &root, &planned, &[])?;
+    Ok(Edited {
+        text,
+        changes: planned.into_iter().map(|p| p.change).collect(),
+    })
+}
+
+/// A key to delete: `(profile, path relative to it)`.
+pub(super) type Deletion = (String, String);
+
+/// The text of `input` with `planned` values written and `deletions` keys
+/// (with their subkeys) replaced by `[-key]` lines.
+pub(super) fn rewrite(
+    input: &RegInput,
+    root: &str,
+    planned: &[Planned],
+    deletions: &[Deletion],
+) -> Result<String, EditError> {
     let nl = input.format.newline.as_str();
-    let full = |p: &Planned| normalise_path(&join(&root, &p.profile, &p.path)).to_ascii_lowercase();
+    let full =
+        |profile: &str, path: &str| normalise_path(&join(root, profile, path)).to_ascii_lowercase();
+    let deleted: Vec<(String, String)> = deletions
+        .iter()
+        .map(|(profile, path)| (full(profile, path), join(root, profile, path)))
+        .collect();
+    let under = |key: &str| {
+        deleted
+            .iter()
+            .find(|(d, _)| key == d || key.starts_with(&format!("{d}\\")))
+    };
     let text = &input.text;
     let mut replace: Vec<(usize, usize, String)> = Vec::new();
     let mut done = vec![false; planned.len()];
+    let mut announced: Vec<&str> = Vec::new();
     let mut last_of_key: Vec<(String, usize)> = Vec::new();
     let mut key = String::new();
+    let mut dropping = false;
+    let mut drop_blanks = false;
     for item in &input.parsed.file.items {
-        match &item.kind {
-            ItemKind::Key { path, delete } => {
-                key = if *delete {
-                    String::new()
+        if let ItemKind::Key { path, delete } = &item.kind {
+            key = if *delete {
+                String::new()
+            } else {
+                normalise_path(path).to_ascii_lowercase()
+            };
+            dropping = false;
+            if let Some((d, written)) = under(&normalise_path(path).to_ascii_lowercase()) {
+                dropping = true;
+                let first = !announced.contains(&d.as_str());
+                announced.push(d);
+                // the blank line after the [-key] line stays; those of its
+                // subkeys go with them
+                drop_blanks = !first;
+                let line = if first {
+                    format!("[-{written}]{nl}")
                 } else {
-                    normalise_path(path).to_ascii_lowercase()
+                    String::new()
                 };
+                replace.push((item.span.start, item.span.end, line));
+                continue;
             }
-            ItemKind::Value(value) if !key.is_empty() => {
-                for (i, p) in planned.iter().enumerate() {
-                    if full(p) == key
-                        && p.value
-                            .name
-                            .as_str()
-                            .eq_ignore_ascii_case(value.name.as_str())
-                    {
-                        let mut line = String::new();
-                        write_value(&mut line, &p.value, nl)
-                            .map_err(|e| EditError::Write(e.to_string()))?;
-                        replace.push((item.span.start, item.span.end, line));
-                        done[i] = true;
-                    }
+        }
+        if dropping {
+            if drop_blanks || !matches!(item.kind, ItemKind::Blank) {
+                replace.push((item.span.start, item.span.end, String::new()));
+            }
+            continue;
+        }
+        if let (ItemKind::Value(value), false) = (&item.kind, key.is_empty()) {
+            for (i, p) in planned.iter().enumerate() {
+                if full(&p.profile, &p.path) == key
+                    && p.value
+                        .name
+                        .as_str()
+                        .eq_ignore_ascii_case(value.name.as_str())
+                {
+                    let mut line = String::new();
+                    write_value(&mut line, &p.value, nl)
+                        .map_err(|e| EditError::Write(e.to_string()))?;
+                    replace.push((item.span.start, item.span.end, line));
+                    done[i] = true;
                 }
             }
-            _ => {}
         }
         if !key.is_empty() && !matches!(item.kind, ItemKind::Blank | ItemKind::Comment) {
             match last_of_key.iter_mut().find(|(k, _)| *k == key) {
@@ -60,13 +110,22 @@ pub fn set_reg(input: &RegInput, edits: &Edits) -> Result<Edited, EditError> {
     for (_, p) in planned.iter().enumerate().filter(|(i, _)| !done[*i]) {
         let mut line = String::new();
         write_value(&mut line, &p.value, nl).map_err(|e| EditError::Write(e.to_string()))?;
-        match last_of_key.iter().find(|(k, _)| *k == full(p)) {
+        match last_of_key
+            .iter()
+            .find(|(k, _)| *k == full(&p.profile, &p.path))
+        {
             Some((_, end)) => replace.push((*end, *end, line)),
             None => {
-                appended.push_str(nl);
-                appended.push_str(&format!("[{}]{nl}", join(&root, &p.profile, &p.path)));
-                appended.push_str(&line);
+                appended.push_str(&format!(
+                    "{nl}[{}]{nl}{line}",
+                    join(root, &p.profile, &p.path)
+                ));
             }
+        }
+    }
+    for (d, written) in &deleted {
+        if !announced.contains(&d.as_str()) {
+            appended.push_str(&format!("{nl}[-{written}]{nl}"));
         }
     }
     replace.sort_by_key(|(start, _, _)| *start);
@@ -84,8 +143,5 @@ pub fn set_reg(input: &RegInput, edits: &Edits) -> Result<Edited, EditError> {
         }
         out.push_str(&appended);
     }
-    Ok(Edited {
-        text: out,
-        changes: planned.into_iter().map(|p| p.change).collect(),
-    })
+    Ok(out)
 }

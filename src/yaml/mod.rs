@@ -88,6 +88,13 @@ pub fn read(text: &str) -> Result<Model, YamlError> {
     }
 }
 
+/// Read a partial registry document for `apply`; `root` may be left out.
+pub fn read_patch(text: &str) -> Result<Model, YamlError> {
+    read::read_patch(text)
+}
+
+pub use read::PATCH_ROOT;
+
 /// Write a PRF model as YAML.
 pub fn write_prf(model: &PrfModel) -> String {
     prf_write::write(model)

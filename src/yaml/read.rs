@@ -21,8 +21,26 @@ pub fn read(text: &str) -> Result<Document, YamlError> {
         check_version(entries)?;
         return super::prf_read::read(text, entries).map(Document::Prf);
     }
-    read_reg(entries).map(Document::Reg)
+    read_reg(entries, None).map(Document::Reg)
 }
+
+/// Read a partial registry document for `apply`: `root` may be left out
+/// (the profiles are matched by name in each file), in which case the root
+/// is `PATCH_ROOT`.
+pub fn read_patch(text: &str) -> Result<Model, YamlError> {
+    let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
+    let entries = map_of(&root, "the document")?;
+    if is_prf(entries) {
+        return Err(YamlError::Syntax(
+            "this patch describes a .prf (source.format: prf); apply takes registry documents"
+                .into(),
+        ));
+    }
+    read_reg(entries, Some(PATCH_ROOT))
+}
+
+/// The root of a patch that names none.
+pub const PATCH_ROOT: &str = "(the root of each file)";
 
 /// Whether the document says `source: {format: prf}`.
 fn is_prf(entries: &[(String, Location, Node)]) -> bool {
@@ -50,7 +68,10 @@ fn check_version(entries: &[(String, Location, Node)]) -> Result<(), YamlError> 
     }
 }
 
-fn read_reg(entries: &[(String, Location, Node)]) -> Result<Model, YamlError> {
+fn read_reg(
+    entries: &[(String, Location, Node)],
+    default_root: Option<&str>,
+) -> Result<Model, YamlError> {
     let mut model = Model {
         source: Source::default(),
         root: None,
@@ -86,6 +107,9 @@ fn read_reg(entries: &[(String, Location, Node)]) -> Result<Model, YamlError> {
         }
     }
     check_version(entries)?;
+    if model.root.is_none() {
+        model.root = default_root.map(str::to_owned);
+    }
     if !model.profiles.is_empty() && model.root.is_none() {
         return Err(YamlError::Syntax(
             "`profiles` needs `root` (the …\\Profiles key they live under)".into(),

@@ -1,0 +1,69 @@
+//! `apply`: a partial YAML document merged into `.reg` and YAML files,
+//! format-preserving, profiles matched by name or `"*"`.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use mapiprof::edit::{EditError, apply_reg, apply_yaml};
+use mapiprof::input::{self, RegInput};
+use mapiprof::yaml;
+
+fn reg_input(name: &str) -> RegInput {
+    let bytes = std::fs::read(common::samples().join("reg").join(name)).unwrap();
+    input::read_reg(&bytes, None).unwrap()
+}
+
+const PATCH: &str = "mapiprof: 1\nprofiles:\n  \"*\":\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      \
+    RPCProxyServer: mail.example.com:44300\n      TCPExchangePort: 6010\n      \
+    RPCProxyPrincipalName: null\n    \"-0a0d020000000000c000000000000046\": {}\n";
+
+#[test]
+fn a_patch_sets_removes_and_deletes_keeping_everything_else() {
+    let file = reg_input("o16_exchange_outlook_anywhere.reg");
+    let patch = yaml::read_patch(PATCH).unwrap();
+    let edited = apply_reg(&file, &patch).unwrap();
+    assert_eq!(edited.changes.len(), 3, "{:?}", edited.changes);
+    let old: Vec<&str> = file.text.lines().collect();
+    let new: Vec<&str> = edited.text.lines().collect();
+    let added: Vec<&&str> = new.iter().filter(|l| !old.contains(l)).collect();
+    let removed: Vec<&&str> = old.iter().filter(|l| !new.contains(l)).collect();
+    assert_eq!(
+        added,
+        [
+            &"[-HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\0a0d020000000000c000000000000046]",
+            &"\"001f6625\"=-",
+            &"\"0002662c\"=hex:7a,17",
+        ]
+    );
+    // the deleted key's own lines and the port; the old principal's lines
+    // are still there, in the Exchange account section, which has a copy
+    assert_eq!(removed.len(), 1 + 3 + 1, "{removed:#?}");
+    assert!(removed.contains(&&"\"0002662c\"=hex:71,17"));
+    // the YAML path agrees
+    let via_yaml = apply_yaml(&file.model().0, &patch).unwrap();
+    let reread = input::read_reg(edited.text.as_bytes(), None).unwrap();
+    let mut model = reread.model().0;
+    model.source = file.model().0.source;
+    assert_eq!(
+        via_yaml.text,
+        yaml::write(&model, &Default::default()).unwrap()
+    );
+    // applying twice changes nothing more
+    let again = apply_reg(&reread, &patch).unwrap();
+    assert_eq!(
+        again.changes,
+        ["Outlook/0a0d020000000000c000000000000046: key deleted"]
+    );
+    assert_eq!(again.text, edited.text);
+}
+
+#[test]
+fn a_profile_the_file_lacks_is_an_error() {
+    let file = reg_input("o16_exchange_outlook_anywhere.reg");
+    let patch = yaml::read_patch(&PATCH.replace("\"*\"", "Travel")).unwrap();
+    let err = apply_reg(&file, &patch).unwrap_err();
+    assert!(
+        matches!(err, EditError::NoMatch(ref m) if m.contains("Travel")),
+        "{err}"
+    );
+}
