@@ -13,5 +13,6 @@ pub mod mapi;
 pub mod model;
 pub mod prf;
 pub mod reg;
+pub mod render;
 pub mod text;
 pub mod yaml;

@@ -139,6 +139,41 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
+    /// Fill a template once per row of variables: one file per row.
+    #[command(
+        after_help = "The template is a .reg, .prf or YAML file (optionally named …\\.j2) in \
+        minijinja syntax: {{ proxy }}, {% if … %}. The variables are the rows of a CSV file (the \
+        header names them) or the items of a YAML or JSON list of mappings; row_number counts \
+        from 1. Undefined variables are errors naming the variable and the row. %UserName% and \
+        {$x} placeholders of .prf files pass through. Every rendered file is read back before \
+        it is written, so a row that breaks the file's syntax fails alone.\n\n\
+        Put values into a YAML model and convert (--to reg) rather than into .reg text: the \
+        value is then encoded as its property's type (UTF-16 hex for 001f6622).\n\n\
+        Examples:\n  mapiprof render outlook.prf.j2 --vars users.csv --out-dir prf --name \"{{ user }}.prf\"\n  \
+        mapiprof render profile.yaml.j2 --vars sites.yaml --out-dir reg --to reg"
+    )]
+    Render {
+        /// The template.
+        #[arg(value_name = "TEMPLATE")]
+        template: PathBuf,
+        /// The variables: CSV, YAML or JSON.
+        #[arg(long, value_name = "FILE")]
+        vars: PathBuf,
+        /// The folder for the rendered files.
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+        /// The output file name, a template too (default: <template>-<row>.<ext>).
+        #[arg(long, value_name = "PATTERN")]
+        name: Option<String>,
+        /// Convert each rendered file to this format.
+        #[arg(long, value_enum)]
+        to: Option<Form>,
+        /// Only failures and errors.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Merge a partial YAML document into many .reg and YAML files.
     #[command(
         after_help = "The patch has the schema of `show`'s output, with only what changes: \

@@ -4,6 +4,7 @@
 mod args;
 mod batch;
 mod io;
+mod render;
 
 use std::path::{Path, PathBuf};
 
@@ -85,6 +86,30 @@ pub fn run() -> Result<()> {
             }
             let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
             run_batch(&files, &batch::Operation::Set(edits), &batch, &read)
+        }
+        Command::Render {
+            template,
+            vars,
+            out_dir,
+            name,
+            to,
+            quiet,
+            read,
+        } => {
+            let request = render::Request {
+                template: &template,
+                vars: &vars,
+                out_dir: &out_dir,
+                name: name.as_deref(),
+                to,
+                quiet,
+            };
+            let options = Options {
+                placing: model::PrfToReg::default(),
+                recreating: model::RegToPrf::default(),
+                base: None,
+            };
+            render::run(&request, &options, &read)
         }
         Command::Apply {
             patch,
@@ -174,15 +199,29 @@ fn convert(
 ) -> Result<()> {
     let bytes = io::read_input(input)?;
     let from = from.unwrap_or_else(|| detect(input, &bytes));
-    let loaded = load_bytes(input, &bytes, from, read)?;
-    let to = to
-        .or_else(|| output.and_then(form_of_extension))
-        .unwrap_or(match (from, &loaded) {
-            (Form::Reg | Form::Prf, _) => Form::Yaml,
-            (Form::Yaml, Loaded::Reg(_)) => Form::Reg,
-            (Form::Yaml, Loaded::Prf(_)) => Form::Prf,
-        });
-    let out = match (to, &loaded) {
+    let to = to.or_else(|| output.and_then(form_of_extension));
+    let out = converted(input, &bytes, from, to, sort, options, read)?;
+    io::write_output(output, input, &out)
+}
+
+/// The bytes of `bytes` (read as `from`) converted to `to`; by default the
+/// other form (YAML for a `.reg` or `.prf`, the source form for YAML).
+fn converted(
+    input: &Path,
+    bytes: &[u8],
+    from: Form,
+    to: Option<Form>,
+    sort: bool,
+    options: &Options,
+    read: &ReadOptions,
+) -> Result<Vec<u8>> {
+    let loaded = load_bytes(input, bytes, from, read)?;
+    let to = to.unwrap_or(match (from, &loaded) {
+        (Form::Reg | Form::Prf, _) => Form::Yaml,
+        (Form::Yaml, Loaded::Reg(_)) => Form::Reg,
+        (Form::Yaml, Loaded::Prf(_)) => Form::Prf,
+    });
+    Ok(match (to, &loaded) {
         (Form::Yaml, loaded) => yaml_of(loaded, sort)?.into_bytes(),
         (Form::Reg, Loaded::Reg(model)) => model.to_reg_bytes()?,
         (Form::Prf, Loaded::Prf(model)) => prf::to_bytes(model)?,
@@ -215,8 +254,7 @@ fn convert(
             report(&name, &warnings, read.strict)?;
             patch.to_reg_bytes()?
         }
-    };
-    io::write_output(output, input, &out)
+    })
 }
 
 fn load(file: &Path, from: Option<Form>, read: &ReadOptions) -> Result<Loaded> {

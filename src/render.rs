@@ -1,0 +1,206 @@
+//! Templates filled from rows of variables: the rows of a CSV file (header
+//! names the variables) or the items of a YAML/JSON list of mappings, and a
+//! minijinja template rendered once per row, strictly: a variable the row
+//! lacks is an error naming the variable and the row. `%UserName%` and
+//! `{$x}` placeholders of `.prf` files are not template syntax and pass
+//! through. Reading and writing files is the caller's business.
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
+use serde_json::Map;
+use thiserror::Error;
+
+/// One row of variables and where it came from (`row 3` of a CSV, `item 2`
+/// of a list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// For messages.
+    pub label: String,
+    /// The variables.
+    pub vars: Map<String, serde_json::Value>,
+}
+
+/// Why rows cannot be read or a row cannot be rendered.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum RenderError {
+    /// A CSV file that does not parse, e.g. rows of unequal length.
+    #[error("CSV: {0}")]
+    Csv(String),
+    /// A YAML or JSON file that is not a list of mappings.
+    #[error("{0}")]
+    Data(String),
+    /// A template that does not parse.
+    #[error("template: {0}")]
+    Template(String),
+    /// A row that leaves a variable undefined.
+    #[error("{row}: undefined variable {name}{}", line.map(|l| format!(" (template line {l})")).unwrap_or_default())]
+    Undefined {
+        /// The row.
+        row: String,
+        /// The variable.
+        name: String,
+        /// Where the template uses it.
+        line: Option<usize>,
+    },
+    /// Any other rendering error.
+    #[error("{row}: {message}")]
+    Row {
+        /// The row.
+        row: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// The rows of a CSV text: one per record, the header's names as variables.
+pub fn csv_rows(text: &str) -> Result<Vec<Row>, RenderError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| RenderError::Csv(e.to_string()))?
+        .clone();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| RenderError::Csv(e.to_string()))?;
+        let line = record.position().map_or(0, csv::Position::line);
+        let vars = headers
+            .iter()
+            .zip(record.iter())
+            .map(|(k, v)| (k.trim().to_owned(), serde_json::Value::String(v.to_owned())))
+            .collect();
+        rows.push(Row {
+            label: format!("row {} (line {line})", rows.len() + 1),
+            vars,
+        });
+    }
+    Ok(rows)
+}
+
+/// The rows of a YAML or JSON text holding a list of mappings.
+pub fn data_rows(text: &str) -> Result<Vec<Row>, RenderError> {
+    let items: Vec<serde_json::Value> = match serde_json::from_str(text) {
+        Ok(items) => items,
+        Err(_) => serde_saphyr::from_str(text).map_err(|e| {
+            RenderError::Data(format!(
+                "the variables must be a list of mappings: {}",
+                e.without_snippet()
+            ))
+        })?,
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            serde_json::Value::Object(vars) => Ok(Row {
+                label: format!("item {}", i + 1),
+                vars,
+            }),
+            _ => Err(RenderError::Data(format!(
+                "item {} of the variables is not a mapping",
+                i + 1
+            ))),
+        })
+        .collect()
+}
+
+/// A template and an optional name template, ready to render rows.
+pub struct Renderer {
+    env: Environment<'static>,
+}
+
+impl Renderer {
+    /// Compile `template` and `name` (the output file name template).
+    pub fn new(template: &str, name: &str) -> Result<Renderer, RenderError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let syntax = SyntaxConfig::builder()
+            .keep_trailing_newline(true)
+            .build()
+            .map_err(|e| RenderError::Template(e.to_string()))?;
+        env.set_syntax(syntax);
+        for (id, source) in [("template", template), ("name", name)] {
+            env.add_template_owned(id.to_owned(), source.to_owned())
+                .map_err(|e| RenderError::Template(describe(&e)))?;
+        }
+        Ok(Renderer { env })
+    }
+
+    /// The output name and text of `row`.
+    pub fn render(&self, row: &Row) -> Result<(String, String), RenderError> {
+        Ok((self.one("name", row)?, self.one("template", row)?))
+    }
+
+    fn one(&self, id: &str, row: &Row) -> Result<String, RenderError> {
+        let template = self
+            .env
+            .get_template(id)
+            .map_err(|e| RenderError::Template(describe(&e)))?;
+        template
+            .render(Value::from(minijinja::value::Serde(&row.vars)))
+            .map_err(|e| {
+                if e.kind() == ErrorKind::UndefinedError {
+                    let missing = template
+                        .undeclared_variables(false)
+                        .into_iter()
+                        .filter(|v| !row.vars.contains_key(v))
+                        .min();
+                    if let Some(name) = missing {
+                        return RenderError::Undefined {
+                            row: row.label.clone(),
+                            name,
+                            line: e.line(),
+                        };
+                    }
+                }
+                RenderError::Row {
+                    row: row.label.clone(),
+                    message: describe(&e),
+                }
+            })
+    }
+}
+
+fn describe(e: &minijinja::Error) -> String {
+    match (e.detail(), e.line()) {
+        (Some(detail), Some(line)) => format!("{} at line {line}: {detail}", e.kind()),
+        (None, Some(line)) => format!("{} at line {line}", e.kind()),
+        (Some(detail), None) => format!("{}: {detail}", e.kind()),
+        (None, None) => e.kind().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_render_strictly_and_placeholders_pass_through() {
+        let rows = csv_rows("user,proxy\njdoe,mail.example.com:44300\nasmith,\n").unwrap();
+        let renderer = Renderer::new(
+            "MailboxName=%UserName%\nRPCProxyServer={{ proxy }}\n",
+            "{{ user }}.prf",
+        )
+        .unwrap();
+        assert_eq!(
+            renderer.render(&rows[0]).unwrap(),
+            (
+                "jdoe.prf".to_owned(),
+                "MailboxName=%UserName%\nRPCProxyServer=mail.example.com:44300\n".to_owned()
+            )
+        );
+        let strict = Renderer::new("{{ user }} {{ mailbox }}\n", "x").unwrap();
+        assert_eq!(
+            strict.render(&rows[1]).unwrap_err().to_string(),
+            "row 2 (line 3): undefined variable mailbox (template line 1)"
+        );
+        let items =
+            data_rows("- {user: jdoe, port: 44300}\n- {user: asmith, port: 443}\n").unwrap();
+        assert_eq!(items[1].label, "item 2");
+        let ports = Renderer::new("{{ port + 1 }}", "{{ user }}").unwrap();
+        assert_eq!(ports.render(&items[1]).unwrap().1, "444");
+        assert!(data_rows("just: a mapping\n").is_err());
+        assert!(Renderer::new("{{ unclosed", "x").is_err());
+    }
+}

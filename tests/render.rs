@@ -1,0 +1,130 @@
+//! `mapiprof render`: one file per row, strict variables, placeholders
+//! passed through, values encoded as values when a YAML model is converted.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use insta_cmd::get_cargo_bin;
+
+fn mapiprof(args: &[&str], dir: &Path) -> Output {
+    Command::new(get_cargo_bin("mapiprof"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mapiprof-render-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const YAML_TEMPLATE: &str = "mapiprof: 1\n\
+    source: {format: regedit5, encoding: utf-16le, bom: true, newline: crlf}\n\
+    root: HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\n\
+    profiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      \
+    RPCProxyServer: {{ proxy }}\n      TCPExchangePort: {{ port }}\n";
+
+#[test]
+fn a_yaml_model_per_row_becomes_a_reg_with_the_values_encoded() {
+    let dir = scratch("yaml");
+    std::fs::write(dir.join("profile.yaml.j2"), YAML_TEMPLATE).unwrap();
+    std::fs::write(
+        dir.join("sites.csv"),
+        "site,proxy,port\nberlin,mail.example.com:44300,6001\nparis,mail.example.com:443,70000\n",
+    )
+    .unwrap();
+    let out = mapiprof(
+        &[
+            "render",
+            "profile.yaml.j2",
+            "--vars",
+            "sites.csv",
+            "--out-dir",
+            "out",
+            "--to",
+            "reg",
+            "--name",
+            "{{ site }}.reg",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2), "the second row fails");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("row 2 (line 3)") && stderr.contains("does not fit in 16 bits"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 written, 1 failed"), "{stderr}");
+    let bytes = std::fs::read(dir.join("out").join("berlin.reg")).unwrap();
+    let text = mapiprof::input::read_reg(&bytes, None).unwrap().text;
+    // ":44300" inside UTF-16LE hex, and the port as PT_I2
+    assert!(
+        text.contains("3a,00,34,00,34,00,33,00,30,00,30,00,00,00"),
+        "{text}"
+    );
+    assert!(text.contains("\"0002662c\"=hex:71,17"), "{text}");
+    assert!(!dir.join("out").join("paris.reg").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
+    let dir = scratch("prf");
+    std::fs::write(
+        dir.join("outlook.prf.j2"),
+        "[General]\r\nProfileName={{ profile }}\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+         [ServiceEGS]\r\nMailboxName=%UserName%\r\nRPCProxyServer={{ proxy }}\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("users.json"),
+        r#"[{"profile": "Work", "proxy": "mail.example.com:44300"}, {"profile": "Home"}]"#,
+    )
+    .unwrap();
+    let out = mapiprof(
+        &[
+            "render",
+            "outlook.prf.j2",
+            "--vars",
+            "users.json",
+            "--out-dir",
+            "prf",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("item 2: undefined variable proxy (template line 7)"),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(dir.join("prf").join("outlook-1.prf")).unwrap();
+    assert!(
+        written.contains("MailboxName=%UserName%\r\nRPCProxyServer=mail.example.com:44300\r\n")
+    );
+
+    let out = mapiprof(
+        &[
+            "render",
+            "outlook.prf.j2",
+            "--vars",
+            "users.json",
+            "--out-dir",
+            "prf",
+            "--name",
+            "../{{ profile }}.prf",
+        ],
+        &dir,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("must be a relative path inside the output folder"),
+        "{stderr}"
+    );
+    assert!(!dir.join("Work.prf").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
