@@ -67,3 +67,43 @@ fn a_profile_the_file_lacks_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_prf_patch_switches_on_adds_and_comments_out_one_line_each() {
+    let file = common::prf_sample("kb833799_static_ports_outlook2003.prf");
+    let patch = "mapiprof: 1\nsource: {format: prf}\ngeneral:\n  settings:\n    BackupProfile: \"No\"\n\
+        services:\n  ServiceEGS:\n    settings:\n      HTTPExchangePort: 6001\n      \
+        TCPExchangePort: null\n      RPCoverHTTPflags: 0x0027\n";
+    let yaml::Patch::Prf(patch) = yaml::read_any_patch(patch).unwrap() else {
+        panic!("a .prf patch")
+    };
+    let edited = mapiprof::edit::apply_prf(&file, &patch).unwrap();
+    assert_eq!(edited.changes.len(), 4, "{:?}", edited.changes);
+    let old: Vec<&str> = file.text.lines().collect();
+    let new: Vec<&str> = edited.text.lines().collect();
+    let mut added: Vec<&str> = new.iter().filter(|l| !old.contains(l)).copied().collect();
+    added.sort_unstable();
+    assert_eq!(
+        added,
+        [
+            ";TCPExchangePort=6001",
+            "BackupProfile=No",
+            "HTTPExchangePort=6001",
+            "RPCoverHTTPflags=0x0027"
+        ],
+        "hex kept as written"
+    );
+    assert_eq!(
+        new.len(),
+        old.len() + 2,
+        "two lines added, the rest edited in place"
+    );
+    let bad = "mapiprof: 1\nsource: {format: prf}\nservices:\n  ServiceEGS:\n    settings:\n      TCPExchangePort: 70000\n";
+    let yaml::Patch::Prf(bad) = yaml::read_any_patch(bad).unwrap() else {
+        panic!()
+    };
+    assert!(matches!(
+        mapiprof::edit::apply_prf(&file, &bad),
+        Err(EditError::Value { .. })
+    ));
+}

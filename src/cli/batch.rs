@@ -37,7 +37,7 @@ pub enum Operation {
     /// `retarget`.
     Retarget(edit::Retarget),
     /// `apply`, with the patch read.
-    Apply(Box<mapiprof::model::Model>),
+    Apply(Box<yaml::Patch>),
 }
 
 impl Operation {
@@ -45,7 +45,10 @@ impl Operation {
         match self {
             Operation::Set(edits) => edit::set_reg(file, edits),
             Operation::Retarget(r) => edit::retarget_reg(file, r),
-            Operation::Apply(patch) => edit::apply_reg(file, patch),
+            Operation::Apply(patch) => match patch.as_ref() {
+                yaml::Patch::Reg(patch) => edit::apply_reg(file, patch),
+                yaml::Patch::Prf(_) => Err(wrong_patch("a .prf patch", "a .reg file")),
+            },
         }
     }
 
@@ -55,9 +58,10 @@ impl Operation {
             Operation::Retarget(_) => Err(edit::EditError::NoMatch(
                 "a .prf has no registry root; retarget works on .reg files and their YAML".into(),
             )),
-            Operation::Apply(_) => Err(edit::EditError::NoMatch(
-                "a registry patch cannot be applied to a .prf; edit it with set".into(),
-            )),
+            Operation::Apply(patch) => match patch.as_ref() {
+                yaml::Patch::Prf(patch) => edit::apply_prf(file, patch),
+                yaml::Patch::Reg(_) => Err(wrong_patch("a registry patch", "a .prf")),
+            },
         }
     }
 
@@ -65,9 +69,16 @@ impl Operation {
         match self {
             Operation::Set(edits) => edit::set_yaml(model, edits),
             Operation::Retarget(r) => edit::retarget_yaml(model, r),
-            Operation::Apply(patch) => edit::apply_yaml(model, patch),
+            Operation::Apply(patch) => match patch.as_ref() {
+                yaml::Patch::Reg(patch) => edit::apply_yaml(model, patch),
+                yaml::Patch::Prf(_) => Err(wrong_patch("a .prf patch", "a registry document")),
+            },
         }
     }
+}
+
+fn wrong_patch(patch: &str, file: &str) -> edit::EditError {
+    edit::EditError::NoMatch(format!("{patch} cannot be applied to {file}"))
 }
 
 /// How one file fared.

@@ -120,7 +120,7 @@ pub fn run() -> Result<()> {
             let name = io::display_name(&patch);
             let text = String::from_utf8(io::read_input(&patch)?)
                 .map_err(|_| anyhow!("{name}: a patch is UTF-8 YAML"))?;
-            let patch = yaml::read_patch(&text).map_err(|e| anyhow!("{name}: {e}"))?;
+            let patch = yaml::read_any_patch(&text).map_err(|e| anyhow!("{name}: {e}"))?;
             run_batch(
                 &files,
                 &batch::Operation::Apply(Box::new(patch)),

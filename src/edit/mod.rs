@@ -18,7 +18,7 @@ mod yaml_file;
 use thiserror::Error;
 
 pub use apply::{apply_reg, apply_yaml};
-pub use prf_file::set_prf;
+pub use prf_file::{apply_prf, set_prf};
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};
 pub use yaml_file::set_yaml;

@@ -6,6 +6,7 @@
 use crate::input::PrfInput;
 use crate::model::encode_setting;
 use crate::prf::{self, GENERAL_KEYS, Item, PrfModel};
+use crate::yaml::PrfPatch;
 
 use super::{Assignment, EditError, Edited, Edits, fixed_proxy};
 
@@ -40,6 +41,63 @@ pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
     }
     for assignment in &edits.assignments {
         changes.extend(assign(&mut text, &model, &items, assignment, edits)?);
+    }
+    Ok(Edited { text, changes })
+}
+
+/// Merge the settings of `patch` into the `.prf` file `input`: each value
+/// replaces the setting, switches on a commented-out one, or is added to
+/// the section; `null` comments the setting out.
+pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError> {
+    let (model, _) = input.model();
+    let mut text = input.text.clone();
+    let mut changes = Vec::new();
+    for (key, value) in &patch.general {
+        let new = value
+            .text(key, None, true)
+            .map_err(|why| EditError::Value {
+                name: format!("[General] {key}"),
+                why,
+            })?;
+        changes.extend(general(&mut text, &model, key, new.as_deref())?);
+    }
+    for (id, settings) in &patch.items {
+        let item = model
+            .services
+            .iter()
+            .chain(&model.accounts)
+            .find(|i| i.id.eq_ignore_ascii_case(id))
+            .ok_or_else(|| EditError::NoMatch(format!("the .prf has no [{id}] in its lists")))?;
+        let block = item.block.as_deref().unwrap_or_default();
+        for (key, value) in settings {
+            let name = format!("[{}] {key}", item.id);
+            let new = value
+                .text(key, model.tag(block, key), false)
+                .map_err(|why| EditError::Value {
+                    name: name.clone(),
+                    why,
+                })?;
+            check(&model, block, key, new.as_deref(), &item.id)?;
+            let old = item.settings.get(key);
+            if old == new.as_deref() {
+                continue;
+            }
+            let switchable = item
+                .settings
+                .commented
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case(key));
+            text = match (&new, old.is_some() || switchable) {
+                (None, _) if old.is_none() => continue,
+                (Some(v), false) => {
+                    let parsed = prf::parse(&text);
+                    prf::add(&text, &parsed, &item.id, key, v)
+                        .ok_or_else(|| EditError::NoPlace(name.clone()))?
+                }
+                (new, _) => edit(&text, &item.id, key, new.as_deref())?,
+            };
+            changes.push(change(&item.id, key, old, new.as_deref()));
+        }
     }
     Ok(Edited { text, changes })
 }

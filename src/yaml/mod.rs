@@ -6,6 +6,7 @@
 
 mod emit;
 mod node;
+mod prf_patch;
 mod prf_read;
 mod prf_value;
 mod prf_write;
@@ -90,8 +91,29 @@ pub fn read(text: &str) -> Result<Model, YamlError> {
 
 /// Read a partial registry document for `apply`; `root` may be left out.
 pub fn read_patch(text: &str) -> Result<Model, YamlError> {
+    match read::read_patch(text)? {
+        Patch::Reg(model) => Ok(model),
+        Patch::Prf(_) => Err(YamlError::Syntax(
+            "this patch describes a .prf (source.format: prf), not a registry export".into(),
+        )),
+    }
+}
+
+/// A patch of either kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Patch {
+    /// A partial registry document.
+    Reg(Model),
+    /// Settings of a `.prf` (`source: {format: prf}`).
+    Prf(PrfPatch),
+}
+
+/// Read a patch of either kind.
+pub fn read_any_patch(text: &str) -> Result<Patch, YamlError> {
     read::read_patch(text)
 }
+
+pub use prf_patch::{PatchValue, PrfPatch};
 
 pub use read::PATCH_ROOT;
 

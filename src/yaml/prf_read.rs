@@ -293,7 +293,7 @@ fn mappings(node: &Node) -> Result<Vec<Block>, YamlError> {
 
 /// The plain scalar written at `at`, up to a comment, a flow indicator or
 /// the end of the line.
-fn raw_scalar(text: &str, at: Location) -> Option<&str> {
+pub(super) fn raw_scalar(text: &str, at: Location) -> Option<&str> {
     let line = text.lines().nth(at.line.checked_sub(1)?)?;
     let start = line.char_indices().nth(at.column.checked_sub(1)?)?.0;
     let rest = line.get(start..)?;

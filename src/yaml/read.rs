@@ -27,16 +27,14 @@ pub fn read(text: &str) -> Result<Document, YamlError> {
 /// Read a partial registry document for `apply`: `root` may be left out
 /// (the profiles are matched by name in each file), in which case the root
 /// is `PATCH_ROOT`.
-pub fn read_patch(text: &str) -> Result<Model, YamlError> {
+pub fn read_patch(text: &str) -> Result<super::Patch, YamlError> {
     let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
     let entries = map_of(&root, "the document")?;
+    check_version(entries)?;
     if is_prf(entries) {
-        return Err(YamlError::Syntax(
-            "this patch describes a .prf (source.format: prf); apply takes registry documents"
-                .into(),
-        ));
+        return super::prf_patch::read(text, entries).map(super::Patch::Prf);
     }
-    read_reg(entries, Some(PATCH_ROOT))
+    read_reg(entries, Some(PATCH_ROOT)).map(super::Patch::Reg)
 }
 
 /// The root of a patch that names none.
