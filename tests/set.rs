@@ -222,3 +222,24 @@ fn yaml_documents_are_edited_through_the_model() {
         "{added:?}"
     );
 }
+
+#[test]
+fn the_yaml_view_of_a_prf_is_edited_as_the_prf() {
+    let file = common::prf_sample("kb833799_static_ports_outlook2003.prf");
+    let (model, _) = file.model();
+    let yaml = mapiprof::yaml::write_prf(&model);
+    let edited =
+        mapiprof::edit::via_prf(&model, |f| set_prf(f, &edits(&["HTTPExchangePort=6001"])))
+            .unwrap();
+    // the one line moved from `commented` to `settings`, nothing else changed
+    let line = "      HTTPExchangePort: 6001  # 0002662d";
+    let without = |t: &str| {
+        t.lines()
+            .filter(|l| *l != line)
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(without(&edited.text), without(&yaml));
+    let moved = edited.text.find("HTTPExchangePort").unwrap();
+    assert!(moved < edited.text.find("commented:").unwrap());
+}

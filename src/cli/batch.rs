@@ -148,13 +148,11 @@ fn one(
             (parsed.text, edited.text.clone(), edited.changes, encoded)
         }
         Form::Yaml => {
-            let model = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
-                yaml::Document::Reg(model) => model,
-                yaml::Document::Prf(_) => {
-                    return Err(fail(&"edit the .prf itself, not its YAML view"));
-                }
-            };
-            let edited = op.yaml(&model).map_err(|e| fail(&e))?;
+            let edited = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
+                yaml::Document::Reg(model) => op.yaml(&model),
+                yaml::Document::Prf(model) => edit::via_prf(&model, |file| op.prf(file)),
+            }
+            .map_err(|e| fail(&e))?;
             let before = String::from_utf8_lossy(&bytes).into_owned();
             let encoded = edited.text.clone().into_bytes();
             (before, edited.text, edited.changes, encoded)

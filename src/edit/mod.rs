@@ -21,7 +21,7 @@ pub use apply::{apply_reg, apply_yaml};
 pub use prf_file::{apply_prf, set_prf};
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};
-pub use yaml_file::set_yaml;
+pub use yaml_file::{set_yaml, via_prf};
 
 /// One change asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
