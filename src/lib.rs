@@ -7,6 +7,7 @@
 //! or touches files.
 
 pub mod diag;
+pub mod diff;
 pub mod edit;
 pub mod input;
 pub mod mapi;

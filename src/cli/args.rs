@@ -227,6 +227,39 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
+    /// Compare two files of any form on their meaning.
+    #[command(
+        after_help = "Registry documents (.reg or their YAML) are compared key by key and value by \
+        value as Regedit would leave them: order, repeats and spelling of hex do not count. Two \
+        .prf files are compared setting by setting; a .prf and a .reg by turning the export into \
+        the .prf that recreates it.\n\n\
+        --ignore-volatile leaves out every PT_SYSTIME value (timestamps) and values Outlook \
+        rewrites by itself: LastChangeVer (account manager change counter), and in the Outlook \
+        client section 0a0d020000000000c000000000000046 the entry-ID and recent-name lists \
+        1102039b, 1102022a, 11020434 and 101f031e.\n\n\
+        Exit codes: 0 equal, 1 different, 2 error.\n\n\
+        Examples:\n  mapiprof diff before.reg after.reg\n  \
+        mapiprof diff outlook.prf export.reg --format json"
+    )]
+    Diff {
+        /// The first file.
+        #[arg(value_name = "A")]
+        a: PathBuf,
+        /// The second file.
+        #[arg(value_name = "B")]
+        b: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Leave out values or settings of this name (shown or raw name).
+        #[arg(long, value_name = "NAME", num_args = 1..)]
+        ignore: Vec<String>,
+        /// Leave out timestamps and values Outlook rewrites by itself.
+        #[arg(long)]
+        ignore_volatile: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Print the JSON Schema of the YAML documents.
     #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
     Schema,
@@ -257,6 +290,17 @@ pub struct BatchOptions {
     /// No progress bar, no list of changes; only failures and errors.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// How `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people; coloured on a terminal unless NO_COLOR is set.
+    Text,
+    /// A YAML list of changes.
+    Yaml,
+    /// A JSON list of changes.
+    Json,
 }
 
 /// A file format.

@@ -3,6 +3,7 @@
 
 mod args;
 mod batch;
+mod diff;
 mod io;
 mod render;
 
@@ -19,10 +20,30 @@ use mapiprof::{text, yaml};
 
 use args::{Cli, Command, Form, OutlookVersion, ReadOptions};
 
-/// Run the command line; the error is printed by `main`.
-pub fn run() -> Result<()> {
+/// Run the command line: the exit code (0, or 1 for "different" and
+/// "findings"); an error is printed by `main` and exits 2.
+pub fn run() -> Result<u8> {
     let cli = Cli::parse();
-    match cli.command {
+    if let Command::Diff {
+        a,
+        b,
+        format,
+        ignore,
+        ignore_volatile,
+        read,
+    } = &cli.command
+    {
+        let options = mapiprof::diff::DiffOptions {
+            ignore: ignore.clone(),
+            ignore_volatile: *ignore_volatile,
+        };
+        return diff::run(a, b, *format, &options, read);
+    }
+    run_command(cli.command).map(|()| 0)
+}
+
+fn run_command(command: Command) -> Result<()> {
+    match command {
         Command::Show { files, sort, read } => show(&files, sort, &read),
         Command::Convert {
             input,
@@ -143,6 +164,7 @@ pub fn run() -> Result<()> {
             });
             run_batch(&files, &op, &batch, &read)
         }
+        Command::Diff { .. } => Ok(()),
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
             io::write_output(None, Path::new("-"), text.as_bytes())

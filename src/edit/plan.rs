@@ -8,9 +8,9 @@ use crate::mapi::{PropType, TagName, account, sections};
 use crate::model::{Model, PROFILE_KEY, Profile, SectionInfo, describe};
 use crate::prf::{Generation, Target, mapping};
 use crate::reg::{RegData, RegValue};
-use crate::yaml::{Context, resolve_name};
+use crate::yaml::{Context, brief, resolve_name};
 
-use super::value::{brief, reg_value};
+use super::value::reg_value;
 use super::{Assignment, EditError, Edits, fixed_proxy};
 
 /// One value to write.

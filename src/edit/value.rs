@@ -56,28 +56,3 @@ fn keep_form(data: &mut RegData, existing: Option<&RegData>, tag: Option<TagName
         *data = RegData::Hex { kind: 3, bytes };
     }
 }
-
-/// A short text of a value for the change list.
-pub(super) fn brief(value: &RegValue, ctx: &Context) -> String {
-    if value.data == RegData::Delete {
-        return "(removed)".to_owned();
-    }
-    match yaml::show_value(value, ctx).value {
-        Y::Str(text) | Y::Lit(text) => text,
-        Y::Int(n) => n.to_string(),
-        Y::Bool(b) => b.to_string(),
-        Y::Seq(items) => format!(
-            "[{}]",
-            items
-                .iter()
-                .map(|i| match i {
-                    Y::Str(s) | Y::Lit(s) => s.clone(),
-                    Y::Int(n) => n.to_string(),
-                    _ => "…".to_owned(),
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        _ => "(binary)".to_owned(),
-    }
-}

@@ -129,3 +129,35 @@ pub fn parse_fragment(text: &str) -> Result<Y, String> {
         .map(|node| node.to_y())
         .map_err(|e| node::syntax_message(&e))
 }
+
+/// A value on one line for change lists: `mail.example.com:44300`,
+/// `[use-http, ssl-only]`, `(removed)`, `(binary, 24 bytes)`.
+pub fn brief(value: &crate::reg::RegValue, ctx: &Context) -> String {
+    if value.data == crate::reg::RegData::Delete {
+        return "(removed)".to_owned();
+    }
+    compact(&show_value(value, ctx).value)
+}
+
+fn compact(y: &Y) -> String {
+    match y {
+        Y::Null => "null".to_owned(),
+        Y::Str(text) | Y::Lit(text) => text.clone(),
+        Y::Int(n) => n.to_string(),
+        Y::Float(f) => f.to_string(),
+        Y::Bool(b) => b.to_string(),
+        Y::Hex(bytes) => tree::hex_text(bytes),
+        Y::Seq(items) => format!(
+            "[{}]",
+            items.iter().map(compact).collect::<Vec<_>>().join(", ")
+        ),
+        Y::Map(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", compact(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}

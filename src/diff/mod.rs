@@ -1,0 +1,344 @@
+//! Semantic differences between two documents: profiles, sections, keys
+//! and values of registry models (what Regedit would leave, so order and
+//! repeats do not count), or the settings of two `.prf` models. Each change
+//! names where it is and shows old and new values as `show` would.
+
+mod prf;
+mod text;
+
+use serde::Serialize;
+
+use crate::mapi::{PropType, TagName};
+use crate::model::{Model, PROFILE_KEY, Profile, SectionInfo, describe};
+use crate::reg::{Block, RegValue};
+use crate::yaml::{self, Context};
+
+pub use prf::diff_prf;
+pub use text::to_text;
+
+/// What to leave out of a comparison.
+#[derive(Debug, Clone, Default)]
+pub struct DiffOptions {
+    /// Value names (shown or raw, case-insensitive) to ignore.
+    pub ignore: Vec<String>,
+    /// Ignore the values listed in [`VOLATILE`] and every PT_SYSTIME value.
+    pub ignore_volatile: bool,
+}
+
+/// Values Outlook rewrites by itself, left out by `--ignore-volatile`,
+/// besides every PT_SYSTIME value (timestamps such as `00400032`):
+/// `(section or "*", value name, why)`.
+pub const VOLATILE: &[(&str, &str, &str)] = &[
+    ("*", "LastChangeVer", "account manager change counter"),
+    (
+        "0a0d020000000000c000000000000046",
+        "1102039b",
+        "store entry IDs Outlook keeps in the client section",
+    ),
+    (
+        "0a0d020000000000c000000000000046",
+        "1102022a",
+        "folder and store entry IDs Outlook keeps in the client section",
+    ),
+    (
+        "0a0d020000000000c000000000000046",
+        "11020434",
+        "entry-ID list Outlook keeps in the client section",
+    ),
+    (
+        "0a0d020000000000c000000000000046",
+        "101f031e",
+        "list of recent names Outlook keeps in the client section",
+    ),
+];
+
+/// One difference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// `added`, `removed` or `changed`.
+    pub change: Kind,
+    /// The profile (registry documents), if the change is inside one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// The key relative to the profile, the full key path outside profiles,
+    /// or the `.prf` section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// What the section is (`Exchange Global Section`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The value or setting; `None` when a whole key or profile changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The raw value name when the name shown differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_name: Option<String>,
+    /// The value before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    /// The value after.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+}
+
+/// Which way a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Only in the second document.
+    Added,
+    /// Only in the first document.
+    Removed,
+    /// In both, different.
+    Changed,
+}
+
+/// The differences between two registry models.
+pub fn diff_reg(a: &Model, b: &Model, options: &DiffOptions) -> Vec<Change> {
+    let mut out = Vec::new();
+    if let (Some(ra), Some(rb)) = (&a.root, &b.root)
+        && !ra.eq_ignore_ascii_case(rb)
+    {
+        out.push(Change {
+            name: Some("root".into()),
+            old: Some(ra.clone()),
+            new: Some(rb.clone()),
+            ..change(Kind::Changed)
+        });
+    }
+    for pa in &a.profiles {
+        match b
+            .profiles
+            .iter()
+            .find(|pb| pb.name.eq_ignore_ascii_case(&pa.name))
+        {
+            Some(pb) => out.extend(diff_profile(a, pa, b, pb, options)),
+            None => out.push(whole_profile(Kind::Removed, pa)),
+        }
+    }
+    for pb in &b.profiles {
+        if !a
+            .profiles
+            .iter()
+            .any(|pa| pa.name.eq_ignore_ascii_case(&pb.name))
+        {
+            out.push(whole_profile(Kind::Added, pb));
+        }
+    }
+    let outside = |m: &Model| Section::all(&m.keys, None, m);
+    out.extend(diff_sections(&outside(a), &outside(b), None, options));
+    out
+}
+
+fn change(kind: Kind) -> Change {
+    Change {
+        change: kind,
+        profile: None,
+        section: None,
+        label: None,
+        name: None,
+        raw_name: None,
+        old: None,
+        new: None,
+    }
+}
+
+fn whole_profile(kind: Kind, profile: &Profile) -> Change {
+    let keys = profile.keys.iter().filter(|k| !k.delete).count();
+    let summary = Some(format!("profile with {keys} key(s)"));
+    Change {
+        profile: Some(profile.name.clone()),
+        old: (kind == Kind::Removed).then(|| summary.clone()).flatten(),
+        new: (kind == Kind::Added).then_some(summary).flatten(),
+        ..change(kind)
+    }
+}
+
+fn diff_profile(
+    a: &Model,
+    pa: &Profile,
+    b: &Model,
+    pb: &Profile,
+    options: &DiffOptions,
+) -> Vec<Change> {
+    let sa = Section::all(&pa.keys, Some(pa), a);
+    let sb = Section::all(&pb.keys, Some(pb), b);
+    diff_sections(&sa, &sb, Some(&pa.name), options)
+}
+
+/// A key as Regedit leaves it: its values after repeats and deletions.
+struct Section {
+    path: String,
+    deleted: bool,
+    info: SectionInfo,
+    ctx: Context,
+    values: Vec<RegValue>,
+}
+
+impl Section {
+    fn all(keys: &[Block], profile: Option<&Profile>, model: &Model) -> Vec<Section> {
+        let infos = match profile {
+            Some(p) => describe(p, model.source.codepage),
+            None => vec![SectionInfo::default(); keys.len()],
+        };
+        let mut out: Vec<Section> = Vec::new();
+        for (key, info) in keys.iter().zip(infos) {
+            let at = match out
+                .iter()
+                .position(|s| s.path.eq_ignore_ascii_case(&key.path))
+            {
+                Some(at) => at,
+                None => {
+                    out.push(Section {
+                        path: key.path.clone(),
+                        deleted: key.delete,
+                        ctx: Context::new(&model.source, profile.is_some(), &info),
+                        info,
+                        values: Vec::new(),
+                    });
+                    out.len() - 1
+                }
+            };
+            let Some(section) = out.get_mut(at) else {
+                continue;
+            };
+            if key.delete {
+                section.deleted = true;
+                section.values.clear();
+                continue;
+            }
+            section.deleted = false;
+            for value in &key.values {
+                let name = value.name.as_str();
+                section
+                    .values
+                    .retain(|v| !v.name.as_str().eq_ignore_ascii_case(name));
+                section.values.push(value.clone());
+            }
+        }
+        out
+    }
+
+    fn get(&self, name: &str) -> Option<&RegValue> {
+        self.values
+            .iter()
+            .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+    }
+
+    fn shown(&self) -> String {
+        if self.path == PROFILE_KEY {
+            "(profile key)".to_owned()
+        } else {
+            self.path.clone()
+        }
+    }
+}
+
+fn diff_sections(
+    a: &[Section],
+    b: &[Section],
+    profile: Option<&str>,
+    options: &DiffOptions,
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    let at = |s: &Section, kind: Kind| Change {
+        profile: profile.map(str::to_owned),
+        section: Some(s.shown()),
+        label: s.info.label.clone(),
+        ..change(kind)
+    };
+    for sa in a {
+        let Some(sb) = b.iter().find(|s| s.path.eq_ignore_ascii_case(&sa.path)) else {
+            out.push(Change {
+                old: Some(key_summary(sa)),
+                ..at(sa, Kind::Removed)
+            });
+            continue;
+        };
+        if sa.deleted != sb.deleted {
+            out.push(Change {
+                old: Some(key_summary(sa)),
+                new: Some(key_summary(sb)),
+                ..at(sb, Kind::Changed)
+            });
+            continue;
+        }
+        for va in &sa.values {
+            if ignored(sa, va, options) {
+                continue;
+            }
+            let (name, raw_name) = names(va, &sa.ctx);
+            match sb.get(va.name.as_str()) {
+                None => out.push(Change {
+                    name: Some(name),
+                    raw_name,
+                    old: Some(yaml::brief(va, &sa.ctx)),
+                    ..at(sa, Kind::Removed)
+                }),
+                Some(vb) if vb.data != va.data => out.push(Change {
+                    name: Some(name),
+                    raw_name,
+                    old: Some(yaml::brief(va, &sa.ctx)),
+                    new: Some(yaml::brief(vb, &sb.ctx)),
+                    ..at(sb, Kind::Changed)
+                }),
+                Some(_) => {}
+            }
+        }
+        for vb in &sb.values {
+            if ignored(sb, vb, options) || sa.get(vb.name.as_str()).is_some() {
+                continue;
+            }
+            let (name, raw_name) = names(vb, &sb.ctx);
+            out.push(Change {
+                name: Some(name),
+                raw_name,
+                new: Some(yaml::brief(vb, &sb.ctx)),
+                ..at(sb, Kind::Added)
+            });
+        }
+    }
+    for sb in b {
+        if !a.iter().any(|s| s.path.eq_ignore_ascii_case(&sb.path)) {
+            out.push(Change {
+                new: Some(key_summary(sb)),
+                ..at(sb, Kind::Added)
+            });
+        }
+    }
+    out
+}
+
+fn key_summary(s: &Section) -> String {
+    if s.deleted {
+        "key deletion".to_owned()
+    } else {
+        format!("key with {} value(s)", s.values.len())
+    }
+}
+
+/// The name `show` gives a value, and its raw name when that differs.
+fn names(value: &RegValue, ctx: &Context) -> (String, Option<String>) {
+    let shown = yaml::show_value(value, ctx).key;
+    let raw = value.name.as_str();
+    let raw = (shown != raw).then(|| raw.to_owned());
+    (shown, raw)
+}
+
+fn ignored(section: &Section, value: &RegValue, options: &DiffOptions) -> bool {
+    let raw = value.name.as_str();
+    let shown = yaml::show_value(value, &section.ctx).key;
+    let named = |n: &str| n.eq_ignore_ascii_case(raw) || n.eq_ignore_ascii_case(&shown);
+    if options.ignore.iter().any(|n| named(n)) {
+        return true;
+    }
+    if !options.ignore_volatile {
+        return false;
+    }
+    let systime = TagName::parse(raw).is_some_and(|t| t.tag.ptype == PropType::SYSTIME);
+    let last = section.path.rsplit('\\').next().unwrap_or(&section.path);
+    systime
+        || VOLATILE.iter().any(|(s, n, _)| {
+            (*s == "*" || s.eq_ignore_ascii_case(last)) && n.eq_ignore_ascii_case(raw)
+        })
+}

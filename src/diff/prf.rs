@@ -1,0 +1,134 @@
+//! Differences between the settings of two `.prf` models: `[General]`
+//! options by name, services and accounts matched by their mapping block and
+//! their place among the items of that block (the first `Personal Folders`
+//! with the first), settings by name. Only active settings count: a
+//! commented-out setting is one Outlook does not apply.
+
+use crate::prf::{Item, Listed, PrfModel};
+
+use super::{Change, DiffOptions, Kind, change};
+
+/// The differences between two `.prf` models.
+pub fn diff_prf(a: &PrfModel, b: &PrfModel, options: &DiffOptions) -> Vec<Change> {
+    let mut out = Vec::new();
+    settings(
+        &mut out,
+        "General",
+        None,
+        &a.general.active,
+        &b.general.active,
+        options,
+    );
+    for (items_a, items_b) in [(&a.services, &b.services), (&a.accounts, &b.accounts)] {
+        let pairs = pair(items_a, items_b);
+        for (ia, ib) in pairs {
+            match (ia, ib) {
+                (Some(ia), Some(ib)) => settings(
+                    &mut out,
+                    &ib.id,
+                    ib.block.as_deref(),
+                    &ia.settings.active,
+                    &ib.settings.active,
+                    options,
+                ),
+                (Some(ia), None) => out.push(whole(Kind::Removed, ia)),
+                (None, Some(ib)) => out.push(whole(Kind::Added, ib)),
+                (None, None) => {}
+            }
+        }
+    }
+    out
+}
+
+/// Items of `a` and `b` paired by block and rank within the block.
+fn pair<'m>(a: &'m [Item], b: &'m [Item]) -> Vec<(Option<&'m Item>, Option<&'m Item>)> {
+    let active = |items: &'m [Item]| -> Vec<(&'m Item, String, usize)> {
+        let mut seen: Vec<String> = Vec::new();
+        items
+            .iter()
+            .filter(|i| i.listed == Listed::Active)
+            .map(|i| {
+                let block = i.block.clone().unwrap_or_default().to_ascii_lowercase();
+                let rank = seen.iter().filter(|s| **s == block).count();
+                seen.push(block.clone());
+                (i, block, rank)
+            })
+            .collect()
+    };
+    let (a, b) = (active(a), active(b));
+    let mut out: Vec<(Option<&Item>, Option<&Item>)> = a
+        .iter()
+        .map(|(ia, block, rank)| {
+            let ib = b
+                .iter()
+                .find(|(_, bb, rb)| bb == block && rb == rank)
+                .map(|(i, _, _)| *i);
+            (Some(*ia), ib)
+        })
+        .collect();
+    for (ib, block, rank) in &b {
+        if !a.iter().any(|(_, ba, ra)| ba == block && ra == rank) {
+            out.push((None, Some(*ib)));
+        }
+    }
+    out
+}
+
+fn whole(kind: Kind, item: &Item) -> Change {
+    let summary = format!(
+        "{} with {} setting(s)",
+        item.block.as_deref().unwrap_or("?"),
+        item.settings.active.len()
+    );
+    Change {
+        section: Some(item.id.clone()),
+        label: item.block.clone(),
+        old: (kind == Kind::Removed).then(|| summary.clone()),
+        new: (kind == Kind::Added).then_some(summary),
+        ..change(kind)
+    }
+}
+
+fn settings(
+    out: &mut Vec<Change>,
+    section: &str,
+    label: Option<&str>,
+    a: &[(String, String)],
+    b: &[(String, String)],
+    options: &DiffOptions,
+) {
+    let get = |list: &[(String, String)], key: &str| {
+        list.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.clone())
+    };
+    let ignored = |key: &str| options.ignore.iter().any(|n| n.eq_ignore_ascii_case(key));
+    let at = |kind: Kind, key: &str| Change {
+        section: Some(section.to_owned()),
+        label: label.map(str::to_owned),
+        name: Some(key.to_owned()),
+        ..change(kind)
+    };
+    for (key, old) in a.iter().filter(|(k, _)| !ignored(k)) {
+        match get(b, key) {
+            None => out.push(Change {
+                old: Some(old.clone()),
+                ..at(Kind::Removed, key)
+            }),
+            Some(new) if new != *old => out.push(Change {
+                old: Some(old.clone()),
+                new: Some(new),
+                ..at(Kind::Changed, key)
+            }),
+            Some(_) => {}
+        }
+    }
+    for (key, new) in b.iter().filter(|(k, _)| !ignored(k)) {
+        if get(a, key).is_none() {
+            out.push(Change {
+                new: Some(new.clone()),
+                ..at(Kind::Added, key)
+            });
+        }
+    }
+}
