@@ -6,6 +6,7 @@
 //! sections), [`yaml`] (the readable document). Nothing in the library prints
 //! or touches files.
 
+pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod edit;

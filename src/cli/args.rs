@@ -260,6 +260,26 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
+    /// Lint .reg, .prf and YAML files: rules with ids, severities and hints.
+    Check {
+        /// Files, glob patterns or (with --recursive) folders.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+        /// Turn a rule off (repeatable).
+        #[arg(long, value_name = "ID")]
+        disable: Vec<String>,
+        /// The Outlook version the files are for (for prf-exchange-2016).
+        #[arg(long, value_enum, value_name = "VERSION")]
+        outlook: Option<OutlookVersion>,
+        /// Search folders for .reg, .prf and YAML files.
+        #[arg(short, long)]
+        recursive: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Print the JSON Schema of the YAML documents.
     #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
     Schema,
@@ -300,6 +320,15 @@ pub enum DiffFormat {
     /// A YAML list of changes.
     Yaml,
     /// A JSON list of changes.
+    Json,
+}
+
+/// How `check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One finding per line with its hint.
+    Text,
+    /// A JSON list of findings with their file.
     Json,
 }
 

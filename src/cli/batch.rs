@@ -272,7 +272,7 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
 /// The files of `args` with the argument each came from: files as given,
 /// glob patterns expanded, folders (with `recursive`) searched for `.reg`,
 /// `.prf` and YAML files.
-fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, PathBuf)>> {
+pub(super) fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {

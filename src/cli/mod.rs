@@ -3,6 +3,7 @@
 
 mod args;
 mod batch;
+mod check;
 mod diff;
 mod io;
 mod render;
@@ -10,7 +11,7 @@ mod render;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use mapiprof::diag::Warning;
 use mapiprof::model::{self, Model};
@@ -23,7 +24,34 @@ use args::{Cli, Command, Form, OutlookVersion, ReadOptions};
 /// Run the command line: the exit code (0, or 1 for "different" and
 /// "findings"); an error is printed by `main` and exits 2.
 pub fn run() -> Result<u8> {
-    let cli = Cli::parse();
+    let help = format!(
+        "Rules (id, severity, what it finds):\n{}\n\
+         Exit codes: 0 no finding at warning level or above, 1 findings, 2 errors.\n\n\
+         Examples:\n  mapiprof check exports --recursive\n  \
+         mapiprof check outlook.prf --outlook 2016 --format json --disable prf-environment",
+        mapiprof::check::rules_help()
+    );
+    let matches = Cli::command()
+        .mut_subcommand("check", |c| c.after_help(help))
+        .get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Command::Check {
+        files,
+        format,
+        disable,
+        outlook,
+        recursive,
+        read,
+    } = &cli.command
+    {
+        let options = check::Options {
+            format: *format,
+            disable: disable.clone(),
+            outlook_2016: matches!(outlook, Some(OutlookVersion::V2016)),
+            recursive: *recursive,
+        };
+        return check::run(files, &options, read);
+    }
     if let Command::Diff {
         a,
         b,
@@ -164,7 +192,7 @@ fn run_command(command: Command) -> Result<()> {
             });
             run_batch(&files, &op, &batch, &read)
         }
-        Command::Diff { .. } => Ok(()),
+        Command::Diff { .. } | Command::Check { .. } => Ok(()),
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
             io::write_output(None, Path::new("-"), text.as_bytes())

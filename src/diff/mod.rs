@@ -9,7 +9,7 @@ mod text;
 use serde::Serialize;
 
 use crate::mapi::{PropType, TagName};
-use crate::model::{Model, PROFILE_KEY, Profile, SectionInfo, describe};
+use crate::model::{Effective, Model, PROFILE_KEY, Profile, effective, merge};
 use crate::reg::{Block, RegValue};
 use crate::yaml::{self, Context};
 
@@ -166,70 +166,32 @@ fn diff_profile(
     diff_sections(&sa, &sb, Some(&pa.name), options)
 }
 
-/// A key as Regedit leaves it: its values after repeats and deletions.
+/// A key as Regedit leaves it, with the context its values are shown in.
 struct Section {
-    path: String,
-    deleted: bool,
-    info: SectionInfo,
+    key: Effective,
     ctx: Context,
-    values: Vec<RegValue>,
 }
 
 impl Section {
     fn all(keys: &[Block], profile: Option<&Profile>, model: &Model) -> Vec<Section> {
-        let infos = match profile {
-            Some(p) => describe(p, model.source.codepage),
-            None => vec![SectionInfo::default(); keys.len()],
+        let merged = match profile {
+            Some(p) => effective(p, model.source.codepage),
+            None => merge(keys, Vec::new()),
         };
-        let mut out: Vec<Section> = Vec::new();
-        for (key, info) in keys.iter().zip(infos) {
-            let at = match out
-                .iter()
-                .position(|s| s.path.eq_ignore_ascii_case(&key.path))
-            {
-                Some(at) => at,
-                None => {
-                    out.push(Section {
-                        path: key.path.clone(),
-                        deleted: key.delete,
-                        ctx: Context::new(&model.source, profile.is_some(), &info),
-                        info,
-                        values: Vec::new(),
-                    });
-                    out.len() - 1
-                }
-            };
-            let Some(section) = out.get_mut(at) else {
-                continue;
-            };
-            if key.delete {
-                section.deleted = true;
-                section.values.clear();
-                continue;
-            }
-            section.deleted = false;
-            for value in &key.values {
-                let name = value.name.as_str();
-                section
-                    .values
-                    .retain(|v| !v.name.as_str().eq_ignore_ascii_case(name));
-                section.values.push(value.clone());
-            }
-        }
-        out
-    }
-
-    fn get(&self, name: &str) -> Option<&RegValue> {
-        self.values
-            .iter()
-            .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+        merged
+            .into_iter()
+            .map(|key| Section {
+                ctx: Context::new(&model.source, profile.is_some(), &key.info),
+                key,
+            })
+            .collect()
     }
 
     fn shown(&self) -> String {
-        if self.path == PROFILE_KEY {
+        if self.key.path == PROFILE_KEY {
             "(profile key)".to_owned()
         } else {
-            self.path.clone()
+            self.key.path.clone()
         }
     }
 }
@@ -244,18 +206,21 @@ fn diff_sections(
     let at = |s: &Section, kind: Kind| Change {
         profile: profile.map(str::to_owned),
         section: Some(s.shown()),
-        label: s.info.label.clone(),
+        label: s.key.info.label.clone(),
         ..change(kind)
     };
     for sa in a {
-        let Some(sb) = b.iter().find(|s| s.path.eq_ignore_ascii_case(&sa.path)) else {
+        let Some(sb) = b
+            .iter()
+            .find(|s| s.key.path.eq_ignore_ascii_case(&sa.key.path))
+        else {
             out.push(Change {
                 old: Some(key_summary(sa)),
                 ..at(sa, Kind::Removed)
             });
             continue;
         };
-        if sa.deleted != sb.deleted {
+        if sa.key.deleted != sb.key.deleted {
             out.push(Change {
                 old: Some(key_summary(sa)),
                 new: Some(key_summary(sb)),
@@ -263,12 +228,12 @@ fn diff_sections(
             });
             continue;
         }
-        for va in &sa.values {
+        for va in &sa.key.values {
             if ignored(sa, va, options) {
                 continue;
             }
             let (name, raw_name) = names(va, &sa.ctx);
-            match sb.get(va.name.as_str()) {
+            match sb.key.get(va.name.as_str()) {
                 None => out.push(Change {
                     name: Some(name),
                     raw_name,
@@ -285,8 +250,8 @@ fn diff_sections(
                 Some(_) => {}
             }
         }
-        for vb in &sb.values {
-            if ignored(sb, vb, options) || sa.get(vb.name.as_str()).is_some() {
+        for vb in &sb.key.values {
+            if ignored(sb, vb, options) || sa.key.get(vb.name.as_str()).is_some() {
                 continue;
             }
             let (name, raw_name) = names(vb, &sb.ctx);
@@ -299,7 +264,10 @@ fn diff_sections(
         }
     }
     for sb in b {
-        if !a.iter().any(|s| s.path.eq_ignore_ascii_case(&sb.path)) {
+        if !a
+            .iter()
+            .any(|s| s.key.path.eq_ignore_ascii_case(&sb.key.path))
+        {
             out.push(Change {
                 new: Some(key_summary(sb)),
                 ..at(sb, Kind::Added)
@@ -310,10 +278,10 @@ fn diff_sections(
 }
 
 fn key_summary(s: &Section) -> String {
-    if s.deleted {
+    if s.key.deleted {
         "key deletion".to_owned()
     } else {
-        format!("key with {} value(s)", s.values.len())
+        format!("key with {} value(s)", s.key.values.len())
     }
 }
 
@@ -336,7 +304,12 @@ fn ignored(section: &Section, value: &RegValue, options: &DiffOptions) -> bool {
         return false;
     }
     let systime = TagName::parse(raw).is_some_and(|t| t.tag.ptype == PropType::SYSTIME);
-    let last = section.path.rsplit('\\').next().unwrap_or(&section.path);
+    let last = section
+        .key
+        .path
+        .rsplit('\\')
+        .next()
+        .unwrap_or(&section.key.path);
     systime
         || VOLATILE.iter().any(|(s, n, _)| {
             (*s == "*" || s.eq_ignore_ascii_case(last)) && n.eq_ignore_ascii_case(raw)

@@ -4,6 +4,7 @@
 //! works out which service owns each section so that names can be given.
 
 mod context;
+mod effective;
 mod from_prf;
 mod onto_export;
 mod pool;
@@ -18,6 +19,7 @@ use crate::reg::{self, Block, Document, Format, RegData, RegValue};
 use crate::text::{self, TextFormat};
 
 pub use context::{SectionInfo, describe};
+pub use effective::{Effective, effective, merge};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, encode_setting, prf_to_reg};
 pub use onto_export::prf_onto_export;
 pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};

@@ -1,0 +1,173 @@
+//! The rules over a `.prf`: settings Outlook drops, keys given twice with
+//! different values, placeholders, Exchange settings for Outlook 2016+, and
+//! the proxy and port rules on the settings that map to those properties.
+
+use crate::mapi::parse_int;
+use crate::mapi::sections;
+use crate::prf::{
+    self, CONTROL_KEYS, Item, LineKind, Listed, Parsed, PrfModel, Target, placeholders,
+};
+
+use super::{Finding, auth_finding, flag_findings, principal_findings, proxy_findings};
+
+/// The findings of a `.prf`: its model, its parsed lines and text; with
+/// `outlook_2016` the file is meant for Outlook 2016 or later.
+pub fn check_prf(
+    model: &PrfModel,
+    parsed: &Parsed,
+    text: &str,
+    outlook_2016: bool,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    duplicates(parsed, text, &mut out);
+    for (key, value) in &model.general.active {
+        placeholder(&format!("[General] {key}"), value, &mut out);
+    }
+    let items = model.services.iter().chain(&model.accounts);
+    for item in items.filter(|i| i.listed == Listed::Active) {
+        let block = item.block.as_deref().unwrap_or_default();
+        for (key, value) in &item.settings.active {
+            let place = format!("[{}] {key}", item.id);
+            placeholder(&place, value, &mut out);
+            let control = CONTROL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key));
+            if !control && model.tag(block, key).is_none() {
+                let why = if model.block_or_builtin(block).is_some() {
+                    format!("{key} has no mapping in [{block}]; Outlook drops it")
+                } else {
+                    format!(
+                        "neither the file nor the built-in tables have a [{block}] block; Outlook drops {key}"
+                    )
+                };
+                out.push(Finding::new("prf-unmapped", place, why));
+            }
+        }
+        properties(model, item, &mut out);
+        if outlook_2016 && is_exchange(model, block) && !item.settings.active.is_empty() {
+            out.push(Finding::new(
+                "prf-exchange-2016",
+                format!("[{}]", item.id),
+                format!("[{}] sets up Exchange ({block})", item.id),
+            ));
+        }
+    }
+    out
+}
+
+fn is_exchange(model: &PrfModel, block: &str) -> bool {
+    match model.block_or_builtin(block).map(prf::Block::target) {
+        Some(Target::Service(name)) => name.eq_ignore_ascii_case("MSEMS"),
+        Some(Target::Section(uid)) => uid.eq_ignore_ascii_case(sections::EXCHANGE_GLOBAL),
+        _ => false,
+    }
+}
+
+/// Proxy, principal, flags, scheme and ports of one item, by property id.
+fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
+    let block = item.block.as_deref().unwrap_or_default();
+    let by_id = |id: u16| {
+        item.settings
+            .active
+            .iter()
+            .find(|(k, _)| model.tag(block, k).is_some_and(|t| t.id == id))
+    };
+    let place = |key: &str| format!("[{}] {key}", item.id);
+    let number = |text: &str| parse_int(text).and_then(|n| u32::try_from(n).ok());
+    let exchange = is_exchange(model, block);
+    let proxy = by_id(0x6622).filter(|_| exchange);
+    let principal = by_id(0x6625).filter(|_| exchange);
+    if let Some((key, proxy)) = proxy {
+        proxy_findings(&place(key), proxy, out);
+    }
+    if let Some((key, principal)) = principal {
+        principal_findings(&place(key), principal, proxy.map(|(_, v)| v.as_str()), out);
+    }
+    if exchange {
+        if let Some((key, flags)) = by_id(0x6623)
+            && let Some(flags) = number(flags)
+        {
+            flag_findings(
+                &place(key),
+                flags,
+                proxy.map(|(_, v)| v.as_str()),
+                principal.map(|(_, v)| v.as_str()),
+                out,
+            );
+        }
+        if let Some((key, scheme)) = by_id(0x6627)
+            && let Some(scheme) = number(scheme)
+        {
+            auth_finding(&place(key), scheme, out);
+        }
+    }
+    let ports: &[u16] = if exchange {
+        &[0x662C, 0x662D, 0x662E, 0x662F, 0x6630, 0x6631]
+    } else if matches!(
+        model.block_or_builtin(block).map(prf::Block::target),
+        Some(Target::Account(_))
+    ) {
+        &[0x0104, 0x0201]
+    } else {
+        &[]
+    };
+    for id in ports {
+        if let Some((key, value)) = by_id(*id)
+            && number(value) == Some(0)
+        {
+            out.push(Finding::new(
+                "port-zero",
+                place(key),
+                format!("{key}={value}"),
+            ));
+        }
+    }
+}
+
+fn placeholder(place: &str, value: &str, out: &mut Vec<Finding>) {
+    for found in placeholders(value) {
+        let id = if found.starts_with('%') {
+            "prf-environment"
+        } else {
+            "prf-placeholder"
+        };
+        out.push(Finding::new(
+            id,
+            place.to_owned(),
+            format!("{found} is left to be filled in"),
+        ));
+    }
+}
+
+/// Keys given twice in one section (every section of a name) with
+/// different values.
+fn duplicates(parsed: &Parsed, text: &str, out: &mut Vec<Finding>) {
+    let lines = crate::diag::LineIndex::new(text);
+    let mut section = String::new();
+    let mut seen: Vec<(String, String, String)> = Vec::new();
+    for line in &parsed.file.lines {
+        match &line.kind {
+            LineKind::Section { name, .. } => section = name.clone(),
+            LineKind::Entry {
+                key,
+                value,
+                key_span,
+                ..
+            } => {
+                let lower = key.to_ascii_lowercase();
+                let here = section.to_ascii_lowercase();
+                match seen.iter().find(|(s, k, _)| *s == here && *k == lower) {
+                    Some((_, _, first)) if first != value => {
+                        let at = lines.locate(text, key_span.start);
+                        out.push(Finding::new(
+                            "prf-duplicate",
+                            format!("[{section}] {key} (line {at})"),
+                            format!("{key}={value} repeats {key}={first} with another value; Outlook uses the first"),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => seen.push((here, lower, value.clone())),
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The rules over a registry model: Exchange proxy settings, ports, section
+//! references, default stores and multi-valued values.
+
+use crate::mapi::dictionary::Scope;
+use crate::mapi::{self, PropType, PropValue, Scalar, TagName};
+use crate::model::{Effective, Model, PROFILE_KEY, effective};
+use crate::reg::{RegData, RegValue};
+
+use super::{Finding, auth_finding, flag_findings, principal_findings, proxy_findings};
+
+/// The findings of every profile of `model`.
+pub fn check_reg(model: &Model) -> Vec<Finding> {
+    let cp = model.source.codepage;
+    let mut out = Vec::new();
+    for profile in &model.profiles {
+        let keys = effective(profile, cp);
+        let place = |key: &Effective, name: &str| {
+            if key.path == PROFILE_KEY {
+                format!("{}/{name}", profile.name)
+            } else {
+                format!("{}/{}/{name}", profile.name, key.path)
+            }
+        };
+        let mut default_stores = Vec::new();
+        for key in keys.iter().filter(|k| !k.deleted) {
+            let get = |id: u16| property(key, id, cp);
+            if key.info.scope == Some(Scope::Exchange) {
+                exchange(key, &get, &place, &mut out);
+            }
+            if key.info.account_manager {
+                for name in ["POP3 Port", "IMAP Port", "SMTP Port"] {
+                    if key.get(name).is_some_and(|v| v.data == RegData::Dword(0)) {
+                        out.push(Finding::new(
+                            "port-zero",
+                            place(key, name),
+                            format!("{name} is 0"),
+                        ));
+                    }
+                }
+                if let Some(uid) = key
+                    .get("Service UID")
+                    .and_then(|v| uids(&v.data).into_iter().next())
+                {
+                    dangling(&keys, key, "Service UID", &[uid], &place, &mut out);
+                }
+            }
+            for (id, what) in [
+                (0x3D0E, "PR_SERVICES"),
+                (0x3D00, "PR_STORE_PROVIDERS"),
+                (0x3D0C, "PR_SERVICE_UID"),
+                (0x3D15, "PR_EMSMDB_SECTION_UID"),
+            ] {
+                if let Some(value) = raw(key, id, PropType::BINARY) {
+                    dangling(&keys, key, what, &uids(&value.data), &place, &mut out);
+                }
+            }
+            let is_provider = raw(key, 0x3D0C, PropType::BINARY).is_some();
+            if is_provider
+                && let Some(PropValue::Scalar(Scalar::Long(flags))) = get(0x3009)
+                && flags & 0x2 != 0
+            {
+                default_stores.push(key.path.clone());
+            }
+            multi_valued(key, &place, cp, &mut out);
+        }
+        if default_stores.len() > 1 {
+            out.push(Finding::new(
+                "default-stores",
+                profile.name.clone(),
+                format!(
+                    "{} stores are marked as the default: {}",
+                    default_stores.len(),
+                    default_stores.join(", ")
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// The Exchange rules over one section.
+fn exchange(
+    key: &Effective,
+    get: &dyn Fn(u16) -> Option<PropValue>,
+    place: &dyn Fn(&Effective, &str) -> String,
+    out: &mut Vec<Finding>,
+) {
+    let text = |id: u16| match get(id) {
+        Some(PropValue::Unicode(s) | PropValue::String8(s)) => Some(s),
+        _ => None,
+    };
+    let long = |id: u16| match get(id) {
+        Some(PropValue::Scalar(Scalar::Long(n))) => Some(n),
+        _ => None,
+    };
+    let proxy = text(0x6622);
+    let principal = text(0x6625);
+    if let Some(proxy) = &proxy {
+        proxy_findings(&place(key, "RPCProxyServer"), proxy, out);
+    }
+    if let Some(principal) = &principal {
+        principal_findings(
+            &place(key, "RPCProxyPrincipalName"),
+            principal,
+            proxy.as_deref(),
+            out,
+        );
+    }
+    if let Some(flags) = long(0x6623) {
+        flag_findings(
+            &place(key, "RPCoverHTTPflags"),
+            flags,
+            proxy.as_deref(),
+            principal.as_deref(),
+            out,
+        );
+    }
+    if let Some(scheme) = long(0x6627) {
+        auth_finding(&place(key, "RPCProxyAuthScheme"), scheme, out);
+    }
+    for (id, name) in [
+        (0x662C, "TCPExchangePort"),
+        (0x662D, "HTTPExchangePort"),
+        (0x662E, "TCPDirectoryPort"),
+        (0x662F, "HTTPDirectoryPort"),
+        (0x6630, "TCPReferralPort"),
+        (0x6631, "HTTPReferralPort"),
+    ] {
+        if let Some(PropValue::Scalar(Scalar::I2(0))) = get(id) {
+            out.push(Finding::new(
+                "port-zero",
+                place(key, name),
+                format!("{name} is 0"),
+            ));
+        }
+    }
+}
+
+/// The decoded value of property `id` in `key` (any type that decodes).
+fn property(key: &Effective, id: u16, cp: &'static encoding_rs::Encoding) -> Option<PropValue> {
+    key.values.iter().find_map(|v| {
+        let tag = TagName::parse(v.name.as_str()).filter(|t| !t.secure && t.tag.id == id)?;
+        match &v.data {
+            RegData::Hex { bytes, .. } => mapi::decode(tag.tag.ptype, bytes, cp),
+            RegData::String(s) => Some(PropValue::Unicode(s.clone())),
+            RegData::Dword(n) => Some(PropValue::Scalar(Scalar::Long(*n))),
+            RegData::Delete => None,
+        }
+    })
+}
+
+/// The value of property `id` with type `ptype`.
+fn raw(key: &Effective, id: u16, ptype: PropType) -> Option<&RegValue> {
+    key.values.iter().find(|v| {
+        TagName::parse(v.name.as_str()).is_some_and(|tag| {
+            tag.tag.id == id && tag.tag.ptype == ptype && v.data != RegData::Delete
+        })
+    })
+}
+
+/// The 16-byte UIDs in `data`.
+fn uids(data: &RegData) -> Vec<String> {
+    match data {
+        RegData::Hex { bytes, .. } if bytes.len() % 16 == 0 => {
+            bytes.chunks_exact(16).map(mapi::uid_hex).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn dangling(
+    keys: &[Effective],
+    key: &Effective,
+    what: &str,
+    uids: &[String],
+    place: &dyn Fn(&Effective, &str) -> String,
+    out: &mut Vec<Finding>,
+) {
+    for uid in uids {
+        let present = keys
+            .iter()
+            .any(|k| !k.deleted && k.path.eq_ignore_ascii_case(uid));
+        if !present {
+            out.push(Finding::new(
+                "dangling-uid",
+                place(key, what),
+                format!("{what} names section {uid}, which the profile lacks"),
+            ));
+        }
+    }
+}
+
+fn multi_valued(
+    key: &Effective,
+    place: &dyn Fn(&Effective, &str) -> String,
+    cp: &'static encoding_rs::Encoding,
+    out: &mut Vec<Finding>,
+) {
+    if key.info.account_manager {
+        return;
+    }
+    for value in &key.values {
+        let Some(tag) = TagName::parse(value.name.as_str()) else {
+            continue;
+        };
+        let RegData::Hex { bytes, .. } = &value.data else {
+            continue;
+        };
+        if tag.secure
+            || !tag.tag.ptype.is_multi()
+            || mapi::decode(tag.tag.ptype, bytes, cp).is_some()
+        {
+            continue;
+        }
+        out.push(Finding::new(
+            "mv-header",
+            place(key, value.name.as_str()),
+            format!(
+                "{} bytes do not decode as {} in the 32- or 64-bit layout",
+                bytes.len(),
+                tag.tag.ptype.name().unwrap_or_default()
+            ),
+        ));
+    }
+}

@@ -1,0 +1,84 @@
+//! A profile's keys as Regedit leaves them: every block of a key merged in
+//! file order, a later value replacing an earlier one of the same name
+//! (names compare without case), `[-key]` emptying the key. A `"name"=-`
+//! stays as the value's last word (`RegData::Delete`): in a patch it is an
+//! instruction, not an absence.
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::reg::{Block, RegValue};
+
+use super::{Profile, SectionInfo, describe};
+
+/// One key of a profile as Regedit leaves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effective {
+    /// The path relative to the profile, as first written.
+    pub path: String,
+    /// The last block of the key deletes it.
+    pub deleted: bool,
+    /// What the key is.
+    pub info: SectionInfo,
+    /// Its values, the last of each name, in the order they first appear.
+    pub values: Vec<RegValue>,
+}
+
+impl Effective {
+    /// The value called `name` (case-insensitive).
+    pub fn get(&self, name: &str) -> Option<&RegValue> {
+        self.values
+            .iter()
+            .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+/// The keys of `profile` as Regedit leaves them.
+pub fn effective(profile: &Profile, codepage: &'static CodePage) -> Vec<Effective> {
+    merge(&profile.keys, describe(profile, codepage))
+}
+
+/// The keys of `blocks` as Regedit leaves them, described by `infos` (one
+/// per block).
+pub fn merge(blocks: &[Block], infos: Vec<SectionInfo>) -> Vec<Effective> {
+    let mut out: Vec<Effective> = Vec::new();
+    let infos = infos
+        .into_iter()
+        .chain(std::iter::repeat(SectionInfo::default()));
+    for (key, info) in blocks.iter().zip(infos) {
+        let at = match out
+            .iter()
+            .position(|s| s.path.eq_ignore_ascii_case(&key.path))
+        {
+            Some(at) => at,
+            None => {
+                out.push(Effective {
+                    path: key.path.clone(),
+                    deleted: key.delete,
+                    info,
+                    values: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let Some(section) = out.get_mut(at) else {
+            continue;
+        };
+        section.deleted = key.delete;
+        if key.delete {
+            section.values.clear();
+            continue;
+        }
+        for value in &key.values {
+            let name = value.name.as_str();
+            match section
+                .values
+                .iter_mut()
+                .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+            {
+                Some(slot) => *slot = value.clone(),
+                None => section.values.push(value.clone()),
+            }
+        }
+    }
+    out
+}
