@@ -164,16 +164,31 @@ fn yaml_text(bytes: &[u8]) -> Result<String, InputError> {
 
 /// Whether `bytes` start like a `.reg` file (after any byte-order mark).
 pub fn looks_like_reg(bytes: &[u8]) -> bool {
+    let text = head(bytes, 256);
+    text.starts_with(reg::Format::Regedit5.header())
+        || text.starts_with(reg::Format::Regedit4.header())
+}
+
+/// Whether `bytes` look like a `.prf`: the first line that is neither blank
+/// nor a comment is a `[Section]` header (a YAML document starts with a key).
+pub fn looks_like_prf(bytes: &[u8]) -> bool {
+    let text = head(bytes, 4096);
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with([';', '\'', '#']))
+        .is_some_and(|l| l.starts_with('[') && !looks_like_reg(bytes))
+}
+
+/// The first `limit` bytes of a file as text, whatever its encoding.
+fn head(bytes: &[u8], limit: usize) -> String {
     // An even-length prefix keeps UTF-16 whole; a cut UTF-8 sequence at the
     // end is dropped by the lossy fallback.
-    let head = bytes.get(..bytes.len().min(256) & !1).unwrap_or(bytes);
+    let head = bytes.get(..bytes.len().min(limit) & !1).unwrap_or(bytes);
     let text = match text::decode(head, NoBom::Utf8) {
         Ok(decoded) => decoded.text,
         Err(_) => String::from_utf8_lossy(head).into_owned(),
     };
-    let text = text.trim_start_matches('\u{feff}');
-    text.starts_with(reg::Format::Regedit5.header())
-        || text.starts_with(reg::Format::Regedit4.header())
+    text.trim_start_matches('\u{feff}').to_owned()
 }
 
 #[cfg(test)]
@@ -183,6 +198,9 @@ mod tests {
     #[test]
     fn reg_files_are_recognised_in_any_encoding() {
         assert!(looks_like_reg(b"REGEDIT4\r\n"));
+        assert!(looks_like_prf(b";comment\r\n\r\n[General]\r\nCustom=1\r\n"));
+        assert!(!looks_like_prf(b"mapiprof: 1\n"));
+        assert!(!looks_like_prf(b"REGEDIT4\r\n[HKEY_CURRENT_USER\\X]\r\n"));
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain(

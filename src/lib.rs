@@ -10,6 +10,7 @@ pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod edit;
+pub mod fmt;
 pub mod input;
 pub mod mapi;
 pub mod model;

@@ -280,6 +280,42 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
+    /// Rewrite files in their canonical form (--check: list the ones that are not).
+    #[command(
+        after_help = "A .reg is written as Regedit exports it: UTF-16LE with a byte-order mark \
+        (REGEDIT4 files stay in their ANSI code page), CRLF, Regedit's line wrapping, keys in \
+        Regedit's case-insensitive order, values in their order; a file that deletes keys keeps \
+        its key order, since sorting could change what it does. A .prf is written in the \
+        OCT-style layout (comments are not kept); a YAML document as show writes it.\n\n\
+        Exit codes: 0 done (or nothing to rewrite), 1 --check found files to rewrite, 2 errors.\n\n\
+        Examples:\n  mapiprof fmt exports --recursive\n  mapiprof fmt --check profiles/*.reg"
+    )]
+    Fmt {
+        /// Files, glob patterns or (with --recursive) folders.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write nothing; list the files that are not canonical and exit 1.
+        #[arg(long)]
+        check: bool,
+        /// Search folders for .reg, .prf and YAML files.
+        #[arg(short, long)]
+        recursive: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
+    /// Make git diff, log -p and show display .reg and .prf files as YAML.
+    #[command(
+        name = "git-setup",
+        after_help = "Adds `*.reg diff=mapiprof` and `*.prf diff=mapiprof` to the repository's \
+        .gitattributes (with --global: to the user's attributes file) and sets \
+        diff.mapiprof.textconv to `mapiprof show --sort` with cachetextconv. Running it again \
+        changes nothing."
+    )]
+    GitSetup {
+        /// Set up every repository of the user instead of the current one.
+        #[arg(long)]
+        global: bool,
+    },
     /// Print the JSON Schema of the YAML documents.
     #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
     Schema,

@@ -5,6 +5,8 @@ mod args;
 mod batch;
 mod check;
 mod diff;
+mod fmt;
+mod gitsetup;
 mod io;
 mod render;
 
@@ -51,6 +53,15 @@ pub fn run() -> Result<u8> {
             recursive: *recursive,
         };
         return check::run(files, &options, read);
+    }
+    if let Command::Fmt {
+        files,
+        check,
+        recursive,
+        read,
+    } = &cli.command
+    {
+        return fmt::run(files, *check, *recursive, read);
     }
     if let Command::Diff {
         a,
@@ -192,7 +203,8 @@ fn run_command(command: Command) -> Result<()> {
             });
             run_batch(&files, &op, &batch, &read)
         }
-        Command::Diff { .. } | Command::Check { .. } => Ok(()),
+        Command::Diff { .. } | Command::Check { .. } | Command::Fmt { .. } => Ok(()),
+        Command::GitSetup { global } => gitsetup::run(global),
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
             io::write_output(None, Path::new("-"), text.as_bytes())
@@ -420,6 +432,8 @@ fn looks_like_assignment(item: &str) -> bool {
 pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Form {
     form_of_extension(path).unwrap_or(if input::looks_like_reg(bytes) {
         Form::Reg
+    } else if input::looks_like_prf(bytes) {
+        Form::Prf
     } else {
         Form::Yaml
     })

@@ -1,0 +1,54 @@
+//! Canonical forms for `fmt`: a `.reg` as Regedit exports it (its header's
+//! encoding — UTF-16LE with a BOM for version 5, the ANSI code page for
+//! REGEDIT4 — CRLF, Regedit's wrapping, keys in Regedit's case-insensitive
+//! order with each key's values in their order) and a `.prf` in the
+//! OCT-style layout of the writer.
+
+use thiserror::Error;
+
+use crate::input::{PrfInput, RegInput};
+use crate::model::compare_paths;
+use crate::reg::{self, Format};
+use crate::text::{self, Encoding, Newline, TextFormat};
+
+/// Why a file cannot be written in its canonical form.
+#[derive(Debug, Error)]
+pub enum FmtError {
+    /// A value Regedit cannot write on one line.
+    #[error(transparent)]
+    Reg(#[from] reg::WriteError),
+    /// A character the encoding lacks.
+    #[error(transparent)]
+    Text(#[from] text::TextError),
+    /// A `.prf` value the writer refuses.
+    #[error(transparent)]
+    Prf(#[from] crate::prf::WriteError),
+}
+
+/// What `fmt` makes of a `.reg`, and whether the key order was kept
+/// because the file deletes keys (sorting could change what it does).
+pub fn canonical_reg(input: &RegInput) -> Result<(Vec<u8>, bool), FmtError> {
+    let mut document = input.document.clone();
+    let deletes = document.blocks.iter().any(|b| b.delete);
+    if !deletes {
+        document
+            .blocks
+            .sort_by(|a, b| compare_paths(&a.path, &b.path));
+    }
+    let text = reg::write(&document, Newline::CrLf)?;
+    let format = match document.format {
+        Format::Regedit5 => TextFormat::REGEDIT5,
+        Format::Regedit4 => TextFormat {
+            encoding: Encoding::CodePage(input.codepage),
+            bom: false,
+            newline: Newline::CrLf,
+        },
+    };
+    Ok((text::encode(&text, &format)?, deletes))
+}
+
+/// What `fmt` makes of a `.prf`: the OCT-style layout in the file's encoding.
+pub fn canonical_prf(input: &PrfInput) -> Result<Vec<u8>, FmtError> {
+    let (model, _) = input.model();
+    Ok(crate::prf::to_bytes(&model)?)
+}

@@ -1,0 +1,100 @@
+//! `fmt`: Regedit's canonical form without changing what a file does;
+//! `--check` lists files and exits 1; formatting twice changes nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use insta_cmd::get_cargo_bin;
+use mapiprof::diff::{DiffOptions, diff_prf, diff_reg};
+
+fn mapiprof(args: &[&str], dir: &Path) -> Output {
+    std::process::Command::new(get_cargo_bin("mapiprof"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn scratch() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mapiprof-fmt-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn fmt_sorts_keys_as_regedit_and_keeps_the_meaning() {
+    let dir = scratch();
+    for name in [
+        "o16_exchange_outlook_anywhere.reg",
+        "mv_layouts_32_and_64_bit.reg",
+        "regedit4_cp1252_pst_umlauts.reg",
+        "patch_deletions.reg",
+    ] {
+        std::fs::copy(common::samples().join("reg").join(name), dir.join(name)).unwrap();
+    }
+    std::fs::copy(
+        common::samples().join("prf/kb833799_static_ports_outlook2003.prf"),
+        dir.join("ports.prf"),
+    )
+    .unwrap();
+    let before: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+
+    let check = mapiprof(&["fmt", "--check", "."], &dir);
+    assert_eq!(check.status.code(), Some(2), "a folder needs --recursive");
+    let check = mapiprof(&["fmt", "--check", ".", "--recursive"], &dir);
+    assert_eq!(check.status.code(), Some(1));
+    let listed = String::from_utf8_lossy(&check.stdout);
+    assert!(listed.contains("mv_layouts_32_and_64_bit.reg"), "{listed}");
+    assert!(listed.contains("ports.prf"), "{listed}");
+    assert!(
+        !listed.contains("o16_exchange_outlook_anywhere.reg"),
+        "already Regedit's form: {listed}"
+    );
+
+    let out = mapiprof(&["fmt", ".", "--recursive"], &dir);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("patch_deletions.reg: the file deletes keys"),
+        "{stderr}"
+    );
+    assert_eq!(
+        mapiprof(&["fmt", "--check", ".", "--recursive"], &dir)
+            .status
+            .code(),
+        Some(0)
+    );
+
+    for (name, old) in before {
+        let new = std::fs::read(dir.join(&name)).unwrap();
+        if name.ends_with(".reg") {
+            let (a, b) = (common::model_of(&old), common::model_of(&new));
+            assert!(
+                diff_reg(&a, &b, &DiffOptions::default()).is_empty(),
+                "{name}"
+            );
+        } else {
+            let (a, b) = (common::prf_model_of(&old), common::prf_model_of(&new));
+            assert!(
+                diff_prf(&a, &b, &DiffOptions::default()).is_empty(),
+                "{name}"
+            );
+        }
+    }
+    let reg4 = std::fs::read(dir.join("regedit4_cp1252_pst_umlauts.reg")).unwrap();
+    assert!(reg4.starts_with(b"REGEDIT4\r\n"), "REGEDIT4 stays ANSI");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,128 @@
+//! `git-setup` with real git: `git diff`, `git log -p` and `git show` print
+//! the YAML view of UTF-16 `.reg` files; running it twice changes nothing.
+//! Skipped (with a message) where git is not installed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr,
+    missing_docs
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use insta_cmd::get_cargo_bin;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mapiprof-git-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Run a program in `dir` with a private HOME and git configuration.
+fn run(program: &Path, args: &[&str], dir: &Path, home: &Path) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("GIT_CONFIG_GLOBAL", home.join(".gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{} {args:?}: {}",
+        program.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn git_available() -> bool {
+    let found = Command::new("git").arg("--version").output().is_ok();
+    if !found {
+        eprintln!("skipped: git is not installed");
+    }
+    found
+}
+
+#[test]
+fn git_shows_reg_files_as_yaml() {
+    if !git_available() {
+        return;
+    }
+    let home = scratch("home");
+    let repo = scratch("repo");
+    let git = Path::new("git");
+    let me = get_cargo_bin("mapiprof");
+    run(git, &["init", "-q"], &repo, &home);
+    run(
+        git,
+        &["config", "user.email", "admin@example.org"],
+        &repo,
+        &home,
+    );
+    run(git, &["config", "user.name", "Admin"], &repo, &home);
+    run(&me, &["git-setup"], &repo, &home);
+    let attributes = std::fs::read_to_string(repo.join(".gitattributes")).unwrap();
+    let config = run(git, &["config", "--local", "--list"], &repo, &home);
+    // a second run changes nothing
+    run(&me, &["git-setup"], &repo, &home);
+    assert_eq!(
+        std::fs::read_to_string(repo.join(".gitattributes")).unwrap(),
+        attributes
+    );
+    assert_eq!(
+        run(git, &["config", "--local", "--list"], &repo, &home),
+        config
+    );
+    assert_eq!(attributes, "*.reg diff=mapiprof\n*.prf diff=mapiprof\n");
+    assert!(
+        config.contains("diff.mapiprof.cachetextconv=true"),
+        "{config}"
+    );
+
+    let sample = common::samples().join("reg/o2007_wms_proxy_dialog_port.reg");
+    std::fs::copy(&sample, repo.join("desk42.reg")).unwrap();
+    run(git, &["add", "."], &repo, &home);
+    run(git, &["commit", "-qm", "export"], &repo, &home);
+    run(
+        &me,
+        &[
+            "set",
+            "desk42.reg",
+            "--fix-proxy-port",
+            "--in-place",
+            "--quiet",
+        ],
+        &repo,
+        &home,
+    );
+    let diff = run(git, &["diff"], &repo, &home);
+    let old = "-      RPCProxyServer: mail.example.com-44300  # 001f6622";
+    let new = "+      RPCProxyServer: mail.example.com:44300  # 001f6622";
+    assert!(diff.contains(old) && diff.contains(new), "{diff}");
+    assert!(!diff.contains("Binary files"), "{diff}");
+    run(git, &["commit", "-qam", "proxy port"], &repo, &home);
+    let log = run(git, &["log", "-p", "-1"], &repo, &home);
+    assert!(log.contains(new), "{log}");
+    let show = run(git, &["show", "HEAD"], &repo, &home);
+    assert!(show.contains(old), "{show}");
+    std::fs::remove_dir_all(&repo).unwrap();
+
+    // --global writes the user's attributes file and configuration
+    let elsewhere = scratch("elsewhere");
+    run(&me, &["git-setup", "--global"], &elsewhere, &home);
+    let global = std::fs::read_to_string(home.join(".config/git/attributes")).unwrap();
+    assert_eq!(global, "*.reg diff=mapiprof\n*.prf diff=mapiprof\n");
+    let config = std::fs::read_to_string(home.join(".gitconfig")).unwrap();
+    assert!(config.contains("[diff \"mapiprof\"]"), "{config}");
+    std::fs::remove_dir_all(&home).unwrap();
+    std::fs::remove_dir_all(&elsewhere).unwrap();
+}
