@@ -5,28 +5,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-use insta_cmd::get_cargo_bin;
+use std::path::Path;
 
 const PROXY: &str = "RPCProxyServer=mail.example.com:44300";
-
-fn mapiprof(args: &[&str], dir: &Path) -> Output {
-    Command::new(get_cargo_bin("mapiprof"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mapiprof-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn sample(name: &str) -> Vec<u8> {
     std::fs::read(common::samples().join("reg").join(name)).unwrap()
@@ -43,7 +24,7 @@ fn listing(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_thousand_exports_and_one_broken_file() {
-    let dir = scratch("thousand");
+    let dir = common::scratch("thousand");
     let exports = dir.join("exports");
     std::fs::create_dir_all(exports.join("site-b")).unwrap();
     let original = sample("o2007_wms_proxy_dialog_port.reg");
@@ -54,7 +35,8 @@ fn a_thousand_exports_and_one_broken_file() {
     let broken = exports.join("desk0500-broken.reg");
     std::fs::write(&broken, b"not a registry file\r\n").unwrap();
 
-    let out = mapiprof(
+    let out = common::mapiprof_in(
+        &dir,
         &[
             "set",
             "exports",
@@ -63,7 +45,6 @@ fn a_thousand_exports_and_one_broken_file() {
             "--in-place",
             "--quiet",
         ],
-        &dir,
     );
     assert_eq!(out.status.code(), Some(2), "a failed file means exit 2");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -91,7 +72,7 @@ fn a_thousand_exports_and_one_broken_file() {
 
 #[test]
 fn a_failed_in_place_edit_leaves_the_file_byte_identical() {
-    let dir = scratch("failed");
+    let dir = common::scratch("failed");
     let original = sample("o16_exchange_outlook_anywhere.reg");
     std::fs::write(dir.join("p.reg"), &original).unwrap();
     for bad in [
@@ -99,12 +80,12 @@ fn a_failed_in_place_edit_leaves_the_file_byte_identical() {
         "RPCProxyServr=x",
         "HTTPExchangePort=6001",
     ] {
-        let out = mapiprof(&["set", "p.reg", bad, "--in-place"], &dir);
+        let out = common::mapiprof_in(&dir, &["set", "p.reg", bad, "--in-place"]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
         assert_eq!(std::fs::read(dir.join("p.reg")).unwrap(), original, "{bad}");
         assert_eq!(listing(&dir), ["p.reg"], "{bad}: nothing else written");
     }
-    let out = mapiprof(&["set", "p.reg", "RPCProxyServr=x", "--in-place"], &dir);
+    let out = common::mapiprof_in(&dir, &["set", "p.reg", "RPCProxyServr=x", "--in-place"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("did you mean RPCProxyServer"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -112,11 +93,11 @@ fn a_failed_in_place_edit_leaves_the_file_byte_identical() {
 
 #[test]
 fn backup_out_dir_and_dry_run() {
-    let dir = scratch("modes");
+    let dir = common::scratch("modes");
     let original = sample("o2007_wms_proxy_dialog_port.reg");
     std::fs::write(dir.join("a.reg"), &original).unwrap();
 
-    let out = mapiprof(&["set", "a.reg", PROXY, "--dry-run"], &dir);
+    let out = common::mapiprof_in(&dir, &["set", "a.reg", PROXY, "--dry-run"]);
     assert!(out.status.success());
     let diff = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -129,20 +110,20 @@ fn backup_out_dir_and_dry_run() {
     );
     assert_eq!(listing(&dir), ["a.reg"]);
 
-    let out = mapiprof(
-        &["set", "a.reg", "--fix-proxy-port", "--out-dir", "fixed"],
+    let out = common::mapiprof_in(
         &dir,
+        &["set", "a.reg", "--fix-proxy-port", "--out-dir", "fixed"],
     );
     assert!(out.status.success());
     assert_eq!(std::fs::read(dir.join("a.reg")).unwrap(), original);
     let fixed = std::fs::read(dir.join("fixed").join("a.reg")).unwrap();
 
-    let out = mapiprof(&["set", "a.reg", PROXY, "--in-place", "--backup"], &dir);
+    let out = common::mapiprof_in(&dir, &["set", "a.reg", PROXY, "--in-place", "--backup"]);
     assert!(out.status.success());
     assert_eq!(std::fs::read(dir.join("a.reg.bak")).unwrap(), original);
     assert_eq!(std::fs::read(dir.join("a.reg")).unwrap(), fixed);
 
-    let out = mapiprof(&["set", "a.reg", PROXY], &dir);
+    let out = common::mapiprof_in(&dir, &["set", "a.reg", PROXY]);
     assert_eq!(out.status.code(), Some(2), "where to write must be said");
     std::fs::remove_dir_all(&dir).unwrap();
 }

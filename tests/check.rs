@@ -5,20 +5,9 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
 use mapiprof::check::{RULES, Severity, check_prf, check_reg};
-
-fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(get_cargo_bin("mapiprof"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(args);
-    cmd
-}
-
-fn mapiprof(args: &[&str]) -> Output {
-    command(args).output().unwrap()
-}
 
 #[test]
 fn the_lint_samples_set_off_every_rule() {
@@ -61,23 +50,30 @@ fn clean_samples_have_nothing_at_warning_level() {
 #[test]
 fn the_command_reports_with_hints_and_exit_codes() {
     insta::with_settings!({snapshot_path => "../snapshots"}, {
-        assert_cmd_snapshot!(command(&["check", "samples/reg/lint_one_finding_per_rule.reg"]));
+        assert_cmd_snapshot!(common::mapiprof_command(&["check", "samples/reg/lint_one_finding_per_rule.reg"]));
     });
-    let clean = mapiprof(&["check", "samples/reg/o16_exchange_outlook_anywhere.reg"]);
+    let clean =
+        common::mapiprof_command(&["check", "samples/reg/o16_exchange_outlook_anywhere.reg"])
+            .output()
+            .unwrap();
     assert_eq!(clean.status.code(), Some(0));
-    let only_info = mapiprof(&[
+    let only_info = common::mapiprof_command(&[
         "check",
         "samples/prf/oct2013_pop3_unicode_pst_utf8bom_dupes.prf",
-    ]);
+    ])
+    .output()
+    .unwrap();
     assert_eq!(only_info.status.code(), Some(0), "info does not fail");
-    let json = mapiprof(&[
+    let json = common::mapiprof_command(&[
         "check",
         "samples/prf/lint_one_finding_per_rule.prf",
         "--format",
         "json",
         "--disable",
         "prf-duplicate",
-    ]);
+    ])
+    .output()
+    .unwrap();
     assert_eq!(json.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let rules: Vec<&str> = findings
@@ -92,14 +88,22 @@ fn the_command_reports_with_hints_and_exit_codes() {
         findings[0]["file"],
         "samples/prf/lint_one_finding_per_rule.prf"
     );
-    let unknown = mapiprof(&[
+    let unknown = common::mapiprof_command(&[
         "check",
         "samples/prf/lint_one_finding_per_rule.prf",
         "--disable",
         "nope",
-    ]);
+    ])
+    .output()
+    .unwrap();
     assert_eq!(unknown.status.code(), Some(2));
-    let help = String::from_utf8(mapiprof(&["check", "--help"]).stdout).unwrap();
+    let help = String::from_utf8(
+        common::mapiprof_command(&["check", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     for rule in RULES {
         assert!(help.contains(rule.id), "{} missing from --help", rule.id);
     }

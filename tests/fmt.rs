@@ -4,30 +4,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
-
-use insta_cmd::get_cargo_bin;
 use mapiprof::diff::{DiffOptions, diff_prf, diff_reg};
-
-fn mapiprof(args: &[&str], dir: &Path) -> Output {
-    std::process::Command::new(get_cargo_bin("mapiprof"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mapiprof-fmt-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn fmt_sorts_keys_as_regedit_and_keeps_the_meaning() {
-    let dir = scratch();
+    let dir = common::scratch("fmt");
     for name in [
         "o16_exchange_outlook_anywhere.reg",
         "mv_layouts_32_and_64_bit.reg",
@@ -52,9 +33,9 @@ fn fmt_sorts_keys_as_regedit_and_keeps_the_meaning() {
         })
         .collect();
 
-    let check = mapiprof(&["fmt", "--check", "."], &dir);
+    let check = common::mapiprof_in(&dir, &["fmt", "--check", "."]);
     assert_eq!(check.status.code(), Some(2), "a folder needs --recursive");
-    let check = mapiprof(&["fmt", "--check", ".", "--recursive"], &dir);
+    let check = common::mapiprof_in(&dir, &["fmt", "--check", ".", "--recursive"]);
     assert_eq!(check.status.code(), Some(1));
     let listed = String::from_utf8_lossy(&check.stdout);
     assert!(listed.contains("mv_layouts_32_and_64_bit.reg"), "{listed}");
@@ -64,7 +45,7 @@ fn fmt_sorts_keys_as_regedit_and_keeps_the_meaning() {
         "already Regedit's form: {listed}"
     );
 
-    let out = mapiprof(&["fmt", ".", "--recursive"], &dir);
+    let out = common::mapiprof_in(&dir, &["fmt", ".", "--recursive"]);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -72,7 +53,7 @@ fn fmt_sorts_keys_as_regedit_and_keeps_the_meaning() {
         "{stderr}"
     );
     assert_eq!(
-        mapiprof(&["fmt", "--check", ".", "--recursive"], &dir)
+        common::mapiprof_in(&dir, &["fmt", "--check", ".", "--recursive"])
             .status
             .code(),
         Some(0)

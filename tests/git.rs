@@ -11,17 +11,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use insta_cmd::get_cargo_bin;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mapiprof-git-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Run a program in `dir` with a private HOME and git configuration.
 fn run(program: &Path, args: &[&str], dir: &Path, home: &Path) -> String {
@@ -57,8 +50,8 @@ fn git_shows_reg_files_as_yaml() {
     if !git_available() {
         return;
     }
-    let home = scratch("home");
-    let repo = scratch("repo");
+    let home = common::scratch("home");
+    let repo = common::scratch("repo");
     let git = Path::new("git");
     let me = get_cargo_bin("mapiprof");
     run(git, &["init", "-q"], &repo, &home);
@@ -117,7 +110,7 @@ fn git_shows_reg_files_as_yaml() {
     std::fs::remove_dir_all(&repo).unwrap();
 
     // --global writes the user's attributes file and configuration
-    let elsewhere = scratch("elsewhere");
+    let elsewhere = common::scratch("elsewhere");
     run(&me, &["git-setup", "--global"], &elsewhere, &home);
     let global = std::fs::read_to_string(home.join(".config/git/attributes")).unwrap();
     assert_eq!(global, "*.reg diff=mapiprof\n*.prf diff=mapiprof\n");

@@ -2,25 +2,7 @@
 //! passed through, values encoded as values when a YAML model is converted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-use insta_cmd::get_cargo_bin;
-
-fn mapiprof(args: &[&str], dir: &Path) -> Output {
-    Command::new(get_cargo_bin("mapiprof"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mapiprof-render-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
 
 const YAML_TEMPLATE: &str = "mapiprof: 1\n\
     source: {format: regedit5, encoding: utf-16le, bom: true, newline: crlf}\n\
@@ -30,14 +12,15 @@ const YAML_TEMPLATE: &str = "mapiprof: 1\n\
 
 #[test]
 fn a_yaml_model_per_row_becomes_a_reg_with_the_values_encoded() {
-    let dir = scratch("yaml");
+    let dir = common::scratch("yaml");
     std::fs::write(dir.join("profile.yaml.j2"), YAML_TEMPLATE).unwrap();
     std::fs::write(
         dir.join("sites.csv"),
         "site,proxy,port\nberlin,mail.example.com:44300,6001\nparis,mail.example.com:443,70000\n",
     )
     .unwrap();
-    let out = mapiprof(
+    let out = common::mapiprof_in(
+        &dir,
         &[
             "render",
             "profile.yaml.j2",
@@ -50,7 +33,6 @@ fn a_yaml_model_per_row_becomes_a_reg_with_the_values_encoded() {
             "--name",
             "{{ site }}.reg",
         ],
-        &dir,
     );
     assert_eq!(out.status.code(), Some(2), "the second row fails");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -73,7 +55,7 @@ fn a_yaml_model_per_row_becomes_a_reg_with_the_values_encoded() {
 
 #[test]
 fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
-    let dir = scratch("prf");
+    let dir = common::scratch("prf");
     std::fs::write(
         dir.join("outlook.prf.j2"),
         "[General]\r\nProfileName={{ profile }}\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
@@ -85,7 +67,8 @@ fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
         r#"[{"profile": "Work", "proxy": "mail.example.com:44300"}, {"profile": "Home"}]"#,
     )
     .unwrap();
-    let out = mapiprof(
+    let out = common::mapiprof_in(
+        &dir,
         &[
             "render",
             "outlook.prf.j2",
@@ -94,7 +77,6 @@ fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
             "--out-dir",
             "prf",
         ],
-        &dir,
     );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -107,7 +89,8 @@ fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
         written.contains("MailboxName=%UserName%\r\nRPCProxyServer=mail.example.com:44300\r\n")
     );
 
-    let out = mapiprof(
+    let out = common::mapiprof_in(
+        &dir,
         &[
             "render",
             "outlook.prf.j2",
@@ -118,7 +101,6 @@ fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
             "--name",
             "../{{ profile }}.prf",
         ],
-        &dir,
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

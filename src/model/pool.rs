@@ -8,8 +8,8 @@ use crate::mapi::dictionary::{self, Meaning, Scope};
 use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
 use crate::reg::{RegData, RegValue};
 
-use super::context::{Facts, SectionInfo, describe};
-use super::{PROFILE_KEY, Profile, find_value};
+use super::context::{Facts, SectionInfo};
+use super::{PROFILE_KEY, Profile, effective, find_value};
 
 /// One section (or account subkey) of the profile.
 pub(super) struct Section {
@@ -25,19 +25,6 @@ pub(super) struct Section {
     pub used: Vec<bool>,
 }
 
-impl Section {
-    /// Apply `value` as Regedit would: a later value of the same name
-    /// replaces the earlier one, `-` deletes it.
-    fn set(&mut self, value: &RegValue) {
-        let name = value.name.as_str();
-        self.values
-            .retain(|v| !v.name.as_str().eq_ignore_ascii_case(name));
-        if value.data != RegData::Delete {
-            self.values.push(value.clone());
-        }
-    }
-}
-
 /// Every section of a profile.
 pub(super) struct Pool {
     pub sections: Vec<Section>,
@@ -45,40 +32,27 @@ pub(super) struct Pool {
 }
 
 impl Pool {
-    /// The sections of `profile`; deletions are skipped.
+    /// The sections of `profile` as Regedit leaves them; deleted keys and
+    /// values are left out.
     pub fn of(profile: &Profile, codepage: &'static CodePage) -> Pool {
-        let infos = describe(profile, codepage);
-        let mut sections: Vec<Section> = Vec::new();
-        for (key, info) in profile.keys.iter().zip(infos) {
-            if key.delete {
-                continue;
-            }
-            let at = match sections
-                .iter()
-                .position(|s| s.path.eq_ignore_ascii_case(&key.path))
-            {
-                Some(at) => at,
-                None => {
-                    sections.push(Section {
-                        path: key.path.clone(),
-                        info,
-                        facts: Facts::default(),
-                        values: Vec::new(),
-                        used: Vec::new(),
-                    });
-                    sections.len() - 1
+        let sections = effective(profile, codepage)
+            .into_iter()
+            .filter(|key| !key.deleted)
+            .map(|key| {
+                let values: Vec<RegValue> = key
+                    .values
+                    .into_iter()
+                    .filter(|v| v.data != RegData::Delete)
+                    .collect();
+                Section {
+                    path: key.path,
+                    info: key.info,
+                    facts: Facts::of(&values, codepage),
+                    used: vec![false; values.len()],
+                    values,
                 }
-            };
-            if let Some(section) = sections.get_mut(at) {
-                for value in &key.values {
-                    section.set(value);
-                }
-            }
-        }
-        for section in &mut sections {
-            section.facts = Facts::of(&section.values, codepage);
-            section.used = vec![false; section.values.len()];
-        }
+            })
+            .collect();
         Pool { sections, codepage }
     }
 

@@ -8,6 +8,7 @@
 )]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use mapiprof::input;
 use mapiprof::model::Model;
@@ -95,4 +96,28 @@ pub fn prf_sample(name: &str) -> input::PrfInput {
 /// The settings of a `.prf` file's bytes.
 pub fn prf_model_of(bytes: &[u8]) -> PrfModel {
     input::read_prf(bytes, None).unwrap().model().0
+}
+
+/// `mapiprof ARGS` run in `dir`.
+pub fn mapiprof_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(insta_cmd::get_cargo_bin("mapiprof"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `mapiprof ARGS` run in the project folder, not yet run.
+pub fn mapiprof_command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(insta_cmd::get_cargo_bin("mapiprof"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(args);
+    cmd
+}
+
+/// A fresh, empty folder for one test, unique to this run.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mapiprof-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
