@@ -162,12 +162,19 @@ impl Model {
     /// the other keys.
     pub fn to_document(&self) -> Document {
         let mut blocks = Vec::new();
-        let (before, after): (Vec<&Block>, Vec<&Block>) = self.keys.iter().partition(|b| {
-            self.root
-                .as_deref()
-                .is_none_or(|root| compare_paths(&b.path, root) != std::cmp::Ordering::Greater)
-        });
-        blocks.extend(before.into_iter().cloned());
+        // the profiles go after the leading keys that sort before the root,
+        // so that the other keys keep their order among themselves
+        let split = self
+            .keys
+            .iter()
+            .position(|b| {
+                self.root
+                    .as_deref()
+                    .is_some_and(|root| compare_paths(&b.path, root) == std::cmp::Ordering::Greater)
+            })
+            .unwrap_or(self.keys.len());
+        let (before, after) = self.keys.split_at(split);
+        blocks.extend(before.iter().cloned());
         if let Some(root) = &self.root {
             for profile in &self.profiles {
                 for key in &profile.keys {
@@ -179,7 +186,7 @@ impl Model {
                 }
             }
         }
-        blocks.extend(after.into_iter().cloned());
+        blocks.extend(after.iter().cloned());
         Document {
             format: self.source.format,
             blocks,

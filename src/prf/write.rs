@@ -179,7 +179,12 @@ impl Writer {
     }
 
     fn values(&mut self, items: &[Item]) -> Result<(), WriteError> {
-        for item in items.iter().filter(|i| !i.settings.is_empty()) {
+        // an unlisted section is only in the file as its section, so even an
+        // empty one is written
+        for item in items
+            .iter()
+            .filter(|i| !i.settings.is_empty() || i.listed == Listed::Absent)
+        {
             self.section(&item.id)?;
             self.settings(&item.id, &item.settings)?;
             self.blank();

@@ -1,0 +1,18 @@
+//! `.reg` bytes: reading never panics, and a file that reads writes back to
+//! text that reads to the same document (read → write → read is equal).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mapiprof::input;
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(first) = input::read_reg(bytes, None) else {
+        return;
+    };
+    let (model, _) = first.model();
+    let Ok(written) = model.to_reg_bytes() else {
+        return;
+    };
+    let again = input::read_reg(&written, None).expect("written .reg reads");
+    assert_eq!(again.model().0, model, "read → write → read");
+});

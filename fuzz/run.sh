@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Run one fuzz target for a bounded time, seeded with the samples (and the
+# shared corpus when it is beside the project).
+# Usage: bash fuzz/run.sh TARGET SECONDS
+set -euo pipefail
+cd "$(dirname "$0")"
+target="$1"
+seconds="${2:-60}"
+seeds="corpus/$target"
+mkdir -p "$seeds"
+case "$target" in
+  reg_reader) exts="reg" ;;
+  prf_reader) exts="prf" ;;
+  yaml_reader) exts="yaml" ;;
+  *) exts="" ;;
+esac
+for ext in $exts; do
+  find ../samples ../../shared/corpus -name "*.$ext" -type f 2>/dev/null | while read -r f; do
+    cp "$f" "$seeds/seed-$(basename "$f")"
+  done
+done
+if [ "$target" = yaml_reader ]; then
+  for f in ../samples/reg/*.reg ../samples/prf/*.prf; do
+    case "$f" in *err_*) continue ;; esac
+    cargo run --quiet --release --manifest-path ../Cargo.toml -- show "$f" > "$seeds/seed-$(basename "$f").yaml" 2>/dev/null || true
+  done
+fi
+cargo +nightly fuzz run "$target" "$seeds" -- -max_total_time="$seconds" -print_final_stats=1 2>&1 | tail -25

@@ -1,0 +1,31 @@
+//! Inputs the fuzzers found, each kept as a test of the law it broke.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use mapiprof::{input, prf};
+
+/// reg_reader: keys outside the profiles that sort on both sides of the
+/// profile root came back in another order after a write.
+#[test]
+fn keys_outside_profiles_keep_their_order_through_a_write() {
+    let text = "REGEDIT4\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\P]\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsows\\X]\r\n\"a\"=\"1\"\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Me/saging\\Y]\r\n\"b\"=\"2\"\r\n";
+    let model = common::model_of(text.as_bytes());
+    let written = model.to_reg_bytes().unwrap();
+    assert_eq!(common::model_of(&written), model);
+}
+
+/// prf_reader: an empty section that no list names was dropped by the
+/// writer.
+#[test]
+fn an_empty_unlisted_section_survives_a_write() {
+    let text = "[Service List]\r\nService1=Microsoft Exchange Server\r\n[Service1]\r\nHomeServer=x\r\n[Service2]\r\n";
+    let model = common::prf_model_of(text.as_bytes());
+    assert!(model.services.iter().any(|i| i.id == "Service2"));
+    let written = prf::to_bytes(&model).unwrap();
+    let again = input::read_prf(&written, None).unwrap().model().0;
+    assert_eq!(again.services, model.services);
+}
