@@ -29,3 +29,21 @@ fn an_empty_unlisted_section_survives_a_write() {
     let again = input::read_prf(&written, None).unwrap().model().0;
     assert_eq!(again.services, model.services);
 }
+
+/// reg_reader: with keys under two profile roots, the first one met was
+/// the root, and a write (which puts the profiles after the keys that sort
+/// before them) changed which one that was.
+#[test]
+fn the_profile_root_does_not_depend_on_key_order() {
+    let text = "Windows Registry Editor Version 5.00\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook]\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\0a0d020000000000c000000000000046]\r\n\"0003041f\"=hex:02,00,00,00\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\06.0\\Outlook\\Profiles\\Outlook\\13dbb0c8aa05101a9bb000aa002fc45a]\r\n\"001e6607\"=\"jdoe\"\r\n";
+    let model = common::model_of(text.as_bytes());
+    assert_eq!(
+        model.root.as_deref(),
+        Some("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles")
+    );
+    let written = model.to_reg_bytes().unwrap();
+    assert_eq!(common::model_of(&written), model);
+}

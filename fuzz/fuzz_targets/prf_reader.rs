@@ -13,7 +13,13 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(written) = prf::to_bytes(&model) else {
         return;
     };
-    let again = input::read_prf(&written, None).expect("written .prf reads");
+    // a file without a byte-order mark whose bytes happen to be UTF-8 is
+    // read as UTF-8 unless a code page is named: name the one it was read in
+    let codepage = match model.source.text.encoding {
+        mapiprof::text::Encoding::CodePage(cp) => Some(cp),
+        _ => None,
+    };
+    let again = input::read_prf(&written, codepage).expect("written .prf reads");
     let (read_back, _) = again.model();
     assert_eq!(read_back.general, model.general, "general");
     assert_eq!(read_back.services, model.services, "services");

@@ -117,10 +117,7 @@ impl Model {
     /// Group the blocks of `doc` by profile. Warns when that grouping cannot
     /// keep the file's key order.
     pub fn from_document(doc: &Document, source: Source) -> (Model, Vec<Warning>) {
-        let root = doc
-            .blocks
-            .iter()
-            .find_map(|b| profile_root(&b.path).map(str::to_owned));
+        let root = main_root(doc);
         let mut model = Model {
             source: Source {
                 format: doc.format,
@@ -211,6 +208,26 @@ impl Model {
             None => None,
         }
     }
+}
+
+/// The profile root most keys lie under; on a tie the one Regedit sorts
+/// first. (Not the first one met: a write reorders keys, and the root must
+/// not change with the order.)
+fn main_root(doc: &Document) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for root in doc.blocks.iter().filter_map(|b| profile_root(&b.path)) {
+        match counts.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((root, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|(ra, na), (rb, nb)| {
+            na.cmp(nb)
+                .then_with(|| compare_paths(rb, ra).then_with(|| rb.cmp(ra)))
+        })
+        .map(|(root, _)| root.to_owned())
 }
 
 /// Why a model could not be written as a `.reg` file.
