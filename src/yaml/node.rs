@@ -45,7 +45,6 @@ impl Node {
     }
 }
 
-/// Parse `text` as one YAML document.
 /// A syntax error as `line:column: message`, without the source snippet.
 pub fn syntax_message(error: &serde_saphyr::Error) -> String {
     let bare = error.without_snippet().to_string();
@@ -59,10 +58,24 @@ pub fn syntax_message(error: &serde_saphyr::Error) -> String {
     format!("{at}: {message}")
 }
 
+/// Nesting deeper than this is refused (a profile document needs 4 levels).
+pub const MAX_DEPTH: usize = 64;
+/// At most this many parser events (a 30 MB export's YAML has about 2 million).
+pub const MAX_EVENTS: usize = 50_000_000;
+/// At most this many events replayed from aliases in a document (mapiprof
+/// writes none; this stops "billion laughs" documents).
+pub const MAX_ALIAS_EVENTS: usize = 100_000;
+
+/// Parse `text` as one YAML document, within the limits above.
 pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
-    let options = serde_saphyr::options! {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.max_events = MAX_EVENTS;
+    let mut options = serde_saphyr::options! {
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     };
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
     let spanned: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options)?;
     Ok(spanned_node(spanned))
 }

@@ -80,7 +80,10 @@ pub fn model_of(bytes: &[u8]) -> Model {
 /// Every `.prf` file: the samples, then the corpus `prf/` files when the
 /// corpus is present.
 pub fn prf_files() -> Vec<PathBuf> {
-    let mut out = files(&samples().join("prf"), "prf");
+    let mut out: Vec<PathBuf> = files(&samples().join("prf"), "prf")
+        .into_iter()
+        .filter(|p| !is_error_sample(p))
+        .collect();
     if let Some(corpus) = corpus_or_skip() {
         out.extend(files(&corpus.join("prf"), "prf"));
     }
