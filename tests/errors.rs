@@ -15,7 +15,9 @@ fn every_error_sample_is_refused_with_a_located_message() {
         insta::glob!("../samples", "*/err_*", |path| {
             let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
             let shown = relative.to_string_lossy().replace('\\', "/");
-            let out = common::mapiprof_command(&["show", &shown]).output().unwrap();
+            let out = common::mapiprof_command(&["show", &shown])
+                .output()
+                .unwrap();
             assert_eq!(out.status.code(), Some(2), "{shown}");
             assert!(out.stdout.is_empty(), "{shown}: nothing on stdout");
             let stderr = String::from_utf8(out.stderr).unwrap();

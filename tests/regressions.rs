@@ -47,3 +47,25 @@ fn the_profile_root_does_not_depend_on_key_order() {
     let written = model.to_reg_bytes().unwrap();
     assert_eq!(common::model_of(&written), model);
 }
+
+/// prf_reader: an id in both [Service List] and [Internet Account List] was
+/// written twice, and the second section (with the account's commented
+/// settings) was ignored on reading. The service wins; the account entry is
+/// a warning.
+#[test]
+fn an_id_in_both_lists_is_a_service() {
+    let text = "[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+        [Internet Account List]\r\nServiceEGS=Exchange Global Section\r\n\
+        [ServiceEGS]\r\nTCPExchangePort=6001\r\n;HTTPExchangePort=6001\r\n";
+    let file = input::read_prf(text.as_bytes(), None).unwrap();
+    let (model, warnings) = file.model();
+    assert!(model.accounts.is_empty());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("it is read as a service"))
+    );
+    let written = prf::to_bytes(&model).unwrap();
+    let again = input::read_prf(&written, None).unwrap().model().0;
+    assert_eq!(again.services, model.services);
+}

@@ -139,7 +139,21 @@ impl PrfModel {
             ..PrfModel::default()
         };
         let services = list(doc, "Service List", "Service");
-        let accounts = list(doc, "Internet Account List", "Account");
+        let mut accounts = list(doc, "Internet Account List", "Account");
+        // one section cannot be a service and an account: the service wins
+        accounts.retain(|(id, _, _)| {
+            let twice = services.iter().any(|(s, _, _)| s.eq_ignore_ascii_case(id));
+            if twice {
+                let message = format!(
+                    "{id} is in [Service List] and [Internet Account List]; it is read as a service"
+                );
+                warnings.push(match doc.section("Internet Account List") {
+                    Some(list) => Warning::at(list.at, message),
+                    None => Warning::general(message),
+                });
+            }
+            !twice
+        });
         let is_item = |name: &str| {
             services
                 .iter()
