@@ -15,6 +15,7 @@ pub mod input;
 pub mod mapi;
 pub mod model;
 pub mod prf;
+pub mod redact;
 pub mod reg;
 pub mod render;
 pub mod text;

@@ -44,6 +44,10 @@ pub enum Command {
         /// Sort profiles, keys and values into a canonical order.
         #[arg(long)]
         sort: bool,
+        /// Replace e-mail addresses, user and server names, paths and
+        /// secrets with stable placeholders (to share an export).
+        #[arg(long)]
+        redact: bool,
         #[command(flatten)]
         read: ReadOptions,
     },
@@ -95,6 +99,15 @@ pub enum Command {
         /// warning each) instead of failing.
         #[arg(long)]
         partial: bool,
+        /// Replace e-mail addresses, user and server names, paths and
+        /// secrets with stable placeholders.
+        #[arg(long)]
+        redact: bool,
+        /// YAML → .reg: allow keys outside the profiles of an Outlook
+        /// profile root (refused by default, so a document cannot reach
+        /// other parts of the registry).
+        #[arg(long)]
+        allow_any_key: bool,
         #[command(flatten)]
         read: ReadOptions,
     },
@@ -168,6 +181,10 @@ pub enum Command {
         /// Convert each rendered file to this format.
         #[arg(long, value_enum)]
         to: Option<Form>,
+        /// Allow keys outside the profiles of an Outlook profile root in a
+        /// rendered .reg.
+        #[arg(long)]
+        allow_any_key: bool,
         /// Only failures and errors.
         #[arg(short, long)]
         quiet: bool,

@@ -83,7 +83,12 @@ pub fn run() -> Result<u8> {
 
 fn run_command(command: Command) -> Result<()> {
     match command {
-        Command::Show { files, sort, read } => show(&files, sort, &read),
+        Command::Show {
+            files,
+            sort,
+            redact,
+            read,
+        } => show(&files, sort, redact, &read),
         Command::Convert {
             input,
             output,
@@ -94,9 +99,13 @@ fn run_command(command: Command) -> Result<()> {
             profile,
             base,
             partial,
+            redact,
+            allow_any_key,
             read,
         } => {
             let options = Options {
+                redact,
+                allow_any_key,
                 placing: model::PrfToReg {
                     outlook: outlook.map(outlook_of),
                     profile: profile.clone(),
@@ -153,6 +162,7 @@ fn run_command(command: Command) -> Result<()> {
             out_dir,
             name,
             to,
+            allow_any_key,
             quiet,
             read,
         } => {
@@ -168,6 +178,8 @@ fn run_command(command: Command) -> Result<()> {
                 placing: model::PrfToReg::default(),
                 recreating: model::RegToPrf::default(),
                 base: None,
+                redact: false,
+                allow_any_key,
             };
             render::run(&request, &options, &read)
         }
@@ -220,6 +232,10 @@ struct Options {
     recreating: model::RegToPrf,
     /// `.prf` → `.reg` onto this export.
     base: Option<PathBuf>,
+    /// Replace personal data with placeholders.
+    redact: bool,
+    /// YAML → `.reg`: keys outside the profile tree are allowed.
+    allow_any_key: bool,
 }
 
 /// A file read into one of the two kinds of document.
@@ -228,10 +244,14 @@ enum Loaded {
     Prf(PrfModel),
 }
 
-fn show(files: &[PathBuf], sort: bool, read: &ReadOptions) -> Result<()> {
+fn show(files: &[PathBuf], sort: bool, redact: bool, read: &ReadOptions) -> Result<()> {
     let mut out = String::new();
+    let mut redactor = mapiprof::redact::Redactor::new();
     for (i, file) in files.iter().enumerate() {
-        let loaded = load(file, None, read)?;
+        let mut loaded = load(file, None, read)?;
+        if redact {
+            loaded = redacted(&mut redactor, &loaded);
+        }
         if files.len() > 1 {
             if i > 0 {
                 out.push_str("---\n");
@@ -241,6 +261,13 @@ fn show(files: &[PathBuf], sort: bool, read: &ReadOptions) -> Result<()> {
         out.push_str(&yaml_of(&loaded, sort)?);
     }
     io::write_output(None, Path::new("-"), out.as_bytes())
+}
+
+fn redacted(redactor: &mut mapiprof::redact::Redactor, loaded: &Loaded) -> Loaded {
+    match loaded {
+        Loaded::Reg(model) => Loaded::Reg(redactor.model(model)),
+        Loaded::Prf(model) => Loaded::Prf(redactor.prf(model)),
+    }
 }
 
 fn yaml_of(loaded: &Loaded, sort: bool) -> Result<String> {
@@ -277,7 +304,10 @@ fn converted(
     options: &Options,
     read: &ReadOptions,
 ) -> Result<Vec<u8>> {
-    let loaded = load_bytes(input, bytes, from, read)?;
+    let mut loaded = load_bytes(input, bytes, from, read)?;
+    if options.redact {
+        loaded = redacted(&mut mapiprof::redact::Redactor::new(), &loaded);
+    }
     let to = to.unwrap_or(match (from, &loaded) {
         (Form::Reg | Form::Prf, _) => Form::Yaml,
         (Form::Yaml, Loaded::Reg(_)) => Form::Reg,
@@ -285,7 +315,21 @@ fn converted(
     });
     Ok(match (to, &loaded) {
         (Form::Yaml, loaded) => yaml_of(loaded, sort)?.into_bytes(),
-        (Form::Reg, Loaded::Reg(model)) => model.to_reg_bytes()?,
+        (Form::Reg, Loaded::Reg(model)) => {
+            if from == Form::Yaml && !options.allow_any_key {
+                let outside = model::outside_profiles(model);
+                if !outside.is_empty() {
+                    bail!(
+                        "{}: this .reg would touch the registry outside the Outlook profiles:\n  {}\n\
+                         (only the profiles under an Outlook profile root and DefaultProfile are written \
+                         unless --allow-any-key is given)",
+                        io::display_name(input),
+                        outside.join("\n  ")
+                    );
+                }
+            }
+            model.to_reg_bytes()?
+        }
         (Form::Prf, Loaded::Prf(model)) => prf::to_bytes(model)?,
         (Form::Prf, Loaded::Reg(reg_model)) => {
             let name = io::display_name(input);

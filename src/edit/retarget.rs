@@ -6,7 +6,7 @@
 //! that sections use to refer to each other, stay as they are.
 
 use crate::input::RegInput;
-use crate::model::{Model, Outlook};
+use crate::model::{Model, Outlook, default_profile_key};
 use crate::reg::{Block, ItemKind, RegData, RegValue, write_value};
 use crate::yaml;
 
@@ -86,7 +86,7 @@ impl Move {
                 Some((old, new.clone()))
             }
         };
-        let old_default_key = default_key(&old_root);
+        let old_default_key = default_profile_key(&old_root);
         let default_alone = model
             .keys
             .iter()
@@ -95,7 +95,7 @@ impl Move {
         Ok(Move {
             default_alone,
             old_default_key,
-            new_default_key: default_key(&new_root),
+            new_default_key: default_profile_key(&new_root),
             old_root,
             new_root,
             rename,
@@ -148,18 +148,6 @@ impl Move {
             }
             _ => value.clone(),
         }
-    }
-}
-
-/// The key that holds `DefaultProfile` for profiles under `root`.
-fn default_key(root: &str) -> String {
-    if root
-        .to_ascii_lowercase()
-        .contains("\\windows messaging subsystem\\")
-    {
-        root.to_owned()
-    } else {
-        root.rsplit_once('\\').map_or(root, |(p, _)| p).to_owned()
     }
 }
 

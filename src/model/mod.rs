@@ -8,6 +8,7 @@ mod effective;
 mod from_prf;
 mod onto_export;
 mod pool;
+mod scope;
 mod to_prf;
 
 use encoding_rs::Encoding as CodePage;
@@ -22,6 +23,7 @@ pub use context::{SectionInfo, describe};
 pub use effective::{Effective, effective, merge};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, encode_setting, prf_to_reg};
 pub use onto_export::prf_onto_export;
+pub use scope::{default_profile_key, outside_profiles};
 pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};
 
 /// How the source file was written: enough to write it back the same way.
