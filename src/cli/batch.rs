@@ -5,6 +5,8 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Result, anyhow, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -104,10 +106,23 @@ pub fn run(
         );
     }
     let bar = progress(files.len() as u64, quiet);
+    // Ctrl-C: files not started yet are left alone; a file being written
+    // ends up old or new (writes are atomic)
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    // a handler may already be set (a second batch in the same process)
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     let results: Vec<(PathBuf, Result<(Fate, String)>)> = files
         .par_iter()
         .map(|(file, base)| {
-            let result = one(file, base, op, output, read);
+            let result = if stop.load(Ordering::SeqCst) {
+                Err(anyhow!(
+                    "{}: interrupted before it was edited",
+                    io::display_name(file)
+                ))
+            } else {
+                one(file, base, op, output, read)
+            };
             bar.inc(1);
             (file.clone(), result)
         })

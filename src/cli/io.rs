@@ -6,14 +6,36 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-/// The bytes of `path`, or of stdin for `-`.
+/// The largest input mapiprof reads: far above any real export (a profile
+/// is kilobytes; an export of a thousand profiles tens of megabytes), and
+/// low enough that reading one cannot exhaust memory.
+pub const MAX_INPUT: u64 = 512 * 1024 * 1024;
+
+/// The bytes of `path`, or of stdin for `-`; larger than [`MAX_INPUT`] is
+/// an error.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let too_big = |name: &str| {
+        anyhow::anyhow!(
+            "{name} is larger than {} MiB, the most mapiprof reads",
+            MAX_INPUT / 1024 / 1024
+        )
+    };
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin()
+            .take(MAX_INPUT + 1)
             .read_to_end(&mut bytes)
             .context("cannot read stdin")?;
+        if bytes.len() as u64 > MAX_INPUT {
+            return Err(too_big("stdin"));
+        }
         return Ok(bytes);
+    }
+    let size = fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > MAX_INPUT {
+        return Err(too_big(&path.display().to_string()));
     }
     fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
