@@ -210,7 +210,7 @@ proptest! {
     #[test]
     fn models_survive_yaml(model in model()) {
         let text = yaml::write(&model, &yaml::WriteOptions::default()).unwrap();
-        prop_assert_eq!(yaml::read(&text).unwrap(), model.clone());
+        prop_assert_eq!(&yaml::read(&text).unwrap(), &model);
         let sorted = yaml::write(&model, &yaml::WriteOptions { sort: true }).unwrap();
         let again = yaml::read(&sorted).unwrap();
         prop_assert_eq!(again.profiles.len(), model.profiles.len());
