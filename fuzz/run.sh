@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Run one fuzz target for a bounded time, seeded with the samples (and the
 # shared corpus when it is beside the project).
-# Usage: bash fuzz/run.sh TARGET SECONDS
+# Usage: bash fuzz/run.sh TARGET SECONDS [libFuzzer options…]
 set -euo pipefail
 cd "$(dirname "$0")"
 target="$1"
 seconds="${2:-60}"
+shift 2 || shift $#
 seeds="corpus/$target"
 mkdir -p "$seeds"
 case "$target" in
@@ -22,7 +23,11 @@ done
 if [ "$target" = yaml_reader ]; then
   for f in ../samples/reg/*.reg ../samples/prf/*.prf; do
     case "$f" in *err_*) continue ;; esac
-    cargo run --quiet --release --manifest-path ../Cargo.toml -- show "$f" > "$seeds/seed-$(basename "$f").yaml" 2>/dev/null || true
+    if [ -x ../target/debug/mapiprof ]; then
+      ../target/debug/mapiprof show "$f" > "$seeds/seed-$(basename "$f").yaml" 2>/dev/null || true
+    else
+      cargo run --quiet --manifest-path ../Cargo.toml -- show "$f" > "$seeds/seed-$(basename "$f").yaml" 2>/dev/null || true
+    fi
   done
 fi
-cargo +nightly fuzz run "$target" "$seeds" -- -max_total_time="$seconds" -print_final_stats=1 2>&1 | tail -25
+cargo +nightly fuzz run "$target" "$seeds" -- -max_total_time="$seconds" -print_final_stats=1 "$@" 2>&1 | tail -25
