@@ -52,20 +52,21 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the lines of `text`; CRLF, LF and a lone CR all end a line.
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
+        let mut after_cr = false;
+        for (i, b) in text.bytes().enumerate() {
+            let next = i.saturating_add(1);
             match b {
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 2;
-                    continue;
+                // CRLF: the line starts after the LF, not between the two
+                b'\n' if after_cr => {
+                    if let Some(last) = starts.last_mut() {
+                        *last = next;
+                    }
                 }
-                b'\r' | b'\n' => starts.push(i + 1),
+                b'\r' | b'\n' => starts.push(next),
                 _ => {}
             }
-            i += 1;
+            after_cr = b == b'\r';
         }
         LineIndex { starts }
     }
@@ -73,11 +74,32 @@ impl LineIndex {
     /// The line and column of byte `offset` in `text`.
     pub fn locate(&self, text: &str, offset: usize) -> Location {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
         let column = text
             .get(start..offset.min(text.len()))
-            .map_or(1, |s| s.chars().count() + 1);
+            .map_or(1, |s| s.chars().count().saturating_add(1));
         Location { line, column }
+    }
+}
+
+/// The end of the line starting at byte `start` of `text` and the start of
+/// the next line: after its CRLF, LF or lone CR, or the end of the text.
+pub fn line_bounds(text: &str, start: usize) -> (usize, usize) {
+    let rest = text.as_bytes().get(start..).unwrap_or_default();
+    match rest.iter().position(|&b| b == b'\r' || b == b'\n') {
+        None => {
+            let end = text.len().max(start);
+            (end, end)
+        }
+        Some(n) => {
+            let end = start.saturating_add(n);
+            let crlf = rest.get(n) == Some(&b'\r') && rest.get(n.saturating_add(1)) == Some(&b'\n');
+            (end, end.saturating_add(if crlf { 2 } else { 1 }))
+        }
     }
 }
 

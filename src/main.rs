@@ -1,5 +1,14 @@
 //! The `mapiprof` command line: run it, print errors, map them to exit codes.
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::string_slice
+    )
+)]
+
 mod cli;
 
 use std::process::ExitCode;

@@ -211,7 +211,7 @@ impl Redactor {
             Some(What::Host) => {
                 // keep a port written after the host (`:44300`, `-44300`)
                 let cut = text.rfind([':', '-']).filter(|&i| {
-                    text.get(i + 1..)
+                    text.get(i.saturating_add(1)..)
                         .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
                 });
                 match cut {
@@ -257,7 +257,12 @@ impl Redactor {
             What::User => 2,
             What::Path => 3,
         };
-        let n = self.counts.get(slot).copied().unwrap_or(0) + 1;
+        let n = self
+            .counts
+            .get(slot)
+            .copied()
+            .unwrap_or(0)
+            .saturating_add(1);
         if let Some(count) = self.counts.get_mut(slot) {
             *count = n;
         }
@@ -302,17 +307,20 @@ fn replace_all(bytes: &mut [u8], needle: &[u8], width: usize) {
     if needle.is_empty() || needle.len() > bytes.len() {
         return;
     }
-    let mut i = 0;
-    while i + needle.len() <= bytes.len() {
-        if bytes.get(i..i + needle.len()) == Some(needle) {
-            if let Some(window) = bytes.get_mut(i..i + needle.len()) {
+    let mut i: usize = 0;
+    while let Some(end) = i.checked_add(needle.len()).filter(|&e| e <= bytes.len()) {
+        match bytes.get_mut(i..end) {
+            Some(window) if window == needle => {
                 for (j, b) in window.iter_mut().enumerate() {
-                    *b = if j % width == 0 { b'x' } else { 0 };
+                    *b = if j.checked_rem(width) == Some(0) {
+                        b'x'
+                    } else {
+                        0
+                    };
                 }
+                i = end;
             }
-            i += needle.len();
-        } else {
-            i += 1;
+            _ => i = i.saturating_add(1),
         }
     }
 }

@@ -71,7 +71,7 @@ pub fn csv_rows(text: &str) -> Result<Vec<Row>, RenderError> {
             .map(|(k, v)| (k.trim().to_owned(), serde_json::Value::String(v.to_owned())))
             .collect();
         rows.push(Row {
-            label: format!("row {} (line {line})", rows.len() + 1),
+            label: format!("row {} (line {line})", rows.len().saturating_add(1)),
             vars,
         });
     }
@@ -94,12 +94,12 @@ pub fn data_rows(text: &str) -> Result<Vec<Row>, RenderError> {
         .enumerate()
         .map(|(i, item)| match item {
             serde_json::Value::Object(vars) => Ok(Row {
-                label: format!("item {}", i + 1),
+                label: format!("item {}", i.saturating_add(1)),
                 vars,
             }),
             _ => Err(RenderError::Data(format!(
                 "item {} of the variables is not a mapping",
-                i + 1
+                i.saturating_add(1)
             ))),
         })
         .collect()

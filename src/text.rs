@@ -98,7 +98,7 @@ impl Newline {
         let bytes = text.as_bytes();
         match bytes.iter().position(|&b| b == b'\r' || b == b'\n') {
             Some(i) if bytes.get(i) == Some(&b'\n') => Newline::Lf,
-            Some(i) if bytes.get(i + 1) == Some(&b'\n') => Newline::CrLf,
+            Some(i) if bytes.get(i.saturating_add(1)) == Some(&b'\n') => Newline::CrLf,
             Some(_) => Newline::Cr,
             None => Newline::CrLf,
         }
@@ -196,7 +196,7 @@ pub fn code_page(label: &str) -> Option<&'static CodePage> {
             return CodePage::for_label(format!("windows-{label}").as_bytes());
         }
         n if n.starts_with("2859") && n.len() == 5 => {
-            return CodePage::for_label(format!("iso-8859-{}", &n[4..]).as_bytes());
+            return CodePage::for_label(format!("iso-8859-{}", n.get(4..)?).as_bytes());
         }
         other => other,
     };
@@ -212,7 +212,7 @@ pub fn code_page(label: &str) -> Option<&'static CodePage> {
 /// UTF-16 is recognised by its zero bytes and anything else follows `no_bom`.
 pub fn decode(bytes: &[u8], no_bom: NoBom) -> Result<Decoded, TextError> {
     let (encoding, bom, body) = sniff(bytes, no_bom);
-    let bom_len = bytes.len() - body.len();
+    let bom_len = bytes.len().saturating_sub(body.len());
     let text = match encoding {
         Encoding::Utf16Le | Encoding::Utf16Be => {
             decode_utf16(body, encoding == Encoding::Utf16Le, bom_len, bytes.len())?
@@ -232,7 +232,7 @@ pub fn decode(bytes: &[u8], no_bom: NoBom) -> Result<Decoded, TextError> {
 
 /// Encode `text` as `format` says, with its byte-order mark if it has one.
 pub fn encode(text: &str, format: &TextFormat) -> Result<Vec<u8>, TextError> {
-    let mut out = Vec::with_capacity(text.len() * 2 + 3);
+    let mut out = Vec::with_capacity(text.len().saturating_mul(2).saturating_add(3));
     match format.encoding {
         Encoding::Utf16Le => {
             if format.bom {
@@ -325,7 +325,7 @@ fn decode_utf16(
         match decoded {
             Ok('\0') => return Err(TextError::Binary { offset }),
             Ok(c) => {
-                offset += c.len_utf16() * 2;
+                offset = offset.saturating_add(c.len_utf16().saturating_mul(2));
                 text.push(c);
             }
             Err(_) => {
@@ -342,7 +342,7 @@ fn decode_utf16(
 
 fn decode_utf8(body: &[u8], bom_len: usize) -> Result<String, TextError> {
     let text = std::str::from_utf8(body).map_err(|e| TextError::Invalid {
-        offset: bom_len + e.valid_up_to(),
+        offset: bom_len.saturating_add(e.valid_up_to()),
         encoding: "UTF-8",
         hint: "; if the file is in an ANSI code page, pass --codepage (e.g. --codepage 1252)",
     })?;
@@ -357,24 +357,24 @@ fn decode_code_page(
 ) -> Result<String, TextError> {
     if let Some(nul) = body.iter().position(|&b| b == 0) {
         return Err(TextError::Binary {
-            offset: bom_len + nul,
+            offset: bom_len.saturating_add(nul),
         });
     }
     let mut decoder = cp.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(body.len())
-        .unwrap_or(body.len() * 3);
+        .unwrap_or(body.len().saturating_mul(3));
     let mut text = String::with_capacity(capacity);
     let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
     match result {
         DecoderResult::InputEmpty => Ok(text),
         DecoderResult::Malformed(bad, _) => Err(TextError::Invalid {
-            offset: bom_len + read.saturating_sub(usize::from(bad)),
+            offset: bom_len.saturating_add(read.saturating_sub(usize::from(bad))),
             encoding: cp.name(),
             hint: "; pass --codepage to name the code page the file was written in",
         }),
         DecoderResult::OutputFull => Err(TextError::Invalid {
-            offset: bom_len + read,
+            offset: bom_len.saturating_add(read),
             encoding: cp.name(),
             hint: "",
         }),
@@ -384,7 +384,7 @@ fn decode_code_page(
 fn reject_nul(text: &str, bom_len: usize) -> Result<(), TextError> {
     match text.bytes().position(|b| b == 0) {
         Some(i) => Err(TextError::Binary {
-            offset: bom_len + i,
+            offset: bom_len.saturating_add(i),
         }),
         None => Ok(()),
     }

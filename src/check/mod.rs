@@ -299,7 +299,7 @@ pub fn rules_help() -> String {
         out.push_str(&format!("  {} ({})\n", r.id, r.severity.name()));
         let mut line = String::from("      ");
         for word in r.summary.split(' ') {
-            if line.len() + word.len() > 76 && !line.trim().is_empty() {
+            if line.len().saturating_add(word.len()) > 76 && !line.trim().is_empty() {
                 out.push_str(line.trim_end());
                 out.push('\n');
                 line = String::from("      ");

@@ -241,7 +241,7 @@ fn progress(len: u64, quiet: bool) -> ProgressBar {
 /// Print the changes (unless quiet), the diffs and the summary; an error
 /// when a file failed.
 fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<()> {
-    let (mut changed, mut unchanged, mut failed) = (0, 0, Vec::new());
+    let (mut changed, mut unchanged, mut failed): (usize, usize, Vec<String>) = (0, 0, Vec::new());
     let mut out = String::new();
     let mut said = String::new();
     for (file, result) in results {
@@ -250,14 +250,14 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
                 out.push_str(diff);
                 match fate {
                     Fate::Changed(lines) => {
-                        changed += 1;
+                        changed = changed.saturating_add(1);
                         if !quiet {
                             for line in lines {
                                 said.push_str(&format!("{}: {line}\n", io::display_name(file)));
                             }
                         }
                     }
-                    Fate::Unchanged => unchanged += 1,
+                    Fate::Unchanged => unchanged = unchanged.saturating_add(1),
                 }
             }
             Err(e) => failed.push(format!("{e:#}")),

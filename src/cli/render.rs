@@ -48,7 +48,7 @@ pub fn run(request: &Request, options: &Options, read: &ReadOptions) -> Result<(
             let mut row = row.clone();
             row.vars
                 .entry("row_number")
-                .or_insert_with(|| serde_json::Value::from(i + 1));
+                .or_insert_with(|| serde_json::Value::from(i.saturating_add(1)));
             let result = one(
                 &renderer,
                 &row,
@@ -65,7 +65,7 @@ pub fn run(request: &Request, options: &Options, read: &ReadOptions) -> Result<(
 
     let mut seen: Vec<&str> = Vec::new();
     let mut failed = Vec::new();
-    let mut written = 0;
+    let mut written: usize = 0;
     for (label, result) in &results {
         match result {
             Ok(path) if seen.contains(&path.as_str()) => {
@@ -75,7 +75,7 @@ pub fn run(request: &Request, options: &Options, read: &ReadOptions) -> Result<(
             }
             Ok(path) => {
                 seen.push(path);
-                written += 1;
+                written = written.saturating_add(1);
             }
             Err(e) => failed.push(format!("{e:#}")),
         }

@@ -95,7 +95,9 @@ pub(super) fn rewrite(
                     write_value(&mut line, &p.value, nl)
                         .map_err(|e| EditError::Write(e.to_string()))?;
                     replace.push((item.span.start, item.span.end, line));
-                    done[i] = true;
+                    if let Some(flag) = done.get_mut(i) {
+                        *flag = true;
+                    }
                 }
             }
         }
@@ -107,7 +109,7 @@ pub(super) fn rewrite(
         }
     }
     let mut appended = String::new();
-    for (_, p) in planned.iter().enumerate().filter(|(i, _)| !done[*i]) {
+    for (p, _) in planned.iter().zip(&done).filter(|(_, done)| !**done) {
         let mut line = String::new();
         write_value(&mut line, &p.value, nl).map_err(|e| EditError::Write(e.to_string()))?;
         match last_of_key
@@ -129,7 +131,7 @@ pub(super) fn rewrite(
         }
     }
     replace.sort_by_key(|(start, _, _)| *start);
-    let mut out = String::with_capacity(text.len() + appended.len() + 64);
+    let mut out = String::with_capacity(text.len().saturating_add(appended.len()));
     let mut at = 0;
     for (start, end, line) in &replace {
         out.push_str(text.get(at..*start).unwrap_or(""));

@@ -115,7 +115,10 @@ impl Move {
         let rest = lower
             .strip_prefix(&root)
             .and_then(|r| r.strip_prefix('\\'))
-            .map(|_| path.get(self.old_root.len() + 1..).unwrap_or_default())?;
+            .map(|_| {
+                path.get(self.old_root.len().saturating_add(1)..)
+                    .unwrap_or_default()
+            })?;
         let (profile, below) = match rest.split_once('\\') {
             Some((p, b)) => (p, Some(b)),
             None => (rest, None),
@@ -162,7 +165,7 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
     let m = Move::of(&model, r)?;
     let nl = input.format.newline.as_str();
     let text = &input.text;
-    let mut out = String::with_capacity(text.len() + 256);
+    let mut out = String::with_capacity(text.len());
     out.push_str(text.get(..input.parsed.file.header.end).unwrap_or(""));
     let mut moved_default: Option<RegValue> = None;
     let mut in_default_key = false;
@@ -174,7 +177,9 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
                 in_default_key = !delete && path.eq_ignore_ascii_case(&m.old_default_key);
                 match m.path(path) {
                     Some(new) => {
-                        let ending = &source[source.trim_end_matches(['\r', '\n']).len()..];
+                        let ending = source
+                            .get(source.trim_end_matches(['\r', '\n']).len()..)
+                            .unwrap_or_default();
                         let minus = if *delete { "-" } else { "" };
                         out.push_str(&format!("[{minus}{new}]{ending}"));
                     }

@@ -107,7 +107,7 @@ pub fn encode(value: &PropValue, cp: &'static CodePage) -> Result<Vec<u8>, TextE
 
 /// `PT_UNICODE` bytes: UTF-16LE and a two-byte terminator.
 pub fn unicode_bytes(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() * 2 + 2);
+    let mut out = Vec::with_capacity(text.len().saturating_mul(2).saturating_add(2));
     for unit in text.encode_utf16() {
         out.extend_from_slice(&unit.to_le_bytes());
     }

@@ -388,17 +388,26 @@ pub fn closest(name: &str, scope: Option<Scope>) -> Vec<&'static str> {
 /// Edit distance (insertions, deletions, substitutions) between two names.
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // one row of the table: row[j] is the distance to b's first j characters
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i.saturating_add(1);
+        }
         for (j, cb) in b.iter().enumerate() {
-            let substitute = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+            let substitute = diagonal.saturating_add(usize::from(ca != *cb));
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let Some(here) = row.get_mut(j.saturating_add(1)) else {
+                break;
+            };
+            diagonal = *here;
+            *here = substitute
+                .min(left.saturating_add(1))
+                .min(diagonal.saturating_add(1));
         }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

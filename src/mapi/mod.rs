@@ -102,7 +102,11 @@ pub fn parse_int(text: &str) -> Option<i128> {
         return None;
     }
     let value = i128::from_str_radix(digits, radix).ok()?;
-    Some(if negative { -value } else { value })
+    if negative {
+        value.checked_neg()
+    } else {
+        Some(value)
+    }
 }
 
 /// Bytes from hex pairs, with any spaces, commas or line breaks between.

@@ -26,7 +26,8 @@ pub(crate) fn decode_strings(bytes: &[u8], unit: usize) -> Option<(Vec<Vec<u8>>,
             }
             let items = (0..count)
                 .map(|i| {
-                    let offset = read_field(bytes, 4 + i * layout.width(), layout)?;
+                    let at = i.checked_mul(layout.width())?.checked_add(4)?;
+                    let offset = read_field(bytes, at, layout)?;
                     let body = bytes.get(offset..)?;
                     let end = terminator_end(body, unit)?;
                     body.get(..end).map(<[u8]>::to_vec)
@@ -38,13 +39,14 @@ pub(crate) fn decode_strings(bytes: &[u8], unit: usize) -> Option<(Vec<Vec<u8>>,
 
 /// The bytes of string items (each already terminated), back to back.
 pub(crate) fn encode_strings(items: &[Vec<u8>], layout: Layout) -> Vec<u8> {
-    let header = 4 + items.len() * layout.width();
-    let mut out = Vec::with_capacity(header + items.iter().map(Vec::len).sum::<usize>());
+    let header = items.len().saturating_mul(layout.width()).saturating_add(4);
+    let mut out =
+        Vec::with_capacity(header.saturating_add(items.iter().map(Vec::len).sum::<usize>()));
     push_u32(&mut out, items.len());
     let mut offset = header;
     for item in items {
         push_field(&mut out, offset, layout);
-        offset += item.len();
+        offset = offset.saturating_add(item.len());
     }
     for item in items {
         out.extend_from_slice(item);
@@ -58,15 +60,16 @@ pub(crate) fn decode_binaries(bytes: &[u8]) -> Option<(Vec<Vec<u8>>, Layout)> {
     [Layout::Bits32, Layout::Bits64]
         .into_iter()
         .find_map(|layout| {
-            let pair = 2 * layout.width();
+            let pair = layout.width().saturating_mul(2);
             let header = 4usize.checked_add(count.checked_mul(pair)?)?;
-            if count > 0 && read_field(bytes, 4 + layout.width(), layout)? != header {
+            if count > 0 && read_field(bytes, layout.width().saturating_add(4), layout)? != header {
                 return None;
             }
             let items = (0..count)
                 .map(|i| {
-                    let len = read_field(bytes, 4 + i * pair, layout)?;
-                    let offset = read_field(bytes, 4 + i * pair + layout.width(), layout)?;
+                    let at = i.checked_mul(pair)?.checked_add(4)?;
+                    let len = read_field(bytes, at, layout)?;
+                    let offset = read_field(bytes, at.checked_add(layout.width())?, layout)?;
                     bytes
                         .get(offset..offset.checked_add(len)?)
                         .map(<[u8]>::to_vec)
@@ -78,30 +81,35 @@ pub(crate) fn decode_binaries(bytes: &[u8]) -> Option<(Vec<Vec<u8>>, Layout)> {
 
 /// The bytes of binary items, each padded with zeros to a multiple of 4.
 pub(crate) fn encode_binaries(items: &[Vec<u8>], layout: Layout) -> Vec<u8> {
-    let header = 4 + items.len() * 2 * layout.width();
-    let mut out = Vec::with_capacity(header + items.iter().map(|i| i.len() + 3).sum::<usize>());
+    let header = items
+        .len()
+        .saturating_mul(layout.width().saturating_mul(2))
+        .saturating_add(4);
+    let data: usize = items.iter().map(|i| padded(i.len())).sum();
+    let mut out = Vec::with_capacity(header.saturating_add(data));
     push_u32(&mut out, items.len());
     let mut offset = header;
     for item in items {
         push_field(&mut out, item.len(), layout);
         push_field(&mut out, offset, layout);
-        offset += padded(item.len());
+        offset = offset.saturating_add(padded(item.len()));
     }
     for item in items {
         out.extend_from_slice(item);
-        out.resize(out.len() + padded(item.len()) - item.len(), 0);
+        let padding = padded(item.len()).saturating_sub(item.len());
+        out.resize(out.len().saturating_add(padding), 0);
     }
     out
 }
 
 fn padded(len: usize) -> usize {
-    len.div_ceil(4) * 4
+    len.div_ceil(4).saturating_mul(4)
 }
 
 fn terminator_end(body: &[u8], unit: usize) -> Option<usize> {
     body.chunks_exact(unit)
         .position(|c| c.iter().all(|&b| b == 0))
-        .map(|i| (i + 1) * unit)
+        .map(|i| i.saturating_add(1).saturating_mul(unit))
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {

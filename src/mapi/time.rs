@@ -9,7 +9,9 @@ const DAYS_1601_TO_1970: i64 = 134_774;
 pub fn format_filetime(ticks: u64) -> Option<String> {
     let seconds = ticks / TICKS_PER_SECOND;
     let fraction = ticks % TICKS_PER_SECOND;
-    let days = i64::try_from(seconds / SECONDS_PER_DAY).ok()? - DAYS_1601_TO_1970;
+    let days = i64::try_from(seconds / SECONDS_PER_DAY)
+        .ok()?
+        .checked_sub(DAYS_1601_TO_1970)?;
     let rem = seconds % SECONDS_PER_DAY;
     let (y, m, d) = civil_from_days(days);
     if y > 9999 {
@@ -18,7 +20,7 @@ pub fn format_filetime(ticks: u64) -> Option<String> {
     let mut out = format!(
         "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}",
         rem / 3600,
-        rem / 60 % 60,
+        (rem / 60) % 60,
         rem % 60
     );
     if fraction != 0 {
@@ -61,9 +63,16 @@ pub fn parse_filetime(text: &str) -> Option<u64> {
         }
         format!("{fraction:0<7}").parse::<u64>().ok()?
     };
-    let days = u64::try_from(days_from_civil(y, m, d) + DAYS_1601_TO_1970).ok()?;
-    let seconds = days * SECONDS_PER_DAY + hh * 3600 + mm * 60 + ss;
-    Some(seconds * TICKS_PER_SECOND + ticks_fraction)
+    let days = u64::try_from(days_from_civil(y, m, d).checked_add(DAYS_1601_TO_1970)?).ok()?;
+    // hh < 24, mm < 60, ss < 60 were checked above
+    let clock = hh
+        .checked_mul(3600)?
+        .checked_add(mm.checked_mul(60)?)?
+        .checked_add(ss)?;
+    let seconds = days.checked_mul(SECONDS_PER_DAY)?.checked_add(clock)?;
+    seconds
+        .checked_mul(TICKS_PER_SECOND)?
+        .checked_add(ticks_fraction)
 }
 
 fn number<T: std::str::FromStr>(text: &str, width: usize) -> Option<T> {
@@ -83,6 +92,8 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
+/// Only called with years 1601–9999, so no step comes near overflowing.
+#[allow(clippy::arithmetic_side_effects)]
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -93,7 +104,9 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The date of a day count since 1970-01-01.
+/// The date of a day count since 1970-01-01. Only called with counts from a
+/// `u64` FILETIME (|z| < 2^26 days), so no step comes near overflowing.
+#[allow(clippy::arithmetic_side_effects)]
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);

@@ -57,7 +57,7 @@ pub fn merge(blocks: &[Block], infos: Vec<SectionInfo>) -> Vec<Effective> {
                     info,
                     values: Vec::new(),
                 });
-                out.len() - 1
+                out.len().saturating_sub(1)
             }
         };
         let Some(section) = out.get_mut(at) else {

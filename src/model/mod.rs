@@ -219,7 +219,7 @@ fn main_root(doc: &Document) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for root in doc.blocks.iter().filter_map(|b| profile_root(&b.path)) {
         match counts.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, n)) => *n += 1,
+            Some((_, n)) => *n = n.saturating_add(1),
             None => counts.push((root, 1)),
         }
     }
@@ -263,18 +263,21 @@ pub fn profile_root(path: &str) -> Option<&str> {
     ];
     for tail in TAILS {
         if let Some(at) = lower.find(tail) {
-            return path.get(..at + tail.len() - 1);
+            return path.get(..at.saturating_add(tail.len()).saturating_sub(1));
         }
     }
     let at = lower.find("\\software\\microsoft\\office\\")?;
-    let after = at + "\\software\\microsoft\\office\\".len();
+    let after = at.saturating_add("\\software\\microsoft\\office\\".len());
     let rest = lower.get(after..)?;
     let (version, rest) = rest.split_once('\\')?;
     let valid = version
         .split('.')
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     if valid && rest.starts_with("outlook\\profiles\\") {
-        return path.get(..after + version.len() + "\\outlook\\profiles".len());
+        let end = after
+            .saturating_add(version.len())
+            .saturating_add("\\outlook\\profiles".len());
+        return path.get(..end);
     }
     None
 }

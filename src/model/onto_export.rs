@@ -153,7 +153,7 @@ impl Apply<'_> {
             .services()
             .into_iter()
             .filter(|&s| {
-                self.pool.sections[s]
+                self.pool[s]
                     .facts
                     .service
                     .as_deref()
@@ -164,12 +164,12 @@ impl Apply<'_> {
             let why = format!(
                 "the export has {} service section(s) of {name}, this is number {}",
                 services.len(),
-                nth + 1
+                nth.saturating_add(1)
             );
             return self.unplace(label, settings, &why);
         };
         let mut order = Vec::new();
-        if let Some(account) = self.pool.sections[service].facts.emsmdb.clone() {
+        if let Some(account) = self.pool[service].facts.emsmdb.clone() {
             order.extend(self.pool.find(&account));
         }
         let exchange = sections::service_scope(name) == Some(Scope::Exchange);
@@ -184,10 +184,10 @@ impl Apply<'_> {
             let holders: Vec<String> = order
                 .iter()
                 .filter(|&&s| self.pool.value_of(&[s], *tag).is_some())
-                .map(|&s| self.pool.sections[s].path.clone())
+                .map(|&s| self.pool[s].path.clone())
                 .collect();
             let targets = if holders.is_empty() {
-                vec![self.pool.sections[service].path.clone()]
+                vec![self.pool[service].path.clone()]
             } else {
                 holders
             };
@@ -214,7 +214,7 @@ impl Apply<'_> {
         let nth = self.next_of(&format!("account {clsid_kind}"));
         let subkeys: Vec<usize> = (0..self.pool.sections.len())
             .filter(|&s| {
-                let section = &self.pool.sections[s];
+                let section = &self.pool[s];
                 section.info.account_manager
                     && section.path.contains('\\')
                     && section
@@ -226,15 +226,15 @@ impl Apply<'_> {
             .collect();
         let wanted = item.settings.get("AccountName");
         let by_name = subkeys.iter().copied().find(|&s| {
-            let name = account_name(&self.pool.sections[s].values);
+            let name = account_name(&self.pool[s].values);
             wanted.is_some_and(|w| name.is_some_and(|n| n.eq_ignore_ascii_case(w)))
         });
         let Some(subkey) = by_name.or_else(|| subkeys.get(nth).copied()) else {
             let why = format!("the export has no {clsid_kind} account for it");
             return self.unplace(label, settings, &why);
         };
-        let path = self.pool.sections[subkey].path.clone();
-        let present: Vec<String> = self.pool.sections[subkey]
+        let path = self.pool[subkey].path.clone();
+        let present: Vec<String> = self.pool[subkey]
             .values
             .iter()
             .map(|v| v.name.as_str().to_owned())
@@ -246,7 +246,7 @@ impl Apply<'_> {
                     .push(format!("{label}: {key} (no known registry name)"));
                 continue;
             };
-            let existing = self.pool.sections[subkey]
+            let existing = self.pool[subkey]
                 .values
                 .iter()
                 .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
@@ -311,8 +311,8 @@ impl Apply<'_> {
     fn next_of(&mut self, target: &str) -> usize {
         match self.seen.iter_mut().find(|(t, _)| t == target) {
             Some((_, count)) => {
-                *count += 1;
-                *count - 1
+                *count = count.saturating_add(1);
+                count.saturating_sub(1)
             }
             None => {
                 self.seen.push((target.to_owned(), 1));

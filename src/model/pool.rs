@@ -29,6 +29,18 @@ pub(super) struct Section {
 pub(super) struct Pool {
     pub sections: Vec<Section>,
     pub codepage: &'static CodePage,
+    /// What `pool[i]` gives for an index that is not a section's.
+    empty: Section,
+}
+
+impl std::ops::Index<usize> for Pool {
+    type Output = Section;
+
+    /// Section `s`; indices come from the pool itself, and one that does not
+    /// is an empty section rather than a panic.
+    fn index(&self, s: usize) -> &Section {
+        self.sections.get(s).unwrap_or(&self.empty)
+    }
 }
 
 impl Pool {
@@ -53,7 +65,17 @@ impl Pool {
                 }
             })
             .collect();
-        Pool { sections, codepage }
+        Pool {
+            sections,
+            codepage,
+            empty: Section {
+                path: String::new(),
+                info: SectionInfo::default(),
+                facts: Facts::default(),
+                values: Vec::new(),
+                used: Vec::new(),
+            },
+        }
     }
 
     /// The index of the section at `path` (case-insensitive).
@@ -71,7 +93,7 @@ impl Pool {
         (0..self.sections.len())
             .filter(|&i| {
                 i != service
-                    && self.sections[i]
+                    && self[i]
                         .facts
                         .service_uid
                         .as_deref()

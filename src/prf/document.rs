@@ -87,7 +87,7 @@ impl Document {
                                 entries: Vec::new(),
                                 commented: Vec::new(),
                             });
-                            current = Some(doc.sections.len() - 1);
+                            current = Some(doc.sections.len().saturating_sub(1));
                             ignoring = false;
                         }
                     }
@@ -171,10 +171,10 @@ impl Document {
 /// like a friendly name: letters, digits, `_` and inner spaces.
 fn commented_entry(line: &str, offset: usize) -> Option<(String, String, usize)> {
     let body = line.trim_end_matches(['\r', '\n']);
-    let lead = body.len() - body.trim_start_matches([' ', '\t']).len();
+    let lead = leading_blanks(body);
     let after = body.get(lead..)?.strip_prefix(';')?;
     let (key, value) = after.split_once('=')?;
-    let key_lead = key.len() - key.trim_start_matches([' ', '\t']).len();
+    let key_lead = leading_blanks(key);
     let key = key.trim_matches([' ', '\t']);
     let friendly = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && key
@@ -186,8 +186,17 @@ fn commented_entry(line: &str, offset: usize) -> Option<(String, String, usize)>
     Some((
         key.to_owned(),
         value.trim_matches([' ', '\t']).to_owned(),
-        offset + lead + 1 + key_lead,
+        offset
+            .saturating_add(lead)
+            .saturating_add(1)
+            .saturating_add(key_lead),
     ))
+}
+
+/// How many spaces and tabs `text` starts with.
+fn leading_blanks(text: &str) -> usize {
+    text.len()
+        .saturating_sub(text.trim_start_matches([' ', '\t']).len())
 }
 
 #[cfg(test)]

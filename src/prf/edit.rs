@@ -32,7 +32,7 @@ pub fn set(
             LineKind::Entry {
                 key: k, value_span, ..
             } if k.eq_ignore_ascii_case(key) => {
-                let mut out = String::with_capacity(text.len() + value.len());
+                let mut out = String::with_capacity(text.len().saturating_add(value.len()));
                 out.push_str(text.get(..value_span.start)?);
                 out.push_str(value);
                 out.push_str(text.get(value_span.end..)?);
@@ -51,11 +51,13 @@ pub fn set(
     let body = span.of(text);
     let content_end = body.trim_end_matches(['\r', '\n']).len();
     let line_break = body.get(content_end..)?;
-    let lead_len = body.len() - body.trim_start_matches([' ', '\t']).len();
+    let lead_len = body
+        .len()
+        .saturating_sub(body.trim_start_matches([' ', '\t']).len());
     let lead = body.get(..lead_len)?;
-    let after = body.get(lead_len + 1..content_end)?;
+    let after = body.get(lead_len.saturating_add(1)..content_end)?;
     let written_key = after.split_once('=')?.0.trim_matches([' ', '\t']);
-    let mut out = String::with_capacity(text.len() + value.len());
+    let mut out = String::with_capacity(text.len().saturating_add(value.len()));
     out.push_str(text.get(..span.start)?);
     out.push_str(&format!("{lead}{written_key}={value}{line_break}"));
     out.push_str(text.get(span.end..)?);
@@ -67,8 +69,10 @@ pub fn set(
 pub fn comment_out(text: &str, parsed: &Parsed, section: &str, key: &str) -> Option<String> {
     let line = entry_line(parsed, section, key)?;
     let body = line.of(text);
-    let lead = body.len() - body.trim_start_matches([' ', '\t']).len();
-    let at = line.start + lead;
+    let lead = body
+        .len()
+        .saturating_sub(body.trim_start_matches([' ', '\t']).len());
+    let at = line.start.saturating_add(lead);
     Some(format!("{};{}", text.get(..at)?, text.get(at..)?))
 }
 
@@ -84,7 +88,11 @@ pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -
     let body = last.of(text);
     let content_end = body.trim_end_matches(['\r', '\n']).len();
     let mut line_break = body.get(content_end..)?.to_owned();
-    let mut out = String::with_capacity(text.len() + key.len() + value.len() + 4);
+    let mut out = String::with_capacity(
+        text.len()
+            .saturating_add(key.len())
+            .saturating_add(value.len()),
+    );
     out.push_str(text.get(..last.end)?);
     if line_break.is_empty() {
         // the section ends the file without a line break: the file's own

@@ -356,17 +356,21 @@ fn is_value_section_name(name: &str) -> bool {
 /// share and the lines of shared blocks only one side has, compared by
 /// meaning. Blocks the generation does not have count as differences.
 fn likeness(blocks: &[Block], g: Generation) -> (usize, usize) {
-    let (mut matches, mut differences) = (0, 0);
+    let (mut matches, mut differences): (usize, usize) = (0, 0);
     for own in blocks {
         match mapping::builtin(g, &own.name) {
             Some(builtin) => {
-                matches += own
+                let shared = own
                     .entries()
                     .filter(|(k, v)| same_line(builtin.get(k), v, k))
                     .count();
-                differences += block_differences(own, builtin);
+                matches = matches.saturating_add(shared);
+                differences = differences.saturating_add(block_differences(own, builtin));
             }
-            None => differences += 1 + own.entries().count(),
+            None => {
+                let lines = own.entries().count().saturating_add(1);
+                differences = differences.saturating_add(lines);
+            }
         }
     }
     (matches, differences)
@@ -379,7 +383,7 @@ pub fn block_differences(a: &Block, b: &Block) -> usize {
             .filter(|(k, v)| !same_line(y.get(k), v, k))
             .count()
     };
-    missing(a, b) + missing(b, a)
+    missing(a, b).saturating_add(missing(b, a))
 }
 
 /// Whether `other` (a value of `key` in another block) means the same as
@@ -406,10 +410,15 @@ pub fn placeholders(value: &str) -> Vec<&str> {
         let close = if tail.starts_with('%') { '%' } else { '}' };
         let inner_start = if close == '%' { 1 } else { 2 };
         let is_open = close == '%' || tail.starts_with("{$");
-        let end = tail.get(1..).and_then(|t| t.find(close)).map(|i| i + 2);
+        let end = tail
+            .get(1..)
+            .and_then(|t| t.find(close))
+            .map(|i| i.saturating_add(2));
         match (is_open, end) {
             (true, Some(end)) => {
-                let inner = tail.get(inner_start..end - 1).unwrap_or_default();
+                let inner = tail
+                    .get(inner_start..end.saturating_sub(1))
+                    .unwrap_or_default();
                 if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                 {
                     found.push(tail.get(..end).unwrap_or_default());

@@ -14,7 +14,7 @@ use nom::combinator::{eof, opt, rest};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use crate::diag::{LineIndex, Span, Warning};
+use crate::diag::{LineIndex, Span, Warning, line_bounds};
 
 /// One line of a `.prf` file, with its line break.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,9 +84,9 @@ pub fn parse(text: &str) -> Parsed {
         let body = text.get(pos..body_end).unwrap_or_default();
         let kind = classify(body, pos);
         if kind == LineKind::Stray {
-            let column = body.len() - body.trim_start().len();
+            let column = body.len().saturating_sub(body.trim_start().len());
             warnings.push(Warning::at(
-                index.locate(text, pos + column),
+                index.locate(text, pos.saturating_add(column)),
                 "line is not a [section], a key=value entry or a ; comment; kept as it is, Outlook skips it",
             ));
         }
@@ -103,21 +103,6 @@ pub fn parse(text: &str) -> Parsed {
     }
 }
 
-/// The end of the line's text and the end of its line break (CRLF, LF, CR).
-fn line_bounds(text: &str, start: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\n' => return (i, i + 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => return (i, i + 2),
-            b'\r' => return (i, i + 1),
-            _ => i += 1,
-        }
-    }
-    (i, i)
-}
-
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
@@ -125,7 +110,7 @@ fn is_space(c: char) -> bool {
 /// What the line `body` (without its break), starting at `offset`, is.
 fn classify(body: &str, offset: usize) -> LineKind {
     let trimmed = body.trim_start_matches(is_space);
-    let lead = body.len() - trimmed.len();
+    let lead = body.len().saturating_sub(trimmed.len());
     if trimmed.trim_end_matches(is_space).is_empty() {
         return LineKind::Blank;
     }
@@ -136,23 +121,32 @@ fn classify(body: &str, offset: usize) -> LineKind {
         return LineKind::Section {
             name: name.to_owned(),
             name_span: Span::new(
-                offset + lead + name_at,
-                offset + lead + name_at + name.len(),
+                offset.saturating_add(lead).saturating_add(name_at),
+                offset
+                    .saturating_add(lead)
+                    .saturating_add(name_at)
+                    .saturating_add(name.len()),
             ),
         };
     }
     if let Ok((_, (key, value))) = entry(trimmed) {
         let key_trimmed = key.trim_end_matches(is_space);
-        let value_lead = value.len() - value.trim_start_matches(is_space).len();
+        let value_lead = value
+            .len()
+            .saturating_sub(value.trim_start_matches(is_space).len());
         let value_trimmed = value.trim_matches(is_space);
         if !key_trimmed.is_empty() && !key_trimmed.starts_with('[') {
-            let key_start = offset + lead;
-            let value_start = offset + lead + key.len() + 1 + value_lead;
+            let key_start = offset.saturating_add(lead);
+            // past the key and its `=`
+            let value_start = key_start
+                .saturating_add(key.len())
+                .saturating_add(1)
+                .saturating_add(value_lead);
             return LineKind::Entry {
                 key: key_trimmed.to_owned(),
-                key_span: Span::new(key_start, key_start + key_trimmed.len()),
+                key_span: Span::new(key_start, key_start.saturating_add(key_trimmed.len())),
                 value: value_trimmed.to_owned(),
-                value_span: Span::new(value_start, value_start + value_trimmed.len()),
+                value_span: Span::new(value_start, value_start.saturating_add(value_trimmed.len())),
             };
         }
     }
@@ -172,7 +166,10 @@ fn section(input: &str) -> IResult<&str, (&str, usize)> {
     )
         .parse(input)?;
     let name = inner.trim_matches(is_space);
-    let name_at = 1 + (inner.len() - inner.trim_start_matches(is_space).len());
+    let name_at = inner
+        .len()
+        .saturating_sub(inner.trim_start_matches(is_space).len())
+        .saturating_add(1);
     Ok((after, (name, name_at)))
 }
 

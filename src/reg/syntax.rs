@@ -10,7 +10,7 @@ use nom::sequence::delimited;
 use nom::{IResult, Parser};
 use thiserror::Error;
 
-use crate::diag::{LineIndex, Location, Span, Warning};
+use crate::diag::{LineIndex, Location, Span, Warning, line_bounds};
 
 use super::document::Format;
 use super::tree::{File, Item, ItemKind};
@@ -83,20 +83,6 @@ fn header(text: &str) -> Option<(Format, usize)> {
     Some((format, next))
 }
 
-/// End of the line content at `pos` and start of the following line.
-fn line_bounds(text: &str, pos: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let mut i = pos;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => return (i, i + 2),
-            b'\r' | b'\n' => return (i, i + 1),
-            _ => i += 1,
-        }
-    }
-    (i, i)
-}
-
 struct LineParser<'t> {
     text: &'t str,
     lines: &'t LineIndex,
@@ -110,7 +96,7 @@ impl<'t> LineParser<'t> {
         let (content_end, next) = line_bounds(self.text, pos);
         let line = self.text.get(pos..content_end).unwrap_or("");
         let trimmed = line.trim_start_matches([' ', '\t']);
-        let start = pos + (line.len() - trimmed.len());
+        let start = pos.saturating_add(line.len().saturating_sub(trimmed.len()));
         let (kind, end) = if trimmed.is_empty() {
             (ItemKind::Blank, next)
         } else if trimmed.starts_with(';') {
@@ -138,7 +124,7 @@ impl<'t> LineParser<'t> {
             Ok((path, delete, tail)) => {
                 let tail = tail.trim_start_matches([' ', '\t']);
                 if !tail.is_empty() && !tail.starts_with(';') {
-                    let at = start + (line.len() - tail.len());
+                    let at = start.saturating_add(line.len().saturating_sub(tail.len()));
                     self.warn(
                         at,
                         "text after ']' is not part of the key name; Regedit ignores it",
@@ -164,13 +150,16 @@ impl<'t> LineParser<'t> {
         match value_line(rest) {
             Ok(line) => {
                 for note in line.notes {
-                    let at = start + (rest.len() - note.rest_len);
+                    let at = start.saturating_add(rest.len().saturating_sub(note.rest_len));
                     self.warn(at, note.message);
                 }
-                (ItemKind::Value(line.value), start + line.consumed)
+                (
+                    ItemKind::Value(line.value),
+                    start.saturating_add(line.consumed),
+                )
             }
             Err(bad) => {
-                let at = start + (rest.len() - bad.rest_len);
+                let at = start.saturating_add(rest.len().saturating_sub(bad.rest_len));
                 self.warn(at, format!("{}; Regedit skips this value", bad.message));
                 (ItemKind::Skipped, self.skip_continued(at))
             }
@@ -214,7 +203,7 @@ fn key_line(line: &str) -> Result<(&str, bool, &str), &'static str> {
     }
     let close = inner.rfind(']').ok_or("missing ']' after the key name")?;
     let path = inner.get(..close).unwrap_or("");
-    let tail = inner.get(close + 1..).unwrap_or("");
+    let tail = inner.get(close.saturating_add(1)..).unwrap_or("");
     Ok((path, delete, tail))
 }
 
@@ -251,7 +240,7 @@ fn value_line(input: &str) -> Result<ValueLine, Note> {
     let rest = if ended { rest } else { end_of_line(rest)? };
     Ok(ValueLine {
         value: RegValue { name, data },
-        consumed: input.len() - rest.len(),
+        consumed: input.len().saturating_sub(rest.len()),
         notes,
     })
 }
@@ -285,7 +274,7 @@ fn quoted<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(&'a str, String)
     let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return Ok((body.get(i + 1..).unwrap_or(""), out)),
+            '"' => return Ok((body.get(i.saturating_add(1)..).unwrap_or(""), out)),
             '\\' => match chars.next() {
                 Some((_, e @ ('\\' | '"'))) => out.push(e),
                 Some((j, e)) if e != '\r' && e != '\n' => {

@@ -92,7 +92,7 @@ impl File {
                         delete: *delete,
                         values: Vec::new(),
                     });
-                    current = Some(blocks.len() - 1);
+                    current = Some(blocks.len().saturating_sub(1));
                     unusable_key = false;
                 }
                 ItemKind::Skipped if is_key_line(item.span.of(text)) => {
@@ -100,7 +100,10 @@ impl File {
                     unusable_key = true;
                 }
                 ItemKind::Value(value) => {
-                    let at = lines.locate(text, item.span.start + indent(item.span.of(text)));
+                    let at = lines.locate(
+                        text,
+                        item.span.start.saturating_add(indent(item.span.of(text))),
+                    );
                     match current.and_then(|i| blocks.get_mut(i)) {
                         Some(block) if block.delete => warnings.push(Warning::at(
                             at,
@@ -156,7 +159,8 @@ fn is_key_line(line: &str) -> bool {
 }
 
 fn indent(line: &str) -> usize {
-    line.len() - line.trim_start_matches([' ', '\t']).len()
+    line.len()
+        .saturating_sub(line.trim_start_matches([' ', '\t']).len())
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ pub enum WriteError {
 /// Write `doc` exactly as Regedit would, with `newline` line endings.
 pub fn write(doc: &Document, newline: Newline) -> Result<String, WriteError> {
     let nl = newline.as_str();
-    let mut out = String::with_capacity(doc.blocks.len() * 256);
+    let mut out = String::with_capacity(doc.blocks.len().saturating_mul(256));
     out.push_str(doc.format.header());
     out.push_str(nl);
     for block in &doc.blocks {
@@ -94,12 +94,17 @@ fn push_hex(out: &mut String, bytes: &[u8], mut column: usize, nl: &str) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let last = bytes.len().saturating_sub(1);
     for (i, byte) in bytes.iter().enumerate() {
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 0xf)]));
-        column += 2;
+        for digit in [byte >> 4, byte & 0xf] {
+            out.push(
+                DIGITS
+                    .get(usize::from(digit))
+                    .map_or('0', |&d| char::from(d)),
+            );
+        }
+        column = column.saturating_add(2);
         if i < last {
             out.push(',');
-            column += 1;
+            column = column.saturating_add(1);
             if column >= WRAP_AT {
                 out.push('\\');
                 out.push_str(nl);

@@ -66,25 +66,25 @@ impl Emitter {
         match value {
             Y::Hex(bytes) => {
                 for chunk in bytes.chunks(HEX_PER_LINE) {
-                    self.pad(indent + 2);
+                    self.pad(indent.saturating_add(2));
                     self.out.push_str(&hex_text(chunk));
                     self.out.push('\n');
                 }
             }
             Y::Seq(items) => {
                 for item in items {
-                    self.pad(indent + 2);
+                    self.pad(indent.saturating_add(2));
                     self.out.push('-');
-                    self.value(indent + 2, item, None);
+                    self.value(indent.saturating_add(2), item, None);
                 }
             }
             Y::Map(entries) => {
                 for (key, item) in entries {
-                    self.entry(indent + 2, key, item, None);
+                    self.entry(indent.saturating_add(2), key, item, None);
                 }
             }
             other => {
-                self.pad(indent + 2);
+                self.pad(indent.saturating_add(2));
                 self.out.push_str(&inline(other).unwrap_or_default());
                 self.out.push('\n');
             }
@@ -254,7 +254,7 @@ fn is_float(s: &str) -> bool {
 }
 
 fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = String::with_capacity(s.len().saturating_add(2));
     out.push('"');
     for c in s.chars() {
         match c {

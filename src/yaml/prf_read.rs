@@ -264,7 +264,7 @@ fn mappings(node: &Node) -> Result<Vec<Block>, YamlError> {
             Some(i) => i,
             None => {
                 blocks.push(Block::new(&name));
-                blocks.len() - 1
+                blocks.len().saturating_sub(1)
             }
         };
         let Some(block) = blocks.get_mut(index) else {

@@ -65,7 +65,12 @@ fn settings(
         for (key, value) in list {
             let (kind, tag, known) = describe(key);
             let comment = value_comment(value, tag, known);
-            e.entry(indent + 2, key, &show(kind, value), comment.as_deref());
+            e.entry(
+                indent.saturating_add(2),
+                key,
+                &show(kind, value),
+                comment.as_deref(),
+            );
         }
     }
 }

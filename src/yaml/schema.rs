@@ -42,13 +42,25 @@ pub fn schema() -> Value {
             "commented": {"type": ["object", "null"], "description": ";key=value lines: known settings switched off", "additionalProperties": scalar}
         }
     });
+    let part = |name: &str| {
+        settings
+            .get("properties")
+            .and_then(|p| p.get(name))
+            .cloned()
+            .unwrap_or_default()
+    };
     let item = |field: &str, what: &str| {
         let mut properties = json!({
             "listed": {"enum": ["commented", "absent"], "description": "how the list names it, when not plainly"},
-            "settings": settings["properties"]["settings"].clone(),
-            "commented": settings["properties"]["commented"].clone()
+            "settings": part("settings"),
+            "commented": part("commented")
         });
-        properties[field] = json!({"type": "string", "description": what});
+        if let Some(map) = properties.as_object_mut() {
+            map.insert(
+                field.to_owned(),
+                json!({"type": "string", "description": what}),
+            );
+        }
         json!({
             "type": "object",
             "additionalProperties": {"type": "object", "additionalProperties": false, "properties": properties}

@@ -48,7 +48,7 @@ impl Y {
 
 /// Bytes as lowercase hex pairs separated by spaces.
 pub fn hex_text(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 3);
+    let mut out = String::with_capacity(bytes.len().saturating_mul(3));
     for (i, b) in bytes.iter().enumerate() {
         if i > 0 {
             out.push(' ');

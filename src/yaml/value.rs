@@ -378,13 +378,12 @@ fn multi_sz(bytes: &[u8], ctx: &Context) -> Option<Vec<String>> {
     }
     let mut items = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < body.len() {
-        if body.get(i..i + unit)?.iter().all(|&b| b == 0) {
-            items.push(reg_string(body.get(start..i + unit)?, ctx)?);
-            start = i + unit;
+    for (n, chunk) in body.chunks(unit).enumerate() {
+        if chunk.iter().all(|&b| b == 0) {
+            let end = n.checked_add(1)?.checked_mul(unit)?;
+            items.push(reg_string(body.get(start..end)?, ctx)?);
+            start = end;
         }
-        i += unit;
     }
     (start == body.len()).then_some(items)
 }
@@ -715,7 +714,13 @@ fn currency_of(y: &Y) -> Result<i64, String> {
     let scaled = format!("{int}{frac:0<4}")
         .parse::<i64>()
         .map_err(|_| "currency out of range")?;
-    Ok(if negative { -scaled } else { scaled })
+    if negative {
+        scaled
+            .checked_neg()
+            .ok_or_else(|| "currency out of range".to_owned())
+    } else {
+        Ok(scaled)
+    }
 }
 
 fn account_data(y: &Y, form: account::Form) -> Result<RegData, String> {

@@ -104,7 +104,12 @@ fn write_keys(
                     block.path, item.key
                 )));
             }
-            e.entry(indent + 2, &item.key, &item.value, item.comment.as_deref());
+            e.entry(
+                indent.saturating_add(2),
+                &item.key,
+                &item.value,
+                item.comment.as_deref(),
+            );
         }
     }
     Ok(())

@@ -15,9 +15,9 @@ impl Build<'_> {
     /// The internet accounts of the account manager.
     pub(super) fn accounts(&mut self) {
         let prefix = format!("{}\\", sections::ACCOUNT_MANAGER.to_ascii_lowercase());
-        let mut number = 0;
+        let mut number: usize = 0;
         for s in 0..self.pool.sections.len() {
-            let section = &self.pool.sections[s];
+            let section = &self.pool[s];
             if !section.path.to_ascii_lowercase().starts_with(&prefix) {
                 continue;
             }
@@ -46,7 +46,7 @@ impl Build<'_> {
                 )));
                 continue;
             };
-            number += 1;
+            number = number.saturating_add(1);
             let mut settings = vec![("UniqueService".to_owned(), "No".to_owned())];
             settings.extend(self.account_settings(&block, s));
             let id = format!("Account{number}");

@@ -164,14 +164,10 @@ impl Build<'_> {
     fn services(&mut self) {
         let global = self.pool.find(sections::EXCHANGE_GLOBAL);
         let mut global_taken = false;
-        let mut number = 0;
-        let mut exchange_number = 0;
+        let mut number: usize = 0;
+        let mut exchange_number: usize = 0;
         for s in self.pool.services() {
-            let name = self.pool.sections[s]
-                .facts
-                .service
-                .clone()
-                .unwrap_or_default();
+            let name = self.pool[s].facts.service.clone().unwrap_or_default();
             let Some(block) = self.block_for(&Target::Service(name.clone())) else {
                 let label = self.pool.label(self.profile, s);
                 self.warnings.push(Warning::general(format!(
@@ -182,14 +178,14 @@ impl Build<'_> {
                 }
                 continue;
             };
-            number += 1;
+            number = number.saturating_add(1);
             let id = format!("Service{number}");
             let mut order = self.pool.providers(s);
             order.push(s);
             let mut settings = Vec::new();
             if is_exchange(&name) {
-                exchange_number += 1;
-                let account = self.pool.sections[s]
+                exchange_number = exchange_number.saturating_add(1);
+                let account = self.pool[s]
                     .facts
                     .emsmdb
                     .clone()
@@ -274,7 +270,7 @@ impl Build<'_> {
                 }
                 Err(why) => {
                     let label = self.pool.label(self.profile, s);
-                    let name = &self.pool.sections[s].values[v].name;
+                    let name = self.pool[s].values.get(v).map_or("?", |x| x.name.as_str());
                     self.warnings.push(Warning::general(format!(
                         "{label}: {name} cannot become {key}: {why}; it is left out"
                     )));
