@@ -127,3 +127,59 @@ fn backup_out_dir_and_dry_run() {
     assert_eq!(out.status.code(), Some(2), "where to write must be said");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Ctrl-C in the middle of a batch: every file is either untouched or fully
+/// edited, and no temporary file is left.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_leaves_each_file_old_or_new() {
+    let dir = common::scratch("interrupt");
+    let exports = dir.join("exports");
+    std::fs::create_dir_all(&exports).unwrap();
+    let original = sample("o2007_wms_proxy_dialog_port.reg");
+    for i in 0..3000 {
+        std::fs::write(exports.join(format!("desk{i:04}.reg")), &original).unwrap();
+    }
+    let mut child = std::process::Command::new(insta_cmd::get_cargo_bin("mapiprof"))
+        .current_dir(&dir)
+        .args([
+            "set",
+            "exports",
+            "--recursive",
+            "--fix-proxy-port",
+            "--in-place",
+            "--quiet",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let _ = child.wait().unwrap();
+    // what an edited file looks like
+    let probe = dir.join("probe.reg");
+    std::fs::write(&probe, &original).unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &["set", "probe.reg", "--fix-proxy-port", "--in-place"],
+    );
+    assert!(out.status.success());
+    let edited = std::fs::read(&probe).unwrap();
+    let (mut old, mut new) = (0, 0);
+    for entry in std::fs::read_dir(&exports).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(!name.ends_with(".tmp"), "temporary file left: {name}");
+        let bytes = std::fs::read(&path).unwrap();
+        if bytes == original {
+            old += 1;
+        } else {
+            assert_eq!(bytes, edited, "{name} is neither old nor new");
+            new += 1;
+        }
+    }
+    assert_eq!(old + new, 3000);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

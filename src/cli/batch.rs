@@ -87,6 +87,8 @@ fn wrong_patch(patch: &str, file: &str) -> edit::EditError {
 enum Fate {
     Changed(Vec<String>),
     Unchanged,
+    /// Ctrl-C came before the file was started; it is as it was.
+    Interrupted,
 }
 
 /// Apply `op` to every file of `args`.
@@ -116,10 +118,7 @@ pub fn run(
         .par_iter()
         .map(|(file, base)| {
             let result = if stop.load(Ordering::SeqCst) {
-                Err(anyhow!(
-                    "{}: interrupted before it was edited",
-                    io::display_name(file)
-                ))
+                Ok((Fate::Interrupted, String::new()))
             } else {
                 one(file, base, op, output, read)
             };
@@ -244,6 +243,7 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
     let (mut changed, mut unchanged, mut failed): (usize, usize, Vec<String>) = (0, 0, Vec::new());
     let mut out = String::new();
     let mut said = String::new();
+    let mut interrupted: usize = 0;
     for (file, result) in results {
         match result {
             Ok((fate, diff)) => {
@@ -258,6 +258,7 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
                         }
                     }
                     Fate::Unchanged => unchanged = unchanged.saturating_add(1),
+                    Fate::Interrupted => interrupted = interrupted.saturating_add(1),
                 }
             }
             Err(e) => failed.push(format!("{e:#}")),
@@ -270,18 +271,23 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
         for failure in &failed {
             eprintln!("failed: {failure}");
         }
-        if !quiet || !failed.is_empty() {
+        if interrupted > 0 {
+            eprintln!("interrupted: {interrupted} file(s) not started, left as they were");
+        }
+        if !quiet || !failed.is_empty() || interrupted > 0 {
             eprintln!(
                 "{changed} changed, {unchanged} unchanged, {} failed",
                 failed.len()
             );
         }
     }
-    if failed.is_empty() {
-        Ok(())
-    } else {
+    if !failed.is_empty() {
         bail!("{} of {} files failed", failed.len(), results.len())
     }
+    if interrupted > 0 {
+        bail!("interrupted");
+    }
+    Ok(())
 }
 
 /// The files of `args` with the argument each came from: files as given,
