@@ -43,15 +43,22 @@ impl fmt::Display for Location {
     }
 }
 
-/// Start offsets of every line of a text, for turning offsets into locations.
-#[derive(Debug, Clone)]
+/// Start offsets of every line of a text, for turning offsets into
+/// locations. Built on the first lookup: most files are read without a
+/// single warning, and then the index costs nothing.
+#[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl LineIndex {
-    /// Index the lines of `text`; CRLF, LF and a lone CR all end a line.
-    pub fn new(text: &str) -> Self {
+    /// An index of the lines of `text`, built when a location is first
+    /// asked for; CRLF, LF and a lone CR all end a line.
+    pub fn new(_text: &str) -> Self {
+        LineIndex::default()
+    }
+
+    fn starts(text: &str) -> Vec<usize> {
         let mut starts = vec![0];
         let mut after_cr = false;
         for (i, b) in text.bytes().enumerate() {
@@ -68,17 +75,15 @@ impl LineIndex {
             }
             after_cr = b == b'\r';
         }
-        LineIndex { starts }
+        starts
     }
 
-    /// The line and column of byte `offset` in `text`.
+    /// The line and column of byte `offset` in `text` (the text the index
+    /// was made for).
     pub fn locate(&self, text: &str, offset: usize) -> Location {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self
-            .starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(0);
+        let starts = self.starts.get_or_init(|| LineIndex::starts(text));
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
         let column = text
             .get(start..offset.min(text.len()))
             .map_or(1, |s| s.chars().count().saturating_add(1));

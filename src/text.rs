@@ -314,6 +314,19 @@ fn decode_utf16(
     if !body.len().is_multiple_of(2) {
         return Err(TextError::OddUtf16 { len: total });
     }
+    // the fast path: encoding_rs decodes well-formed UTF-16 in bulk; only a
+    // file with a NUL or a broken surrogate takes the slow path below, which
+    // finds where
+    let codec = if little {
+        encoding_rs::UTF_16LE
+    } else {
+        encoding_rs::UTF_16BE
+    };
+    if let Some(text) = codec.decode_without_bom_handling_and_without_replacement(body)
+        && !text.as_bytes().contains(&0)
+    {
+        return Ok(text.into_owned());
+    }
     let units = body.chunks_exact(2).map(|pair| match pair {
         [a, b] if little => u16::from_le_bytes([*a, *b]),
         [a, b] => u16::from_be_bytes([*a, *b]),

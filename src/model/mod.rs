@@ -137,7 +137,12 @@ impl Model {
                         delete: block.delete,
                         values: block.values.clone(),
                     };
-                    match model.profiles.iter_mut().find(|p| p.name == profile) {
+                    // a profile's keys come together: try the last one first
+                    let known = match model.profiles.last() {
+                        Some(last) if last.name == profile => model.profiles.last_mut(),
+                        _ => model.profiles.iter_mut().find(|p| p.name == profile),
+                    };
+                    match known {
                         Some(p) => p.keys.push(rel_block),
                         None => model.profiles.push(Profile {
                             name: profile.to_owned(),
@@ -217,7 +222,17 @@ impl Model {
 /// not change with the order.)
 fn main_root(doc: &Document) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for root in doc.blocks.iter().filter_map(|b| profile_root(&b.path)) {
+    for block in &doc.blocks {
+        // most keys lie under a root already met: no need to search again
+        let met = counts.iter().map(|(r, _)| *r).find(|r| {
+            block
+                .path
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with('\\') && rest.len() > 1)
+        });
+        let Some(root) = met.or_else(|| profile_root(&block.path)) else {
+            continue;
+        };
         match counts.iter_mut().find(|(r, _)| *r == root) {
             Some((_, n)) => *n = n.saturating_add(1),
             None => counts.push((root, 1)),

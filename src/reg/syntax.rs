@@ -382,6 +382,15 @@ fn hex_list<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(&'a str, Vec<u
 
 /// Two hex digits.
 fn hex_byte(input: &str) -> Result<(&str, u8), Note> {
+    // the common case first: two hex digits and no third
+    let b = input.as_bytes();
+    if b.get(..2).is_some_and(|d| d.iter().all(u8::is_ascii_hexdigit))
+        && !b.get(2).is_some_and(u8::is_ascii_hexdigit)
+        && let (Some(pair), Some(rest)) = (input.get(..2), input.get(2..))
+        && let Ok(byte) = u8::from_str_radix(pair, 16)
+    {
+        return Ok((rest, byte));
+    }
     let digits: IResult<&str, &str> =
         take_while_m_n(1, 3, |c: char| c.is_ascii_hexdigit()).parse(input);
     match digits {
@@ -437,7 +446,11 @@ fn end_of_line(input: &str) -> Result<&str, Note> {
 }
 
 fn skip_blanks(input: &str) -> &str {
-    input.trim_start_matches([' ', '\t'])
+    let blanks = input
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    input.get(blanks..).unwrap_or("")
 }
 
 fn at_line_end(input: &str) -> bool {

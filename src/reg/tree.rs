@@ -100,13 +100,16 @@ impl File {
                     unusable_key = true;
                 }
                 ItemKind::Value(value) => {
-                    let at = lines.locate(
-                        text,
-                        item.span.start.saturating_add(indent(item.span.of(text))),
-                    );
+                    // located only when there is something to say
+                    let at = || {
+                        lines.locate(
+                            text,
+                            item.span.start.saturating_add(indent(item.span.of(text))),
+                        )
+                    };
                     match current.and_then(|i| blocks.get_mut(i)) {
                         Some(block) if block.delete => warnings.push(Warning::at(
-                            at,
+                            at(),
                             format!(
                                 "value \"{}\" follows a key deletion; Regedit ignores it",
                                 value.name
@@ -115,7 +118,7 @@ impl File {
                         Some(block) => {
                             if repeats(&block.values, value) {
                                 warnings.push(Warning::at(
-                                    at,
+                                    at(),
                                     format!(
                                         "value \"{}\" is set again in this key; Regedit keeps the later one",
                                         value.name
@@ -125,14 +128,14 @@ impl File {
                             block.values.push(value.clone());
                         }
                         None if unusable_key => warnings.push(Warning::at(
-                            at,
+                            at(),
                             format!(
                                 "value \"{}\" belongs to an unusable key line; Regedit ignores it",
                                 value.name
                             ),
                         )),
                         None => warnings.push(Warning::at(
-                            at,
+                            at(),
                             format!(
                                 "value \"{}\" comes before any key; Regedit ignores it",
                                 value.name
