@@ -356,6 +356,39 @@ fn hex_list<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(&'a str, Vec<u
         return Ok((rest, bytes, false));
     }
     loop {
+        // the bulk of a value: runs of `xx,` on one line
+        let run = rest.as_bytes();
+        let mut taken: usize = 0;
+        while let (Some(&h), Some(&l), Some(b',')) = (
+            run.get(taken),
+            run.get(taken.saturating_add(1)),
+            run.get(taken.saturating_add(2)),
+        ) {
+            let (Some(h), Some(l)) = (hex_value(h), hex_value(l)) else {
+                break;
+            };
+            bytes.push(h.wrapping_shl(4) | l);
+            taken = taken.saturating_add(3);
+        }
+        if taken > 0 {
+            // after a comma, as below: blanks, then a continuation, the end
+            // of the line, or the next byte
+            rest = skip_blanks(rest.get(taken..).unwrap_or(""));
+            if let Some(after_backslash) = rest.strip_prefix('\\') {
+                let next_line = continuation(after_backslash);
+                let indented = skip_blanks(next_line);
+                if indented.starts_with(|c: char| c.is_ascii_hexdigit()) {
+                    rest = indented;
+                    continue;
+                }
+                notes.push(Note::at(rest, "hex data ends with a comma"));
+                return Ok((next_line, bytes, true));
+            }
+            if at_line_end(rest) {
+                notes.push(Note::at(rest, "hex data ends with a comma"));
+                return Ok((rest, bytes, false));
+            }
+        }
         let (after, byte) = hex_byte(rest)?;
         bytes.push(byte);
         rest = skip_blanks(after);
@@ -377,6 +410,16 @@ fn hex_list<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(&'a str, Vec<u
             notes.push(Note::at(rest, "hex data ends with a comma"));
             return Ok((rest, bytes, false));
         }
+    }
+}
+
+/// The value of a hex digit.
+fn hex_value(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => c.checked_sub(b'0'),
+        b'a'..=b'f' => c.checked_sub(b'a' - 10),
+        b'A'..=b'F' => c.checked_sub(b'A' - 10),
+        _ => None,
     }
 }
 
