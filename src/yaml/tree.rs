@@ -49,11 +49,14 @@ impl Y {
 /// Bytes as lowercase hex pairs separated by spaces.
 pub fn hex_text(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().saturating_mul(3));
-    for (i, b) in bytes.iter().enumerate() {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digit = |d: u8| DIGITS.get(usize::from(d)).map_or('0', |&c| char::from(c));
+    for (i, &b) in bytes.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&format!("{b:02x}"));
+        out.push(digit(b >> 4));
+        out.push(digit(b & 0xf));
     }
     out
 }
