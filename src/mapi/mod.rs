@@ -111,24 +111,26 @@ pub fn parse_int(text: &str) -> Option<i128> {
 
 /// Bytes from hex pairs, with any spaces, commas or line breaks between.
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, HexError> {
-    let digits: Vec<char> = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | ',' | '\n' | '\r' | '\t'))
-        .collect();
-    if let Some(bad) = digits.iter().find(|c| !c.is_ascii_hexdigit()) {
-        return Err(HexError::NotHex(*bad));
+    let mut out = Vec::with_capacity((text.len() / 3).saturating_add(1));
+    let mut high: Option<u8> = None;
+    let mut digits: usize = 0;
+    for c in text.chars() {
+        if matches!(c, ' ' | ',' | '\n' | '\r' | '\t') {
+            continue;
+        }
+        let Some(d) = c.to_digit(16).and_then(|d| u8::try_from(d).ok()) else {
+            return Err(HexError::NotHex(c));
+        };
+        digits = digits.saturating_add(1);
+        match high.take() {
+            Some(h) => out.push(h << 4 | d),
+            None => high = Some(d),
+        }
     }
-    if !digits.len().is_multiple_of(2) {
-        return Err(HexError::Odd(digits.len()));
+    if high.is_some() {
+        return Err(HexError::Odd(digits));
     }
-    Ok(digits
-        .chunks_exact(2)
-        .map(|pair| {
-            pair.iter()
-                .filter_map(|c| c.to_digit(16))
-                .fold(0u8, |byte, digit| byte << 4 | digit as u8)
-        })
-        .collect())
+    Ok(out)
 }
 
 #[cfg(test)]
