@@ -56,19 +56,19 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("mapiprof: read bytes to model", |b| {
         b.iter(|| {
             let input = input::read_reg(black_box(&bytes), None).unwrap();
-            input.model().0.profiles.len()
+            input.into_model().0.profiles.len()
         })
     });
     group.bench_function("mapiprof: .reg to .reg", |b| {
         b.iter(|| {
             let input = input::read_reg(black_box(&bytes), None).unwrap();
-            input.model().0.to_reg_bytes().unwrap().len()
+            input.into_model().0.to_reg_bytes().unwrap().len()
         })
     });
     group.bench_function("mapiprof: .reg to YAML", |b| {
         b.iter(|| {
             let input = input::read_reg(black_box(&bytes), None).unwrap();
-            let model = input.model().0;
+            let model = input.into_model().0;
             yaml::write(&model, &yaml::WriteOptions::default())
                 .unwrap()
                 .len()

@@ -41,6 +41,12 @@ impl RegInput {
     pub fn model(&self) -> (Model, Vec<Warning>) {
         Model::from_document(&self.document, self.source())
     }
+
+    /// [`RegInput::model`] without copying the values.
+    pub fn into_model(self) -> (Model, Vec<Warning>) {
+        let source = self.source();
+        Model::from_blocks(self.document.format, self.document.blocks, source)
+    }
 }
 
 /// Why bytes could not be read as a document.

@@ -375,8 +375,8 @@ fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Resu
     match from {
         Form::Reg => {
             let parsed = input::read_reg(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
-            let (model, grouping) = parsed.model();
             report(&name, &parsed.warnings, read.strict)?;
+            let (model, grouping) = parsed.into_model();
             report(&name, &grouping, read.strict)?;
             Ok(Loaded::Reg(model))
         }

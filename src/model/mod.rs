@@ -119,42 +119,65 @@ impl Model {
     /// Group the blocks of `doc` by profile. Warns when that grouping cannot
     /// keep the file's key order.
     pub fn from_document(doc: &Document, source: Source) -> (Model, Vec<Warning>) {
-        let root = main_root(doc);
+        Model::from_blocks(doc.format, doc.blocks.clone(), source)
+    }
+
+    /// [`Model::from_document`] taking the blocks, without copying them.
+    pub fn from_blocks(
+        format: Format,
+        blocks: Vec<Block>,
+        source: Source,
+    ) -> (Model, Vec<Warning>) {
+        let root = main_root(&blocks);
         let mut model = Model {
-            source: Source {
-                format: doc.format,
-                ..source
-            },
+            source: Source { format, ..source },
             root,
             keys: Vec::new(),
             profiles: Vec::new(),
         };
-        for block in &doc.blocks {
-            match model.split(&block.path) {
-                Some((profile, rel)) => {
-                    let rel_block = Block {
-                        path: rel.to_owned(),
-                        delete: block.delete,
-                        values: block.values.clone(),
-                    };
-                    // a profile's keys come together: try the last one first
-                    let known = match model.profiles.last() {
-                        Some(last) if last.name == profile => model.profiles.last_mut(),
-                        _ => model.profiles.iter_mut().find(|p| p.name == profile),
-                    };
-                    match known {
-                        Some(p) => p.keys.push(rel_block),
-                        None => model.profiles.push(Profile {
-                            name: profile.to_owned(),
-                            keys: vec![rel_block],
-                        }),
-                    }
+        // where each block came from, to tell whether grouping moves any
+        let mut profile_origins: Vec<Vec<usize>> = Vec::new();
+        let mut key_origins: Vec<usize> = Vec::new();
+        for (origin, block) in blocks.into_iter().enumerate() {
+            let Some((profile, rel)) = model.split(&block.path) else {
+                model.keys.push(block);
+                key_origins.push(origin);
+                continue;
+            };
+            let (profile, rel) = (profile.to_owned(), rel.to_owned());
+            let rel_block = Block {
+                path: rel,
+                delete: block.delete,
+                values: block.values,
+            };
+            // a profile's keys come together: try the last one first
+            let at = match model.profiles.last() {
+                Some(last) if last.name == profile => Some(model.profiles.len().saturating_sub(1)),
+                _ => model.profiles.iter().position(|p| p.name == profile),
+            };
+            match at.and_then(|i| model.profiles.get_mut(i).zip(profile_origins.get_mut(i))) {
+                Some((p, origins)) => {
+                    p.keys.push(rel_block);
+                    origins.push(origin);
                 }
-                None => model.keys.push(block.clone()),
+                None => {
+                    model.profiles.push(Profile {
+                        name: profile,
+                        keys: vec![rel_block],
+                    });
+                    profile_origins.push(vec![origin]);
+                }
             }
         }
         let mut warnings = Vec::new();
-        if model.to_document().blocks != doc.blocks {
+        let split = model.leading_keys();
+        let (before, after) = key_origins.split_at(split.min(key_origins.len()));
+        let written = before
+            .iter()
+            .chain(profile_origins.iter().flatten())
+            .chain(after);
+        let kept = written.clone().zip(written.skip(1)).all(|(a, b)| a < b);
+        if !kept {
             warnings.push(Warning::general(
                 "keys are grouped by profile in the YAML form, so their order in the file changes",
             ));
@@ -162,22 +185,25 @@ impl Model {
         (model, warnings)
     }
 
-    /// The blocks in writing order: keys up to the root, the profiles, then
-    /// the other keys.
-    pub fn to_document(&self) -> Document {
-        let mut blocks = Vec::new();
-        // the profiles go after the leading keys that sort before the root,
-        // so that the other keys keep their order among themselves
-        let split = self
-            .keys
+    /// How many keys outside the profiles are written before them: the
+    /// leading ones that sort before the root, so that the others keep their
+    /// order among themselves.
+    fn leading_keys(&self) -> usize {
+        self.keys
             .iter()
             .position(|b| {
                 self.root
                     .as_deref()
                     .is_some_and(|root| compare_paths(&b.path, root) == std::cmp::Ordering::Greater)
             })
-            .unwrap_or(self.keys.len());
-        let (before, after) = self.keys.split_at(split);
+            .unwrap_or(self.keys.len())
+    }
+
+    /// The blocks in writing order: keys up to the root, the profiles, then
+    /// the other keys.
+    pub fn to_document(&self) -> Document {
+        let mut blocks = Vec::new();
+        let (before, after) = self.keys.split_at(self.leading_keys());
         blocks.extend(before.iter().cloned());
         if let Some(root) = &self.root {
             for profile in &self.profiles {
@@ -220,9 +246,9 @@ impl Model {
 /// The profile root most keys lie under; on a tie the one Regedit sorts
 /// first. (Not the first one met: a write reorders keys, and the root must
 /// not change with the order.)
-fn main_root(doc: &Document) -> Option<String> {
+fn main_root(blocks: &[Block]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for block in &doc.blocks {
+    for block in blocks {
         // most keys lie under a root already met: no need to search again
         let met = counts.iter().map(|(r, _)| *r).find(|r| {
             block
