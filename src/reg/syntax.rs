@@ -357,60 +357,72 @@ fn hex_list<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(&'a str, Vec<u
     }
     loop {
         // the bulk of a value: runs of `xx,` on one line
-        let run = rest.as_bytes();
-        let mut taken: usize = 0;
-        while let (Some(&h), Some(&l), Some(b',')) = (
-            run.get(taken),
-            run.get(taken.saturating_add(1)),
-            run.get(taken.saturating_add(2)),
-        ) {
-            let (Some(h), Some(l)) = (hex_value(h), hex_value(l)) else {
-                break;
-            };
-            bytes.push(h.wrapping_shl(4) | l);
-            taken = taken.saturating_add(3);
-        }
+        let taken = hex_run(rest, &mut bytes);
         if taken > 0 {
-            // after a comma, as below: blanks, then a continuation, the end
-            // of the line, or the next byte
-            rest = skip_blanks(rest.get(taken..).unwrap_or(""));
-            if let Some(after_backslash) = rest.strip_prefix('\\') {
-                let next_line = continuation(after_backslash);
-                let indented = skip_blanks(next_line);
-                if indented.starts_with(|c: char| c.is_ascii_hexdigit()) {
-                    rest = indented;
-                    continue;
-                }
-                notes.push(Note::at(rest, "hex data ends with a comma"));
-                return Ok((next_line, bytes, true));
-            }
-            if at_line_end(rest) {
-                notes.push(Note::at(rest, "hex data ends with a comma"));
-                return Ok((rest, bytes, false));
+            match after_comma(rest.get(taken..).unwrap_or(""), notes) {
+                Next::Byte(next) => rest = next,
+                Next::End(end, continued) => return Ok((end, bytes, continued)),
             }
         }
         let (after, byte) = hex_byte(rest)?;
         bytes.push(byte);
         rest = skip_blanks(after);
-        let Some(after_comma) = rest.strip_prefix(',') else {
+        let Some(comma) = rest.strip_prefix(',') else {
             return Ok((rest, bytes, false));
         };
-        rest = skip_blanks(after_comma);
-        if let Some(after_backslash) = rest.strip_prefix('\\') {
-            let next_line = continuation(after_backslash);
-            let indented = skip_blanks(next_line);
-            if indented.starts_with(|c: char| c.is_ascii_hexdigit()) {
-                rest = indented;
-                continue;
-            }
-            notes.push(Note::at(rest, "hex data ends with a comma"));
-            return Ok((next_line, bytes, true));
-        }
-        if at_line_end(rest) {
-            notes.push(Note::at(rest, "hex data ends with a comma"));
-            return Ok((rest, bytes, false));
+        match after_comma(comma, notes) {
+            Next::Byte(next) => rest = next,
+            Next::End(end, continued) => return Ok((end, bytes, continued)),
         }
     }
+}
+
+/// Read a run of `xx,` (two hex digits and a comma) from the start of
+/// `input` into `bytes`; how many characters it took.
+fn hex_run(input: &str, bytes: &mut Vec<u8>) -> usize {
+    let run = input.as_bytes();
+    let mut taken: usize = 0;
+    while let (Some(&h), Some(&l), Some(b',')) = (
+        run.get(taken),
+        run.get(taken.saturating_add(1)),
+        run.get(taken.saturating_add(2)),
+    ) {
+        let (Some(h), Some(l)) = (hex_value(h), hex_value(l)) else {
+            break;
+        };
+        bytes.push(h.wrapping_shl(4) | l);
+        taken = taken.saturating_add(3);
+    }
+    taken
+}
+
+/// What follows a comma in a hex list.
+enum Next<'a> {
+    /// Another byte starts here (perhaps on a continuation line).
+    Byte(&'a str),
+    /// The list ends here; `true` when after a continuation with nothing
+    /// to continue.
+    End(&'a str, bool),
+}
+
+/// After a comma: blanks, then a `\` continuation to the next line, the end
+/// of the line (a trailing comma, noted), or the next byte.
+fn after_comma<'a>(input: &'a str, notes: &mut Vec<Note>) -> Next<'a> {
+    let rest = skip_blanks(input);
+    if let Some(after_backslash) = rest.strip_prefix('\\') {
+        let next_line = continuation(after_backslash);
+        let indented = skip_blanks(next_line);
+        if indented.starts_with(|c: char| c.is_ascii_hexdigit()) {
+            return Next::Byte(indented);
+        }
+        notes.push(Note::at(rest, "hex data ends with a comma"));
+        return Next::End(next_line, true);
+    }
+    if at_line_end(rest) {
+        notes.push(Note::at(rest, "hex data ends with a comma"));
+        return Next::End(rest, false);
+    }
+    Next::Byte(rest)
 }
 
 /// The value of a hex digit.
