@@ -361,11 +361,29 @@ pub fn lookup(tag: PropTag, scope: Option<Scope>) -> Option<&'static Entry> {
 /// The entries whose name or alias is `name` (ASCII case-insensitively), in
 /// a section of `scope`.
 pub fn by_name(name: &str, scope: Option<Scope>) -> impl Iterator<Item = &'static Entry> {
-    ENTRIES.iter().filter(move |entry| {
-        (entry.scope == Scope::Any || Some(entry.scope) == scope)
-            && (entry.name.eq_ignore_ascii_case(name)
-                || entry.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
-    })
+    // every name and alias, lowercased, with the entries it names: built
+    // once, so that reading a large document does not scan the table per value
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Vec<&'static Entry>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<String, Vec<&'static Entry>> =
+            std::collections::HashMap::new();
+        for entry in ENTRIES {
+            for known in std::iter::once(entry.name).chain(entry.aliases.iter().copied()) {
+                let slot = index.entry(known.to_ascii_lowercase()).or_default();
+                if !slot.iter().any(|e| std::ptr::eq(*e, entry)) {
+                    slot.push(entry);
+                }
+            }
+        }
+        index
+    });
+    index
+        .get(&name.to_ascii_lowercase())
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(move |entry| entry.scope == Scope::Any || Some(entry.scope) == scope)
 }
 
 /// Up to three known names close to `name` in a section of `scope`, the
