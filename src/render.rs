@@ -10,6 +10,8 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
 use serde_json::Map;
 use thiserror::Error;
 
+use crate::yaml::{self, Y};
+
 /// One row of variables and where it came from (`row 3` of a CSV, `item 2`
 /// of a list).
 #[derive(Debug, Clone, PartialEq)]
@@ -82,12 +84,16 @@ pub fn csv_rows(text: &str) -> Result<Vec<Row>, RenderError> {
 pub fn data_rows(text: &str) -> Result<Vec<Row>, RenderError> {
     let items: Vec<serde_json::Value> = match serde_json::from_str(text) {
         Ok(items) => items,
-        Err(_) => serde_saphyr::from_str(text).map_err(|e| {
-            RenderError::Data(format!(
-                "the variables must be a list of mappings: {}",
-                e.without_snippet()
-            ))
-        })?,
+        Err(_) => match yaml::parse_fragment(text)
+            .map_err(|e| RenderError::Data(format!("the variables are not YAML: {e}")))?
+        {
+            Y::Seq(items) => items.iter().map(json_of).collect(),
+            _ => {
+                return Err(RenderError::Data(
+                    "the variables must be a list of mappings".to_owned(),
+                ));
+            }
+        },
     };
     items
         .into_iter()
@@ -103,6 +109,29 @@ pub fn data_rows(text: &str) -> Result<Vec<Row>, RenderError> {
             ))),
         })
         .collect()
+}
+
+/// A YAML value as the JSON value a template sees.
+fn json_of(y: &Y) -> serde_json::Value {
+    use serde_json::Value;
+    match y {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(*b),
+        Y::Int(n) => i64::try_from(*n)
+            .map(Value::from)
+            .or_else(|_| u64::try_from(*n).map(Value::from))
+            .unwrap_or_else(|_| Value::String(n.to_string())),
+        Y::Float(f) => Value::from(*f),
+        Y::Str(s) | Y::Lit(s) => Value::String(s.clone()),
+        Y::Hex(bytes) => Value::String(yaml::hex_text(bytes)),
+        Y::Seq(items) => Value::Array(items.iter().map(json_of).collect()),
+        Y::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), json_of(v)))
+                .collect(),
+        ),
+    }
 }
 
 /// A template and an optional name template, ready to render rows.

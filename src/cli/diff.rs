@@ -84,5 +84,5 @@ fn yaml_of(changes: &[Change]) -> Result<String> {
     if changes.is_empty() {
         return Ok("[]\n".to_owned());
     }
-    serde_saphyr::to_string(&changes).map_err(|e| anyhow!("{e}"))
+    Ok(mapiprof::yaml::to_text(&changes)?)
 }

@@ -23,7 +23,7 @@ use crate::model::Model;
 use crate::prf::PrfModel;
 
 pub use schema::schema;
-pub use tree::Y;
+pub use tree::{Y, hex_text};
 pub use value::{Context, Shown, parse as parse_value, resolve_name, show as show_value};
 
 /// The first line of every document: tells editors where the schema is.
@@ -160,4 +160,9 @@ fn compact(y: &Y) -> String {
                 .join(", ")
         ),
     }
+}
+
+/// Any serialisable value (a list of `diff` changes) as a YAML document.
+pub fn to_text<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
+    serde_saphyr::to_string(value).map_err(|e| YamlError::Unrepresentable(e.to_string()))
 }
