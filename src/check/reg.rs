@@ -3,7 +3,7 @@
 
 use crate::mapi::dictionary::Scope;
 use crate::mapi::{self, PropType, PropValue, Scalar, TagName};
-use crate::model::{Effective, Model, PROFILE_KEY, effective};
+use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
 use crate::reg::{RegData, RegValue};
 
 use super::{Finding, auth_finding, flag_findings, principal_findings, proxy_findings};
@@ -156,16 +156,6 @@ fn raw(key: &Effective, id: u16, ptype: PropType) -> Option<&RegValue> {
             tag.tag.id == id && tag.tag.ptype == ptype && v.data != RegData::Delete
         })
     })
-}
-
-/// The 16-byte UIDs in `data`.
-fn uids(data: &RegData) -> Vec<String> {
-    match data {
-        RegData::Hex { bytes, .. } if bytes.len() % 16 == 0 => {
-            bytes.chunks_exact(16).map(mapi::uid_hex).collect()
-        }
-        _ => Vec::new(),
-    }
 }
 
 fn dangling(

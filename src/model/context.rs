@@ -13,7 +13,7 @@ use crate::mapi::dictionary::Scope;
 use crate::mapi::{self, PropType, TagName, account, sections};
 use crate::reg::{RegData, RegValue};
 
-use super::{PROFILE_KEY, Profile, find_value};
+use super::{PROFILE_KEY, Profile, text_value, uids};
 
 /// What a key of a profile is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -129,11 +129,7 @@ pub(super) fn is_exchange(service: &str) -> bool {
 }
 
 fn account_label(values: &[RegValue]) -> String {
-    let text = |name: &str| match find_value(values, name).map(|v| &v.data) {
-        Some(RegData::String(s)) => Some(s.clone()),
-        Some(RegData::Hex { bytes, .. }) => mapi::unicode_text(bytes),
-        _ => None,
-    };
+    let text = |name: &str| text_value(values, name);
     let kind = text("clsid")
         .and_then(|c| account::account_kind(&c))
         .unwrap_or("account");
@@ -203,9 +199,10 @@ fn long(data: &RegData) -> Option<u32> {
     }
 }
 
+/// The one UID a value holds.
 fn uid(data: &RegData) -> Option<String> {
-    match data {
-        RegData::Hex { bytes, .. } if bytes.len() == 16 => Some(mapi::uid_hex(bytes)),
+    match uids(data).as_slice() {
+        [one] => Some(one.clone()),
         _ => None,
     }
 }

@@ -387,6 +387,28 @@ pub(crate) fn default_profile(model: &Model) -> Option<String> {
         )
 }
 
+/// The text of the value named `name`: a `REG_SZ`, or UTF-16 in a
+/// `REG_BINARY` (how the account manager stores its text values).
+pub(crate) fn text_value(values: &[RegValue], name: &str) -> Option<String> {
+    match &find_value(values, name)?.data {
+        RegData::String(text) => Some(text.clone()),
+        RegData::Hex { bytes, .. } => crate::mapi::unicode_text(bytes),
+        _ => None,
+    }
+}
+
+/// The 16-byte section UIDs a value lists (`PR_SERVICES`,
+/// `PR_STORE_PROVIDERS`, `PR_SERVICE_UID`, `Service UID`), as key names;
+/// none when its bytes are not whole UIDs.
+pub(crate) fn uids(data: &RegData) -> Vec<String> {
+    match data {
+        RegData::Hex { bytes, .. } if bytes.len().is_multiple_of(16) => {
+            bytes.chunks_exact(16).map(crate::mapi::uid_hex).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The first value named `name` (case-insensitively) among `values`.
 pub fn find_value<'v>(values: &'v [RegValue], name: &str) -> Option<&'v RegValue> {
     values

@@ -19,11 +19,11 @@ use crate::diag::Warning;
 use crate::mapi::dictionary::Scope;
 use crate::mapi::{PropTag, PropType, TagName, account, parse_int, sections, unicode_bytes};
 use crate::prf::{self, Item, Listed, PrfModel, Target};
-use crate::reg::{RegData, RegValue};
+use crate::reg::RegData;
 
 use super::from_prf::{FromPrfError, PrfToReg, encode_setting, is_control};
 use super::pool::Pool;
-use super::{Model, Profile, choose_profile, default_profile};
+use super::{Model, Profile, choose_profile, default_profile, text_value};
 
 /// `model` with the settings of `prf` set in the profile it names.
 pub fn prf_onto_export(
@@ -226,7 +226,7 @@ impl Apply<'_> {
             .collect();
         let wanted = item.settings.get("AccountName");
         let by_name = subkeys.iter().copied().find(|&s| {
-            let name = account_name(&self.pool[s].values);
+            let name = text_value(&self.pool[s].values, "Account Name");
             wanted.is_some_and(|w| name.is_some_and(|n| n.eq_ignore_ascii_case(w)))
         });
         let Some(subkey) = by_name.or_else(|| subkeys.get(nth).copied()) else {
@@ -325,15 +325,6 @@ impl Apply<'_> {
         let names: Vec<&str> = settings.iter().map(|(k, _, _)| k.as_str()).collect();
         self.unplaced
             .push(format!("{label}: {} ({why})", names.join(", ")));
-    }
-}
-
-/// The `Account Name` of an account subkey.
-fn account_name(values: &[RegValue]) -> Option<String> {
-    match &super::find_value(values, "Account Name")?.data {
-        RegData::String(text) => Some(text.clone()),
-        RegData::Hex { bytes, .. } => crate::mapi::unicode_text(bytes),
-        _ => None,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections}
 use crate::reg::{RegData, RegValue};
 
 use super::context::{Facts, SectionInfo};
-use super::{PROFILE_KEY, Profile, effective, find_value};
+use super::{PROFILE_KEY, Profile, effective, find_value, uids};
 
 /// One section (or account subkey) of the profile.
 pub(super) struct Section {
@@ -109,12 +109,11 @@ impl Pool {
             .find(sections::SERVICE_LISTS)
             .and_then(|s| self.sections.get(s))
             .and_then(|s| find_value(&s.values, "01023d0e"))
-            .map(|v| match &v.data {
-                RegData::Hex { bytes, .. } => bytes
-                    .chunks_exact(16)
-                    .filter_map(|uid| self.find(&mapi::uid_hex(uid)))
-                    .collect(),
-                _ => Vec::new(),
+            .map(|v| {
+                uids(&v.data)
+                    .iter()
+                    .filter_map(|uid| self.find(uid))
+                    .collect()
             })
             .unwrap_or_default();
         let is_service = |s: &usize| {

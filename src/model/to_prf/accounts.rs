@@ -9,7 +9,8 @@ use crate::prf::mapping::parse_mapping;
 use crate::prf::{Block, Target};
 use crate::reg::RegData;
 
-use super::{Build, active_item, text_value};
+use super::super::text_value;
+use super::{Build, active_item};
 
 impl Build<'_> {
     /// The internet accounts of the account manager.

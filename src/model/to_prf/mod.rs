@@ -21,12 +21,11 @@ use crate::diag::Warning;
 use crate::mapi::{PropTag, PropType, sections};
 use crate::prf::mapping::{self, parse_mapping};
 use crate::prf::{self, Block, Generation, Item, Listed, PrfModel, PrfSource, Settings, Target};
-use crate::reg::RegData;
 use crate::text::{Encoding, Newline, TextFormat};
 
 use super::context::is_exchange;
 use super::pool::Pool;
-use super::{Model, choose_profile, default_profile, find_value};
+use super::{Model, choose_profile, default_profile, find_value, text_value, uids};
 
 /// `PR_DISPLAY_NAME`: a service section and its providers each have one.
 const DISPLAY_NAME: u16 = 0x3001;
@@ -320,13 +319,8 @@ impl Build<'_> {
         }
         let service = self.pool.sections.get(s)?.path.clone();
         let from_manager = self.pool.sections.iter().find_map(|section| {
-            let uid = match find_value(&section.values, "Service UID").map(|v| &v.data) {
-                Some(RegData::Hex { bytes, .. }) if bytes.len() == 16 => {
-                    crate::mapi::uid_hex(bytes)
-                }
-                _ => return None,
-            };
-            uid.eq_ignore_ascii_case(&service)
+            let uid = find_value(&section.values, "Service UID").map(|v| uids(&v.data))?;
+            (uid.len() == 1 && uid.iter().all(|u| u.eq_ignore_ascii_case(&service)))
                 .then(|| text_value(&section.values, "Account Name"))
                 .flatten()
         });
@@ -394,14 +388,5 @@ fn active_item(id: &str, block: &str, settings: Vec<(String, String)>) -> Item {
             active: settings,
             commented: Vec::new(),
         },
-    }
-}
-
-/// A text value of an account subkey: `REG_SZ` or UTF-16 in `REG_BINARY`.
-fn text_value(values: &[crate::reg::RegValue], name: &str) -> Option<String> {
-    match &find_value(values, name)?.data {
-        RegData::String(text) => Some(text.clone()),
-        RegData::Hex { bytes, .. } => crate::mapi::unicode_text(bytes),
-        _ => None,
     }
 }
