@@ -12,7 +12,7 @@ use mapiprof::render::{self, Renderer, Row};
 use mapiprof::text::{self, NoBom};
 
 use super::args::ReadOptions;
-use super::{Form, Options, code_page, converted, form_of_extension, io};
+use super::{Form, Options, code_page, converted, form_of_extension, io, load_bytes};
 
 /// What `render` was asked.
 pub struct Request<'a> {
@@ -121,18 +121,10 @@ fn one(
         strict: true,
         ..read.clone()
     };
-    let out = if to == form && form != Form::Yaml {
+    let out = if to == form {
         // check that the rendered file reads cleanly, and keep its bytes
-        converted(
-            &path,
-            &bytes,
-            form,
-            Some(Form::Yaml),
-            false,
-            options,
-            &strict,
-        )
-        .map_err(|e| anyhow!("{}: the rendered {name} does not read: {e:#}", row.label))?;
+        load_bytes(&path, &bytes, form, &strict)
+            .map_err(|e| anyhow!("{}: the rendered {name} does not read: {e:#}", row.label))?;
         bytes
     } else {
         converted(&path, &bytes, form, Some(to), false, options, &strict)

@@ -372,13 +372,11 @@ pub(crate) fn choose_profile<'m>(
 /// The `DefaultProfile` value on the `Profiles` key (Outlook 2010 and
 /// earlier) or on its parent `Outlook` key (2013 and later).
 pub(crate) fn default_profile(model: &Model) -> Option<String> {
-    let root = model.root.as_deref()?;
-    let parent = root.rsplit_once('\\').map_or(root, |(p, _)| p);
+    let holder = default_profile_key(model.root.as_deref()?);
     model
         .keys
         .iter()
-        .filter(|b| !b.delete)
-        .filter(|b| b.path.eq_ignore_ascii_case(root) || b.path.eq_ignore_ascii_case(parent))
+        .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(&holder))
         .find_map(
             |b| match find_value(&b.values, "DefaultProfile").map(|v| &v.data) {
                 Some(RegData::String(name)) => Some(name.clone()),
