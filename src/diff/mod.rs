@@ -13,7 +13,7 @@ use crate::model::{Effective, Model, PROFILE_KEY, Profile, effective, merge};
 use crate::reg::{Block, RegValue};
 use crate::yaml::{self, Context};
 
-pub use prf::diff_prf;
+pub use prf::{diff_prf, diff_prf_export};
 pub use text::to_text;
 
 /// What to leave out of a comparison.

@@ -4,9 +4,48 @@
 //! with the first), settings by name. Only active settings count: a
 //! commented-out setting is one Outlook does not apply.
 
-use crate::prf::{Item, Listed, PrfModel};
+use crate::model::{Model, RegToPrf, ToPrfError, reg_to_prf};
+use crate::prf::{APPLY_OPTIONS, Item, Listed, PrfModel};
 
 use super::{Change, DiffOptions, Kind, change};
+
+/// The differences between a `.prf` and an export: the export is turned
+/// into the `.prf` that recreates the profile the `.prf` names (else its only
+/// or default profile), and options about how to apply a `.prf` are left
+/// out. `prf_first` says which side the `.prf` is on.
+pub fn diff_prf_export(
+    prf: &PrfModel,
+    export: &Model,
+    prf_first: bool,
+    options: &DiffOptions,
+) -> Result<Vec<Change>, ToPrfError> {
+    let named = prf.general.get("ProfileName").filter(|n| {
+        export
+            .profiles
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case(n))
+    });
+    let recreating = RegToPrf {
+        profile: named.map(str::to_owned),
+        generation: prf.generation(),
+        codepage: None,
+    };
+    let (from_export, _) = reg_to_prf(export, &recreating)?;
+    let options = DiffOptions {
+        ignore: options
+            .ignore
+            .iter()
+            .cloned()
+            .chain(APPLY_OPTIONS.iter().map(|k| (*k).to_owned()))
+            .collect(),
+        ..options.clone()
+    };
+    Ok(if prf_first {
+        diff_prf(prf, &from_export, &options)
+    } else {
+        diff_prf(&from_export, prf, &options)
+    })
+}
 
 /// The differences between two `.prf` models.
 pub fn diff_prf(a: &PrfModel, b: &PrfModel, options: &DiffOptions) -> Vec<Change> {

@@ -24,7 +24,7 @@ pub use document::{Document, Entry, Section};
 pub use edit::{Edited, add, comment_out, set};
 pub use mapping::{Block, Generation, MapLine, Target};
 pub use model::{
-    CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,
+    APPLY_OPTIONS, CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,
     block_differences, placeholders, same_line,
 };
 pub use syntax::{Line, LineKind, Parsed, PrfFile, parse};

@@ -32,6 +32,18 @@ pub const CONTROL_KEYS: [&str; 4] = [
     "AccountName",
 ];
 
+/// Options that say how Outlook applies a `.prf` rather than what the
+/// profile holds: an export of the profile cannot have them.
+pub const APPLY_OPTIONS: [&str; 7] = [
+    "Custom",
+    "OverwriteProfile",
+    "ModifyDefaultProfileIfPresent",
+    "BackupProfile",
+    "UniqueService",
+    "OverwriteExistingService",
+    "DefaultAccount",
+];
+
 /// A list of `key=value` settings, active and commented out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Settings {
