@@ -159,7 +159,10 @@ fn an_interrupted_batch_leaves_each_file_old_or_new() {
         .status();
     let status = child.wait().unwrap();
     // the batch was really cut short (3,000 files take far longer than this)
-    assert!(!status.success(), "the batch ended before it was interrupted");
+    assert!(
+        !status.success(),
+        "the batch ended before it was interrupted"
+    );
     // what an edited file looks like
     let probe = dir.join("probe.reg");
     std::fs::write(&probe, &original).unwrap();

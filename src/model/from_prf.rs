@@ -103,7 +103,7 @@ pub fn prf_to_reg(
     let items = model.services.iter().chain(&model.accounts);
     for item in items.filter(|i| i.listed == Listed::Active && !i.settings.active.is_empty()) {
         let block_name = item.block.as_deref().unwrap_or_default();
-        let label = format!("[{}] ({block_name})", item.id);
+        let label = item_label(item);
         let target = model.block_or_builtin(block_name).map(prf::Block::target);
         let Some(Target::Section(uid)) = target else {
             let why = match target {
@@ -178,29 +178,13 @@ fn section_values(
     warnings: &mut Vec<Warning>,
     unplaced: &mut Vec<String>,
 ) -> Vec<RegValue> {
-    let block = item.block.as_deref().unwrap_or_default();
     let mut values = Vec::new();
-    // An empty setting (`OfflineAddressBookPath=`) is how OCT writes "not
-    // set": it leaves the profile's value alone.
-    for (key, text) in item.settings.active.iter().filter(|(_, t)| !t.is_empty()) {
-        let Some(tag) = model.tag(block, key) else {
-            if !is_control(key) {
-                warnings.push(Warning::general(format!(
-                    "{label} {key}: no mapping; Outlook drops it, and so does this conversion"
-                )));
-            }
-            continue;
-        };
-        if !prf::placeholders(text).is_empty() {
-            warnings.push(Warning::general(format!(
-                "{label} {key}={text}: the placeholder is written literally; Outlook expands it only when it applies a .prf"
-            )));
-        }
+    for (key, tag, text) in mapped_settings(model, item, label, warnings) {
         // PT_STRING8 as registry text (REG_SZ), the form real exports and
         // MFCMAPI use for new values; every other type as REG_BINARY.
         let data = match tag.ptype {
             PropType::STRING8 => Ok(RegData::String(text.clone())),
-            _ => encode_setting(tag, text, model.source.codepage)
+            _ => encode_setting(tag, &text, model.source.codepage)
                 .map(|bytes| RegData::Hex { kind: 3, bytes }),
         };
         match data {
@@ -212,6 +196,48 @@ fn section_values(
         }
     }
     values
+}
+
+/// The settings of `item` that a `.reg` receives, with the property each
+/// is mapped to. An empty setting (`OfflineAddressBookPath=`) is how OCT
+/// writes "not set" and leaves the profile's value alone; control keys steer
+/// Outlook and are no property. A setting without a mapping and a
+/// placeholder written literally are warned about, under `label`.
+pub(super) fn mapped_settings(
+    model: &PrfModel,
+    item: &Item,
+    label: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(String, PropTag, String)> {
+    let block = item.block.as_deref().unwrap_or_default();
+    let mut out = Vec::new();
+    for (key, text) in &item.settings.active {
+        if text.is_empty() || is_control(key) {
+            continue;
+        }
+        let Some(tag) = model.tag(block, key) else {
+            warnings.push(Warning::general(format!(
+                "{label} {key}: no mapping; Outlook drops it, and so does this conversion"
+            )));
+            continue;
+        };
+        if !prf::placeholders(text).is_empty() {
+            warnings.push(Warning::general(format!(
+                "{label} {key}={text}: the placeholder is written literally; Outlook expands it only when it applies a .prf"
+            )));
+        }
+        out.push((key.clone(), tag, text.clone()));
+    }
+    out
+}
+
+/// How an item is named in messages: `[ServiceEGS] (Exchange Global Section)`.
+pub(super) fn item_label(item: &Item) -> String {
+    format!(
+        "[{}] ({})",
+        item.id,
+        item.block.as_deref().unwrap_or_default()
+    )
 }
 
 /// The registry bytes of a PRF value of the property `tag`.

@@ -21,7 +21,7 @@ use crate::mapi::{PropTag, PropType, TagName, account, parse_int, sections, unic
 use crate::prf::{self, Item, Listed, PrfModel, Target};
 use crate::reg::RegData;
 
-use super::from_prf::{FromPrfError, PrfToReg, encode_setting, is_control};
+use super::from_prf::{FromPrfError, PrfToReg, encode_setting, item_label, mapped_settings};
 use super::pool::Pool;
 use super::{Model, Profile, choose_profile, default_profile, text_value};
 
@@ -91,32 +91,10 @@ struct Apply<'a> {
 impl Apply<'_> {
     fn item(&mut self, item: &Item) {
         let block = item.block.as_deref().unwrap_or_default();
-        let label = format!("[{}] ({block})", item.id);
-        let settings: Vec<(String, PropTag, String)> = item
-            .settings
-            .active
-            .iter()
-            // empty is OCT's "not set": the export's value stays
-            .filter(|(k, text)| !is_control(k) && !text.is_empty())
-            .filter_map(|(key, text)| match self.prf.tag(block, key) {
-                Some(tag) => Some((key.clone(), tag, text.clone())),
-                None => {
-                    self.warnings.push(Warning::general(format!(
-                        "{label} {key}: no mapping; Outlook drops it, and so does this conversion"
-                    )));
-                    None
-                }
-            })
-            .collect();
+        let label = item_label(item);
+        let settings = mapped_settings(self.prf, item, &label, &mut self.warnings);
         if settings.is_empty() {
             return;
-        }
-        for (key, _, text) in &settings {
-            if !prf::placeholders(text).is_empty() {
-                self.warnings.push(Warning::general(format!(
-                    "{label} {key}={text}: the placeholder is written literally; Outlook expands it only when it applies a .prf"
-                )));
-            }
         }
         match self.prf.block_or_builtin(block).map(prf::Block::target) {
             Some(Target::Section(uid)) => self.place_in_section(&uid, &settings, &label),
