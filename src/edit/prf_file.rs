@@ -82,20 +82,10 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
             if old == new.as_deref() {
                 continue;
             }
-            let switchable = item
-                .settings
-                .commented
-                .iter()
-                .any(|(k, _)| k.eq_ignore_ascii_case(key));
-            text = match (&new, old.is_some() || switchable) {
-                (None, _) if old.is_none() => continue,
-                (Some(v), false) => {
-                    let parsed = prf::parse(&text);
-                    prf::add(&text, &parsed, &item.id, key, v)
-                        .ok_or_else(|| EditError::NoPlace(name.clone()))?
-                }
-                (new, _) => edit(&text, &item.id, key, new.as_deref())?,
-            };
+            if new.is_none() && old.is_none() {
+                continue;
+            }
+            text = edit(&text, &item.id, key, new.as_deref())?;
             changes.push(change(&item.id, key, old, new.as_deref()));
         }
     }
@@ -161,9 +151,7 @@ fn assign(
     for item in knowing {
         let block = item.block.as_deref().unwrap_or_default();
         check(model, block, key, Some(value), &item.id)?;
-        let parsed = prf::parse(text);
-        *text = prf::add(text, &parsed, &item.id, key, value)
-            .ok_or_else(|| EditError::NoPlace(format!("[{}] {key}", item.id)))?;
+        *text = edit(text, &item.id, key, Some(value))?;
         changes.push(change(&item.id, key, None, Some(value)));
     }
     Ok(changes)
@@ -180,13 +168,7 @@ fn general(
     if old == value {
         return Ok(Vec::new());
     }
-    let parsed = prf::parse(text);
-    let edited = match value {
-        Some(v) if old.is_some() => prf::set(text, &parsed, "General", key, v).map(|(t, _)| t),
-        Some(v) => prf::add(text, &parsed, "General", key, v),
-        None => prf::comment_out(text, &parsed, "General", key),
-    };
-    *text = edited.ok_or_else(|| EditError::NoPlace(format!("[General] {key}")))?;
+    *text = edit(text, "General", key, value)?;
     Ok(vec![change("General", key, old, value)])
 }
 
@@ -218,11 +200,15 @@ fn check(
         })
 }
 
-/// Set (or with `None` comment out) `key` in section `id`.
+/// Set `key` in section `id`, one line: the value replaced, a
+/// commented-out `;key=…` switched on, or else a line added to the section;
+/// with `None`, the setting commented out.
 fn edit(text: &str, id: &str, key: &str, value: Option<&str>) -> Result<String, EditError> {
     let parsed = prf::parse(text);
     let edited = match value {
-        Some(v) => prf::set(text, &parsed, id, key, v).map(|(t, _)| t),
+        Some(v) => prf::set(text, &parsed, id, key, v)
+            .map(|(t, _)| t)
+            .or_else(|| prf::add(text, &parsed, id, key, v)),
         None => prf::comment_out(text, &parsed, id, key),
     };
     edited.ok_or_else(|| EditError::NoPlace(format!("[{id}] {key}")))
