@@ -28,7 +28,7 @@ pub enum FmtError {
 /// What `fmt` makes of a `.reg`, and whether the key order was kept
 /// because the file deletes keys (sorting could change what it does).
 pub fn canonical_reg(input: &RegInput) -> Result<(Vec<u8>, bool), FmtError> {
-    let mut document = input.document.clone();
+    let mut document = input.document();
     let deletes = document.blocks.iter().any(|b| b.delete);
     if !deletes {
         document

@@ -19,8 +19,8 @@ pub struct RegInput {
     pub format: TextFormat,
     /// The lossless syntax tree.
     pub parsed: reg::Parsed,
-    /// What the file asks Regedit to do.
-    pub document: reg::Document,
+    /// Which of the tree's values Regedit would import where.
+    layout: reg::Layout,
     /// What the parser tolerated or Regedit would skip.
     pub warnings: Vec<Warning>,
     /// ANSI code page for `PT_STRING8` bytes (and the text of a REGEDIT4 file).
@@ -31,21 +31,35 @@ impl RegInput {
     /// How the file was written, enough to write it back the same way.
     pub fn source(&self) -> Source {
         Source {
-            format: self.document.format,
+            format: self.parsed.file.format,
             text: self.format,
             codepage: self.codepage,
         }
     }
 
-    /// The document grouped by profile, and the warnings of that grouping.
-    pub fn model(&self) -> (Model, Vec<Warning>) {
-        Model::from_document(&self.document, self.source())
+    /// What the file asks Regedit to do.
+    pub fn document(&self) -> reg::Document {
+        self.layout.document(&self.parsed.file)
     }
 
-    /// [`RegInput::model`] without copying the values.
+    /// The document grouped by profile, and the warnings of that grouping.
+    pub fn model(&self) -> (Model, Vec<Warning>) {
+        Model::from_document(&self.document(), self.source())
+    }
+
+    /// [`RegInput::model`] without copying the values; the text and the tree
+    /// are freed before the grouping.
     pub fn into_model(self) -> (Model, Vec<Warning>) {
         let source = self.source();
-        Model::from_blocks(self.document.format, self.document.blocks, source)
+        let RegInput {
+            text,
+            parsed,
+            layout,
+            ..
+        } = self;
+        drop(text);
+        let document = layout.into_document(parsed.file);
+        Model::from_blocks(document.format, document.blocks, source)
     }
 }
 
@@ -67,14 +81,36 @@ pub enum InputError {
 /// ANSI code page (`codepage`, Windows-1252 by default); any other file is
 /// UTF-8 unless `codepage` is given.
 pub fn read_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<RegInput, InputError> {
+    let decoded = decode_reg(bytes, codepage)?;
+    parse_reg(decoded, codepage)
+}
+
+/// [`read_reg`] that frees the bytes as soon as they are decoded, so that a
+/// large file is never held as bytes, text and tree at once.
+pub fn read_reg_owned(
+    bytes: Vec<u8>,
+    codepage: Option<&'static CodePage>,
+) -> Result<RegInput, InputError> {
+    let decoded = decode_reg(&bytes, codepage)?;
+    drop(bytes);
+    parse_reg(decoded, codepage)
+}
+
+fn decode_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<Decoded, InputError> {
     let no_bom = match codepage {
         Some(cp) => NoBom::CodePage(cp),
         None if bytes.starts_with(b"REGEDIT4") => NoBom::CodePage(encoding_rs::WINDOWS_1252),
         None => NoBom::Utf8,
     };
-    let Decoded { text, format } = text::decode(bytes, no_bom)?;
+    Ok(text::decode(bytes, no_bom)?)
+}
+
+fn parse_reg(
+    Decoded { text, format }: Decoded,
+    codepage: Option<&'static CodePage>,
+) -> Result<RegInput, InputError> {
     let parsed = reg::parse(&text)?;
-    let (document, mut warnings) = parsed.file.document(&text, &parsed.lines);
+    let (layout, mut warnings) = parsed.file.layout(&text, &parsed.lines);
     let mut all = parsed.warnings.clone();
     all.append(&mut warnings);
     all.sort_by_key(|w| w.location);
@@ -86,7 +122,7 @@ pub fn read_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<Reg
         text,
         format,
         parsed,
-        document,
+        layout,
         warnings: all,
         codepage,
     })

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use encoding_rs::{DecoderResult, Encoding as CodePage};
+use encoding_rs::{Decoder, DecoderResult, Encoding as CodePage};
 use thiserror::Error;
 
 /// How the characters of a file are stored.
@@ -233,32 +233,31 @@ pub fn decode(bytes: &[u8], no_bom: NoBom) -> Result<Decoded, TextError> {
 /// Encode `text` as `format` says, with its byte-order mark if it has one.
 pub fn encode(text: &str, format: &TextFormat) -> Result<Vec<u8>, TextError> {
     let mut out = Vec::with_capacity(text.len().saturating_mul(2).saturating_add(3));
-    match format.encoding {
-        Encoding::Utf16Le => {
-            if format.bom {
-                out.extend_from_slice(&[0xFF, 0xFE]);
-            }
-            for unit in text.encode_utf16() {
-                out.extend_from_slice(&unit.to_le_bytes());
-            }
-        }
-        Encoding::Utf16Be => {
-            if format.bom {
-                out.extend_from_slice(&[0xFE, 0xFF]);
-            }
-            for unit in text.encode_utf16() {
-                out.extend_from_slice(&unit.to_be_bytes());
-            }
-        }
-        Encoding::Utf8 => {
-            if format.bom {
-                out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
-            }
-            out.extend_from_slice(text.as_bytes());
-        }
+    out.extend_from_slice(bom(format));
+    encode_into(&mut out, text, format.encoding)?;
+    Ok(out)
+}
+
+/// The byte-order mark `format` starts with; empty when it has none.
+pub fn bom(format: &TextFormat) -> &'static [u8] {
+    match (format.bom, format.encoding) {
+        (false, _) | (true, Encoding::CodePage(_)) => &[],
+        (true, Encoding::Utf16Le) => &[0xFF, 0xFE],
+        (true, Encoding::Utf16Be) => &[0xFE, 0xFF],
+        (true, Encoding::Utf8) => &[0xEF, 0xBB, 0xBF],
+    }
+}
+
+/// Append `text` to `out` in `encoding`, without a byte-order mark: the
+/// pieces of a text written a piece at a time.
+pub fn encode_into(out: &mut Vec<u8>, text: &str, encoding: Encoding) -> Result<(), TextError> {
+    match encoding {
+        Encoding::Utf16Le => out.extend(text.encode_utf16().flat_map(u16::to_le_bytes)),
+        Encoding::Utf16Be => out.extend(text.encode_utf16().flat_map(u16::to_be_bytes)),
+        Encoding::Utf8 => out.extend_from_slice(text.as_bytes()),
         Encoding::CodePage(cp) => out.extend(encode_code_page(text, cp)?),
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Encode `text` in code page `cp`, failing on the first character it lacks.
@@ -322,10 +321,11 @@ fn decode_utf16(
     } else {
         encoding_rs::UTF_16BE
     };
-    if let Some(text) = codec.decode_without_bom_handling_and_without_replacement(body)
+    let mut decoder = codec.new_decoder_without_bom_handling();
+    if let Ok(text) = decode_growing(&mut decoder, body, body.len() / 2)
         && !text.as_bytes().contains(&0)
     {
-        return Ok(text.into_owned());
+        return Ok(text);
     }
     let units = body.chunks_exact(2).map(|pair| match pair {
         [a, b] if little => u16::from_le_bytes([*a, *b]),
@@ -374,23 +374,38 @@ fn decode_code_page(
         });
     }
     let mut decoder = cp.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(body.len())
-        .unwrap_or(body.len().saturating_mul(3));
-    let mut text = String::with_capacity(capacity);
-    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
-    match result {
-        DecoderResult::InputEmpty => Ok(text),
-        DecoderResult::Malformed(bad, _) => Err(TextError::Invalid {
-            offset: bom_len.saturating_add(read.saturating_sub(usize::from(bad))),
-            encoding: cp.name(),
-            hint: "; pass --codepage to name the code page the file was written in",
-        }),
-        DecoderResult::OutputFull => Err(TextError::Invalid {
-            offset: bom_len.saturating_add(read),
-            encoding: cp.name(),
-            hint: "",
-        }),
+    decode_growing(&mut decoder, body, body.len()).map_err(|at| TextError::Invalid {
+        offset: bom_len.saturating_add(at),
+        encoding: cp.name(),
+        hint: "; pass --codepage to name the code page the file was written in",
+    })
+}
+
+/// Decode all of `body`, starting with room for `expected` bytes of text and
+/// growing only when the text needs it, instead of reserving the worst case
+/// (three bytes per input byte) for the whole file. On a malformed sequence,
+/// its offset in `body`.
+fn decode_growing(decoder: &mut Decoder, body: &[u8], expected: usize) -> Result<String, usize> {
+    let mut text = String::with_capacity(expected.saturating_add(16));
+    let mut done: usize = 0;
+    loop {
+        let rest = body.get(done..).unwrap_or_default();
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        done = done.saturating_add(read);
+        match result {
+            DecoderResult::InputEmpty => {
+                text.shrink_to_fit();
+                return Ok(text);
+            }
+            DecoderResult::OutputFull => {
+                text.reserve_exact(body.len().saturating_sub(done).saturating_add(16));
+            }
+            DecoderResult::Malformed(bad, after) => {
+                return Err(done
+                    .saturating_sub(usize::from(bad))
+                    .saturating_sub(usize::from(after)));
+            }
+        }
     }
 }
 
@@ -478,6 +493,30 @@ mod tests {
         let cp = code_page("932").unwrap();
         let err = decode(b"ok\x81", NoBom::CodePage(cp)).unwrap_err();
         assert!(matches!(err, TextError::Invalid { offset: 2, .. }), "{err}");
+    }
+
+    #[test]
+    fn text_longer_than_its_first_estimate_decodes_whole() {
+        // three UTF-8 bytes for every two UTF-16 bytes, more than the
+        // one byte per unit the decoder starts with
+        let text = "受信トレイ\r\n".repeat(5_000);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16, NoBom::Utf8).unwrap().text, text);
+
+        let cp = code_page("932").unwrap();
+        let (sjis, _, _) = cp.encode(&text);
+        assert_eq!(decode(&sjis, NoBom::CodePage(cp)).unwrap().text, text);
+        let mut broken = sjis.into_owned();
+        broken.insert(4_000, 0x81);
+        broken.insert(4_001, b'\n');
+        let err = decode(&broken, NoBom::CodePage(cp)).unwrap_err();
+        assert!(
+            matches!(err, TextError::Invalid { offset: 4_000, .. }),
+            "{err}"
+        );
     }
 
     #[test]

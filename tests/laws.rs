@@ -10,7 +10,7 @@ use mapiprof::{input, reg, text, yaml};
 /// `.reg` → canonical `.reg` bytes.
 fn canonical(bytes: &[u8]) -> Vec<u8> {
     let read = input::read_reg(bytes, None).unwrap();
-    let out = reg::write(&read.document, read.format.newline).unwrap();
+    let out = reg::write(&read.document(), read.format.newline).unwrap();
     text::encode(&out, &read.format).unwrap()
 }
 
@@ -42,7 +42,11 @@ fn check_laws(path: &Path) -> bool {
     // parse → write → parse keeps keys and values (names, types, bytes, order).
     let written = canonical(&bytes);
     let again = input::read_reg(&written, None).unwrap();
-    assert_eq!(again.document, read.document, "{name}: parse∘write∘parse");
+    assert_eq!(
+        again.document(),
+        read.document(),
+        "{name}: parse∘write∘parse"
+    );
     // write∘read∘write is stable.
     assert_eq!(canonical(&written), written, "{name}: write∘read∘write");
     // .reg → YAML → .reg gives the same keys and values, byte-exact to the canonical form.

@@ -50,7 +50,8 @@ fn regashii_panics_on_a_short_big_endian_dword_where_we_do_not() {
     );
 
     let ours = input::read_reg(text.as_bytes(), None).unwrap();
-    let values = &ours.document.blocks[0].values;
+    let document = ours.document();
+    let values = &document.blocks[0].values;
     assert_eq!(
         values[0].data,
         RegData::Hex {
@@ -136,7 +137,7 @@ fn differences(name: &str, bytes: &[u8]) -> BTreeSet<String> {
         .unwrap_or_else(|_| panic!("{name}: regashii panicked"))
         .unwrap_or_else(|e| panic!("{name}: regashii: {e}"));
 
-    let ours = imported_by_us(&ours.document, ours.codepage);
+    let ours = imported_by_us(&ours.document(), ours.codepage);
     let theirs = imported_by_regashii(theirs);
 
     let mut out = BTreeSet::new();

@@ -80,7 +80,7 @@ fn names_and_values_cannot_open_a_new_key() {
     let bytes = model.to_reg_bytes().unwrap();
     let again = common::model_of(&bytes);
     assert_eq!(again, model);
-    let doc = input::read_reg(&bytes, None).unwrap().document;
+    let doc = input::read_reg(&bytes, None).unwrap().document();
     assert_eq!(doc.blocks.len(), 1, "one key, no more");
 }
 

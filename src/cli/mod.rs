@@ -289,7 +289,7 @@ fn convert(
     let bytes = io::read_input(input)?;
     let from = from.unwrap_or_else(|| detect(input, &bytes));
     let to = to.or_else(|| output.and_then(form_of_extension));
-    let out = converted(input, &bytes, from, to, sort, options, read)?;
+    let out = converted(input, bytes, from, to, sort, options, read)?;
     io::write_output(output, input, &out)
 }
 
@@ -297,7 +297,7 @@ fn convert(
 /// other form (YAML for a `.reg` or `.prf`, the source form for YAML).
 fn converted(
     input: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     from: Form,
     to: Option<Form>,
     sort: bool,
@@ -366,31 +366,35 @@ fn converted(
 fn load(file: &Path, from: Option<Form>, read: &ReadOptions) -> Result<Loaded> {
     let bytes = io::read_input(file)?;
     let from = from.unwrap_or_else(|| detect(file, &bytes));
-    load_bytes(file, &bytes, from, read)
+    load_bytes(file, bytes, from, read)
 }
 
-fn load_bytes(file: &Path, bytes: &[u8], from: Form, read: &ReadOptions) -> Result<Loaded> {
+/// Read `bytes` as `from`; they are freed once decoded.
+fn load_bytes(file: &Path, bytes: Vec<u8>, from: Form, read: &ReadOptions) -> Result<Loaded> {
     let name = io::display_name(file);
     let codepage = code_page(read)?;
     match from {
         Form::Reg => {
-            let parsed = input::read_reg(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
+            let parsed =
+                input::read_reg_owned(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
             report(&name, &parsed.warnings, read.strict)?;
             let (model, grouping) = parsed.into_model();
             report(&name, &grouping, read.strict)?;
             Ok(Loaded::Reg(model))
         }
         Form::Prf => {
-            let parsed = input::read_prf(bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
+            let parsed = input::read_prf(&bytes, codepage).map_err(|e| anyhow!("{name}: {e}"))?;
             let (model, meaning) = parsed.model();
             report(&name, &parsed.parsed.warnings, read.strict)?;
             report(&name, &meaning, read.strict)?;
             Ok(Loaded::Prf(model))
         }
-        Form::Yaml => match input::read_yaml_document(bytes).map_err(|e| anyhow!("{name}: {e}"))? {
-            yaml::Document::Reg(model) => Ok(Loaded::Reg(model)),
-            yaml::Document::Prf(model) => Ok(Loaded::Prf(model)),
-        },
+        Form::Yaml => {
+            match input::read_yaml_document(&bytes).map_err(|e| anyhow!("{name}: {e}"))? {
+                yaml::Document::Reg(model) => Ok(Loaded::Reg(model)),
+                yaml::Document::Prf(model) => Ok(Loaded::Prf(model)),
+            }
+        }
     }
 }
 

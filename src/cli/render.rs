@@ -123,11 +123,11 @@ fn one(
     };
     let out = if to == form {
         // check that the rendered file reads cleanly, and keep its bytes
-        load_bytes(&path, &bytes, form, &strict)
+        load_bytes(&path, bytes.clone(), form, &strict)
             .map_err(|e| anyhow!("{}: the rendered {name} does not read: {e:#}", row.label))?;
         bytes
     } else {
-        converted(&path, &bytes, form, Some(to), false, options, &strict)
+        converted(&path, bytes, form, Some(to), false, options, &strict)
             .map_err(|e| anyhow!("{}: {e:#}", row.label))?
     };
     io::write_file(&path, &out)?;

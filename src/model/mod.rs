@@ -11,6 +11,8 @@ mod pool;
 mod scope;
 mod to_prf;
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding as CodePage;
 
 use thiserror::Error;
@@ -202,32 +204,98 @@ impl Model {
     /// The blocks in writing order: keys up to the root, the profiles, then
     /// the other keys.
     pub fn to_document(&self) -> Document {
-        let mut blocks = Vec::new();
-        let (before, after) = self.keys.split_at(self.leading_keys());
-        blocks.extend(before.iter().cloned());
-        if let Some(root) = &self.root {
-            for profile in &self.profiles {
-                for key in &profile.keys {
-                    blocks.push(Block {
-                        path: join(root, &profile.name, &key.path),
-                        delete: key.delete,
-                        values: key.values.clone(),
-                    });
-                }
-            }
-        }
-        blocks.extend(after.iter().cloned());
+        let blocks = self
+            .keys_in_order()
+            .map(|key| Block {
+                path: key.path.into_owned(),
+                delete: key.delete,
+                values: key.values.to_vec(),
+            })
+            .collect();
         Document {
             format: self.source.format,
             blocks,
         }
     }
 
+    /// The keys in writing order, with full paths, borrowing the values.
+    fn keys_in_order(&self) -> impl Iterator<Item = reg::Key<'_>> {
+        let (before, after) = self.keys.split_at(self.leading_keys());
+        let profiles = self.root.iter().flat_map(move |root| {
+            self.profiles.iter().flat_map(move |profile| {
+                profile.keys.iter().map(move |key| reg::Key {
+                    path: Cow::Owned(join(root, &profile.name, &key.path)),
+                    delete: key.delete,
+                    values: &key.values,
+                })
+            })
+        });
+        before
+            .iter()
+            .map(reg::Key::of)
+            .chain(profiles)
+            .chain(after.iter().map(reg::Key::of))
+    }
+
     /// The `.reg` file of this model, written as Regedit would and encoded
-    /// the way the source was.
+    /// the way the source was; encoded as it is written, so the whole file
+    /// is never held as text and bytes at once.
     pub fn to_reg_bytes(&self) -> Result<Vec<u8>, ToRegError> {
-        let text = reg::write(&self.to_document(), self.source.text.newline)?;
-        Ok(text::encode(&text, &self.source.text)?)
+        let format = &self.source.text;
+        // room for the whole file at once: growing a buffer of this size
+        // step by step would hold the old and the new copy at each step
+        let units = match format.encoding {
+            text::Encoding::Utf16Le | text::Encoding::Utf16Be => 2,
+            _ => 1,
+        };
+        let mut out = Vec::with_capacity(self.text_len_estimate().saturating_mul(units));
+        out.extend_from_slice(text::bom(format));
+        reg::write_in_pieces(
+            self.source.format,
+            format.newline,
+            self.keys_in_order(),
+            |piece| text::encode_into(&mut out, piece, format.encoding).map_err(ToRegError::from),
+        )?;
+        Ok(out)
+    }
+
+    /// About how long the `.reg` text of this model is (CRLF line endings,
+    /// escapes not counted).
+    fn text_len_estimate(&self) -> usize {
+        let header = self.source.format.header().len().saturating_add(4);
+        let keys: usize = self
+            .keys_in_order()
+            .map(|key| {
+                let values: usize = key
+                    .values
+                    .iter()
+                    .map(|value| {
+                        let data = match &value.data {
+                            RegData::String(s) => s.len().saturating_add(2),
+                            RegData::Dword(_) => 14,
+                            // `xx,` per byte, a `\` and an indent per line
+                            RegData::Hex { bytes, .. } => bytes
+                                .len()
+                                .saturating_mul(3)
+                                .saturating_add(bytes.len() / 8)
+                                .saturating_add(10),
+                            RegData::Delete => 1,
+                        };
+                        value
+                            .name
+                            .as_str()
+                            .len()
+                            .saturating_add(data)
+                            .saturating_add(5)
+                    })
+                    .sum();
+                key.path
+                    .len()
+                    .saturating_add(6)
+                    .saturating_add(values)
+            })
+            .sum();
+        header.saturating_add(keys)
     }
 
     /// The profile and relative path of `path`, when it lies under the root
@@ -457,5 +525,40 @@ mod tests {
         assert_eq!(compare_paths("A", "A\\b"), Less);
         assert_eq!(compare_paths("A\\0a0d", "A\\9375CFF0"), Less);
         assert_eq!(compare_paths("A\\9375CFF0", "A\\dca7"), Less);
+    }
+}
+
+#[cfg(test)]
+mod estimate_tests {
+    use std::path::Path;
+
+    use crate::input;
+
+    /// The room reserved for a written `.reg` is close to what it takes:
+    /// too little and the buffer grows (two copies at once), too much and
+    /// memory is wasted.
+    #[test]
+    fn text_length_estimate_is_close_for_every_sample() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/reg");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("err_") || path.extension().is_none_or(|e| e != "reg") {
+                continue;
+            }
+            let (model, _) = input::read_reg(&std::fs::read(&path).unwrap(), None)
+                .unwrap()
+                .into_model();
+            let actual = crate::reg::write(&model.to_document(), model.source.text.newline)
+                .unwrap()
+                .len();
+            let estimate = model.text_len_estimate();
+            let ratio = estimate as f64 / actual as f64;
+            eprintln!("{name}: {estimate} for {actual} ({ratio:.2})");
+            assert!((0.9..=1.2).contains(&ratio), "{name}: {estimate} for {actual}");
+            checked += 1;
+        }
+        assert!(checked > 5);
     }
 }

@@ -25,6 +25,6 @@ mod write;
 
 pub use document::{Block, Document, Format, normalise_path};
 pub use syntax::{ParseError, Parsed, parse};
-pub use tree::{File, Item, ItemKind};
+pub use tree::{File, Item, ItemKind, Layout};
 pub use value::{RegData, RegValue, ValueName, kind};
-pub use write::{WriteError, write, write_block, write_value};
+pub use write::{Key, WriteError, write, write_block, write_in_pieces, write_value};

@@ -380,13 +380,9 @@ fn hex_list<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(&'a str, Vec<u
 /// Read a run of `xx,` (two hex digits and a comma) from the start of
 /// `input` into `bytes`; how many characters it took.
 fn hex_run(input: &str, bytes: &mut Vec<u8>) -> usize {
-    let run = input.as_bytes();
     let mut taken: usize = 0;
-    while let (Some(&h), Some(&l), Some(b',')) = (
-        run.get(taken),
-        run.get(taken.saturating_add(1)),
-        run.get(taken.saturating_add(2)),
-    ) {
+    for chunk in input.as_bytes().chunks_exact(3) {
+        let &[h, l, b','] = chunk else { break };
         let (Some(h), Some(l)) = (hex_value(h), hex_value(l)) else {
             break;
         };
@@ -425,14 +421,32 @@ fn after_comma<'a>(input: &'a str, notes: &mut Vec<Note>) -> Next<'a> {
     Next::Byte(rest)
 }
 
+/// The value of each byte as a hex digit; `NOT_HEX` for the others.
+// Built at compile time: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const HEX_DIGITS: [u8; 256] = {
+    let mut table = [NOT_HEX; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as u8;
+        table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
+const NOT_HEX: u8 = 0xFF;
+
 /// The value of a hex digit.
 fn hex_value(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => c.checked_sub(b'0'),
-        b'a'..=b'f' => c.checked_sub(b'a' - 10),
-        b'A'..=b'F' => c.checked_sub(b'A' - 10),
-        _ => None,
-    }
+    HEX_DIGITS
+        .get(usize::from(c))
+        .copied()
+        .filter(|&v| v != NOT_HEX)
 }
 
 /// Two hex digits.
@@ -473,11 +487,8 @@ fn continuation(input: &str) -> &str {
             .or_else(|| rest.strip_prefix('\n'))
             .or_else(|| rest.strip_prefix('\r'))
             .unwrap_or(rest);
-        let line_end = rest.find(['\r', '\n']).unwrap_or(rest.len());
-        let is_blank = rest
-            .get(..line_end)
-            .is_some_and(|l| l.trim_matches([' ', '\t']).is_empty());
-        if !is_blank || line_end == rest.len() {
+        let after_blanks = skip_blanks(rest);
+        if after_blanks.is_empty() || !after_blanks.starts_with(['\r', '\n']) {
             return rest;
         }
     }
@@ -608,6 +619,24 @@ mod tests {
             )]
         );
         assert_eq!(parsed.file.source(&text), text);
+    }
+
+    #[test]
+    fn blank_lines_inside_a_continuation_are_skipped() {
+        let text = format!("{V5}[HKEY_CURRENT_USER\\a]\n\"h\"=hex:0a,\\\n\n \t\r\n  0B\n");
+        let parsed = parse(&text).unwrap();
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        let bytes = vec![0x0a, 0x0b];
+        assert_eq!(
+            values(&text),
+            vec![named("h", RegData::Hex { kind: 3, bytes })]
+        );
+
+        let at_end = format!("{V5}[HKEY_CURRENT_USER\\a]\n\"h\"=hex:0a,\\\n  \n");
+        let parsed = parse(&at_end).unwrap();
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(parsed.warnings[0].message.contains("ends with a comma"));
+        assert_eq!(parsed.file.source(&at_end), at_end);
     }
 
     #[test]

@@ -51,10 +51,9 @@ pub enum ItemKind {
 
 /// Whether `value` sets a value that `earlier` already sets (names compare
 /// without regard to case, as in the registry).
-fn repeats(earlier: &[RegValue], value: &RegValue) -> bool {
+fn repeats<'a>(mut earlier: impl Iterator<Item = &'a RegValue>, value: &RegValue) -> bool {
     value.data != RegData::Delete
         && earlier
-            .iter()
             .any(|e| e.data != RegData::Delete && same_name(e.name.as_str(), value.name.as_str()))
 }
 
@@ -79,18 +78,26 @@ impl File {
     /// The keys and values Regedit would import, in file order, with a
     /// warning for every value it would ignore.
     pub fn document(&self, text: &str, lines: &LineIndex) -> (Document, Vec<Warning>) {
-        let mut blocks: Vec<Block> = Vec::new();
+        let (layout, warnings) = self.layout(text, lines);
+        (layout.document(self), warnings)
+    }
+
+    /// Which value lines Regedit would import into which key, with a warning
+    /// for every value it would ignore; [`Layout::document`] and
+    /// [`Layout::into_document`] turn it into a [`Document`].
+    pub fn layout(&self, text: &str, lines: &LineIndex) -> (Layout, Vec<Warning>) {
+        let mut blocks: Vec<LaidBlock> = Vec::new();
         let mut warnings = Vec::new();
         // None: no key yet or the last key line was unusable.
         let mut current: Option<usize> = None;
         let mut unusable_key = false;
-        for item in &self.items {
+        for (index, item) in self.items.iter().enumerate() {
             match &item.kind {
                 ItemKind::Key { path, delete } => {
-                    blocks.push(Block {
+                    blocks.push(LaidBlock {
                         path: normalise_path(path),
                         delete: *delete,
-                        values: Vec::new(),
+                        items: Vec::new(),
                     });
                     current = Some(blocks.len().saturating_sub(1));
                     unusable_key = false;
@@ -116,7 +123,7 @@ impl File {
                             ),
                         )),
                         Some(block) => {
-                            if repeats(&block.values, value) {
+                            if repeats(self.values_of(block), value) {
                                 warnings.push(Warning::at(
                                     at(),
                                     format!(
@@ -125,7 +132,7 @@ impl File {
                                     ),
                                 ));
                             }
-                            block.values.push(value.clone());
+                            block.items.push(index);
                         }
                         None if unusable_key => warnings.push(Warning::at(
                             at(),
@@ -147,12 +154,91 @@ impl File {
             }
         }
         (
-            Document {
+            Layout {
                 format: self.format,
                 blocks,
             },
             warnings,
         )
+    }
+
+    fn values_of<'a>(&'a self, block: &'a LaidBlock) -> impl Iterator<Item = &'a RegValue> {
+        block
+            .items
+            .iter()
+            .filter_map(|&i| match self.items.get(i).map(|item| &item.kind) {
+                Some(ItemKind::Value(value)) => Some(value),
+                _ => None,
+            })
+    }
+}
+
+/// Which items of a [`File`] make up each key block Regedit would import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    format: Format,
+    blocks: Vec<LaidBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LaidBlock {
+    path: String,
+    delete: bool,
+    /// Indexes of the block's value items, in file order.
+    items: Vec<usize>,
+}
+
+impl Layout {
+    /// The document, its values copied from `file`.
+    pub fn document(&self, file: &File) -> Document {
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|block| Block {
+                path: block.path.clone(),
+                delete: block.delete,
+                values: file.values_of(block).cloned().collect(),
+            })
+            .collect();
+        Document {
+            format: self.format,
+            blocks,
+        }
+    }
+
+    /// The document, its values moved out of `file` (the file this layout
+    /// was made from).
+    pub fn into_document(self, file: File) -> Document {
+        // blocks follow the file, and so do their items: one pass over the
+        // file's items hands every value to its block
+        let mut values =
+            file.items
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item.kind {
+                    ItemKind::Value(value) => Some((i, value)),
+                    _ => None,
+                });
+        let blocks = self
+            .blocks
+            .into_iter()
+            .map(|block| {
+                let values = block
+                    .items
+                    .iter()
+                    .filter_map(|&wanted| values.find(|(i, _)| *i == wanted).map(|(_, v)| v))
+                    .collect();
+                Block {
+                    path: block.path,
+                    delete: block.delete,
+                    values,
+                }
+            })
+            .collect();
+        Document {
+            format: self.format,
+            blocks,
+        }
     }
 }
 

@@ -2,11 +2,13 @@
 //! in order, `dword:` in eight lowercase digits, hex wrapped where Regedit
 //! wraps it, and one blank line at the end.
 
+use std::borrow::Cow;
+
 use thiserror::Error;
 
 use crate::text::Newline;
 
-use super::document::{Block, Document};
+use super::document::{Block, Document, Format};
 use super::value::{RegData, RegValue, ValueName, kind};
 
 /// Regedit breaks a hex line once its column count reaches this.
@@ -28,29 +30,81 @@ pub enum WriteError {
 
 /// Write `doc` exactly as Regedit would, with `newline` line endings.
 pub fn write(doc: &Document, newline: Newline) -> Result<String, WriteError> {
-    let nl = newline.as_str();
     let mut out = String::with_capacity(doc.blocks.len().saturating_mul(256));
-    out.push_str(doc.format.header());
-    out.push_str(nl);
-    for block in &doc.blocks {
-        out.push_str(nl);
-        write_block(&mut out, block, nl)?;
-    }
-    out.push_str(nl);
+    let keys = doc.blocks.iter().map(Key::of);
+    write_in_pieces(doc.format, newline, keys, |piece| {
+        out.push_str(piece);
+        Ok::<(), WriteError>(())
+    })?;
     Ok(out)
+}
+
+/// A key to write: its full path, whether the line deletes it, its values.
+#[derive(Debug, Clone)]
+pub struct Key<'a> {
+    /// The full key path.
+    pub path: Cow<'a, str>,
+    /// `[-path]`.
+    pub delete: bool,
+    /// The values, in order.
+    pub values: &'a [RegValue],
+}
+
+impl<'a> Key<'a> {
+    /// The key of `block`, as it is.
+    pub fn of(block: &'a Block) -> Self {
+        Key {
+            path: Cow::Borrowed(&block.path),
+            delete: block.delete,
+            values: &block.values,
+        }
+    }
+}
+
+/// Roughly how much text [`write_in_pieces`] gathers before handing it on.
+const PIECE: usize = 64 * 1024;
+
+/// [`write`] for keys that are not gathered in a [`Document`], handing the
+/// text to `sink` a piece at a time (whole keys, about 64 KiB), so that a
+/// large file can be encoded as it is written instead of being held whole
+/// as text first.
+pub fn write_in_pieces<'a, E: From<WriteError>>(
+    format: Format,
+    newline: Newline,
+    keys: impl IntoIterator<Item = Key<'a>>,
+    mut sink: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    let nl = newline.as_str();
+    let mut piece = String::with_capacity(PIECE.saturating_add(PIECE / 4));
+    piece.push_str(format.header());
+    piece.push_str(nl);
+    for key in keys {
+        piece.push_str(nl);
+        write_key(&mut piece, &key, nl)?;
+        if piece.len() >= PIECE {
+            sink(&piece)?;
+            piece.clear();
+        }
+    }
+    piece.push_str(nl);
+    sink(&piece)
 }
 
 /// Append `[path]` (or `[-path]`) and its value lines.
 pub fn write_block(out: &mut String, block: &Block, nl: &str) -> Result<(), WriteError> {
-    check_line("key path", &block.path)?;
+    write_key(out, &Key::of(block), nl)
+}
+
+fn write_key(out: &mut String, key: &Key<'_>, nl: &str) -> Result<(), WriteError> {
+    check_line("key path", &key.path)?;
     out.push('[');
-    if block.delete {
+    if key.delete {
         out.push('-');
     }
-    out.push_str(&block.path);
+    out.push_str(&key.path);
     out.push(']');
     out.push_str(nl);
-    for value in &block.values {
+    for value in key.values {
         write_value(out, value, nl)?;
     }
     Ok(())
