@@ -23,7 +23,19 @@ pub use tag::{PropTag, PropType, TagName};
 
 /// A 16-byte UID as a section key name: 32 lowercase hex digits.
 pub fn uid_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
+    for &b in bytes {
+        push_hex(&mut out, b);
+    }
+    out
+}
+
+/// Append `byte` as two lowercase hex digits.
+pub fn push_hex(out: &mut String, byte: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digit = |d: u8| DIGITS.get(usize::from(d)).map_or('0', |&c| char::from(c));
+    out.push(digit(byte >> 4));
+    out.push(digit(byte & 0xf));
 }
 
 /// The bytes of a 32-hex-digit UID.

@@ -128,8 +128,12 @@ const BASE_NAMES: &[(PropType, &str)] = &[
 
 impl fmt::Display for PropType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => f.write_str(&name),
+        match BASE_NAMES.iter().find(|(t, _)| *t == self.base()) {
+            Some((_, base)) if self.is_multi() => {
+                f.write_str("PT_MV_")?;
+                f.write_str(base.trim_start_matches("PT_"))
+            }
+            Some((_, base)) => f.write_str(base),
             None => write!(f, "type 0x{:04x}", self.0),
         }
     }
@@ -152,7 +156,17 @@ impl PropTag {
 
     /// The registry value name: eight lowercase hex digits, type first.
     pub fn value_name(&self) -> String {
-        format!("{:04x}{:04x}", self.ptype.0, self.id)
+        let mut out = String::with_capacity(9);
+        for byte in self
+            .ptype
+            .0
+            .to_be_bytes()
+            .into_iter()
+            .chain(self.id.to_be_bytes())
+        {
+            super::push_hex(&mut out, byte);
+        }
+        out
     }
 
     /// The 32-bit tag as MAPI writes it (`0x6622001F`).

@@ -289,10 +289,7 @@ impl Model {
                             .saturating_add(5)
                     })
                     .sum();
-                key.path
-                    .len()
-                    .saturating_add(6)
-                    .saturating_add(values)
+                key.path.len().saturating_add(6).saturating_add(values)
             })
             .sum();
         header.saturating_add(keys)
@@ -556,7 +553,10 @@ mod estimate_tests {
             let estimate = model.text_len_estimate();
             let ratio = estimate as f64 / actual as f64;
             eprintln!("{name}: {estimate} for {actual} ({ratio:.2})");
-            assert!((0.9..=1.2).contains(&ratio), "{name}: {estimate} for {actual}");
+            assert!(
+                (0.9..=1.2).contains(&ratio),
+                "{name}: {estimate} for {actual}"
+            );
             checked += 1;
         }
         assert!(checked > 5);

@@ -4,7 +4,9 @@
 //! for anything else (a number, a boolean, a date, `null`, a sexagesimal
 //! `12:30`); otherwise they are double-quoted.
 
-use super::tree::{Y, hex_text};
+use std::fmt::Write as _;
+
+use super::tree::{Y, hex_into, hex_text};
 
 /// Bytes per line of a long hex value.
 const HEX_PER_LINE: usize = 16;
@@ -39,7 +41,7 @@ impl Emitter {
     /// `key:` opening a nested block mapping, with an optional comment.
     pub fn open(&mut self, indent: usize, key: &str, comment: Option<&str>) {
         self.pad(indent);
-        self.out.push_str(&scalar(key, false));
+        scalar_into(&mut self.out, key, false);
         self.out.push(':');
         self.trailing(comment);
         self.out.push('\n');
@@ -48,26 +50,31 @@ impl Emitter {
     /// `key: value` with an optional trailing comment; nested values go below.
     pub fn entry(&mut self, indent: usize, key: &str, value: &Y, comment: Option<&str>) {
         self.pad(indent);
-        self.out.push_str(&scalar(key, false));
+        scalar_into(&mut self.out, key, false);
         self.out.push(':');
         self.value(indent, value, comment);
     }
 
     fn value(&mut self, indent: usize, value: &Y, comment: Option<&str>) {
-        if let Some(inline) = inline(value) {
-            self.out.push(' ');
-            self.out.push_str(&inline);
-            self.trailing(comment);
-            self.out.push('\n');
-            return;
+        // on one line when it has a short one-line form
+        let start = self.out.len();
+        self.out.push(' ');
+        if flow_into(&mut self.out, value, false) {
+            let width = self.out.len().saturating_sub(start).saturating_sub(1);
+            if width <= FLOW_WIDTH || !matches!(value, Y::Seq(_) | Y::Map(_) | Y::Hex(_)) {
+                self.trailing(comment);
+                self.out.push('\n');
+                return;
+            }
         }
+        self.out.truncate(start);
         self.trailing(comment);
         self.out.push('\n');
         match value {
             Y::Hex(bytes) => {
                 for chunk in bytes.chunks(HEX_PER_LINE) {
                     self.pad(indent.saturating_add(2));
-                    self.out.push_str(&hex_text(chunk));
+                    hex_into(&mut self.out, chunk);
                     self.out.push('\n');
                 }
             }
@@ -85,7 +92,7 @@ impl Emitter {
             }
             other => {
                 self.pad(indent.saturating_add(2));
-                self.out.push_str(&inline(other).unwrap_or_default());
+                flow_into(&mut self.out, other, false);
                 self.out.push('\n');
             }
         }
@@ -103,39 +110,49 @@ impl Emitter {
     }
 }
 
-/// The one-line form of `value`, if it has a short one.
-fn inline(value: &Y) -> Option<String> {
-    let text = flow(value, false)?;
-    (text.len() <= FLOW_WIDTH || !matches!(value, Y::Seq(_) | Y::Map(_) | Y::Hex(_)))
-        .then_some(text)
-}
-
-/// `value` in flow style; `in_flow` when inside `[…]` or `{…}`.
-fn flow(value: &Y, in_flow: bool) -> Option<String> {
-    Some(match value {
-        Y::Null => "null".into(),
-        Y::Bool(b) => b.to_string(),
-        Y::Int(n) => n.to_string(),
-        Y::Float(f) => float(*f),
-        Y::Str(s) => scalar(s, in_flow),
-        Y::Hex(bytes) if bytes.len() > 2 * HEX_PER_LINE => return None,
-        Y::Hex(bytes) => scalar(&hex_text(bytes), in_flow),
-        Y::Lit(text) => text.clone(),
+/// Append `value` in flow style (`in_flow` when inside `[…]` or `{…}`);
+/// `false`, with part of it written, when it has no flow form (a long hex
+/// value).
+fn flow_into(out: &mut String, value: &Y, in_flow: bool) -> bool {
+    match value {
+        Y::Null => out.push_str("null"),
+        Y::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Y::Int(n) => out.push_str(&n.to_string()),
+        Y::Float(f) => out.push_str(&float(*f)),
+        Y::Str(s) => scalar_into(out, s, in_flow),
+        Y::Hex(bytes) if bytes.len() > 2 * HEX_PER_LINE => return false,
+        // no byte or one may read as something else; two or more have a space
+        Y::Hex(bytes) if bytes.len() < 2 => scalar_into(out, &hex_text(bytes), in_flow),
+        Y::Hex(bytes) => hex_into(out, bytes),
+        Y::Lit(text) => out.push_str(text),
         Y::Seq(items) => {
-            let parts = items
-                .iter()
-                .map(|i| flow(i, true))
-                .collect::<Option<Vec<_>>>()?;
-            format!("[{}]", parts.join(", "))
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if !flow_into(out, item, true) {
+                    return false;
+                }
+            }
+            out.push(']');
         }
         Y::Map(entries) => {
-            let parts = entries
-                .iter()
-                .map(|(k, v)| Some(format!("{}: {}", scalar(k, true), flow(v, true)?)))
-                .collect::<Option<Vec<_>>>()?;
-            format!("{{{}}}", parts.join(", "))
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                scalar_into(out, key, true);
+                out.push_str(": ");
+                if !flow_into(out, item, true) {
+                    return false;
+                }
+            }
+            out.push('}');
         }
-    })
+    }
+    true
 }
 
 fn float(f: f64) -> String {
@@ -158,11 +175,19 @@ fn float(f: f64) -> String {
 }
 
 /// `s` as a plain scalar when that is unambiguous, else double-quoted.
-pub fn scalar(s: &str, in_flow: bool) -> String {
+#[cfg(test)]
+fn scalar(s: &str, in_flow: bool) -> String {
+    let mut out = String::new();
+    scalar_into(&mut out, s, in_flow);
+    out
+}
+
+/// Append `s` as a plain scalar when that is unambiguous, else double-quoted.
+fn scalar_into(out: &mut String, s: &str, in_flow: bool) {
     if is_plain_safe(s, in_flow) {
-        s.to_owned()
+        out.push_str(s);
     } else {
-        quote(s)
+        quote_into(out, s);
     }
 }
 
@@ -176,14 +201,25 @@ fn is_plain_safe(s: &str, in_flow: bool) -> bool {
     if s.ends_with(char::is_whitespace) || s.ends_with(':') {
         return false;
     }
-    if s.contains(": ") || s.contains(" #") || s.contains(":\t") {
-        return false;
+    // one pass for what may not appear anywhere: `: `, ` #`, flow
+    // indicators inside flow collections, control characters (a tab is
+    // one); then, for other than ASCII text, C1 controls and line separators
+    let mut previous = 0u8;
+    for &b in s.as_bytes() {
+        let breaks = match b {
+            b' ' => previous == b':',
+            b'#' => previous == b' ',
+            b',' | b'[' | b']' | b'{' | b'}' => in_flow,
+            _ => b.is_ascii_control(),
+        };
+        if breaks {
+            return false;
+        }
+        previous = b;
     }
-    if in_flow && s.contains([',', '[', ']', '{', '}']) {
-        return false;
-    }
-    if s.chars()
-        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}'))
+    if !s.is_ascii()
+        && s.chars()
+            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}'))
     {
         return false;
     }
@@ -207,8 +243,21 @@ fn looks_like_non_string(s: &str) -> bool {
     if !(first.is_ascii_digit() || first == '.') {
         return false;
     }
-    let lower = body.to_ascii_lowercase();
     let digits_ = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    // dates and timestamps: four digits and a dash (a timestamp may go on
+    // after a space)
+    if body.len() >= 8 && body.get(4..5) == Some("-") && body.get(..4).is_some_and(digits_) {
+        return true;
+    }
+    // every other number is made of these; anything else (a space, as in
+    // hex text) is a string
+    if !body
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'+' | b'-'))
+    {
+        return false;
+    }
+    let lower = body.to_ascii_lowercase();
     if digits_(&lower) {
         return true;
     }
@@ -223,9 +272,6 @@ fn looks_like_non_string(s: &str) -> bool {
             .split(':')
             .all(|p| digits_(p.split('.').next().unwrap_or("")))
     {
-        return true;
-    }
-    if lower.len() >= 8 && lower.get(4..5) == Some("-") && lower.get(..4).is_some_and(digits_) {
         return true;
     }
     is_float(&lower)
@@ -253,8 +299,8 @@ fn is_float(s: &str) -> bool {
     ok(int_part) && ok(frac) && has_digit && exp_ok
 }
 
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len().saturating_add(2));
+fn quote_into(out: &mut String, s: &str) {
+    out.reserve(s.len().saturating_add(2));
     out.push('"');
     for c in s.chars() {
         match c {
@@ -266,17 +312,17 @@ fn quote(s: &str) -> String {
             '\0' => out.push_str("\\0"),
             c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}') => {
                 let n = u32::from(c);
-                if n <= 0xff {
-                    out.push_str(&format!("\\x{n:02x}"));
+                // writing to a String cannot fail
+                let _ = if n <= 0xff {
+                    write!(out, "\\x{n:02x}")
                 } else {
-                    out.push_str(&format!("\\u{n:04x}"));
-                }
+                    write!(out, "\\u{n:04x}")
+                };
             }
             c => out.push(c),
         }
     }
     out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -353,5 +399,24 @@ mod tests {
             text,
             "root:  # c\n  short: [1, a]  # raw\n  long:\n    00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f\n    10 11 12 13 14 15 16 17 18 19 1a 1b 1c 1d 1e 1f\n    20 21 22 23 24 25 26 27\n  map: {hex: 01 02}\n"
         );
+    }
+
+    #[test]
+    fn short_hex_and_wide_flow_values() {
+        let mut e = Emitter::new();
+        e.entry(0, "none", &Y::Hex(vec![]), None);
+        e.entry(0, "one", &Y::Hex(vec![0x10]), None);
+        e.entry(0, "two", &Y::Hex(vec![0x10, 0x20]), None);
+        let wide: Vec<Y> = (0..30).map(|n| Y::Int(1000 + n)).collect();
+        e.entry(0, "wide", &Y::Seq(wide[..3].to_vec()), None);
+        e.entry(0, "wider", &Y::Seq(wide), Some("c"));
+        let text = e.finish();
+        let mut expected = String::from(
+            "none: \"\"\none: \"10\"\ntwo: 10 20\nwide: [1000, 1001, 1002]\nwider:  # c\n",
+        );
+        for n in 1000..1030 {
+            expected.push_str(&format!("  - {n}\n"));
+        }
+        assert_eq!(text, expected);
     }
 }

@@ -49,16 +49,18 @@ impl Y {
 /// Bytes as lowercase hex pairs separated by spaces.
 pub fn hex_text(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().saturating_mul(3));
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let digit = |d: u8| DIGITS.get(usize::from(d)).map_or('0', |&c| char::from(c));
+    hex_into(&mut out, bytes);
+    out
+}
+
+/// Append bytes as lowercase hex pairs separated by spaces.
+pub(super) fn hex_into(out: &mut String, bytes: &[u8]) {
     for (i, &b) in bytes.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.push(digit(b >> 4));
-        out.push(digit(b & 0xf));
+        crate::mapi::push_hex(out, b);
     }
-    out
 }
 
 use crate::mapi::parse_int;

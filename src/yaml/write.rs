@@ -1,5 +1,6 @@
 //! Model → YAML text.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use encoding_rs::Encoding as CodePage;
@@ -97,8 +98,8 @@ fn write_keys(
             shown.sort_by_key(|a| a.key.to_lowercase());
         }
         let mut names = HashSet::new();
-        for item in shown {
-            if !names.insert(item.key.clone()) {
+        for item in &shown {
+            if !names.insert(item.key.as_str()) {
                 return Err(YamlError::Unrepresentable(format!(
                     "two values of key {:?} are both shown as {:?}",
                     block.path, item.key
@@ -131,13 +132,13 @@ fn key_name(block: &Block) -> Result<String, YamlError> {
 }
 
 /// Values with repeated names folded as Regedit imports them: the last data
-/// at the position of the first.
-fn merged(values: &[RegValue]) -> Vec<RegValue> {
-    let mut out: Vec<RegValue> = Vec::with_capacity(values.len());
+/// at the position of the first (copied only then).
+fn merged(values: &[RegValue]) -> Vec<Cow<'_, RegValue>> {
+    let mut out: Vec<Cow<'_, RegValue>> = Vec::with_capacity(values.len());
     for value in values {
         match out.iter_mut().find(|v| v.name == value.name) {
-            Some(existing) => existing.data = value.data.clone(),
-            None => out.push(value.clone()),
+            Some(existing) => existing.to_mut().data = value.data.clone(),
+            None => out.push(Cow::Borrowed(value)),
         }
     }
     out
