@@ -252,8 +252,18 @@ pub fn bom(format: &TextFormat) -> &'static [u8] {
 /// pieces of a text written a piece at a time.
 pub fn encode_into(out: &mut Vec<u8>, text: &str, encoding: Encoding) -> Result<(), TextError> {
     match encoding {
-        Encoding::Utf16Le => out.extend(text.encode_utf16().flat_map(u16::to_le_bytes)),
-        Encoding::Utf16Be => out.extend(text.encode_utf16().flat_map(u16::to_be_bytes)),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            // two bytes per UTF-8 byte of ASCII text, fewer for the rest
+            out.reserve(text.len().saturating_mul(2));
+            let little = encoding == Encoding::Utf16Le;
+            for unit in text.encode_utf16() {
+                out.extend_from_slice(&if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+        }
         Encoding::Utf8 => out.extend_from_slice(text.as_bytes()),
         Encoding::CodePage(cp) => out.extend(encode_code_page(text, cp)?),
     }

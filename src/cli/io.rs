@@ -81,7 +81,7 @@ pub fn replace_file(path: &Path, bytes: &[u8], backup: bool) -> Result<()> {
         fs::copy(path, PathBuf::from(name))
             .with_context(|| format!("cannot keep a backup of {}", path.display()))?;
     }
-    write_file(path, bytes)
+    write_through_temp(path, bytes)
 }
 
 /// Write `bytes` to a new or existing file `path`, creating its folder,
@@ -90,6 +90,12 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
+    write_through_temp(path, bytes)
+}
+
+/// Write `bytes` to `path` in a folder that exists, through a temporary
+/// sibling renamed over it.
+fn write_through_temp(path: &Path, bytes: &[u8]) -> Result<()> {
     let temp = temp_path(path);
     let result = fs::write(&temp, bytes)
         .and_then(|()| fs::rename(&temp, path))

@@ -24,7 +24,9 @@ use crate::prf::PrfModel;
 
 pub use schema::schema;
 pub use tree::{Y, hex_text};
-pub use value::{Context, Shown, parse as parse_value, resolve_name, show as show_value};
+pub use value::{
+    Context, Shown, ValueError, parse as parse_value, resolve_name, show as show_value,
+};
 
 /// The first line of every document: tells editors where the schema is.
 pub const MODELINE: &str = "yaml-language-server: $schema=mapiprof.schema.json";

@@ -62,6 +62,12 @@ pub fn syntax_message(error: &serde_saphyr::Error) -> String {
 pub const MAX_DEPTH: usize = 64;
 /// At most this many parser events (a 30 MB export's YAML has about 2 million).
 pub const MAX_EVENTS: usize = 50_000_000;
+/// At most this many nodes (every node is at least one event; the parser's
+/// own default, 250,000, is less than a 10 MB export needs).
+pub const MAX_NODES: usize = MAX_EVENTS;
+/// At most this many bytes of scalar text: as much as the largest input
+/// mapiprof reads (the parser's own default is 64 MiB).
+pub const MAX_SCALAR_BYTES: usize = 512 * 1024 * 1024;
 /// At most this many events replayed from aliases in a document (mapiprof
 /// writes none; this stops "billion laughs" documents).
 pub const MAX_ALIAS_EVENTS: usize = 100_000;
@@ -71,6 +77,8 @@ pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_events = MAX_EVENTS;
+    budget.max_nodes = MAX_NODES;
+    budget.max_total_scalar_bytes = MAX_SCALAR_BYTES;
     let mut options = serde_saphyr::options! {
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     };
@@ -169,5 +177,19 @@ impl<'de> Visitor<'de> for RawVisitor {
             entries.push((key, value));
         }
         Ok(Raw::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large export's YAML has far more nodes than the parser's default
+    /// budget (250,000) allows; only the limits above apply.
+    #[test]
+    fn documents_with_many_nodes_are_read() {
+        let text = "- a\n".repeat(300_000);
+        let node = parse(&text).unwrap();
+        assert!(matches!(node.kind, NodeKind::Seq(ref items) if items.len() == 300_000));
     }
 }

@@ -246,7 +246,7 @@ fn block(
             for (key, at, v) in entries {
                 let here = format!("{where_}.{key}");
                 let parsed = value::parse(key, &v.to_y(), ctx)
-                    .map_err(|e| located(v.at.max(*at), &here, &e))?;
+                    .map_err(|e| located(v.at.max(*at), &here, &e.to_string()))?;
                 let twin = values
                     .iter()
                     .zip(entries)

@@ -5,6 +5,8 @@
 //! very same value; otherwise it falls back to an explicit raw form
 //! (`{hex: …}`, `{dword: …}`, `{sz: …}`, `{hex(N): …}`).
 
+use std::fmt;
+
 use encoding_rs::Encoding as CodePage;
 
 use crate::mapi::dictionary::{self, Entry, Meaning, Scope};
@@ -83,8 +85,56 @@ pub fn show(value: &RegValue, ctx: &Context) -> Shown {
     }
 }
 
+/// Why a YAML entry is not a registry value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    /// A name that is not a property of this kind of section; the message
+    /// suggests close names, worked out only when it is shown (readers try
+    /// names in sections whose kind they do not know yet).
+    UnknownProperty {
+        /// The name as written.
+        name: String,
+        /// The section's scope.
+        scope: Option<Scope>,
+    },
+    /// Anything else, said in full.
+    Invalid(String),
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValueError::UnknownProperty { name, scope } => {
+                let hint = match dictionary::closest(name, *scope).as_slice() {
+                    [] => String::new(),
+                    names => format!("did you mean {}? ", names.join(", ")),
+                };
+                write!(
+                    f,
+                    "unknown property {name:?} in this section; {hint}A value that is not a MAPI property is written with its registry type, e.g. {{sz: …}}"
+                )
+            }
+            ValueError::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+impl From<String> for ValueError {
+    fn from(message: String) -> Self {
+        ValueError::Invalid(message)
+    }
+}
+
+impl From<ValueError> for String {
+    fn from(error: ValueError) -> Self {
+        error.to_string()
+    }
+}
+
 /// The registry value for YAML key `key` and value `y` (as read).
-pub fn parse(key: &str, y: &Y, ctx: &Context) -> Result<RegValue, String> {
+pub fn parse(key: &str, y: &Y, ctx: &Context) -> Result<RegValue, ValueError> {
     let (name, tag) = resolve_name(key, ctx)?;
     let data = match y {
         Y::Null => RegData::Delete,
@@ -520,31 +570,29 @@ fn parse_typed(
     tag: Option<TagName>,
     name: &ValueName,
     ctx: &Context,
-) -> Result<RegData, String> {
+) -> Result<RegData, ValueError> {
     if let Some(t) = tag {
         if t.secure {
-            return Err("secure values are written as {hex: …}".into());
+            return Err(ValueError::Invalid(
+                "secure values are written as {hex: …}".into(),
+            ));
         }
-        return typed_bytes(y, t.tag, Layout::Bits32, name, ctx);
+        return Ok(typed_bytes(y, t.tag, Layout::Bits32, name, ctx)?);
     }
     if let Some(form) = account::form(name.as_str()).filter(|_| ctx.account_manager) {
-        return account_data(y, form);
+        return Ok(account_data(y, form)?);
     }
     if ctx.in_profile && !ctx.account_manager {
-        let hint = match dictionary::closest(name.as_str(), ctx.scope).as_slice() {
-            [] => String::new(),
-            names => format!("did you mean {}? ", names.join(", ")),
-        };
-        return Err(format!(
-            "unknown property {:?} in this section; {hint}A value that is not a MAPI property is written with its registry type, e.g. {{sz: …}}",
-            name.as_str()
-        ));
+        return Err(ValueError::UnknownProperty {
+            name: name.as_str().to_owned(),
+            scope: ctx.scope,
+        });
     }
     match y {
         Y::Str(s) => Ok(RegData::String(s.clone())),
-        _ => Err(format!(
+        _ => Err(ValueError::Invalid(format!(
             "{name} has no known type: write a string or one of {{dword: …}}, {{hex: …}}"
-        )),
+        ))),
     }
 }
 
