@@ -45,6 +45,23 @@ fn throughput(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8));
 
+    // the floor the issue names: iconv transcoding the file, as a process
+    let file = std::env::temp_dir().join(format!("mapiprof-bench-{}.reg", std::process::id()));
+    std::fs::write(&file, &bytes).unwrap();
+    let iconv = || {
+        std::process::Command::new("iconv")
+            .args(["-f", "UTF-16LE", "-t", "UTF-8"])
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .status()
+    };
+    if iconv().is_ok_and(|s| s.success()) {
+        group.bench_function("floor: iconv UTF-16LE to UTF-8 (process)", |b| {
+            b.iter(|| iconv().unwrap().success())
+        });
+    } else {
+        eprintln!("iconv not found: its floor is not measured");
+    }
     group.bench_function("floor: decode UTF-16 to text", |b| {
         b.iter(|| {
             text::decode(black_box(&bytes), NoBom::Utf8)
@@ -74,6 +91,16 @@ fn throughput(c: &mut Criterion) {
                 .len()
         })
     });
+    let yaml_text = {
+        let model = input::read_reg(&bytes, None).unwrap().into_model().0;
+        yaml::write(&model, &yaml::WriteOptions::default()).unwrap()
+    };
+    group.bench_function("mapiprof: YAML to .reg", |b| {
+        b.iter(|| {
+            let model = yaml::read(black_box(&yaml_text)).unwrap();
+            model.to_reg_bytes().unwrap().len()
+        })
+    });
     group.bench_function("regashii: deserialize text", |b| {
         b.iter(|| {
             regashii::Registry::deserialize(black_box(&text))
@@ -91,6 +118,7 @@ fn throughput(c: &mut Criterion) {
         })
     });
     group.finish();
+    let _ = std::fs::remove_file(&file);
 }
 
 criterion_group!(benches, throughput);
