@@ -12,6 +12,7 @@ mod scope;
 mod to_prf;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use encoding_rs::Encoding as CodePage;
 
@@ -140,6 +141,8 @@ impl Model {
         // where each block came from, to tell whether grouping moves any
         let mut profile_origins: Vec<Vec<usize>> = Vec::new();
         let mut key_origins: Vec<usize> = Vec::new();
+        // profile name → its place in `model.profiles`
+        let mut index: HashMap<String, usize> = HashMap::new();
         for (origin, block) in blocks.into_iter().enumerate() {
             let Some((profile, rel)) = model.split(&block.path) else {
                 model.keys.push(block);
@@ -152,17 +155,14 @@ impl Model {
                 delete: block.delete,
                 values: block.values,
             };
-            // a profile's keys come together: try the last one first
-            let at = match model.profiles.last() {
-                Some(last) if last.name == profile => Some(model.profiles.len().saturating_sub(1)),
-                _ => model.profiles.iter().position(|p| p.name == profile),
-            };
+            let at = index.get(&profile).copied();
             match at.and_then(|i| model.profiles.get_mut(i).zip(profile_origins.get_mut(i))) {
                 Some((p, origins)) => {
                     p.keys.push(rel_block);
                     origins.push(origin);
                 }
                 None => {
+                    index.insert(profile.clone(), model.profiles.len());
                     model.profiles.push(Profile {
                         name: profile,
                         keys: vec![rel_block],
