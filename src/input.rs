@@ -44,7 +44,8 @@ impl RegInput {
 
     /// The document grouped by profile, and the warnings of that grouping.
     pub fn model(&self) -> (Model, Vec<Warning>) {
-        Model::from_document(&self.document(), self.source())
+        let document = self.document();
+        Model::from_blocks(document.format, document.blocks, self.source())
     }
 
     /// [`RegInput::model`] without copying the values; the text and the tree

@@ -142,24 +142,29 @@ fn one(
     let bytes = io::read_input(file)?;
     let codepage = code_page(read)?;
     let fail = |e: &dyn std::fmt::Display| anyhow!("{name}: {e}");
+    // the texts a dry run compares; nothing else needs them
+    let dry = matches!(output, Output::DryRun);
     let (before, after, changes, encoded) = match detect(file, &bytes) {
         Form::Reg => {
-            let parsed = input::read_reg(&bytes, codepage).map_err(|e| fail(&e))?;
+            // the file's bytes, text and tree go as soon as they are not needed
+            let parsed = input::read_reg_owned(bytes, codepage).map_err(|e| fail(&e))?;
             let edited = op.reg(&parsed).map_err(|e| fail(&e))?;
-            let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
-            let view = |t: &str| view_of(t, &parsed.format);
-            (
-                view(&parsed.text),
-                view(&edited.text),
-                edited.changes,
-                encoded,
-            )
+            let format = parsed.format;
+            let view = |t: &str| view_of(t, &format);
+            let (before, after) = if dry {
+                (view(&parsed.text), view(&edited.text))
+            } else {
+                (String::new(), String::new())
+            };
+            drop(parsed);
+            let encoded = text::encode(&edited.text, &format).map_err(|e| fail(&e))?;
+            (before, after, edited.changes, encoded)
         }
         Form::Prf => {
             let parsed = input::read_prf(&bytes, codepage).map_err(|e| fail(&e))?;
             let edited = op.prf(&parsed).map_err(|e| fail(&e))?;
             let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
-            (parsed.text, edited.text.clone(), edited.changes, encoded)
+            (parsed.text, edited.text, edited.changes, encoded)
         }
         Form::Yaml => {
             let edited = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
@@ -167,9 +172,17 @@ fn one(
                 yaml::Document::Prf(model) => edit::via_prf(&model, |file| op.prf(file)),
             }
             .map_err(|e| fail(&e))?;
-            let before = String::from_utf8_lossy(&bytes).into_owned();
-            let encoded = edited.text.clone().into_bytes();
-            (before, edited.text, edited.changes, encoded)
+            if dry {
+                let before = String::from_utf8_lossy(&bytes).into_owned();
+                (before, edited.text, edited.changes, Vec::new())
+            } else {
+                (
+                    String::new(),
+                    String::new(),
+                    edited.changes,
+                    edited.text.into_bytes(),
+                )
+            }
         }
     };
     let fate = if changes.is_empty() {

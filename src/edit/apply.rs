@@ -17,7 +17,9 @@ use super::{EditError, Edited};
 pub fn apply_reg(input: &RegInput, patch: &Model) -> Result<Edited, EditError> {
     let (model, _) = input.model();
     let (planned, deletions) = plan(&model, patch)?;
-    let root = model.root.unwrap_or_default();
+    let root = model.root.clone().unwrap_or_default();
+    // the plan holds what the rewrite needs; a large file's model goes first
+    drop(model);
     let text = rewrite(input, &root, &planned, &deletions)?;
     Ok(Edited {
         text,

@@ -3,6 +3,8 @@
 //! value goes after the last line of its key (or into a new key at the end);
 //! a deleted key's lines become one `[-key]` line; every other byte stays.
 
+use std::collections::HashMap;
+
 use crate::input::RegInput;
 use crate::model::join;
 use crate::reg::{ItemKind, normalise_path, write_value};
@@ -14,7 +16,9 @@ use super::{EditError, Edited, Edits};
 pub fn set_reg(input: &RegInput, edits: &Edits) -> Result<Edited, EditError> {
     let (model, _) = input.model();
     let planned = plan(&model, edits)?;
-    let root = model.root.unwrap_or_default();
+    let root = model.root.clone().unwrap_or_default();
+    // the plan holds what the rewrite needs; a large file's model goes first
+    drop(model);
     let text = rewrite(input, &root, &planned, &[])?;
     Ok(Edited {
         text,
@@ -41,15 +45,25 @@ pub(super) fn rewrite(
         .map(|(profile, path)| (full(profile, path), join(root, profile, path)))
         .collect();
     let under = |key: &str| {
-        deleted
-            .iter()
-            .find(|(d, _)| key == d || key.starts_with(&format!("{d}\\")))
+        deleted.iter().find(|(d, _)| {
+            key.strip_prefix(d.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('\\'))
+        })
     };
+    // the planned values of each key (lowercase full path)
+    let mut planned_in: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in planned.iter().enumerate() {
+        planned_in
+            .entry(full(&p.profile, &p.path))
+            .or_default()
+            .push(i);
+    }
     let text = &input.text;
     let mut replace: Vec<(usize, usize, String)> = Vec::new();
     let mut done = vec![false; planned.len()];
     let mut announced: Vec<&str> = Vec::new();
-    let mut last_of_key: Vec<(String, usize)> = Vec::new();
+    // where each key's last line ends, for values created in it
+    let mut last_of_key: HashMap<String, usize> = HashMap::new();
     let mut key = String::new();
     let mut dropping = false;
     let mut drop_blanks = false;
@@ -83,13 +97,13 @@ pub(super) fn rewrite(
             }
             continue;
         }
-        if let (ItemKind::Value(value), false) = (&item.kind, key.is_empty()) {
-            for (i, p) in planned.iter().enumerate() {
-                if full(&p.profile, &p.path) == key
-                    && p.value
-                        .name
-                        .as_str()
-                        .eq_ignore_ascii_case(value.name.as_str())
+        if let (ItemKind::Value(value), Some(here)) = (&item.kind, planned_in.get(&key)) {
+            for &i in here {
+                let Some(p) = planned.get(i) else { continue };
+                if p.value
+                    .name
+                    .as_str()
+                    .eq_ignore_ascii_case(value.name.as_str())
                 {
                     let mut line = String::new();
                     write_value(&mut line, &p.value, nl)
@@ -102,9 +116,11 @@ pub(super) fn rewrite(
             }
         }
         if !key.is_empty() && !matches!(item.kind, ItemKind::Blank | ItemKind::Comment) {
-            match last_of_key.iter_mut().find(|(k, _)| *k == key) {
-                Some(entry) => entry.1 = item.span.end,
-                None => last_of_key.push((key.clone(), item.span.end)),
+            match last_of_key.get_mut(&key) {
+                Some(end) => *end = item.span.end,
+                None => {
+                    last_of_key.insert(key.clone(), item.span.end);
+                }
             }
         }
     }
@@ -112,11 +128,8 @@ pub(super) fn rewrite(
     for (p, _) in planned.iter().zip(&done).filter(|(_, done)| !**done) {
         let mut line = String::new();
         write_value(&mut line, &p.value, nl).map_err(|e| EditError::Write(e.to_string()))?;
-        match last_of_key
-            .iter()
-            .find(|(k, _)| *k == full(&p.profile, &p.path))
-        {
-            Some((_, end)) => replace.push((*end, *end, line)),
+        match last_of_key.get(&full(&p.profile, &p.path)) {
+            Some(end) => replace.push((*end, *end, line)),
             None => {
                 appended.push_str(&format!(
                     "{nl}[{}]{nl}{line}",

@@ -163,6 +163,7 @@ fn is_default(value: &RegValue) -> bool {
 pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError> {
     let (model, _) = input.model();
     let m = Move::of(&model, r)?;
+    drop(model);
     let nl = input.format.newline.as_str();
     let text = &input.text;
     let mut out = String::with_capacity(text.len());
