@@ -270,4 +270,17 @@ mod tests {
             ["5:1: value \"X\" is set again in this key; Regedit keeps the later one"]
         );
     }
+
+    #[test]
+    fn moving_the_values_out_gives_the_same_document_as_copying_them() {
+        let text = "REGEDIT4\n\"early\"=\"0\"\n[HKEY_CURRENT_USER\\A]\n\"x\"=\"1\"\n\"X\"=\"2\"\n[-HKEY_CURRENT_USER\\B]\n\"gone\"=dword:1\n[HKEY_CURRENT_USER\\C]\n;c\n\"y\"=hex:01,02\n[HKEY_CURRENT_USER\\A]\n@=-\n";
+        let parsed = parse(text).unwrap();
+        let (copied, warnings) = parsed.file.document(text, &parsed.lines);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        let (layout, _) = parsed.file.layout(text, &parsed.lines);
+        let moved = layout.into_document(parsed.file);
+        assert_eq!(moved, copied);
+        let counts: Vec<usize> = moved.blocks.iter().map(|b| b.values.len()).collect();
+        assert_eq!(counts, [2, 0, 1, 1]);
+    }
 }
