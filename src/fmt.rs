@@ -27,16 +27,8 @@ pub enum FmtError {
 
 /// What `fmt` makes of a `.reg`, and whether the key order was kept
 /// because the file deletes keys (sorting could change what it does).
-pub fn canonical_reg(input: &RegInput) -> Result<(Vec<u8>, bool), FmtError> {
-    let mut document = input.document();
-    let deletes = document.blocks.iter().any(|b| b.delete);
-    if !deletes {
-        document
-            .blocks
-            .sort_by(|a, b| compare_paths(&a.path, &b.path));
-    }
-    let text = reg::write(&document, Newline::CrLf)?;
-    let format = match document.format {
+pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), FmtError> {
+    let format = match input.parsed.file.format {
         Format::Regedit5 => TextFormat::REGEDIT5,
         Format::Regedit4 => TextFormat {
             encoding: Encoding::CodePage(input.codepage),
@@ -44,7 +36,21 @@ pub fn canonical_reg(input: &RegInput) -> Result<(Vec<u8>, bool), FmtError> {
             newline: Newline::CrLf,
         },
     };
-    Ok((text::encode(&text, &format)?, deletes))
+    let mut document = input.into_document();
+    let deletes = document.blocks.iter().any(|b| b.delete);
+    if !deletes {
+        document
+            .blocks
+            .sort_by(|a, b| compare_paths(&a.path, &b.path));
+    }
+    let mut out = text::bom(&format).to_vec();
+    reg::write_in_pieces(
+        document.format,
+        Newline::CrLf,
+        document.blocks.iter().map(reg::Key::of),
+        |piece| text::encode_into(&mut out, piece, format.encoding).map_err(FmtError::from),
+    )?;
+    Ok((out, deletes))
 }
 
 /// What `fmt` makes of a `.prf`: the OCT-style layout in the file's encoding.

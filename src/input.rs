@@ -42,6 +42,11 @@ impl RegInput {
         self.layout.document(&self.parsed.file)
     }
 
+    /// [`RegInput::document`] without copying the values.
+    pub fn into_document(self) -> reg::Document {
+        self.layout.into_document(self.parsed.file)
+    }
+
     /// The document grouped by profile, and the warnings of that grouping.
     pub fn model(&self) -> (Model, Vec<Warning>) {
         let document = self.document();
@@ -52,14 +57,7 @@ impl RegInput {
     /// are freed before the grouping.
     pub fn into_model(self) -> (Model, Vec<Warning>) {
         let source = self.source();
-        let RegInput {
-            text,
-            parsed,
-            layout,
-            ..
-        } = self;
-        drop(text);
-        let document = layout.into_document(parsed.file);
+        let document = self.into_document();
         Model::from_blocks(document.format, document.blocks, source)
     }
 }

@@ -59,7 +59,7 @@ fn one(file: &Path, read: &ReadOptions) -> Result<(Vec<u8>, Vec<u8>, Option<&'st
     let (canonical, note) = match detect(file, &bytes) {
         Form::Reg => {
             let parsed = input::read_reg(&bytes, codepage).map_err(|e| fail(&e))?;
-            let (canonical, kept) = fmt::canonical_reg(&parsed).map_err(|e| fail(&e))?;
+            let (canonical, kept) = fmt::canonical_reg(parsed).map_err(|e| fail(&e))?;
             let note = kept.then_some("the file deletes keys, so its key order is kept");
             (canonical, note)
         }
