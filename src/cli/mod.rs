@@ -258,7 +258,14 @@ fn show(files: &[PathBuf], sort: bool, redact: bool, read: &ReadOptions) -> Resu
             }
             out.push_str(&format!("# {}\n", io::display_name(file)));
         }
-        out.push_str(&yaml_of(&loaded, sort)?);
+        let text = yaml_of(&loaded, sort)?;
+        drop(loaded);
+        // one file (what git's textconv asks for) is printed as written
+        if out.is_empty() {
+            out = text;
+        } else {
+            out.push_str(&text);
+        }
     }
     io::write_output(None, Path::new("-"), out.as_bytes())
 }
