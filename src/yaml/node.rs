@@ -85,7 +85,7 @@ pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
     options.budget = Some(budget);
     options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
     let spanned: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options)?;
-    Ok(spanned_node(spanned))
+    Ok(node(spanned))
 }
 
 fn location(loc: &serde_saphyr::Location) -> Location {
@@ -95,27 +95,18 @@ fn location(loc: &serde_saphyr::Location) -> Location {
     }
 }
 
-fn spanned_node(spanned: Spanned<Raw>) -> Node {
-    let at = location(&spanned.referenced);
-    let kind = match spanned.value {
-        Raw::Scalar(y) => NodeKind::Scalar(y),
-        Raw::Seq(items) => NodeKind::Seq(items.into_iter().map(spanned_node).collect()),
-        Raw::Map(entries) => NodeKind::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| (k.value, location(&k.referenced), spanned_node(v)))
-                .collect(),
-        ),
-    };
-    Node { at, kind }
+/// A parsed node with the place it is referenced from.
+fn node(spanned: Spanned<Raw>) -> Node {
+    Node {
+        at: location(&spanned.referenced),
+        kind: spanned.value.0,
+    }
 }
 
-/// The serde-facing shape; converted to [`Node`] right after parsing.
-enum Raw {
-    Scalar(Y),
-    Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
-}
+/// The serde-facing form of a [`NodeKind`]: children are turned into
+/// [`Node`]s as soon as they are parsed, so the parser's own tree (with two
+/// locations per node) is never held whole beside ours.
+struct Raw(NodeKind);
 
 impl<'de> Deserialize<'de> for Raw {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -132,51 +123,51 @@ impl<'de> Visitor<'de> for RawVisitor {
         f.write_str("any YAML value")
     }
     fn visit_unit<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Null))
+        Ok(Raw(NodeKind::Scalar(Y::Null)))
     }
     fn visit_none<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Null))
+        Ok(Raw(NodeKind::Scalar(Y::Null)))
     }
     fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Bool(v)))
+        Ok(Raw(NodeKind::Scalar(Y::Bool(v))))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Int(i128::from(v))))
+        Ok(Raw(NodeKind::Scalar(Y::Int(i128::from(v)))))
     }
     fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Int(i128::from(v))))
+        Ok(Raw(NodeKind::Scalar(Y::Int(i128::from(v)))))
     }
     fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Int(v)))
+        Ok(Raw(NodeKind::Scalar(Y::Int(v))))
     }
     fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Raw, E> {
         i128::try_from(v)
-            .map(|n| Raw::Scalar(Y::Int(n)))
+            .map(|n| Raw(NodeKind::Scalar(Y::Int(n))))
             .map_err(|_| E::custom("integer too large"))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Float(v)))
+        Ok(Raw(NodeKind::Scalar(Y::Float(v))))
     }
     fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Str(v.to_owned())))
+        Ok(Raw(NodeKind::Scalar(Y::Str(v.to_owned()))))
     }
     fn visit_string<E>(self, v: String) -> Result<Raw, E> {
-        Ok(Raw::Scalar(Y::Str(v)))
+        Ok(Raw(NodeKind::Scalar(Y::Str(v))))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
-            items.push(item);
+            items.push(node(item));
         }
-        Ok(Raw::Seq(items))
+        Ok(Raw(NodeKind::Seq(items)))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
             let value = map.next_value::<Spanned<Raw>>()?;
-            entries.push((key, value));
+            entries.push((key.value, location(&key.referenced), node(value)));
         }
-        Ok(Raw::Map(entries))
+        Ok(Raw(NodeKind::Map(entries)))
     }
 }
 
