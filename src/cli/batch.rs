@@ -157,14 +157,27 @@ fn one(
                 (String::new(), String::new())
             };
             drop(parsed);
-            let encoded = text::encode(&edited.text, &format).map_err(|e| fail(&e))?;
+            let encoded = if matches!(
+                format.encoding,
+                text::Encoding::Utf16Le | text::Encoding::Utf16Be
+            ) {
+                // any text encodes as UTF-16: that is done on the way out
+                NewFile::Text(edited.text, format)
+            } else {
+                NewFile::Bytes(text::encode(&edited.text, &format).map_err(|e| fail(&e))?)
+            };
             (before, after, edited.changes, encoded)
         }
         Form::Prf => {
             let parsed = input::read_prf(&bytes, codepage).map_err(|e| fail(&e))?;
             let edited = op.prf(&parsed).map_err(|e| fail(&e))?;
             let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
-            (parsed.text, edited.text, edited.changes, encoded)
+            (
+                parsed.text,
+                edited.text,
+                edited.changes,
+                NewFile::Bytes(encoded),
+            )
         }
         Form::Yaml => {
             let edited = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
@@ -174,14 +187,15 @@ fn one(
             .map_err(|e| fail(&e))?;
             if dry {
                 let before = String::from_utf8_lossy(&bytes).into_owned();
-                (before, edited.text, edited.changes, Vec::new())
-            } else {
                 (
-                    String::new(),
-                    String::new(),
+                    before,
+                    edited.text,
                     edited.changes,
-                    edited.text.into_bytes(),
+                    NewFile::Bytes(Vec::new()),
                 )
+            } else {
+                let bytes = NewFile::Bytes(edited.text.into_bytes());
+                (String::new(), String::new(), edited.changes, bytes)
             }
         }
     };
@@ -195,7 +209,7 @@ fn one(
         Output::DryRun => diff = unified(&name, &before, &after),
         Output::InPlace(backup) => {
             if matches!(fate, Fate::Changed(_)) {
-                io::replace_file(file, &encoded, *backup)?;
+                io::replace_file(file, encoded.content(), *backup)?;
             }
         }
         Output::Dir(dir) => {
@@ -205,11 +219,26 @@ fn one(
             } else {
                 relative
             };
-            io::write_file(&dir.join(relative), &encoded)?;
+            io::write_file(&dir.join(relative), encoded.content())?;
         }
-        Output::File(path) => io::write_output(Some(path), file, &encoded)?,
+        Output::File(path) => io::write_output(Some(path), file, encoded.content())?,
     }
     Ok((fate, diff))
+}
+
+/// An edited file: bytes, or text to encode as it is written.
+enum NewFile {
+    Bytes(Vec<u8>),
+    Text(String, text::TextFormat),
+}
+
+impl NewFile {
+    fn content(&self) -> io::Content<'_> {
+        match self {
+            NewFile::Bytes(bytes) => io::Content::Bytes(bytes),
+            NewFile::Text(text, format) => io::Content::Text(text, format),
+        }
+    }
 }
 
 /// What a diff shows of a `.reg`: the text, or the YAML view of a UTF-16
