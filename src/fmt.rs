@@ -36,6 +36,12 @@ pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), FmtError> {
             newline: Newline::CrLf,
         },
     };
+    // about the size of the file: a sorted file is as long as it was
+    let units = match format.encoding {
+        Encoding::Utf16Le | Encoding::Utf16Be => 2,
+        _ => 1,
+    };
+    let capacity = input.text.len().saturating_mul(units).saturating_add(2);
     let mut document = input.into_document();
     let deletes = document.blocks.iter().any(|b| b.delete);
     if !deletes {
@@ -43,7 +49,8 @@ pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), FmtError> {
             .blocks
             .sort_by(|a, b| compare_paths(&a.path, &b.path));
     }
-    let mut out = text::bom(&format).to_vec();
+    let mut out = Vec::with_capacity(capacity);
+    out.extend_from_slice(text::bom(&format));
     reg::write_in_pieces(
         document.format,
         Newline::CrLf,
