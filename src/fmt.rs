@@ -36,12 +36,8 @@ pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), FmtError> {
             newline: Newline::CrLf,
         },
     };
-    // about the size of the file: a sorted file is as long as it was
-    let units = match format.encoding {
-        Encoding::Utf16Le | Encoding::Utf16Be => 2,
-        _ => 1,
-    };
-    let capacity = input.text.len().saturating_mul(units).saturating_add(2);
+    // a sorted file is as long as it was
+    let text_len = input.text.len();
     let mut document = input.into_document();
     let deletes = document.blocks.iter().any(|b| b.delete);
     if !deletes {
@@ -49,15 +45,14 @@ pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), FmtError> {
             .blocks
             .sort_by(|a, b| compare_paths(&a.path, &b.path));
     }
-    let mut out = Vec::with_capacity(capacity);
-    out.extend_from_slice(text::bom(&format));
+    let mut out = text::Encoder::new(&format, text_len);
     reg::write_in_pieces(
         document.format,
         Newline::CrLf,
         document.blocks.iter().map(reg::Key::of),
-        |piece| text::encode_into(&mut out, piece, format.encoding).map_err(FmtError::from),
+        |piece| out.push(piece).map_err(FmtError::from),
     )?;
-    Ok((out, deletes))
+    Ok((out.finish(), deletes))
 }
 
 /// What `fmt` makes of a `.prf`: the OCT-style layout in the file's encoding.

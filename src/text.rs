@@ -232,10 +232,45 @@ pub fn decode(bytes: &[u8], no_bom: NoBom) -> Result<Decoded, TextError> {
 
 /// Encode `text` as `format` says, with its byte-order mark if it has one.
 pub fn encode(text: &str, format: &TextFormat) -> Result<Vec<u8>, TextError> {
-    let mut out = Vec::with_capacity(text.len().saturating_mul(2).saturating_add(3));
-    out.extend_from_slice(bom(format));
-    encode_into(&mut out, text, format.encoding)?;
-    Ok(out)
+    let mut encoder = Encoder::new(format, text.len());
+    encoder.push(text)?;
+    Ok(encoder.finish())
+}
+
+/// The bytes of a text written a piece at a time: the byte-order mark, then
+/// each piece encoded as it comes, into room reserved once (so a large file
+/// is never held whole as text beside its bytes, and its buffer does not
+/// grow by copies).
+#[derive(Debug)]
+pub struct Encoder {
+    out: Vec<u8>,
+    encoding: Encoding,
+}
+
+impl Encoder {
+    /// An encoder for about `text_len` bytes of text in `format`.
+    pub fn new(format: &TextFormat, text_len: usize) -> Self {
+        let per_byte = match format.encoding {
+            Encoding::Utf16Le | Encoding::Utf16Be => 2,
+            Encoding::Utf8 | Encoding::CodePage(_) => 1,
+        };
+        let mut out = Vec::with_capacity(text_len.saturating_mul(per_byte).saturating_add(3));
+        out.extend_from_slice(bom(format));
+        Encoder {
+            out,
+            encoding: format.encoding,
+        }
+    }
+
+    /// Encode the next piece.
+    pub fn push(&mut self, text: &str) -> Result<(), TextError> {
+        encode_into(&mut self.out, text, self.encoding)
+    }
+
+    /// The bytes.
+    pub fn finish(self) -> Vec<u8> {
+        self.out
+    }
 }
 
 /// The byte-order mark `format` starts with; empty when it has none.

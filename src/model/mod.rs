@@ -241,22 +241,14 @@ impl Model {
     /// the way the source was; encoded as it is written, so the whole file
     /// is never held as text and bytes at once.
     pub fn to_reg_bytes(&self) -> Result<Vec<u8>, ToRegError> {
-        let format = &self.source.text;
-        // room for the whole file at once: growing a buffer of this size
-        // step by step would hold the old and the new copy at each step
-        let units = match format.encoding {
-            text::Encoding::Utf16Le | text::Encoding::Utf16Be => 2,
-            _ => 1,
-        };
-        let mut out = Vec::with_capacity(self.text_len_estimate().saturating_mul(units));
-        out.extend_from_slice(text::bom(format));
+        let mut out = text::Encoder::new(&self.source.text, self.text_len_estimate());
         reg::write_in_pieces(
             self.source.format,
-            format.newline,
+            self.source.text.newline,
             self.keys_in_order(),
-            |piece| text::encode_into(&mut out, piece, format.encoding).map_err(ToRegError::from),
+            |piece| out.push(piece).map_err(ToRegError::from),
         )?;
-        Ok(out)
+        Ok(out.finish())
     }
 
     /// About how long the `.reg` text of this model is (CRLF line endings,
