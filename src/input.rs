@@ -49,16 +49,14 @@ impl RegInput {
 
     /// The document grouped by profile, and the warnings of that grouping.
     pub fn model(&self) -> (Model, Vec<Warning>) {
-        let document = self.document();
-        Model::from_blocks(document.format, document.blocks, self.source())
+        Model::from_document(self.document(), self.source())
     }
 
     /// [`RegInput::model`] without copying the values; the text and the tree
     /// are freed before the grouping.
     pub fn into_model(self) -> (Model, Vec<Warning>) {
         let source = self.source();
-        let document = self.into_document();
-        Model::from_blocks(document.format, document.blocks, source)
+        Model::from_document(self.into_document(), source)
     }
 }
 

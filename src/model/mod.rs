@@ -119,18 +119,10 @@ pub struct Model {
 }
 
 impl Model {
-    /// Group the blocks of `doc` by profile. Warns when that grouping cannot
-    /// keep the file's key order.
-    pub fn from_document(doc: &Document, source: Source) -> (Model, Vec<Warning>) {
-        Model::from_blocks(doc.format, doc.blocks.clone(), source)
-    }
-
-    /// [`Model::from_document`] taking the blocks, without copying them.
-    pub fn from_blocks(
-        format: Format,
-        blocks: Vec<Block>,
-        source: Source,
-    ) -> (Model, Vec<Warning>) {
+    /// Group the blocks of `doc` by profile, keeping their values. Warns
+    /// when that grouping cannot keep the file's key order.
+    pub fn from_document(doc: Document, source: Source) -> (Model, Vec<Warning>) {
+        let Document { format, blocks } = doc;
         let root = main_root(&blocks);
         let mut model = Model {
             source: Source { format, ..source },
