@@ -507,20 +507,13 @@ mod tests {
         assert_eq!(compare_paths("A\\0a0d", "A\\9375CFF0"), Less);
         assert_eq!(compare_paths("A\\9375CFF0", "A\\dca7"), Less);
     }
-}
-
-#[cfg(test)]
-mod estimate_tests {
-    use std::path::Path;
-
-    use crate::input;
 
     /// The room reserved for a written `.reg` is close to what it takes:
     /// too little and the buffer grows (two copies at once), too much and
     /// memory is wasted.
     #[test]
     fn text_length_estimate_is_close_for_every_sample() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/reg");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/reg");
         let mut checked = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -528,7 +521,7 @@ mod estimate_tests {
             if name.starts_with("err_") || path.extension().is_none_or(|e| e != "reg") {
                 continue;
             }
-            let (model, _) = input::read_reg(&std::fs::read(&path).unwrap(), None)
+            let (model, _) = crate::input::read_reg(&std::fs::read(&path).unwrap(), None)
                 .unwrap()
                 .into_model();
             let actual = crate::reg::write(&model.to_document(), model.source.text.newline)
