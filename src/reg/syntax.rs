@@ -453,13 +453,13 @@ fn hex_value(c: u8) -> Option<u8> {
 fn hex_byte(input: &str) -> Result<(&str, u8), Note> {
     // the common case first: two hex digits and no third
     let b = input.as_bytes();
-    if b.get(..2)
-        .is_some_and(|d| d.iter().all(u8::is_ascii_hexdigit))
-        && !b.get(2).is_some_and(u8::is_ascii_hexdigit)
-        && let (Some(pair), Some(rest)) = (input.get(..2), input.get(2..))
-        && let Ok(byte) = u8::from_str_radix(pair, 16)
+    if let (Some(h), Some(l)) = (
+        b.first().and_then(|&d| hex_value(d)),
+        b.get(1).and_then(|&d| hex_value(d)),
+    ) && !b.get(2).is_some_and(u8::is_ascii_hexdigit)
+        && let Some(rest) = input.get(2..)
     {
-        return Ok((rest, byte));
+        return Ok((rest, h.wrapping_shl(4) | l));
     }
     let digits: IResult<&str, &str> =
         take_while_m_n(1, 3, |c: char| c.is_ascii_hexdigit()).parse(input);
