@@ -98,11 +98,15 @@ impl Content<'_> {
 fn pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
-        let end = (1..=size.min(rest.len()))
-            .rev()
-            .find(|&i| rest.is_char_boundary(i))
-            .or_else(|| rest.char_indices().nth(1).map(|(i, _)| i))
-            .unwrap_or(rest.len());
+        // back to a character boundary; 0 is one, and then the first
+        // character goes whole
+        let mut end = size.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end = end.saturating_sub(1);
+        }
+        if end == 0 {
+            end = rest.chars().next().map_or(0, char::len_utf8);
+        }
         let (piece, tail) = rest.split_at_checked(end)?;
         rest = tail;
         (!piece.is_empty()).then_some(piece)
