@@ -79,7 +79,7 @@ fn changes_name_profile_section_and_property() {
     assert_eq!(changes[0].new.as_deref(), Some("mail.example.com:44300"));
     assert_eq!(changes[0].raw_name.as_deref(), Some("001f6622"));
     let text = mapiprof::diff::to_text(&changes, false);
-    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+    common::snapshots().bind(|| {
         insta::assert_snapshot!("diff_text", text);
     });
     let ignoring = DiffOptions {

@@ -8,10 +8,7 @@ mod common;
 
 #[test]
 fn every_error_sample_is_refused_with_a_located_message() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots().bind(|| {
         insta::glob!("../samples", "*/err_*", |path| {
             let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
             let shown = relative.to_string_lossy().replace('\\', "/");

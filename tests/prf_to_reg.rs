@@ -32,7 +32,7 @@ fn kb833799_ports_switched_on_land_in_the_exchange_global_section() {
         partial: false,
     };
     let text = reg_text(&sample("kb833799_static_ports_outlook2003.prf"), &options);
-    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+    common::snapshots().bind(|| {
         insta::assert_snapshot!("prf_to_reg_kb833799", text);
     });
     assert!(text.contains(

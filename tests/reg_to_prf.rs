@@ -50,7 +50,7 @@ fn an_outlook_anywhere_profile_becomes_an_oct_prf() {
     );
     let text = written(&prf);
     let head = text.split("; Section 6").next().unwrap();
-    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+    common::snapshots().bind(|| {
         insta::assert_snapshot!("reg_to_prf_outlook_anywhere", head);
     });
     assert_eq!(prf.generation(), Some(Generation::Office2010));

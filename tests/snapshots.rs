@@ -8,10 +8,7 @@ use mapiprof::yaml;
 
 #[test]
 fn yaml_view_of_every_sample() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots().bind(|| {
         insta::glob!("../samples", "reg/*.reg", |path| {
             if common::is_error_sample(path) {
                 return;
@@ -26,10 +23,7 @@ fn yaml_view_of_every_sample() {
 
 #[test]
 fn yaml_view_of_every_prf_sample() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots().bind(|| {
         insta::glob!("../samples", "prf/*.prf", |path| {
             if common::is_error_sample(path) {
                 return;
@@ -44,10 +38,7 @@ fn yaml_view_of_every_prf_sample() {
 /// file (some ports on, some off) and the Office 2013 POP3 and PST file.
 #[test]
 fn prf_written_from_samples() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots().bind(|| {
         for name in [
             "kb833799_static_ports_outlook2003.prf",
             "oct2013_pop3_unicode_pst_utf8bom_dupes.prf",

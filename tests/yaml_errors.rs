@@ -2,6 +2,8 @@
 //! mistake, each message with line:column and the dotted path to the value.
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
+mod common;
+
 use std::fmt::Write as _;
 
 use mapiprof::yaml;
@@ -79,8 +81,5 @@ fn every_kind_of_mistake_is_located_and_named() {
         };
         writeln!(report, "{what}:\n  {outcome}\n").unwrap();
     }
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!("yaml_read_errors", report));
+    common::snapshots().bind(|| insta::assert_snapshot!("yaml_read_errors", report));
 }
