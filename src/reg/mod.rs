@@ -25,6 +25,7 @@ mod write;
 
 pub use document::{Block, Document, Format, normalise_path};
 pub use syntax::{ParseError, Parsed, parse};
-pub use tree::{File, Item, ItemKind, Layout};
+pub(crate) use tree::Layout;
+pub use tree::{File, Item, ItemKind};
 pub use value::{RegData, RegValue, ValueName, kind};
 pub use write::{Key, WriteError, write, write_block, write_in_pieces, write_value};

@@ -85,7 +85,7 @@ impl File {
     /// Which value lines Regedit would import into which key, with a warning
     /// for every value it would ignore; [`Layout::document`] and
     /// [`Layout::into_document`] turn it into a [`Document`].
-    pub fn layout(&self, text: &str, lines: &LineIndex) -> (Layout, Vec<Warning>) {
+    pub(crate) fn layout(&self, text: &str, lines: &LineIndex) -> (Layout, Vec<Warning>) {
         let mut blocks: Vec<LaidBlock> = Vec::new();
         let mut warnings = Vec::new();
         // None: no key yet or the last key line was unusable.
@@ -173,9 +173,10 @@ impl File {
     }
 }
 
-/// Which items of a [`File`] make up each key block Regedit would import.
+/// Which items of a [`File`] make up each key block Regedit would import;
+/// only good for the file it was made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Layout {
+pub(crate) struct Layout {
     format: Format,
     blocks: Vec<LaidBlock>,
 }

@@ -64,7 +64,7 @@ impl<'a> Key<'a> {
 /// Roughly how much text [`write_in_pieces`] gathers before handing it on.
 const PIECE: usize = 64 * 1024;
 
-/// [`write`] for keys that are not gathered in a [`Document`], handing the
+/// [`write()`] for keys that are not gathered in a [`Document`], handing the
 /// text to `sink` a piece at a time (whole keys, about 64 KiB), so that a
 /// large file can be encoded as it is written instead of being held whole
 /// as text first.
