@@ -2,11 +2,11 @@
 //! encoding — UTF-16LE with a BOM for version 5, the ANSI code page for
 //! REGEDIT4 — CRLF, Regedit's wrapping, keys in Regedit's case-insensitive
 //! order with each key's values in their order) and a `.prf` in the
-//! OCT-style layout of the writer.
+//! OCT-style layout of the writer; a YAML document as `show` writes it.
 
 use thiserror::Error;
 
-use crate::input::{PrfInput, RegInput};
+use crate::input::{Document, PrfInput, Profiles, RegInput};
 use crate::model::compare_paths;
 use crate::reg::{self, Format};
 use crate::text::{self, Encoding, Newline, TextFormat};
@@ -23,6 +23,40 @@ pub enum FmtError {
     /// A `.prf` value the writer refuses.
     #[error(transparent)]
     Prf(#[from] crate::prf::WriteError),
+    /// A model YAML cannot show.
+    #[error(transparent)]
+    Yaml(#[from] crate::yaml::YamlError),
+}
+
+/// A file in its canonical form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Canonical {
+    /// The bytes of the canonical file.
+    pub bytes: Vec<u8>,
+    /// Something the user should know about the result.
+    pub note: Option<&'static str>,
+}
+
+/// What `fmt` makes of `doc`, in the form it was read from.
+pub fn canonical(doc: Document) -> Result<Canonical, FmtError> {
+    let (bytes, note) = match doc {
+        Document::Reg(input) => {
+            let (bytes, kept) = canonical_reg(input)?;
+            let note = kept.then_some("the file deletes keys, so its key order is kept");
+            (bytes, note)
+        }
+        Document::Prf(input) => (canonical_prf(&input)?, None),
+        Document::Model { profiles, .. } => {
+            let text = match profiles {
+                Profiles::Registry(model) => {
+                    crate::yaml::write(&model, &crate::yaml::WriteOptions::default())?
+                }
+                Profiles::Prf(model) => crate::yaml::write_prf(&model),
+            };
+            (text.into_bytes(), None)
+        }
+    };
+    Ok(Canonical { bytes, note })
 }
 
 /// What `fmt` makes of a `.reg`, and whether the key order was kept

@@ -1,14 +1,145 @@
-//! Reading a file's bytes into a document or a model: the text layer and a
-//! format's parser together. No I/O: callers pass the bytes.
+//! Reading a file's bytes into a document: the text layer and a form's
+//! parser together. [`read`] takes any form and gives one [`Document`];
+//! [`read_reg`], [`read_prf`] and [`read_yaml`] are its parts. No I/O:
+//! callers pass the bytes.
+
+use std::borrow::Cow;
 
 use encoding_rs::Encoding as CodePage;
 use thiserror::Error;
 
 use crate::diag::Warning;
+use crate::format::Format;
 use crate::model::{Model, Source};
 use crate::prf::{PrfModel, PrfSource};
 use crate::text::{self, Decoded, NoBom, TextFormat};
 use crate::{prf, reg, yaml};
+
+/// How to read a file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// The ANSI code page of a REGEDIT4 file, of a `.prf` without a
+    /// byte-order mark and of `PT_STRING8` bytes; when absent, as
+    /// [`read_reg`] and [`read_prf`] say.
+    pub codepage: Option<&'static CodePage>,
+}
+
+/// A file read: its own text and syntax tree where its form has one that
+/// edits must keep, else the profiles it describes.
+#[derive(Debug, Clone)]
+pub enum Document {
+    /// A `.reg` file.
+    Reg(RegInput),
+    /// A `.prf` file.
+    Prf(PrfInput),
+    /// A file read straight into profiles, keeping no text (YAML).
+    Model {
+        /// The form it was read from.
+        from: Format,
+        /// What it describes.
+        profiles: Profiles,
+    },
+}
+
+/// What a document describes: registry keys grouped by profile, or the
+/// settings of a `.prf`. The two are different models on purpose: a `.prf`
+/// names settings by mapping and service, a `.reg` by section and tag, and
+/// only a conversion (which may warn) turns one into the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Profiles {
+    /// A registry export or patch.
+    Registry(Model),
+    /// An Outlook profile file.
+    Prf(PrfModel),
+}
+
+impl Profiles {
+    /// The form these profiles are naturally written in: `.reg` or `.prf`.
+    pub fn native_format(&self) -> Format {
+        match self {
+            Profiles::Registry(_) => Format::Reg,
+            Profiles::Prf(_) => Format::Prf,
+        }
+    }
+}
+
+impl From<yaml::Document> for Profiles {
+    fn from(doc: yaml::Document) -> Profiles {
+        match doc {
+            yaml::Document::Reg(model) => Profiles::Registry(model),
+            yaml::Document::Prf(model) => Profiles::Prf(model),
+        }
+    }
+}
+
+impl Document {
+    /// The form the document was read from.
+    pub fn format(&self) -> Format {
+        match self {
+            Document::Reg(_) => Format::Reg,
+            Document::Prf(_) => Format::Prf,
+            Document::Model { from, .. } => *from,
+        }
+    }
+
+    /// What reading tolerated, or what Regedit or Outlook would skip.
+    pub fn warnings(&self) -> &[Warning] {
+        match self {
+            Document::Reg(input) => &input.warnings,
+            Document::Prf(input) => &input.parsed.warnings,
+            Document::Model { .. } => &[],
+        }
+    }
+
+    /// The profiles the document describes, and what working them out
+    /// found (keys regrouped by profile, settings Outlook ignores). The text
+    /// and tree of a `.reg` are freed first.
+    pub fn into_profiles(self) -> (Profiles, Vec<Warning>) {
+        match self {
+            Document::Reg(input) => {
+                let (model, warnings) = input.into_model();
+                (Profiles::Registry(model), warnings)
+            }
+            Document::Prf(input) => {
+                let (model, warnings) = input.model();
+                (Profiles::Prf(model), warnings)
+            }
+            Document::Model { profiles, .. } => (profiles, Vec::new()),
+        }
+    }
+}
+
+/// Read `bytes` as a file of form `format` (see [`Format::of`] to tell the
+/// form from a file's name and content). Bytes given by value (a `Vec`) are
+/// freed as soon as they are decoded, so that a large file is never held as
+/// bytes, text and tree at once.
+///
+/// # Example
+/// ```
+/// use mapiprof::{Format, input};
+/// let bytes = b"[General]\r\nProfileName=Outlook\r\n".as_slice();
+/// let doc = input::read(bytes, Format::Prf, &input::ReadOptions::default()).unwrap();
+/// assert_eq!(doc.format(), Format::Prf);
+/// assert!(doc.warnings().is_empty());
+/// ```
+pub fn read<'a>(
+    bytes: impl Into<Cow<'a, [u8]>>,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<Document, InputError> {
+    let bytes = bytes.into();
+    Ok(match format {
+        Format::Reg => Document::Reg(match bytes {
+            Cow::Owned(bytes) => read_reg_owned(bytes, options.codepage)?,
+            Cow::Borrowed(bytes) => read_reg(bytes, options.codepage)?,
+        }),
+        Format::Prf => Document::Prf(read_prf(&bytes, options.codepage)?),
+        Format::Yaml => Document::Model {
+            from: Format::Yaml,
+            profiles: read_yaml_document(&bytes)?.into(),
+        },
+    })
+}
 
 /// A `.reg` file read from bytes.
 #[derive(Debug, Clone)]
@@ -201,56 +332,9 @@ fn yaml_text(bytes: &[u8]) -> Result<String, InputError> {
     Ok(text.text)
 }
 
-/// Whether `bytes` start like a `.reg` file (after any byte-order mark).
-pub fn looks_like_reg(bytes: &[u8]) -> bool {
-    let text = head(bytes, 256);
-    text.starts_with(reg::Format::Regedit5.header())
-        || text.starts_with(reg::Format::Regedit4.header())
-}
-
-/// Whether `bytes` look like a `.prf`: the first line that is neither blank
-/// nor a comment is a `[Section]` header (a YAML document starts with a key).
-pub fn looks_like_prf(bytes: &[u8]) -> bool {
-    let text = head(bytes, 4096);
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with([';', '\'', '#']))
-        .is_some_and(|l| l.starts_with('[') && !looks_like_reg(bytes))
-}
-
-/// The first `limit` bytes of a file as text, whatever its encoding.
-fn head(bytes: &[u8], limit: usize) -> String {
-    // An even-length prefix keeps UTF-16 whole; a cut UTF-8 sequence at the
-    // end is dropped by the lossy fallback.
-    let head = bytes.get(..bytes.len().min(limit) & !1).unwrap_or(bytes);
-    let text = match text::decode(head, NoBom::Utf8) {
-        Ok(decoded) => decoded.text,
-        Err(_) => String::from_utf8_lossy(head).into_owned(),
-    };
-    text.trim_start_matches('\u{feff}').to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reg_files_are_recognised_in_any_encoding() {
-        assert!(looks_like_reg(b"REGEDIT4\r\n"));
-        assert!(looks_like_prf(b";comment\r\n\r\n[General]\r\nCustom=1\r\n"));
-        assert!(!looks_like_prf(b"mapiprof: 1\n"));
-        assert!(!looks_like_prf(b"REGEDIT4\r\n[HKEY_CURRENT_USER\\X]\r\n"));
-        let utf16: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain(
-                "Windows Registry Editor Version 5.00\r\n"
-                    .encode_utf16()
-                    .flat_map(u16::to_le_bytes),
-            )
-            .collect();
-        assert!(looks_like_reg(&utf16));
-        assert!(!looks_like_reg(b"mapiprof: 1\n"));
-    }
 
     #[test]
     fn yaml_must_be_utf8() {

@@ -21,10 +21,12 @@
 )]
 
 pub mod check;
+pub mod convert;
 pub mod diag;
 pub mod diff;
 pub mod edit;
 pub mod fmt;
+mod format;
 pub mod input;
 pub mod mapi;
 pub mod model;
@@ -34,3 +36,5 @@ pub mod reg;
 pub mod render;
 pub mod text;
 pub mod yaml;
+
+pub use format::Format;

@@ -18,11 +18,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             #[allow(clippy::print_stderr)]
-            {
-                eprintln!("error: {err}");
-                for cause in err.chain().skip(1) {
-                    eprintln!("caused by: {cause}");
-                }
+            for line in cli::error::lines(&err) {
+                eprintln!("{line}");
             }
             ExitCode::from(2)
         }

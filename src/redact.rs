@@ -9,6 +9,7 @@
 
 use encoding_rs::Encoding as CodePage;
 
+use crate::input::Profiles;
 use crate::mapi::dictionary::Scope;
 use crate::mapi::{self, PropValue, TagName, account};
 use crate::model::{Model, describe};
@@ -36,6 +37,14 @@ impl Redactor {
     /// A fresh redactor.
     pub fn new() -> Redactor {
         Redactor::default()
+    }
+
+    /// `profiles` with their personal data replaced.
+    pub fn profiles(&mut self, profiles: &Profiles) -> Profiles {
+        match profiles {
+            Profiles::Registry(model) => Profiles::Registry(self.model(model)),
+            Profiles::Prf(model) => Profiles::Prf(self.prf(model)),
+        }
     }
 
     /// `model` with its personal data replaced.

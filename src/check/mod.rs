@@ -3,11 +3,13 @@
 //! grounded in how Outlook reads the setting (the RPC-over-HTTP proxy
 //! dialog, the MAPI section references, the `.prf` reader).
 
+mod document;
 mod prf;
 mod reg;
 
 use serde::Serialize;
 
+pub use document::check;
 pub use prf::check_prf;
 pub use reg::check_reg;
 

@@ -1,8 +1,14 @@
 //! Command-line arguments.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
+use anyhow::{Result, anyhow};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
+
+use mapiprof::{Format, input, model, prf, text};
 
 /// Convert Outlook / MAPI profiles between Regedit exports (.reg), Outlook
 /// profile files (.prf) and readable, lossless YAML.
@@ -27,6 +33,25 @@ pub struct ReadOptions {
     /// Treat warnings (lines Regedit would skip, …) as errors.
     #[arg(long)]
     pub strict: bool,
+}
+
+impl ReadOptions {
+    /// The options the library reads with.
+    pub fn input(&self) -> Result<input::ReadOptions> {
+        Ok(input::ReadOptions {
+            codepage: self.code_page()?,
+        })
+    }
+
+    /// The code page given with `--codepage`.
+    pub fn code_page(&self) -> Result<Option<&'static encoding_rs::Encoding>> {
+        match &self.codepage {
+            Some(label) => Ok(Some(
+                text::code_page(label).ok_or_else(|| anyhow!("unknown code page {label:?}"))?,
+            )),
+            None => Ok(None),
+        }
+    }
 }
 
 /// The commands.
@@ -70,11 +95,11 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Output format; by default from the output's extension, else the
         /// other format of the input.
-        #[arg(long, value_enum)]
-        to: Option<Form>,
+        #[arg(long, value_parser = FormatParser)]
+        to: Option<Format>,
         /// Input format; by default from the extension or the content.
-        #[arg(long, value_enum)]
-        from: Option<Form>,
+        #[arg(long, value_parser = FormatParser)]
+        from: Option<Format>,
         /// Sort profiles, keys and values (YAML output).
         #[arg(long)]
         sort: bool,
@@ -179,8 +204,8 @@ pub enum Command {
         #[arg(long, value_name = "PATTERN")]
         name: Option<String>,
         /// Convert each rendered file to this format.
-        #[arg(long, value_enum)]
-        to: Option<Form>,
+        #[arg(long, value_parser = FormatParser)]
+        to: Option<Format>,
         /// Allow keys outside the profiles of an Outlook profile root in a
         /// rendered .reg.
         #[arg(long)]
@@ -385,15 +410,31 @@ pub enum CheckFormat {
     Json,
 }
 
-/// A file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Form {
-    /// A Regedit export or patch.
-    Reg,
-    /// An Outlook profile file.
-    Prf,
-    /// The mapiprof YAML document.
-    Yaml,
+/// A form's name (`--to`, `--from`), from the library's list of forms.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatParser;
+
+impl TypedValueParser for FormatParser {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Format, clap::Error> {
+        let names = Format::ALL.map(Format::name);
+        let name = PossibleValuesParser::new(names).parse_ref(cmd, arg, value)?;
+        Format::from_name(&name).ok_or_else(|| clap::Error::new(ErrorKind::InvalidValue))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Format::ALL
+                .into_iter()
+                .map(|f| PossibleValue::new(f.name()).help(f.description())),
+        ))
+    }
 }
 
 /// An Outlook version, for the profile root of a .reg written from a .prf.
@@ -414,4 +455,25 @@ pub enum OutlookVersion {
     /// Outlook 2016 and later.
     #[value(name = "2016")]
     V2016,
+}
+
+impl OutlookVersion {
+    /// The version as the library names it.
+    pub fn outlook(self) -> model::Outlook {
+        match self {
+            OutlookVersion::V2003 => model::Outlook::V2003,
+            OutlookVersion::V2007 => model::Outlook::V2007,
+            OutlookVersion::V2010 => model::Outlook::V2010,
+            OutlookVersion::V2013 => model::Outlook::V2013,
+            OutlookVersion::V2016 => model::Outlook::V2016,
+        }
+    }
+
+    /// The mapping generation a `.prf` for this version is written in.
+    pub fn generation(self) -> prf::Generation {
+        match self {
+            OutlookVersion::V2003 | OutlookVersion::V2007 => prf::Generation::Office2002,
+            _ => prf::Generation::Office2010,
+        }
+    }
 }

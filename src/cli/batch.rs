@@ -8,15 +8,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use mapiprof::edit::{self, Edits};
-use mapiprof::{input, text, yaml};
+use mapiprof::edit::Operation;
+use mapiprof::input::{self, Document};
+use mapiprof::{Format, text, yaml};
 
-use super::args::ReadOptions;
-use super::{Form, code_page, detect, io};
+use super::args::{BatchOptions, ReadOptions};
+use super::error::{self, FileContext};
+use super::{io, load};
 
 /// Where edited files go.
 #[derive(Debug, Clone)]
@@ -31,56 +33,23 @@ pub enum Output {
     DryRun,
 }
 
-/// What to do to each file.
-#[derive(Debug, Clone)]
-pub enum Operation {
-    /// `set`.
-    Set(Edits),
-    /// `retarget`.
-    Retarget(edit::Retarget),
-    /// `apply`, with the patch read.
-    Apply(Box<yaml::Patch>),
-}
-
-impl Operation {
-    fn reg(&self, file: &input::RegInput) -> Result<edit::Edited, edit::EditError> {
-        match self {
-            Operation::Set(edits) => edit::set_reg(file, edits),
-            Operation::Retarget(r) => edit::retarget_reg(file, r),
-            Operation::Apply(patch) => match patch.as_ref() {
-                yaml::Patch::Reg(patch) => edit::apply_reg(file, patch),
-                yaml::Patch::Prf(_) => Err(wrong_patch("a .prf patch", "a .reg file")),
-            },
-        }
+impl Output {
+    /// Where the batch options say edited files go.
+    fn of(options: &BatchOptions) -> Result<Output> {
+        Ok(match options {
+            o if o.in_place => Output::InPlace(o.backup),
+            BatchOptions {
+                out_dir: Some(dir), ..
+            } => Output::Dir(dir.clone()),
+            BatchOptions {
+                output: Some(file), ..
+            } => Output::File(file.clone()),
+            o if o.dry_run => Output::DryRun,
+            _ => bail!(
+                "say where the edited files go: --in-place, --out-dir DIR, -o FILE or --dry-run"
+            ),
+        })
     }
-
-    fn prf(&self, file: &input::PrfInput) -> Result<edit::Edited, edit::EditError> {
-        match self {
-            Operation::Set(edits) => edit::set_prf(file, edits),
-            Operation::Retarget(_) => Err(edit::EditError::NoMatch(
-                "a .prf has no registry root; retarget works on .reg files and their YAML".into(),
-            )),
-            Operation::Apply(patch) => match patch.as_ref() {
-                yaml::Patch::Prf(patch) => edit::apply_prf(file, patch),
-                yaml::Patch::Reg(_) => Err(wrong_patch("a registry patch", "a .prf")),
-            },
-        }
-    }
-
-    fn yaml(&self, model: &mapiprof::model::Model) -> Result<edit::Edited, edit::EditError> {
-        match self {
-            Operation::Set(edits) => edit::set_yaml(model, edits),
-            Operation::Retarget(r) => edit::retarget_yaml(model, r),
-            Operation::Apply(patch) => match patch.as_ref() {
-                yaml::Patch::Reg(patch) => edit::apply_yaml(model, patch),
-                yaml::Patch::Prf(_) => Err(wrong_patch("a .prf patch", "a registry document")),
-            },
-        }
-    }
-}
-
-fn wrong_patch(patch: &str, file: &str) -> edit::EditError {
-    edit::EditError::NoMatch(format!("{patch} cannot be applied to {file}"))
 }
 
 /// How one file fared.
@@ -91,16 +60,16 @@ enum Fate {
     Interrupted,
 }
 
-/// Apply `op` to every file of `args`.
+/// Apply `op` to every file of `args`; 0 when every file was done.
 pub fn run(
     args: &[PathBuf],
-    recursive: bool,
     op: &Operation,
-    output: &Output,
-    quiet: bool,
+    options: &BatchOptions,
     read: &ReadOptions,
-) -> Result<()> {
-    let files = collect(args, recursive)?;
+) -> Result<u8> {
+    let output = &Output::of(options)?;
+    let quiet = options.quiet;
+    let files = collect(args, options.recursive)?;
     if matches!(output, Output::File(_)) && files.len() != 1 {
         bail!(
             "-o writes one file, and {} were given; use --out-dir or --in-place",
@@ -127,7 +96,7 @@ pub fn run(
         })
         .collect();
     bar.finish_and_clear();
-    report(&results, quiet)
+    report(&results, quiet).map(|()| 0)
 }
 
 /// Edit one file and write it; the diff text for `--dry-run`.
@@ -140,15 +109,20 @@ fn one(
 ) -> Result<(Fate, String)> {
     let name = io::display_name(file);
     let bytes = io::read_input(file)?;
-    let codepage = code_page(read)?;
-    let fail = |e: &dyn std::fmt::Display| anyhow!("{name}: {e}");
+    let format = Format::of(file, &bytes);
     // the texts a dry run compares; nothing else needs them
     let dry = matches!(output, Output::DryRun);
-    let (before, after, changes, encoded) = match detect(file, &bytes) {
-        Form::Reg => {
-            // the file's bytes, text and tree go as soon as they are not needed
-            let parsed = input::read_reg_owned(bytes, codepage).map_err(|e| fail(&e))?;
-            let edited = op.reg(&parsed).map_err(|e| fail(&e))?;
+    // a YAML document keeps no text of its own: a dry run compares its bytes
+    let yaml_before = if dry && format == Format::Yaml {
+        String::from_utf8_lossy(&bytes).into_owned()
+    } else {
+        String::new()
+    };
+    // the file's bytes, text and tree go as soon as they are not needed
+    let doc = load::document_as(file, bytes, format, read)?;
+    let edited = op.edit(&doc).in_file(&name)?;
+    let (before, after, encoded) = match doc {
+        Document::Reg(parsed) => {
             let format = parsed.format;
             let view = |t: &str| view_of(t, &format);
             let (before, after) = if dry {
@@ -164,45 +138,25 @@ fn one(
                 // any text encodes as UTF-16: that is done on the way out
                 NewFile::Text(edited.text, format)
             } else {
-                NewFile::Bytes(text::encode(&edited.text, &format).map_err(|e| fail(&e))?)
+                NewFile::Bytes(text::encode(&edited.text, &format).in_file(&name)?)
             };
-            (before, after, edited.changes, encoded)
+            (before, after, encoded)
         }
-        Form::Prf => {
-            let parsed = input::read_prf(&bytes, codepage).map_err(|e| fail(&e))?;
-            let edited = op.prf(&parsed).map_err(|e| fail(&e))?;
-            let encoded = text::encode(&edited.text, &parsed.format).map_err(|e| fail(&e))?;
-            (
-                parsed.text,
-                edited.text,
-                edited.changes,
-                NewFile::Bytes(encoded),
-            )
+        Document::Prf(parsed) => {
+            let encoded = text::encode(&edited.text, &parsed.format).in_file(&name)?;
+            (parsed.text, edited.text, NewFile::Bytes(encoded))
         }
-        Form::Yaml => {
-            let edited = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
-                yaml::Document::Reg(model) => op.yaml(&model),
-                yaml::Document::Prf(model) => edit::via_prf(&model, |file| op.prf(file)),
-            }
-            .map_err(|e| fail(&e))?;
-            if dry {
-                let before = String::from_utf8_lossy(&bytes).into_owned();
-                (
-                    before,
-                    edited.text,
-                    edited.changes,
-                    NewFile::Bytes(Vec::new()),
-                )
-            } else {
-                let bytes = NewFile::Bytes(edited.text.into_bytes());
-                (String::new(), String::new(), edited.changes, bytes)
-            }
-        }
+        Document::Model { .. } if dry => (yaml_before, edited.text, NewFile::Bytes(Vec::new())),
+        Document::Model { .. } => (
+            String::new(),
+            String::new(),
+            NewFile::Bytes(edited.text.into_bytes()),
+        ),
     };
-    let fate = if changes.is_empty() {
+    let fate = if edited.changes.is_empty() {
         Fate::Unchanged
     } else {
-        Fate::Changed(changes)
+        Fate::Changed(edited.changes)
     };
     let mut diff = String::new();
     match output {
@@ -303,7 +257,7 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
                     Fate::Interrupted => interrupted = interrupted.saturating_add(1),
                 }
             }
-            Err(e) => failed.push(format!("{e:#}")),
+            Err(e) => failed.push(error::one_line(e)),
         }
     }
     io::write_output(None, Path::new("-"), out.as_bytes())?;
@@ -348,7 +302,7 @@ pub(super) fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf,
             walk(arg, arg, &mut out)?;
         } else if !arg.exists() && arg.to_string_lossy().contains(['*', '?', '[']) {
             let pattern = arg.to_string_lossy();
-            let paths = glob::glob(&pattern).map_err(|e| anyhow!("{pattern}: {e}"))?;
+            let paths = glob::glob(&pattern).in_file(&pattern)?;
             let before = out.len();
             for path in paths.flatten().filter(|p| p.is_file()) {
                 let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -367,14 +321,14 @@ pub(super) fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf,
 
 fn walk(dir: &Path, base: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| anyhow!("cannot read {}: {e}", dir.display()))?
+        .with_context(|| format!("cannot read {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             walk(&path, base, out)?;
-        } else if super::form_of_extension(&path).is_some() {
+        } else if Format::from_path(&path).is_some() {
             out.push((path, base.to_path_buf()));
         }
     }

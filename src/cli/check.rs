@@ -3,14 +3,14 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 use mapiprof::check::{self, Finding, Severity};
-use mapiprof::input;
 
 use super::args::{CheckFormat, ReadOptions};
-use super::{Form, batch, code_page, detect, io};
+use super::error::{self, FileContext};
+use super::{batch, io, load};
 
 /// What `check` was asked.
 pub struct Options {
@@ -41,7 +41,7 @@ pub fn run(args: &[std::path::PathBuf], options: &Options, read: &ReadOptions) -
     for (file, _) in &files {
         match findings(file, options, read) {
             Ok(found) => all.push((io::display_name(file), found)),
-            Err(e) => failed.push(format!("{e:#}")),
+            Err(e) => failed.push(error::one_line(&e)),
         }
     }
     let text = match options.format {
@@ -74,29 +74,8 @@ pub fn run(args: &[std::path::PathBuf], options: &Options, read: &ReadOptions) -
 }
 
 fn findings(file: &Path, options: &Options, read: &ReadOptions) -> Result<Vec<Finding>> {
-    let name = io::display_name(file);
-    let bytes = io::read_input(file)?;
-    let codepage = code_page(read)?;
-    let fail = |e: &dyn std::fmt::Display| anyhow!("{name}: {e}");
-    let mut found = match detect(file, &bytes) {
-        Form::Reg => {
-            let parsed = input::read_reg(&bytes, codepage).map_err(|e| fail(&e))?;
-            check::check_reg(&parsed.model().0)
-        }
-        Form::Prf => {
-            let parsed = input::read_prf(&bytes, codepage).map_err(|e| fail(&e))?;
-            let (model, _) = parsed.model();
-            check::check_prf(&model, &parsed.parsed, &parsed.text, options.outlook_2016)
-        }
-        Form::Yaml => match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
-            mapiprof::yaml::Document::Reg(model) => check::check_reg(&model),
-            mapiprof::yaml::Document::Prf(model) => {
-                let text = mapiprof::prf::write(&model).map_err(|e| fail(&e))?;
-                let parsed = mapiprof::prf::parse(&text);
-                check::check_prf(&model, &parsed, &text, options.outlook_2016)
-            }
-        },
-    };
+    let doc = load::document(file, read)?;
+    let mut found = check::check(doc, options.outlook_2016).in_file(&io::display_name(file))?;
     found.retain(|f| !options.disable.iter().any(|d| d == f.rule));
     Ok(found)
 }

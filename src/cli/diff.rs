@@ -3,12 +3,14 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use mapiprof::diff::{self, Change, DiffOptions};
+use mapiprof::input::Profiles;
 
 use super::args::{DiffFormat, ReadOptions};
-use super::{Loaded, io, load};
+use super::error::FileContext;
+use super::{io, load};
 
 /// Compare `a` and `b`; 0 when equal, 1 when not.
 pub fn run(
@@ -18,14 +20,14 @@ pub fn run(
     options: &DiffOptions,
     read: &ReadOptions,
 ) -> Result<u8> {
-    let changes = match (load(a, None, read)?, load(b, None, read)?) {
-        (Loaded::Reg(ma), Loaded::Reg(mb)) => diff::diff_reg(&ma, &mb, options),
-        (Loaded::Prf(pa), Loaded::Prf(pb)) => diff::diff_prf(&pa, &pb, options),
-        (Loaded::Prf(pa), Loaded::Reg(mb)) => diff::diff_prf_export(&pa, &mb, true, options)
-            .map_err(|e| anyhow!("{}: {e}", io::display_name(b)))?,
-        (Loaded::Reg(ma), Loaded::Prf(pb)) => diff::diff_prf_export(&pb, &ma, false, options)
-            .map_err(|e| anyhow!("{}: {e}", io::display_name(a)))?,
+    let (pa, pb) = (load::profiles(a, read)?, load::profiles(b, read)?);
+    // comparing a .prf with an export can only fail on the export
+    let export = if matches!(pa, Profiles::Registry(_)) {
+        a
+    } else {
+        b
     };
+    let changes = diff::diff(&pa, &pb, options).in_file(&io::display_name(export))?;
     let text = match format {
         DiffFormat::Text => {
             let color = std::io::stdout().is_terminal()

@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
-use mapiprof::{fmt, input, yaml};
+use mapiprof::fmt;
 
 use super::args::ReadOptions;
-use super::{Form, batch, code_page, detect, io};
-
+use super::error::{self, FileContext};
+use super::{batch, io, load};
 /// Format (or check) every file: 1 when `check` finds a file to rewrite.
 pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -> Result<u8> {
     let files = batch::collect(args, recursive)?;
@@ -29,10 +29,10 @@ pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -
                 }
                 differ.push(io::display_name(file));
                 if !check && let Err(e) = io::replace_file(file, &canonical, false) {
-                    failed.push(format!("{e:#}"));
+                    failed.push(error::one_line(&e));
                 }
             }
-            Err(e) => failed.push(format!("{e:#}")),
+            Err(e) => failed.push(error::one_line(&e)),
         }
     }
     if check {
@@ -52,30 +52,9 @@ pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -
 
 /// The file's bytes, its canonical bytes, and a note about the result.
 fn one(file: &Path, read: &ReadOptions) -> Result<(Vec<u8>, Vec<u8>, Option<&'static str>)> {
-    let name = io::display_name(file);
     let bytes = io::read_input(file)?;
-    let fail = |e: &dyn std::fmt::Display| anyhow!("{name}: {e}");
-    let codepage = code_page(read)?;
-    let (canonical, note) = match detect(file, &bytes) {
-        Form::Reg => {
-            let parsed = input::read_reg(&bytes, codepage).map_err(|e| fail(&e))?;
-            let (canonical, kept) = fmt::canonical_reg(parsed).map_err(|e| fail(&e))?;
-            let note = kept.then_some("the file deletes keys, so its key order is kept");
-            (canonical, note)
-        }
-        Form::Prf => {
-            let parsed = input::read_prf(&bytes, codepage).map_err(|e| fail(&e))?;
-            (fmt::canonical_prf(&parsed).map_err(|e| fail(&e))?, None)
-        }
-        Form::Yaml => {
-            let text = match input::read_yaml_document(&bytes).map_err(|e| fail(&e))? {
-                yaml::Document::Reg(model) => {
-                    yaml::write(&model, &yaml::WriteOptions::default()).map_err(|e| fail(&e))?
-                }
-                yaml::Document::Prf(model) => yaml::write_prf(&model),
-            };
-            (text.into_bytes(), None)
-        }
-    };
-    Ok((bytes, canonical, note))
+    let format = mapiprof::Format::of(file, &bytes);
+    let doc = load::document_as(file, bytes.as_slice(), format, read)?;
+    let canonical = fmt::canonical(doc).in_file(&io::display_name(file))?;
+    Ok((bytes, canonical.bytes, canonical.note))
 }

@@ -11,8 +11,12 @@ use rayon::prelude::*;
 use mapiprof::render::{self, Renderer, Row};
 use mapiprof::text::{self, NoBom};
 
+use mapiprof::Format;
+
 use super::args::ReadOptions;
-use super::{Form, Options, code_page, converted, form_of_extension, io, load_bytes};
+use super::convert::{Request as Converting, converted};
+use super::error::{self, FileContext};
+use super::{io, load};
 
 /// What `render` was asked.
 pub struct Request<'a> {
@@ -20,25 +24,24 @@ pub struct Request<'a> {
     pub vars: &'a Path,
     pub out_dir: &'a Path,
     pub name: Option<&'a str>,
-    pub to: Option<Form>,
+    pub to: Option<Format>,
     pub quiet: bool,
 }
 
 /// Render every row.
-pub fn run(request: &Request, options: &Options, read: &ReadOptions) -> Result<()> {
+pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Result<u8> {
     let template_name = io::display_name(request.template);
     let bytes = io::read_input(request.template)?;
-    let no_bom = match code_page(read)? {
+    let no_bom = match read.code_page()? {
         Some(cp) => NoBom::CodePage(cp),
         None => NoBom::Utf8,
     };
-    let decoded = text::decode(&bytes, no_bom).map_err(|e| anyhow!("{template_name}: {e}"))?;
+    let decoded = text::decode(&bytes, no_bom).in_file(&template_name)?;
     let (stem, form) = template_form(request.template)?;
     let to = request.to.unwrap_or(form);
-    let default_name = format!("{stem}-{{{{ row_number }}}}.{}", extension(to));
+    let default_name = format!("{stem}-{{{{ row_number }}}}.{}", to.extension());
     let name = request.name.unwrap_or(&default_name);
-    let renderer =
-        Renderer::new(&decoded.text, name).map_err(|e| anyhow!("{template_name}: {e}"))?;
+    let renderer = Renderer::new(&decoded.text, name).in_file(&template_name)?;
     let rows = rows_of(request.vars)?;
 
     let results: Vec<(String, Result<String>)> = rows
@@ -77,7 +80,7 @@ pub fn run(request: &Request, options: &Options, read: &ReadOptions) -> Result<(
                 seen.push(path);
                 written = written.saturating_add(1);
             }
-            Err(e) => failed.push(format!("{e:#}")),
+            Err(e) => failed.push(error::one_line(e)),
         }
     }
     #[allow(clippy::print_stderr)]
@@ -90,7 +93,7 @@ pub fn run(request: &Request, options: &Options, read: &ReadOptions) -> Result<(
         }
     }
     if failed.is_empty() {
-        Ok(())
+        Ok(0)
     } else {
         bail!("{} of {} rows failed", failed.len(), results.len())
     }
@@ -102,10 +105,10 @@ fn one(
     renderer: &Renderer,
     row: &Row,
     format: &text::TextFormat,
-    form: Form,
-    to: Form,
+    form: Format,
+    to: Format,
     request: &Request,
-    options: &Options,
+    options: &Converting,
     read: &ReadOptions,
 ) -> Result<String> {
     let (name, text) = renderer.render(row)?;
@@ -116,19 +119,19 @@ fn one(
         )
     })?;
     let path = request.out_dir.join(relative);
-    let bytes = text::encode(&text, format).map_err(|e| anyhow!("{}: {e}", row.label))?;
+    let bytes = text::encode(&text, format).in_file(&row.label)?;
     let strict = ReadOptions {
         strict: true,
         ..read.clone()
     };
     let out = if to == form {
         // check that the rendered file reads cleanly, and keep its bytes
-        load_bytes(&path, bytes.clone(), form, &strict)
-            .map_err(|e| anyhow!("{}: the rendered {name} does not read: {e:#}", row.label))?;
+        load::profiles_as(&path, bytes.as_slice(), form, &strict)
+            .map_err(|e| anyhow!("the rendered {name} does not read: {}", error::one_line(&e)))
+            .in_file(&row.label)?;
         bytes
     } else {
-        converted(&path, bytes, form, Some(to), false, options, &strict)
-            .map_err(|e| anyhow!("{}: {e:#}", row.label))?
+        converted(&path, bytes, form, Some(to), options, &strict).in_file(&row.label)?
     };
     io::write_file(&path, &out)?;
     Ok(path.display().to_string())
@@ -138,7 +141,7 @@ fn one(
 fn rows_of(path: &Path) -> Result<Vec<Row>> {
     let name = io::display_name(path);
     let bytes = io::read_input(path)?;
-    let decoded = text::decode(&bytes, NoBom::Utf8).map_err(|e| anyhow!("{name}: {e}"))?;
+    let decoded = text::decode(&bytes, NoBom::Utf8).in_file(&name)?;
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -147,11 +150,11 @@ fn rows_of(path: &Path) -> Result<Vec<Row>> {
     } else {
         render::data_rows(&decoded.text)
     };
-    rows.map_err(|e| anyhow!("{name}: {e}"))
+    rows.in_file(&name)
 }
 
 /// The stem and form of a template: `outlook.prf.j2` → (`outlook`, PRF).
-fn template_form(path: &Path) -> Result<(String, Form)> {
+fn template_form(path: &Path) -> Result<(String, Format)> {
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -161,7 +164,7 @@ fn template_form(path: &Path) -> Result<(String, Form)> {
         .find_map(|suffix| file.strip_suffix(suffix))
         .unwrap_or(&file);
     let bare = Path::new(bare);
-    let form = form_of_extension(bare).ok_or_else(|| {
+    let form = Format::from_path(bare).ok_or_else(|| {
         anyhow!(
             "{}: name the template .reg, .prf or .yaml (optionally with .j2 after it)",
             path.display()
@@ -172,14 +175,6 @@ fn template_form(path: &Path) -> Result<(String, Form)> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".to_owned());
     Ok((stem, form))
-}
-
-fn extension(form: Form) -> &'static str {
-    match form {
-        Form::Reg => "reg",
-        Form::Prf => "prf",
-        Form::Yaml => "yaml",
-    }
 }
 
 /// `name` as a path that stays inside the output folder.

@@ -8,8 +8,9 @@ mod text;
 
 use serde::Serialize;
 
+use crate::input::Profiles;
 use crate::mapi::{PropType, TagName};
-use crate::model::{Effective, Model, PROFILE_KEY, Profile, effective, merge};
+use crate::model::{Effective, Model, PROFILE_KEY, Profile, ToPrfError, effective, merge};
 use crate::reg::{Block, RegValue};
 use crate::yaml::{self, Context};
 
@@ -91,6 +92,19 @@ pub enum Kind {
     Removed,
     /// In both, different.
     Changed,
+}
+
+/// The changes from `a` to `b`, whatever each holds: two registry
+/// documents key by key, two `.prf` files setting by setting, a `.prf` and
+/// an export by turning the export into the `.prf` that recreates it (which
+/// fails when the export does not say which profile).
+pub fn diff(a: &Profiles, b: &Profiles, options: &DiffOptions) -> Result<Vec<Change>, ToPrfError> {
+    Ok(match (a, b) {
+        (Profiles::Registry(ma), Profiles::Registry(mb)) => diff_reg(ma, mb, options),
+        (Profiles::Prf(pa), Profiles::Prf(pb)) => diff_prf(pa, pb, options),
+        (Profiles::Prf(pa), Profiles::Registry(mb)) => diff_prf_export(pa, mb, true, options)?,
+        (Profiles::Registry(ma), Profiles::Prf(pb)) => diff_prf_export(pb, ma, false, options)?,
+    })
 }
 
 /// The differences between two registry models.

@@ -8,6 +8,7 @@
 //! and the files are the caller's business.
 
 mod apply;
+mod operation;
 mod plan;
 mod prf_file;
 mod reg_file;
@@ -18,6 +19,7 @@ mod yaml_file;
 use thiserror::Error;
 
 pub use apply::{apply_reg, apply_yaml};
+pub use operation::Operation;
 pub use prf_file::{apply_prf, set_prf};
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};

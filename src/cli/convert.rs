@@ -1,0 +1,111 @@
+//! `mapiprof show` and `mapiprof convert`: files read into profiles and
+//! written in another form by the library's [`convert`].
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use mapiprof::Format;
+use mapiprof::convert::{self, ConvertOptions};
+use mapiprof::input::Profiles;
+use mapiprof::redact::Redactor;
+
+use super::args::ReadOptions;
+use super::error::FileContext;
+use super::{io, load};
+
+/// What to convert into, besides the target form.
+pub struct Request {
+    /// The options the library converts with (`base` is filled in here).
+    pub options: ConvertOptions,
+    /// `.prf` → `.reg` onto this export.
+    pub base: Option<PathBuf>,
+}
+
+/// `show`: every file as YAML on stdout, one document after another.
+pub fn show(files: &[PathBuf], sort: bool, redact: bool, read: &ReadOptions) -> Result<u8> {
+    let options = ConvertOptions {
+        sort,
+        ..ConvertOptions::default()
+    };
+    let mut out = Vec::new();
+    // one redactor for all files, so that a name gets the same placeholder
+    let mut redactor = Redactor::new();
+    for (i, file) in files.iter().enumerate() {
+        let mut profiles = load::profiles(file, read)?;
+        if redact {
+            profiles = redactor.profiles(&profiles);
+        }
+        if files.len() > 1 {
+            if i > 0 {
+                out.extend_from_slice(b"---\n");
+            }
+            out.extend_from_slice(format!("# {}\n", io::display_name(file)).as_bytes());
+        }
+        let name = io::display_name(file);
+        let yaml = convert::convert(&profiles, Format::Yaml, Format::Yaml, &options)
+            .in_file(&name)?
+            .bytes;
+        drop(profiles);
+        // one file (what git's textconv asks for) is printed as written
+        if out.is_empty() {
+            out = yaml;
+        } else {
+            out.extend_from_slice(&yaml);
+        }
+    }
+    io::write_output(None, Path::new("-"), &out)?;
+    Ok(0)
+}
+
+/// `convert`: one file into another form.
+pub fn run(
+    input: &Path,
+    output: Option<&Path>,
+    to: Option<Format>,
+    from: Option<Format>,
+    request: &Request,
+    read: &ReadOptions,
+) -> Result<u8> {
+    let bytes = io::read_input(input)?;
+    let from = from.unwrap_or_else(|| Format::of(input, &bytes));
+    let to = to.or_else(|| output.and_then(Format::from_path));
+    let out = converted(input, bytes, from, to, request, read)?;
+    io::write_output(output, input, &out)?;
+    Ok(0)
+}
+
+/// `bytes` of `file`, read as `from`, converted to `to` (by default the
+/// other form: YAML for a `.reg` or `.prf`, what it describes for YAML);
+/// warnings printed.
+pub fn converted(
+    file: &Path,
+    bytes: Vec<u8>,
+    from: Format,
+    to: Option<Format>,
+    request: &Request,
+    read: &ReadOptions,
+) -> Result<Vec<u8>> {
+    let name = io::display_name(file);
+    let profiles = load::profiles_as(file, bytes, from, read)?;
+    let to = to.unwrap_or_else(|| convert::default_target(from, &profiles));
+    let mut options = request.options.clone();
+    options.recreating.codepage = read.code_page()?;
+    if let (Format::Reg, Profiles::Prf(_), Some(base)) = (to, &profiles, &request.base) {
+        options.base = Some(export(base, read)?);
+    }
+    let out = convert::convert(&profiles, from, to, &options).in_file(&name)?;
+    load::report(&name, &out.warnings, read.strict)?;
+    Ok(out.bytes)
+}
+
+/// The export named by `--base`.
+fn export(file: &Path, read: &ReadOptions) -> Result<mapiprof::model::Model> {
+    match load::profiles(file, read)? {
+        Profiles::Registry(model) => Ok(model),
+        Profiles::Prf(_) => bail!(
+            "{}: --base needs a .reg export (or its YAML), not a .prf",
+            io::display_name(file)
+        ),
+    }
+}

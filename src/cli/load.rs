@@ -1,0 +1,73 @@
+//! Reading the files a command names into documents: the bytes (a file or
+//! stdin), their form, the library's reader, and the warnings printed on
+//! stderr (`--strict` turns them into an error).
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use mapiprof::Format;
+use mapiprof::diag::Warning;
+use mapiprof::input::{self, Document, Profiles};
+
+use super::args::ReadOptions;
+use super::error::FileContext;
+use super::io;
+
+/// `file` read as the form its name or content shows; its warnings are the
+/// caller's to print or not.
+pub fn document(file: &Path, read: &ReadOptions) -> Result<Document> {
+    let bytes = io::read_input(file)?;
+    let format = Format::of(file, &bytes);
+    document_as(file, bytes, format, read)
+}
+
+/// `bytes` (of `file`) read as `format`; bytes given by value are freed
+/// once decoded.
+pub fn document_as<'a>(
+    file: &Path,
+    bytes: impl Into<std::borrow::Cow<'a, [u8]>>,
+    format: Format,
+    read: &ReadOptions,
+) -> Result<Document> {
+    let options = read.input()?;
+    input::read(bytes, format, &options).in_file(&io::display_name(file))
+}
+
+/// The profiles `file` describes, its warnings printed.
+pub fn profiles(file: &Path, read: &ReadOptions) -> Result<Profiles> {
+    let bytes = io::read_input(file)?;
+    let format = Format::of(file, &bytes);
+    profiles_as(file, bytes, format, read)
+}
+
+/// The profiles `bytes` (of `file`, read as `format`) describe, with the
+/// warnings of reading and of working them out printed.
+pub fn profiles_as<'a>(
+    file: &Path,
+    bytes: impl Into<std::borrow::Cow<'a, [u8]>>,
+    format: Format,
+    read: &ReadOptions,
+) -> Result<Profiles> {
+    let doc = document_as(file, bytes, format, read)?;
+    let name = io::display_name(file);
+    report(&name, doc.warnings(), read.strict)?;
+    let (profiles, warnings) = doc.into_profiles();
+    report(&name, &warnings, read.strict)?;
+    Ok(profiles)
+}
+
+/// Print `warnings` about the file shown as `name`; with `strict`, any
+/// warning is an error.
+pub fn report(name: &str, warnings: &[Warning], strict: bool) -> Result<()> {
+    for warning in warnings {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("warning: {name}: {warning}");
+        }
+    }
+    if strict && !warnings.is_empty() {
+        bail!("{name}: {} warning(s) and --strict is set", warnings.len());
+    }
+    Ok(())
+}

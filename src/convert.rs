@@ -1,0 +1,238 @@
+//! Converting what a file holds into another form: one function for every
+//! pair of forms, so that the command line, templates and library callers
+//! all go through the same rules. In particular a `.reg` is only written
+//! here, after the check that it keeps to the Outlook profiles (see
+//! [`ConvertOptions::allow_any_key`]).
+//!
+//! Reading is [`crate::input`]'s business; nothing here touches files.
+
+use thiserror::Error;
+
+use crate::diag::Warning;
+use crate::format::Format;
+use crate::input::Profiles;
+use crate::model::{self, Model};
+use crate::redact::Redactor;
+use crate::{prf, yaml};
+
+/// How to convert.
+#[derive(Debug, Clone, Default)]
+pub struct ConvertOptions {
+    /// YAML output: sort profiles, keys and values into a canonical order.
+    pub sort: bool,
+    /// Replace personal data with placeholders first.
+    pub redact: bool,
+    /// A written `.reg` may touch keys outside the profiles of an Outlook
+    /// profile root. Without it, such a `.reg` is refused, unless the keys
+    /// came from a `.reg` file itself (the input, or the base export).
+    pub allow_any_key: bool,
+    /// `.prf` → `.reg`: where the settings go.
+    pub placing: model::PrfToReg,
+    /// `.prf` → `.reg`: the export the settings are applied to; the output
+    /// is that whole export.
+    pub base: Option<Model>,
+    /// `.reg` → `.prf`: which profile, which mappings, which code page.
+    pub recreating: model::RegToPrf,
+}
+
+/// A converted file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// The file's bytes, encoded as the form wants them.
+    pub bytes: Vec<u8>,
+    /// What the conversion could not carry over, or had to guess.
+    pub warnings: Vec<Warning>,
+}
+
+/// Why a conversion failed.
+#[derive(Debug, Error)]
+pub enum ConvertError {
+    /// The `.reg` would reach keys outside the Outlook profiles, e.g. a YAML
+    /// document with a key under `HKEY_LOCAL_MACHINE\…\Run`.
+    #[error(
+        "this .reg would touch the registry outside the Outlook profiles:\n  {}\n\
+         (only the profiles under an Outlook profile root and DefaultProfile are written \
+         unless --allow-any-key is given)",
+        .0.join("\n  ")
+    )]
+    OutsideProfiles(Vec<String>),
+    /// A value a `.reg` cannot hold, e.g. a line break in a value name.
+    #[error(transparent)]
+    Reg(#[from] model::ToRegError),
+    /// A value a `.prf` cannot hold, e.g. a line break in a setting.
+    #[error(transparent)]
+    Prf(#[from] prf::WriteError),
+    /// A model YAML cannot show.
+    #[error(transparent)]
+    Yaml(#[from] yaml::YamlError),
+    /// An export that does not say which profile to recreate as a `.prf`.
+    #[error(transparent)]
+    ToPrf(#[from] model::ToPrfError),
+    /// `.prf` settings without a place in a `.reg`.
+    #[error(transparent)]
+    FromPrf(#[from] model::FromPrfError),
+}
+
+/// The form profiles read `from` a form go to when no form is asked for:
+/// a `.reg` or `.prf` becomes YAML, YAML becomes what it describes.
+///
+/// # Example
+/// ```
+/// use mapiprof::{Format, convert, input};
+/// let doc = input::read(b"mapiprof: 1\nprofiles: {}\n".to_vec(), Format::Yaml, &Default::default()).unwrap();
+/// let (profiles, _) = doc.into_profiles();
+/// assert_eq!(convert::default_target(Format::Yaml, &profiles), Format::Reg);
+/// assert_eq!(convert::default_target(Format::Reg, &profiles), Format::Yaml);
+/// ```
+pub fn default_target(from: Format, profiles: &Profiles) -> Format {
+    let native = profiles.native_format();
+    if from == native { Format::Yaml } else { native }
+}
+
+/// `profiles`, read from a file of form `from`, written as form `to`.
+///
+/// # Example
+/// ```
+/// use mapiprof::{Format, convert, input};
+/// let yaml = "mapiprof: 1\nroot: HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\n\
+///             profiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      TCPExchangePort: 6001\n";
+/// let doc = input::read(yaml.as_bytes().to_vec(), Format::Yaml, &Default::default()).unwrap();
+/// let (profiles, _) = doc.into_profiles();
+/// let out = convert::convert(&profiles, Format::Yaml, Format::Reg, &Default::default()).unwrap();
+/// assert!(out.bytes.starts_with(&[0xFF, 0xFE]), "UTF-16LE with a byte-order mark");
+/// ```
+pub fn convert(
+    profiles: &Profiles,
+    from: Format,
+    to: Format,
+    options: &ConvertOptions,
+) -> Result<Output, ConvertError> {
+    if options.redact {
+        let redacted = Redactor::new().profiles(profiles);
+        return write(&redacted, from, to, options);
+    }
+    write(profiles, from, to, options)
+}
+
+fn write(
+    profiles: &Profiles,
+    from: Format,
+    to: Format,
+    options: &ConvertOptions,
+) -> Result<Output, ConvertError> {
+    let mut warnings = Vec::new();
+    let bytes = match (to, profiles) {
+        (Format::Yaml, Profiles::Registry(model)) => {
+            let sort = yaml::WriteOptions { sort: options.sort };
+            yaml::write(model, &sort)?.into_bytes()
+        }
+        (Format::Yaml, Profiles::Prf(model)) => yaml::write_prf(model).into_bytes(),
+        (Format::Reg, Profiles::Registry(model)) => {
+            // a `.reg` read from a `.reg` is written back with what it held
+            let own = from == Format::Reg;
+            reg_bytes(model, own.then_some(model), options)?
+        }
+        (Format::Reg, Profiles::Prf(prf_model)) => {
+            let (placed, more) = match &options.base {
+                Some(base) => model::prf_onto_export(prf_model, base, &options.placing)?,
+                None => model::prf_to_reg(prf_model, &options.placing)?,
+            };
+            warnings = more;
+            reg_bytes(&placed, options.base.as_ref(), options)?
+        }
+        (Format::Prf, Profiles::Prf(model)) => prf::to_bytes(model)?,
+        (Format::Prf, Profiles::Registry(reg_model)) => {
+            let (prf_model, more) = model::reg_to_prf(reg_model, &options.recreating)?;
+            warnings = more;
+            prf::to_bytes(&prf_model)?
+        }
+    };
+    Ok(Output { bytes, warnings })
+}
+
+/// The `.reg` bytes of `model`, refused when it reaches outside the
+/// profiles where `known` (a `.reg` the user gave) did not already.
+fn reg_bytes(
+    model: &Model,
+    known: Option<&Model>,
+    options: &ConvertOptions,
+) -> Result<Vec<u8>, ConvertError> {
+    if !options.allow_any_key {
+        let allowed = known.map(model::outside_profiles).unwrap_or_default();
+        let outside: Vec<String> = model::outside_profiles(model)
+            .into_iter()
+            .filter(|key| !allowed.contains(key))
+            .collect();
+        if !outside.is_empty() {
+            return Err(ConvertError::OutsideProfiles(outside));
+        }
+    }
+    Ok(model.to_reg_bytes()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{self, ReadOptions};
+
+    const ROOT: &str = "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles";
+    const RUN: &str = "HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run";
+
+    fn profiles(format: Format, text: &str) -> Profiles {
+        let doc = input::read(text.as_bytes(), format, &ReadOptions::default()).unwrap();
+        doc.into_profiles().0
+    }
+
+    fn run_key_yaml() -> String {
+        format!(
+            "mapiprof: 1\nroot: {ROOT}\nkeys:\n  {RUN}:\n    evil: {{sz: calc.exe}}\n\
+             profiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      TCPExchangePort: 6001\n"
+        )
+    }
+
+    #[test]
+    fn a_reg_from_yaml_keeps_to_the_profiles_unless_allowed() {
+        let doc = profiles(Format::Yaml, &run_key_yaml());
+        let refused = convert(&doc, Format::Yaml, Format::Reg, &ConvertOptions::default());
+        match refused {
+            Err(ConvertError::OutsideProfiles(keys)) => assert_eq!(keys, [format!("[{RUN}]")]),
+            other => panic!("{other:?}"),
+        }
+        let anything = ConvertOptions {
+            allow_any_key: true,
+            ..ConvertOptions::default()
+        };
+        assert!(convert(&doc, Format::Yaml, Format::Reg, &anything).is_ok());
+    }
+
+    #[test]
+    fn a_reg_read_from_a_reg_is_written_back_with_its_own_keys() {
+        let reg = format!(
+            "Windows Registry Editor Version 5.00\r\n\r\n[{RUN}]\r\n\"evil\"=\"calc.exe\"\r\n\r\n\
+             [{ROOT}\\Outlook]\r\n\r\n"
+        );
+        let doc = profiles(Format::Reg, &reg);
+        let out = convert(&doc, Format::Reg, Format::Reg, &ConvertOptions::default()).unwrap();
+        assert!(!out.bytes.is_empty());
+        // the same document coming from YAML is refused
+        assert!(convert(&doc, Format::Yaml, Format::Reg, &ConvertOptions::default()).is_err());
+    }
+
+    #[test]
+    fn redaction_happens_before_writing() {
+        let doc = profiles(
+            Format::Yaml,
+            &format!(
+                "mapiprof: 1\nroot: {ROOT}\nprofiles:\n  Outlook:\n    \
+                 13dbb0c8aa05101a9bb000aa002fc45a:\n      RPCProxyServer: mail.corp.example.com\n"
+            ),
+        );
+        let redact = ConvertOptions {
+            redact: true,
+            ..ConvertOptions::default()
+        };
+        let out = convert(&doc, Format::Yaml, Format::Yaml, &redact).unwrap();
+        let text = String::from_utf8(out.bytes).unwrap();
+        assert!(!text.contains("corp.example.com"), "{text}");
+    }
+}
