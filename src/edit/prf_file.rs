@@ -196,7 +196,7 @@ fn check(
         .map(|_| ())
         .map_err(|why| EditError::Value {
             name: format!("[{id}] {key}"),
-            why,
+            why: why.to_string(),
         })
 }
 

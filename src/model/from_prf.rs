@@ -240,37 +240,60 @@ pub(super) fn item_label(item: &Item) -> String {
     )
 }
 
+/// Why a `.prf` value cannot be written as its property's registry bytes.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum SettingError {
+    /// A `PT_I2` port that is not a number that fits, e.g. `70000`.
+    #[error("not a PT_I2 number from 0 to 65535")]
+    NotI2,
+    /// A `PT_LONG` that is not a number, e.g. `{$flags}`.
+    #[error("not a number")]
+    NotNumber,
+    /// A `PT_LONG` that does not fit, e.g. `0x100000000`.
+    #[error("does not fit 32 bits")]
+    TooWide,
+    /// A `PT_BOOLEAN` that is not true or false, e.g. `maybe`.
+    #[error("not TRUE or FALSE")]
+    NotBoolean,
+    /// A type the `.prf` reader does not write, e.g. `PT_BINARY`.
+    #[error("{0} values are not written from a .prf")]
+    Type(String),
+    /// A character the code page lacks, for a `PT_STRING8` value.
+    #[error(transparent)]
+    Text(#[from] crate::text::TextError),
+}
+
 /// The registry bytes of a PRF value of the property `tag`.
 pub fn encode_setting(
     tag: PropTag,
     text: &str,
     codepage: &'static encoding_rs::Encoding,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, SettingError> {
     let value = match tag.ptype {
         PropType::STRING8 => PropValue::String8(text.to_owned()),
         PropType::UNICODE => PropValue::Unicode(text.to_owned()),
         PropType::I2 => {
             let n = parse_int(text).and_then(|n| u16::try_from(n).ok());
-            PropValue::Scalar(Scalar::I2(n.ok_or("not a PT_I2 number from 0 to 65535")?))
+            PropValue::Scalar(Scalar::I2(n.ok_or(SettingError::NotI2)?))
         }
         PropType::LONG => {
-            let n = parse_int(text).ok_or("not a number")?;
+            let n = parse_int(text).ok_or(SettingError::NotNumber)?;
             let v = u32::try_from(n)
                 .or_else(|_| i32::try_from(n).map(i32::cast_unsigned))
-                .map_err(|_| "does not fit 32 bits")?;
+                .map_err(|_| SettingError::TooWide)?;
             PropValue::Scalar(Scalar::Long(v))
         }
         PropType::BOOLEAN => match text.to_ascii_lowercase().as_str() {
             "true" | "yes" | "1" => PropValue::Scalar(Scalar::Boolean(true)),
             "false" | "no" | "0" => PropValue::Scalar(Scalar::Boolean(false)),
-            _ => return Err("not TRUE or FALSE".to_owned()),
+            _ => return Err(SettingError::NotBoolean),
         },
         other => {
             let name = other.name().unwrap_or_else(|| format!("0x{:04x}", other.0));
-            return Err(format!("{name} values are not written from a .prf"));
+            return Err(SettingError::Type(name));
         }
     };
-    encode(&value, codepage).map_err(|e| e.to_string())
+    Ok(encode(&value, codepage)?)
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use crate::text::{self, TextFormat};
 
 pub use context::{SectionInfo, describe};
 pub use effective::{Effective, effective, merge};
-pub use from_prf::{FromPrfError, Outlook, PrfToReg, encode_setting, prf_to_reg};
+pub use from_prf::{FromPrfError, Outlook, PrfToReg, SettingError, encode_setting, prf_to_reg};
 pub use onto_export::prf_onto_export;
 pub use scope::{default_profile_key, outside_profiles};
 pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};
