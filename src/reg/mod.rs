@@ -18,6 +18,7 @@
 //! ```
 
 mod document;
+pub mod name;
 mod syntax;
 mod tree;
 mod value;

@@ -1,0 +1,162 @@
+//! How the registry compares and orders key names and value names: without
+//! regard to case, one UTF-16 unit at a time, as Windows does (each unit is
+//! upper-cased on its own; a character whose capital is not one unit, such
+//! as `ß`, and the halves of a surrogate pair stay as they are). Key paths
+//! are compared and ordered component by component, the way Regedit lists
+//! subkeys.
+//!
+//! Every place that asks whether two names are the same key or value, or
+//! sorts them, asks here; nothing else lower- or upper-cases a registry name.
+
+use std::cmp::Ordering;
+
+/// Whether `a` and `b` name the same key or value.
+///
+/// # Example
+/// ```
+/// use mapiprof::reg::name;
+/// assert!(name::same("RPCProxyServer", "rpcproxyserver"));
+/// assert!(name::same("Büro", "BÜRO"));
+/// assert!(!name::same("Straße", "STRASSE"));
+/// ```
+pub fn same(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    units(a).eq(units(b))
+}
+
+/// The order of two names as the registry keeps them.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    units(a).cmp(units(b))
+}
+
+/// The order of two key paths as Regedit exports them: component by
+/// component, each compared as [`compare`] does, a key before its subkeys.
+///
+/// # Example
+/// ```
+/// use std::cmp::Ordering::*;
+/// use mapiprof::reg::name;
+/// assert_eq!(name::compare_paths("A\\b", "a\\B"), Equal);
+/// assert_eq!(name::compare_paths("A", "A\\b"), Less);
+/// assert_eq!(name::compare_paths("A\\b", "A b"), Less);
+/// ```
+pub fn compare_paths(a: &str, b: &str) -> Ordering {
+    let mut left = a.split('\\');
+    let mut right = b.split('\\');
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => match compare(x, y) {
+                Ordering::Equal => {}
+                order => return order,
+            },
+        }
+    }
+}
+
+/// `name` in the one spelling shared by every spelling of the same name:
+/// for map keys and for matching prefixes.
+pub fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_uppercase();
+    }
+    name.chars().map(upcase_char).collect()
+}
+
+/// `path` without the leading key path `prefix` and the `\` after it, when
+/// `path` lies under `prefix` (compared as [`same`] does).
+///
+/// # Example
+/// ```
+/// use mapiprof::reg::name;
+/// assert_eq!(name::strip_path_prefix("HKCU\\Software\\X", "hkcu\\software"), Some("X"));
+/// assert_eq!(name::strip_path_prefix("HKCU\\SoftwareX", "HKCU\\Software"), None);
+/// ```
+pub fn strip_path_prefix<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
+    let mut rest = path.chars();
+    for wanted in prefix.chars() {
+        if upcase_char(rest.next()?) != upcase_char(wanted) {
+            return None;
+        }
+    }
+    rest.as_str().strip_prefix('\\')
+}
+
+/// The UTF-16 units of `name`, each upper-cased as the registry does.
+fn units(name: &str) -> impl Iterator<Item = u16> + '_ {
+    name.encode_utf16().map(upcase_unit)
+}
+
+fn upcase_unit(unit: u16) -> u16 {
+    match char::from_u32(u32::from(unit)) {
+        Some(c) => u16::try_from(u32::from(upcase_char(c))).unwrap_or(unit),
+        // half of a surrogate pair
+        None => unit,
+    }
+}
+
+fn upcase_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
+    if u32::from(c) > 0xFFFF {
+        return c;
+    }
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) if u32::from(u) <= 0xFFFF => u,
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_is_ignored_one_unit_at_a_time() {
+        assert!(same("001F6622", "001f6622"));
+        assert!(same("Ä", "ä"));
+        assert!(same("ÿ", "Ÿ"), "a capital outside Latin-1");
+        assert!(same("σ", "ς"), "both capitals are Σ");
+        assert!(!same("ß", "SS"), "ß has no one-unit capital: it stays");
+        assert!(!same("ﬁ", "FI"));
+        assert!(same("😀", "😀"));
+        assert!(!same("a", "ab"));
+        assert_eq!(fold("Büro\\x"), "BÜRO\\X");
+        assert_eq!(fold("ß"), "ß");
+    }
+
+    #[test]
+    fn names_order_by_their_capitals_in_utf16() {
+        assert_eq!(compare("a", "B"), Ordering::Less);
+        assert_eq!(compare("_", "a"), Ordering::Greater, "'_' is after 'A'");
+        assert_eq!(compare("0a0d", "9375CFF0"), Ordering::Less);
+        assert_eq!(compare("9375CFF0", "dca7"), Ordering::Less);
+        // a surrogate pair (U+1F600) sorts before U+FF21 in UTF-16
+        assert_eq!(compare("😀", "\u{ff21}"), Ordering::Less);
+    }
+
+    #[test]
+    fn paths_order_component_by_component() {
+        assert_eq!(compare_paths("A\\b", "a\\B"), Ordering::Equal);
+        assert_eq!(compare_paths("A", "A\\b"), Ordering::Less);
+        assert_eq!(compare_paths("A\\b", "A b"), Ordering::Less);
+        assert_eq!(compare_paths("A b", "A\\b"), Ordering::Greater);
+    }
+
+    #[test]
+    fn prefixes_match_whole_components() {
+        assert_eq!(strip_path_prefix("A\\B\\C", "a\\b"), Some("C"));
+        assert_eq!(strip_path_prefix("A\\B", "a\\b"), None);
+        assert_eq!(strip_path_prefix("A\\BC", "a\\b"), None);
+        assert_eq!(strip_path_prefix("Ä\\x", "ä"), Some("x"));
+        assert_eq!(strip_path_prefix("é\\x", "e"), None);
+        // capitals of another length in UTF-8: ſ (2 bytes) is S (1 byte)
+        assert_eq!(strip_path_prefix("ſ\\x", "s"), Some("x"));
+    }
+}
