@@ -41,11 +41,42 @@ pub(super) fn rewrite(
     for (profile, path) in deletions {
         changes.delete_key(join(root, profile, path));
     }
-    reg::edit::apply(
+    let text = reg::edit::apply(
         &input.text,
         &input.parsed.file,
         input.format.newline,
         &changes,
-    )
-    .map_err(|e| EditError::Write(e.to_string()))
+    )?;
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::read_reg;
+    use crate::reg::{RegData, RegValue, ValueName, WriteError};
+
+    #[test]
+    fn a_value_that_cannot_be_written_keeps_its_cause() {
+        let text = "REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Profiles\\P\\K]\r\n\"x\"=\"1\"\r\n";
+        let input = read_reg(text.as_bytes(), None).unwrap();
+        let planned = Planned {
+            profile: "P".into(),
+            path: "K".into(),
+            value: RegValue {
+                name: ValueName::Named("x".into()),
+                data: RegData::String("a\r\n[HKEY_LOCAL_MACHINE\\x]".into()),
+            },
+            change: String::new(),
+        };
+        let err = rewrite(&input, "HKEY_CURRENT_USER\\Profiles", &[planned], &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "string \"a\\r\\n[HKEY_LOCAL_MACHINE\\\\x]\" contains a line break or NUL, which a .reg line cannot hold"
+        );
+        assert!(matches!(
+            err,
+            EditError::Write(WriteError::LineBreak { what: "string", .. })
+        ));
+    }
 }

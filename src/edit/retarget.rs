@@ -186,13 +186,11 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
                 Line::Replace(new)
             }
         },
-    )
-    .map_err(|e| EditError::Write(e.to_string()))?;
+    )?;
     let mut changes = vec![summary(&m)];
     if let Some(value) = moved_default {
         let block = Block::key(m.new_default_key.clone(), vec![value]);
-        edit::append_key(&mut text, input.format.newline, &block)
-            .map_err(|e| EditError::Write(e.to_string()))?;
+        edit::append_key(&mut text, input.format.newline, &block)?;
         changes.push(format!("DefaultProfile moved to {}", m.new_default_key));
     }
     Ok(Edited { text, changes })
@@ -245,8 +243,7 @@ pub fn retarget_yaml(model: &Model, r: &Retarget) -> Result<Edited, EditError> {
             }),
         }
     }
-    let text = yaml::write(&out, &yaml::WriteOptions::default())
-        .map_err(|e| EditError::Write(e.to_string()))?;
+    let text = yaml::write(&out, &yaml::WriteOptions::default())?;
     Ok(Edited {
         text,
         changes: vec![summary(&m)],
