@@ -7,8 +7,8 @@
 
 use crate::input::RegInput;
 use crate::model::{Model, Outlook, default_profile_key};
-use crate::reg::edit::{self, Line};
-use crate::reg::{Block, RegData, RegValue};
+use crate::reg::edit::Line;
+use crate::reg::{self, Block, RegData, RegValue};
 use crate::yaml;
 
 use super::{EditError, Edited};
@@ -167,7 +167,7 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
     drop(model);
     let stays = m.default_stays();
     let mut moved_default: Option<RegValue> = None;
-    let mut text = edit::rewrite(
+    let mut text = reg::edit::rewrite(
         &input.text,
         &input.parsed.file,
         input.format.newline,
@@ -190,7 +190,7 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
     let mut changes = vec![summary(&m)];
     if let Some(value) = moved_default {
         let block = Block::key(m.new_default_key.clone(), vec![value]);
-        edit::append_key(&mut text, input.format.newline, &block)?;
+        reg::edit::append_key(&mut text, input.format.newline, &block)?;
         changes.push(format!("DefaultProfile moved to {}", m.new_default_key));
     }
     Ok(Edited { text, changes })

@@ -7,8 +7,10 @@
 //!
 //! This module says how lines change, not what to change: it knows key paths
 //! and values, not profiles or properties. A key is named by its full path;
-//! two paths name the same key when they agree after [`normalise_path`],
-//! ASCII case aside, and two value names when they agree ASCII case aside.
+//! two paths name the same key when they agree after [`normalise_path`], and
+//! two names the same value when they agree, ASCII case aside in both. Key
+//! paths are written as given: keeping line breaks out of them is the
+//! caller's business (values are checked, see [`WriteError`]).
 
 use std::collections::HashMap;
 
@@ -53,6 +55,29 @@ impl<'v> Changes<'v> {
 /// Make `changes` in `text` (parsed as `file`); lines written anew end with
 /// `newline`. Fails when a value cannot be written (a line break in a name
 /// or string).
+///
+/// # Example
+///
+/// ```
+/// use mapiprof::reg::{self, RegData, RegValue, ValueName, edit};
+/// use mapiprof::text::Newline;
+///
+/// let text = "REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\A]\r\n; the port\r\n\"p\"=dword:1\r\n";
+/// let parsed = reg::parse(text)?;
+/// let port = RegValue {
+///     name: ValueName::Named("P".into()),
+///     data: RegData::Dword(2),
+/// };
+/// let mut changes = edit::Changes::default();
+/// changes
+///     .set("HKEY_CURRENT_USER\\A", &port)
+///     .delete_key("HKEY_CURRENT_USER\\B");
+/// assert_eq!(
+///     edit::apply(text, &parsed.file, Newline::CrLf, &changes)?,
+///     "REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\A]\r\n; the port\r\n\"P\"=dword:00000002\r\n\r\n[-HKEY_CURRENT_USER\\B]\r\n"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn apply(
     text: &str,
     file: &File,
@@ -79,8 +104,8 @@ pub enum Line {
 
 /// Rewrite key paths and value lines in one pass over `text` (parsed as
 /// `file`): a key line whose path (as written) `key` maps to a new path is
-/// written anew as `[new]` (`[-new]` for a deletion), keeping its line
-/// break; a value line under a key line that is not a deletion becomes what
+/// written anew as `[new]` (`[-new]` for a deletion) with its line break
+/// (blanks before `[` and text after `]` do not stay); a value line under a key line that is not a deletion becomes what
 /// `value` says, given that key's path as written. Every other line stays.
 pub fn rewrite(
     text: &str,
