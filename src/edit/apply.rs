@@ -58,8 +58,7 @@ pub fn apply_yaml(model: &Model, patch: &Model) -> Result<Edited, EditError> {
             profile.set(&p.path, p.value.name.as_str(), p.value.data.clone());
         }
     }
-    let text = yaml::write(&out, &yaml::WriteOptions::default())
-        .map_err(|e| EditError::Write(e.to_string()))?;
+    let text = yaml::write(&out, &yaml::WriteOptions::default())?;
     Ok(Edited {
         text,
         changes: changes(planned, &deletions),

@@ -18,12 +18,14 @@ mod yaml_file;
 
 use thiserror::Error;
 
+use crate::{prf, reg, yaml};
+
 pub use apply::{apply_reg, apply_yaml};
 pub use operation::Operation;
 pub use prf_file::{apply_prf, set_prf};
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};
-pub use yaml_file::{set_yaml, via_prf};
+pub use yaml_file::{ReadBack, set_yaml, via_prf};
 
 /// One change asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,9 +123,21 @@ pub enum EditError {
     /// `--profile` or `--section` that matches nothing in the file.
     #[error("{0}")]
     NoMatch(String),
-    /// The edited text cannot be written (a line break in a `.reg` string).
-    #[error("{0}")]
-    Write(String),
+    /// The edited `.reg` text cannot be written, e.g. a string value with a
+    /// line break.
+    #[error(transparent)]
+    Write(#[from] reg::WriteError),
+    /// The edited YAML document cannot be written, e.g. a key repeated
+    /// after its deletion.
+    #[error(transparent)]
+    Yaml(#[from] yaml::YamlError),
+    /// The `.prf` a YAML document of a `.prf` describes cannot be written,
+    /// e.g. a value with a line break.
+    #[error(transparent)]
+    Prf(#[from] prf::WriteError),
+    /// That `.prf` does not read back, e.g. a value holding a NUL.
+    #[error(transparent)]
+    ReadBack(#[from] ReadBack),
 }
 
 fn suggest(names: &[String]) -> String {

@@ -253,7 +253,7 @@ fn new_value(
         Assignment::Set { value, .. } => {
             reg_value(name, value, &section.ctx, old).map_err(|why| EditError::Value {
                 name: format!("{}/{name}", section.where_()),
-                why,
+                why: why.to_string(),
             })
         }
         Assignment::Unset { .. } => Ok(RegValue {

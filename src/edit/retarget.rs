@@ -7,7 +7,8 @@
 
 use crate::input::RegInput;
 use crate::model::{Model, Outlook, default_profile_key};
-use crate::reg::{Block, ItemKind, RegData, RegValue, write_value};
+use crate::reg::edit::Line;
+use crate::reg::{self, Block, RegData, RegValue};
 use crate::yaml;
 
 use super::{EditError, Edited};
@@ -164,52 +165,35 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
     let (model, _) = input.model();
     let m = Move::of(&model, r)?;
     drop(model);
-    let nl = input.format.newline.as_str();
-    let text = &input.text;
-    let mut out = String::with_capacity(text.len());
-    out.push_str(text.get(..input.parsed.file.header.end).unwrap_or(""));
+    let stays = m.default_stays();
     let mut moved_default: Option<RegValue> = None;
-    let mut in_default_key = false;
-    let mut changes = Vec::new();
-    for item in &input.parsed.file.items {
-        let source = item.span.of(text);
-        match &item.kind {
-            ItemKind::Key { path, delete } => {
-                in_default_key = !delete && path.eq_ignore_ascii_case(&m.old_default_key);
-                match m.path(path) {
-                    Some(new) => {
-                        let ending = source
-                            .get(source.trim_end_matches(['\r', '\n']).len()..)
-                            .unwrap_or_default();
-                        let minus = if *delete { "-" } else { "" };
-                        out.push_str(&format!("[{minus}{new}]{ending}"));
-                    }
-                    None => out.push_str(source),
-                }
+    let mut text = reg::edit::rewrite(
+        &input.text,
+        &input.parsed.file,
+        input.format.newline,
+        |path| m.path(path),
+        |key, value| {
+            if !key.eq_ignore_ascii_case(&m.old_default_key) || !is_default(value) {
+                return Line::Keep;
             }
-            ItemKind::Value(value) if in_default_key && is_default(value) => {
-                let new = m.default_value(value);
-                if !m.default_stays() {
-                    moved_default = Some(new);
-                } else if new == *value {
-                    out.push_str(source);
-                } else {
-                    write_value(&mut out, &new, nl).map_err(|e| EditError::Write(e.to_string()))?;
-                }
+            let new = m.default_value(value);
+            if !stays {
+                moved_default = Some(new);
+                Line::Remove
+            } else if new == *value {
+                Line::Keep
+            } else {
+                Line::Replace(new)
             }
-            _ => out.push_str(source),
-        }
-    }
+        },
+    )?;
+    let mut changes = vec![summary(&m)];
     if let Some(value) = moved_default {
-        if !out.ends_with('\n') && !out.ends_with('\r') {
-            out.push_str(nl);
-        }
-        out.push_str(&format!("{nl}[{}]{nl}", m.new_default_key));
-        write_value(&mut out, &value, nl).map_err(|e| EditError::Write(e.to_string()))?;
+        let block = Block::key(m.new_default_key.clone(), vec![value]);
+        reg::edit::append_key(&mut text, input.format.newline, &block)?;
         changes.push(format!("DefaultProfile moved to {}", m.new_default_key));
     }
-    changes.insert(0, summary(&m));
-    Ok(Edited { text: out, changes })
+    Ok(Edited { text, changes })
 }
 
 /// Retarget a YAML export document through its model.
@@ -259,8 +243,7 @@ pub fn retarget_yaml(model: &Model, r: &Retarget) -> Result<Edited, EditError> {
             }),
         }
     }
-    let text = yaml::write(&out, &yaml::WriteOptions::default())
-        .map_err(|e| EditError::Write(e.to_string()))?;
+    let text = yaml::write(&out, &yaml::WriteOptions::default())?;
     Ok(Edited {
         text,
         changes: vec![summary(&m)],

@@ -3,9 +3,25 @@
 //! text), a YAML value otherwise (`6001`, `0x23`, `[use-http, ssl-only]`,
 //! `{hex: 71 17}`, `true`).
 
+use thiserror::Error;
+
 use crate::mapi::{PropType, TagName, account};
 use crate::reg::{RegData, RegValue};
 use crate::yaml::{self, Context, Y};
+
+/// Why a value given on the command line does not fit its property.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub(super) enum ValueError {
+    /// Not a YAML value, e.g. `[use-http, ssl-only` for a list of flags.
+    #[error("{0}")]
+    Syntax(String),
+    /// Nothing for a property that is not text, e.g. `TCPExchangePort=`.
+    #[error("no value given (use --unset to remove a value)")]
+    Missing,
+    /// A value the property does not take, e.g. `70000` for a port.
+    #[error(transparent)]
+    Value(#[from] yaml::ValueError),
+}
 
 /// The registry value `name` (as it is or will be written) holding `text`,
 /// in the form `existing` has when there is one.
@@ -14,7 +30,7 @@ pub(super) fn reg_value(
     text: &str,
     ctx: &Context,
     existing: Option<&RegData>,
-) -> Result<RegValue, String> {
+) -> Result<RegValue, ValueError> {
     let tag = if ctx.in_profile && !ctx.account_manager {
         TagName::parse(name)
     } else {
@@ -30,10 +46,10 @@ pub(super) fn reg_value(
     let y = if textual {
         Y::Str(text.to_owned())
     } else {
-        yaml::parse_fragment(text)?
+        yaml::parse_fragment(text).map_err(ValueError::Syntax)?
     };
     if y == Y::Null {
-        return Err("no value given (use --unset to remove a value)".to_owned());
+        return Err(ValueError::Missing);
     }
     let mut value = yaml::parse_value(name, &y, ctx)?;
     keep_form(&mut value.data, existing, tag, ctx);
@@ -54,5 +70,51 @@ fn keep_form(data: &mut RegData, existing: Option<&RegData>, tag: Option<TagName
     };
     if let Some(bytes) = bytes {
         *data = RegData::Hex { kind: 3, bytes };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapi::dictionary::Scope;
+    use crate::reg::Format;
+
+    fn exchange() -> Context {
+        Context {
+            in_profile: true,
+            scope: Some(Scope::Exchange),
+            account_manager: false,
+            format: Format::Regedit5,
+            codepage: encoding_rs::WINDOWS_1252,
+        }
+    }
+
+    #[test]
+    fn a_value_is_read_by_the_type_of_its_property() {
+        let port = reg_value("0002662c", "6001", &exchange(), None).unwrap();
+        assert_eq!(
+            port.data,
+            RegData::Hex {
+                kind: 3,
+                bytes: vec![0x71, 0x17]
+            }
+        );
+        // text stays text, even when it looks like YAML
+        let proxy = reg_value("001f6622", "[x", &exchange(), None);
+        assert!(proxy.is_ok(), "{proxy:?}");
+    }
+
+    #[test]
+    fn each_way_a_value_can_be_wrong_says_so() {
+        let err = |text| reg_value("0002662c", text, &exchange(), None).unwrap_err();
+        assert!(matches!(err("[6001"), ValueError::Syntax(_)));
+        assert_eq!(err(""), ValueError::Missing);
+        assert_eq!(
+            err("~").to_string(),
+            "no value given (use --unset to remove a value)"
+        );
+        let too_big = err("70000");
+        assert!(matches!(too_big, ValueError::Value(_)), "{too_big:?}");
+        assert!(too_big.to_string().contains("70000"), "{too_big}");
     }
 }

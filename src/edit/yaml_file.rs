@@ -3,7 +3,9 @@
 //! describes is written, edited as a `.prf` is, read back and shown again
 //! (the PRF ⇄ YAML round trip is lossless).
 
-use crate::input::{self, PrfInput};
+use thiserror::Error;
+
+use crate::input::{self, InputError, PrfInput};
 use crate::model::Model;
 use crate::prf::{self, PrfModel};
 use crate::yaml;
@@ -21,8 +23,7 @@ pub fn set_yaml(model: &Model, edits: &Edits) -> Result<Edited, EditError> {
         };
         profile.set(&p.path, p.value.name.as_str(), p.value.data.clone());
     }
-    let text = yaml::write(&out, &yaml::WriteOptions::default())
-        .map_err(|e| EditError::Write(e.to_string()))?;
+    let text = yaml::write(&out, &yaml::WriteOptions::default())?;
     Ok(Edited {
         text,
         changes: planned.into_iter().map(|p| p.change).collect(),
@@ -34,16 +35,75 @@ pub fn via_prf(
     model: &PrfModel,
     edit: impl Fn(&PrfInput) -> Result<Edited, EditError>,
 ) -> Result<Edited, EditError> {
-    let text = prf::write(model).map_err(|e| EditError::Write(e.to_string()))?;
-    let file =
-        input::read_prf(text.as_bytes(), None).map_err(|e| EditError::Write(e.to_string()))?;
+    let text = prf::write(model)?;
+    let file = input::read_prf(text.as_bytes(), None).map_err(ReadBack)?;
     let edited = edit(&file)?;
-    let again = input::read_prf(edited.text.as_bytes(), None)
-        .map_err(|e| EditError::Write(e.to_string()))?;
+    let again = input::read_prf(edited.text.as_bytes(), None).map_err(ReadBack)?;
     let (mut changed, _) = again.model();
     changed.source = model.source;
     Ok(Edited {
         text: yaml::write_prf(&changed),
         changes: edited.changes,
     })
+}
+
+/// A `.prf` written for a YAML document that does not read back, e.g.
+/// because a value holds a NUL, which reads as a binary file.
+#[derive(Debug, Error)]
+#[error(transparent)]
+pub struct ReadBack(#[from] pub InputError);
+
+/// Two are equal when they say the same ([`InputError`] is not comparable).
+impl PartialEq for ReadBack {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for ReadBack {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prf_document(setting: &str) -> PrfModel {
+        let text = format!(
+            "mapiprof: 1\nsource: {{format: prf}}\ngeneral:\n  settings:\n    ProfileName: \"{setting}\"\n"
+        );
+        match yaml::read_document(&text).unwrap() {
+            yaml::Document::Prf(model) => model,
+            yaml::Document::Reg(_) => panic!("not the YAML of a .prf"),
+        }
+    }
+
+    fn unchanged(file: &PrfInput) -> Result<Edited, EditError> {
+        Ok(Edited {
+            text: file.text.clone(),
+            changes: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn a_prf_that_cannot_be_written_or_read_back_keeps_its_cause() {
+        let err = via_prf(&prf_document("a\\nb"), unchanged).unwrap_err();
+        assert!(
+            matches!(err, EditError::Prf(prf::WriteError::Unsafe { .. })),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "value of ProfileName in [General] \"a\\nb\" cannot be written to a .prf: it contains a line break"
+        );
+        let err = via_prf(&prf_document("a\\0b"), unchanged).unwrap_err();
+        assert!(
+            matches!(&err, EditError::ReadBack(ReadBack(InputError::Text(_)))),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string()
+                .ends_with("NUL byte: this is a binary file, not text"),
+            "{err}"
+        );
+        assert!(via_prf(&prf_document("ab"), unchanged).is_ok());
+    }
 }

@@ -1,5 +1,6 @@
 //! `.reg` files: a lossless syntax tree ([`File`]), what it asks Regedit to
-//! do ([`Document`]) and a Regedit-exact writer ([`write()`]).
+//! do ([`Document`]), a Regedit-exact writer ([`write()`]) and edits of the
+//! text that keep every byte they do not change ([`edit`]).
 //!
 //! This module knows text, not bytes (see [`crate::text`]), and nothing of
 //! MAPI or YAML.
@@ -18,6 +19,7 @@
 //! ```
 
 mod document;
+pub mod edit;
 pub mod name;
 mod syntax;
 mod tree;
