@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use mapiprof::model::outside_profiles;
 use mapiprof::redact::Redactor;
 use mapiprof::{input, prf, yaml};
@@ -109,10 +111,26 @@ fn emails(text: &str) -> Vec<String> {
 }
 
 #[test]
-fn redacted_exports_have_no_addresses_and_still_round_trip() {
+fn redacted_samples_have_no_addresses_and_still_round_trip() {
+    let checked = redaction_holds(&common::reg_samples(), &common::prf_samples());
+    assert!(checked >= 3, "samples with addresses: {checked}");
+}
+
+common::corpus_test!(
+    redacted_corpus_files_have_no_addresses_and_still_round_trip,
+    {
+        let checked = redaction_holds(&common::corpus_reg_files(), &common::corpus_prf_files());
+        assert!(checked >= 2, "corpus files with addresses: {checked}");
+    }
+);
+
+/// Redacting each of `regs` and `prfs` leaves no e-mail address, and the
+/// redacted document converts and comes back the same; returns how many
+/// of `regs` had addresses to redact.
+fn redaction_holds(regs: &[PathBuf], prfs: &[PathBuf]) -> usize {
     let mut checked = 0;
-    for path in common::readable_reg_files() {
-        let model = common::model_of(&std::fs::read(&path).unwrap());
+    for path in regs {
+        let model = common::model_of(&std::fs::read(path).unwrap());
         let before = yaml::write(&model, &yaml::WriteOptions::default()).unwrap();
         let redacted = Redactor::new().model(&model);
         let after = yaml::write(&redacted, &yaml::WriteOptions::default()).unwrap();
@@ -126,15 +144,15 @@ fn redacted_exports_have_no_addresses_and_still_round_trip() {
         assert_eq!(common::model_of(&reg), redacted, "{}", path.display());
         assert_eq!(yaml::read(&after).unwrap(), redacted, "{}", path.display());
     }
-    assert!(checked >= 3, "samples with addresses: {checked}");
-    for path in common::prf_files() {
-        let model = common::prf_model_of(&std::fs::read(&path).unwrap());
+    for path in prfs {
+        let model = common::prf_model_of(&std::fs::read(path).unwrap());
         let redacted = Redactor::new().prf(&model);
         let text = prf::write(&redacted).unwrap();
         assert!(emails(&text).is_empty(), "{}", path.display());
         let again = common::prf_model_of(text.as_bytes());
         assert_eq!(again.services, redacted.services, "{}", path.display());
     }
+    checked
 }
 
 #[test]
