@@ -135,7 +135,11 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Where every snapshot lives: `snapshots/`, named by the assertion alone.
+/// Where every snapshot lives: `snapshots/`, named by the assertion alone
+/// (its explicit name, else the test's), without the test file's name. The
+/// command snapshots of `check.rs` and `cli.rs` name themselves `check__…`
+/// and `cli__…`, the names they were first saved under. Every test binds
+/// these settings; none makes its own.
 pub fn snapshots() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
