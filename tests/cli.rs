@@ -4,7 +4,7 @@
 mod common;
 
 use std::ffi::OsStr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use insta_cmd::assert_cmd_snapshot;
 
@@ -17,6 +17,16 @@ fn convert(input: impl AsRef<OsStr>, output: &Path) -> bool {
         .status()
         .unwrap()
         .success()
+}
+
+/// `sample` converted to `p.yaml` in `dir` and that to `p.EXT`, each with
+/// success; the last file written.
+fn via_yaml(dir: &Path, sample: &str, ext: &str) -> PathBuf {
+    let yaml = dir.join("p.yaml");
+    let out = dir.join("p").with_extension(ext);
+    assert!(convert(sample, &yaml));
+    assert!(convert(&yaml, &out));
+    out
 }
 
 /// `mapiprof ARGS` (stdout, stderr, exit code) against the snapshot `name`:
@@ -60,11 +70,8 @@ fn warnings_go_to_stderr_and_strict_makes_them_errors() {
 #[test]
 fn convert_writes_a_file_and_refuses_to_overwrite_its_input() {
     let dir = common::scratch("cli");
-    let yaml = dir.join("p.yaml");
-    let reg = dir.join("p.reg");
     let sample = "samples/reg/o16_exchange_outlook_anywhere.reg";
-    assert!(convert(sample, &yaml));
-    assert!(convert(&yaml, &reg));
+    let reg = via_yaml(&dir, sample, "reg");
     let original = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(sample)).unwrap();
     assert_eq!(std::fs::read(&reg).unwrap(), original);
     let out = common::mapiprof_command(&["convert"])
@@ -100,11 +107,11 @@ fn a_prf_that_cannot_be_placed_names_its_settings_and_exits_2() {
 #[test]
 fn prf_yaml_prf_through_the_command_line() {
     let dir = common::scratch("cli-prf");
-    let yaml = dir.join("ports.yaml");
-    let prf = dir.join("ports.prf");
-    let sample = "samples/prf/kb833799_static_ports_outlook2003.prf";
-    assert!(convert(sample, &yaml));
-    assert!(convert(&yaml, &prf));
+    let prf = via_yaml(
+        &dir,
+        "samples/prf/kb833799_static_ports_outlook2003.prf",
+        "prf",
+    );
     let written = std::fs::read_to_string(&prf).unwrap();
     assert!(written.contains("[ServiceEGS]\r\nTCPExchangePort=6001\r\n"));
     assert!(written.contains(";HTTPExchangePort=6001\r\n"));

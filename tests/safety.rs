@@ -31,9 +31,10 @@ fn yaml_cannot_reach_outside_the_profiles_unless_allowed() {
     );
     let out = convert_yaml("run", &run_key, &[]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("outside the Outlook profiles"), "{stderr}");
-    assert!(stderr.contains("CurrentVersion\\Run]"), "{stderr}");
+    common::assert_says(
+        &out.stderr,
+        &["outside the Outlook profiles", "CurrentVersion\\Run]"],
+    );
     assert!(
         convert_yaml("run-allowed", &run_key, &["--allow-any-key"])
             .status
@@ -43,7 +44,7 @@ fn yaml_cannot_reach_outside_the_profiles_unless_allowed() {
     let not_a_root = "mapiprof: 1\nroot: HKEY_LOCAL_MACHINE\\Software\\Classes\nprofiles:\n  Outlook:\n    x:\n      a: {sz: b}\n";
     let out = convert_yaml("root", not_a_root, &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not an Outlook profile root"));
+    common::assert_says(&out.stderr, &["not an Outlook profile root"]);
 
     // DefaultProfile on the key that holds it is part of the profiles
     let default = format!(
@@ -68,11 +69,7 @@ fn names_and_values_cannot_open_a_new_key() {
     );
     let out = convert_yaml("newline", &newline, &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("line break"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_says(&out.stderr, &["line break"]);
     // quotes, backslashes and brackets are escaped or kept inside the line
     let tricky = format!(
         "mapiprof: 1\nroot: {ROOT}\nprofiles:\n  Outlook:\n    \"13dbb0c8aa05101a9bb000aa002fc45a\\\\a]b\":\n      \

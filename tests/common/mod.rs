@@ -127,6 +127,16 @@ pub fn mapiprof_command(args: &[&str]) -> Command {
     cmd
 }
 
+/// Asserts that a command's output (its stdout or stderr) says each of
+/// `parts`, showing the output when it does not.
+#[track_caller]
+pub fn assert_says(output: &[u8], parts: &[&str]) {
+    let text = String::from_utf8_lossy(output);
+    for part in parts {
+        assert!(text.contains(part), "{part:?} not in:\n{text}");
+    }
+}
+
 /// A fresh, empty folder for one test, unique to this run.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("mapiprof-{name}-{}", std::process::id()));
