@@ -23,17 +23,19 @@ pub struct Row {
 }
 
 /// Why rows cannot be read or a row cannot be rendered.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Error)]
 pub enum RenderError {
     /// A CSV file that does not parse, e.g. rows of unequal length.
     #[error("CSV: {0}")]
-    Csv(String),
+    Csv(#[source] csv::Error),
     /// A YAML or JSON file that is not a list of mappings.
     #[error("{0}")]
     Data(String),
-    /// A template that does not parse.
-    #[error("template: {0}")]
-    Template(String),
+    /// A template that does not parse, e.g. `{{ unclosed`. The message says
+    /// all of minijinja's error, with the line in the template, so it is not
+    /// also a cause.
+    #[error("template: {}", describe(.0))]
+    Template(minijinja::Error),
     /// A row that leaves a variable undefined.
     #[error("{row}: undefined variable {name}{}", line.map(|l| format!(" (template line {l})")).unwrap_or_default())]
     Undefined {
@@ -44,13 +46,14 @@ pub enum RenderError {
         /// Where the template uses it.
         line: Option<usize>,
     },
-    /// Any other rendering error.
-    #[error("{row}: {message}")]
+    /// Any other rendering error, e.g. `{{ port + 1 }}` where `port` is
+    /// text. As with [`RenderError::Template`], the message says all of it.
+    #[error("{row}: {}", describe(error))]
     Row {
         /// The row.
         row: String,
         /// What went wrong.
-        message: String,
+        error: minijinja::Error,
     },
 }
 
@@ -59,13 +62,10 @@ pub fn csv_rows(text: &str) -> Result<Vec<Row>, RenderError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| RenderError::Csv(e.to_string()))?
-        .clone();
+    let headers = reader.headers().map_err(RenderError::Csv)?.clone();
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| RenderError::Csv(e.to_string()))?;
+        let record = record.map_err(RenderError::Csv)?;
         let line = record.position().map_or(0, csv::Position::line);
         let vars = headers
             .iter()
@@ -147,11 +147,11 @@ impl Renderer {
         let syntax = SyntaxConfig::builder()
             .keep_trailing_newline(true)
             .build()
-            .map_err(|e| RenderError::Template(e.to_string()))?;
+            .map_err(RenderError::Template)?;
         env.set_syntax(syntax);
         for (id, source) in [("template", template), ("name", name)] {
             env.add_template_owned(id.to_owned(), source.to_owned())
-                .map_err(|e| RenderError::Template(describe(&e)))?;
+                .map_err(RenderError::Template)?;
         }
         Ok(Renderer { env })
     }
@@ -162,10 +162,7 @@ impl Renderer {
     }
 
     fn one(&self, id: &str, row: &Row) -> Result<String, RenderError> {
-        let template = self
-            .env
-            .get_template(id)
-            .map_err(|e| RenderError::Template(describe(&e)))?;
+        let template = self.env.get_template(id).map_err(RenderError::Template)?;
         template
             .render(Value::from(minijinja::value::Serde(&row.vars)))
             .map_err(|e| {
@@ -185,12 +182,13 @@ impl Renderer {
                 }
                 RenderError::Row {
                     row: row.label.clone(),
-                    message: describe(&e),
+                    error: e,
                 }
             })
     }
 }
 
+/// A minijinja error as our messages show it: what, the template line, the detail.
 fn describe(e: &minijinja::Error) -> String {
     match (e.detail(), e.line()) {
         (Some(detail), Some(line)) => format!("{} at line {line}: {detail}", e.kind()),
@@ -231,5 +229,41 @@ mod tests {
         assert_eq!(ports.render(&items[1]).unwrap().1, "444");
         assert!(data_rows("just: a mapping\n").is_err());
         assert!(Renderer::new("{{ unclosed", "x").is_err());
+    }
+
+    #[test]
+    fn errors_read_as_before_and_keep_what_caused_them() {
+        use std::error::Error as _;
+        let csv = csv_rows("user,proxy\njdoe\n").unwrap_err();
+        assert_eq!(
+            csv.to_string(),
+            "CSV: CSV error: record 1 (line: 2, byte: 11): found record with 1 fields, but the previous record has 2 fields"
+        );
+        assert!(csv.source().is_some_and(|s| s.is::<csv::Error>()));
+
+        let template = Renderer::new("{{ unclosed", "x").err().unwrap();
+        assert_eq!(
+            template.to_string(),
+            "template: syntax error at line 1: unexpected end of input, expected end of variable block"
+        );
+        assert!(
+            matches!(&template, RenderError::Template(e) if e.kind() == ErrorKind::SyntaxError)
+        );
+        // the message says all of it: no second cause to print
+        assert!(template.source().is_none());
+
+        let rows = csv_rows("port\nx\n").unwrap();
+        let row = Renderer::new("{{ port + 1 }}", "x")
+            .unwrap()
+            .render(&rows[0])
+            .unwrap_err();
+        assert_eq!(
+            row.to_string(),
+            "row 1 (line 2): invalid operation at line 1: tried to use + operator on unsupported types string and number"
+        );
+        assert!(
+            matches!(&row, RenderError::Row { error, .. } if error.kind() == ErrorKind::InvalidOperation)
+        );
+        assert!(row.source().is_none());
     }
 }

@@ -5,12 +5,21 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const PROXY: &str = "RPCProxyServer=mail.example.com:44300";
 
 fn sample(name: &str) -> Vec<u8> {
     std::fs::read(common::samples().join("reg").join(name)).unwrap()
+}
+
+/// A fresh folder for the test `name` holding the sample `sample_name` as
+/// `file`; the folder and the sample's bytes.
+fn scratch_with(name: &str, sample_name: &str, file: &str) -> (PathBuf, Vec<u8>) {
+    let dir = common::scratch(name);
+    let original = sample(sample_name);
+    std::fs::write(dir.join(file), &original).unwrap();
+    (dir, original)
 }
 
 fn listing(dir: &Path) -> Vec<String> {
@@ -47,14 +56,12 @@ fn a_thousand_exports_and_one_broken_file() {
         ],
     );
     assert_eq!(out.status.code(), Some(2), "a failed file means exit 2");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("failed: exports/desk0500-broken.reg: 1:1: not a .reg file"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("1000 changed, 0 unchanged, 1 failed"),
-        "{stderr}"
+    common::assert_says(
+        &out.stderr,
+        &[
+            "failed: exports/desk0500-broken.reg: 1:1: not a .reg file",
+            "1000 changed, 0 unchanged, 1 failed",
+        ],
     );
     assert_eq!(std::fs::read(&broken).unwrap(), b"not a registry file\r\n");
 
@@ -72,9 +79,7 @@ fn a_thousand_exports_and_one_broken_file() {
 
 #[test]
 fn a_failed_in_place_edit_leaves_the_file_byte_identical() {
-    let dir = common::scratch("failed");
-    let original = sample("o16_exchange_outlook_anywhere.reg");
-    std::fs::write(dir.join("p.reg"), &original).unwrap();
+    let (dir, original) = scratch_with("failed", "o16_exchange_outlook_anywhere.reg", "p.reg");
     for bad in [
         "TCPExchangePort=70000",
         "RPCProxyServr=x",
@@ -86,27 +91,22 @@ fn a_failed_in_place_edit_leaves_the_file_byte_identical() {
         assert_eq!(listing(&dir), ["p.reg"], "{bad}: nothing else written");
     }
     let out = common::mapiprof_in(&dir, &["set", "p.reg", "RPCProxyServr=x", "--in-place"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("did you mean RPCProxyServer"), "{stderr}");
+    common::assert_says(&out.stderr, &["did you mean RPCProxyServer"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn backup_out_dir_and_dry_run() {
-    let dir = common::scratch("modes");
-    let original = sample("o2007_wms_proxy_dialog_port.reg");
-    std::fs::write(dir.join("a.reg"), &original).unwrap();
+    let (dir, original) = scratch_with("modes", "o2007_wms_proxy_dialog_port.reg", "a.reg");
 
     let out = common::mapiprof_in(&dir, &["set", "a.reg", PROXY, "--dry-run"]);
     assert!(out.status.success());
-    let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        diff.contains("-      RPCProxyServer: mail.example.com-44300  # 001f6622"),
-        "{diff}"
-    );
-    assert!(
-        diff.contains("+      RPCProxyServer: mail.example.com:44300  # 001f6622"),
-        "{diff}"
+    common::assert_says(
+        &out.stdout,
+        &[
+            "-      RPCProxyServer: mail.example.com-44300  # 001f6622",
+            "+      RPCProxyServer: mail.example.com:44300  # 001f6622",
+        ],
     );
     assert_eq!(listing(&dir), ["a.reg"]);
 

@@ -49,8 +49,11 @@ fn clean_samples_have_nothing_at_warning_level() {
 
 #[test]
 fn the_command_reports_with_hints_and_exit_codes() {
-    insta::with_settings!({snapshot_path => "../snapshots"}, {
-        assert_cmd_snapshot!(common::mapiprof_command(&["check", "samples/reg/lint_one_finding_per_rule.reg"]));
+    common::snapshots().bind(|| {
+        assert_cmd_snapshot!(
+            "check__the_command_reports_with_hints_and_exit_codes",
+            common::mapiprof_command(&["check", "samples/reg/lint_one_finding_per_rule.reg"])
+        );
     });
     let clean =
         common::mapiprof_command(&["check", "samples/reg/o16_exchange_outlook_anywhere.reg"])

@@ -1,20 +1,16 @@
 //! The binary as a black box: stdout, stderr and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use std::process::Command;
+mod common;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 
-fn mapiprof() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("mapiprof"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
+use insta_cmd::assert_cmd_snapshot;
 
 /// Run `mapiprof convert IN -o OUT` and say whether it succeeded.
-fn convert(input: impl AsRef<std::ffi::OsStr>, output: &std::path::Path) -> bool {
-    mapiprof()
-        .arg("convert")
+fn convert(input: impl AsRef<OsStr>, output: &Path) -> bool {
+    common::mapiprof_command(&["convert"])
         .arg(input)
         .arg("-o")
         .arg(output)
@@ -23,54 +19,62 @@ fn convert(input: impl AsRef<std::ffi::OsStr>, output: &std::path::Path) -> bool
         .success()
 }
 
-fn settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings
+/// `sample` converted to `p.yaml` in `dir` and that to `p.EXT`, each with
+/// success; the last file written.
+fn via_yaml(dir: &Path, sample: &str, ext: &str) -> PathBuf {
+    let yaml = dir.join("p.yaml");
+    let out = dir.join("p").with_extension(ext);
+    assert!(convert(sample, &yaml));
+    assert!(convert(&yaml, &out));
+    out
+}
+
+/// `mapiprof ARGS` (stdout, stderr, exit code) against the snapshot `name`:
+/// these snapshots keep the `cli__` names they were first saved under.
+fn assert_run(name: &str, args: &[&str]) {
+    common::snapshots().bind(|| assert_cmd_snapshot!(name, common::mapiprof_command(args)));
 }
 
 #[test]
 fn show_the_readme_sample() {
-    settings().bind(|| {
-        assert_cmd_snapshot!(
-            mapiprof().args(["show", "samples/reg/o2007_wms_proxy_dialog_port.reg"])
-        );
-    });
+    assert_run(
+        "cli__show_the_readme_sample",
+        &["show", "samples/reg/o2007_wms_proxy_dialog_port.reg"],
+    );
 }
 
 #[test]
 fn errors_name_the_file_and_exit_2() {
-    settings().bind(|| {
-        assert_cmd_snapshot!(mapiprof().args(["show", "samples/reg/err_not_a_reg_file.reg"]));
-        assert_cmd_snapshot!(mapiprof().args(["show", "samples/reg/err_invalid_utf8.reg"]));
-    });
+    assert_run(
+        "cli__errors_name_the_file_and_exit_2",
+        &["show", "samples/reg/err_not_a_reg_file.reg"],
+    );
+    assert_run(
+        "cli__errors_name_the_file_and_exit_2-2",
+        &["show", "samples/reg/err_invalid_utf8.reg"],
+    );
 }
 
 #[test]
 fn warnings_go_to_stderr_and_strict_makes_them_errors() {
-    settings().bind(|| {
-        assert_cmd_snapshot!(mapiprof().args([
+    assert_run(
+        "cli__warnings_go_to_stderr_and_strict_makes_them_errors",
+        &[
             "show",
             "--strict",
-            "samples/reg/warn_truncated_hex_no_indent.reg"
-        ]));
-    });
+            "samples/reg/warn_truncated_hex_no_indent.reg",
+        ],
+    );
 }
 
 #[test]
 fn convert_writes_a_file_and_refuses_to_overwrite_its_input() {
-    let dir = std::env::temp_dir().join(format!("mapiprof-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let yaml = dir.join("p.yaml");
-    let reg = dir.join("p.reg");
+    let dir = common::scratch("cli");
     let sample = "samples/reg/o16_exchange_outlook_anywhere.reg";
-    assert!(convert(sample, &yaml));
-    assert!(convert(&yaml, &reg));
-    let original =
-        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sample)).unwrap();
+    let reg = via_yaml(&dir, sample, "reg");
+    let original = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(sample)).unwrap();
     assert_eq!(std::fs::read(&reg).unwrap(), original);
-    let out = mapiprof()
-        .arg("convert")
+    let out = common::mapiprof_command(&["convert"])
         .arg(&reg)
         .arg("-o")
         .arg(&reg)
@@ -83,31 +87,31 @@ fn convert_writes_a_file_and_refuses_to_overwrite_its_input() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = mapiprof().args(["show"]).output().unwrap();
+    let out = common::mapiprof_command(&["show"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn a_prf_that_cannot_be_placed_names_its_settings_and_exits_2() {
-    settings().bind(|| {
-        assert_cmd_snapshot!(mapiprof().args([
+    assert_run(
+        "cli__a_prf_that_cannot_be_placed_names_its_settings_and_exits_2",
+        &[
             "convert",
             "samples/prf/oct2016_exchange_rpc_http_static_ports.prf",
             "--to",
-            "reg"
-        ]));
-    });
+            "reg",
+        ],
+    );
 }
 
 #[test]
 fn prf_yaml_prf_through_the_command_line() {
-    let dir = std::env::temp_dir().join(format!("mapiprof-cli-prf-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let yaml = dir.join("ports.yaml");
-    let prf = dir.join("ports.prf");
-    let sample = "samples/prf/kb833799_static_ports_outlook2003.prf";
-    assert!(convert(sample, &yaml));
-    assert!(convert(&yaml, &prf));
+    let dir = common::scratch("cli-prf");
+    let prf = via_yaml(
+        &dir,
+        "samples/prf/kb833799_static_ports_outlook2003.prf",
+        "prf",
+    );
     let written = std::fs::read_to_string(&prf).unwrap();
     assert!(written.contains("[ServiceEGS]\r\nTCPExchangePort=6001\r\n"));
     assert!(written.contains(";HTTPExchangePort=6001\r\n"));
@@ -116,26 +120,29 @@ fn prf_yaml_prf_through_the_command_line() {
 
 #[test]
 fn a_registry_export_becomes_a_prf_with_warnings_for_what_it_leaves_out() {
-    settings().bind(|| {
-        assert_cmd_snapshot!(mapiprof().args([
+    assert_run(
+        "cli__a_registry_export_becomes_a_prf_with_warnings_for_what_it_leaves_out",
+        &[
             "convert",
             "samples/reg/o2013_two_profiles_ldap_pop3_third_party.reg",
             "--to",
-            "prf"
-        ]));
-        assert_cmd_snapshot!(mapiprof().args([
+            "prf",
+        ],
+    );
+    assert_run(
+        "cli__a_registry_export_becomes_a_prf_with_warnings_for_what_it_leaves_out-2",
+        &[
             "convert",
             "samples/reg/mv_layouts_32_and_64_bit.reg",
             "--to",
-            "prf"
-        ]));
-    });
+            "prf",
+        ],
+    );
 }
 
 #[test]
 fn a_prf_applied_to_an_export_changes_only_the_lines_of_its_values() {
-    let dir = std::env::temp_dir().join(format!("mapiprof-cli-base-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("cli-base");
     let prf = dir.join("proxy.prf");
     std::fs::write(
         &prf,
@@ -145,8 +152,7 @@ fn a_prf_applied_to_an_export_changes_only_the_lines_of_its_values() {
     .unwrap();
     let out = dir.join("fixed.reg");
     let base = "samples/reg/o2007_wms_proxy_dialog_port.reg";
-    let status = mapiprof()
-        .arg("convert")
+    let status = common::mapiprof_command(&["convert"])
         .arg(&prf)
         .args(["--to", "reg", "--base", base, "-o"])
         .arg(&out)
@@ -154,8 +160,7 @@ fn a_prf_applied_to_an_export_changes_only_the_lines_of_its_values() {
         .unwrap();
     assert!(status.success());
     let text = |bytes: Vec<u8>| mapiprof::input::read_reg(&bytes, None).unwrap().text;
-    let before =
-        text(std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(base)).unwrap());
+    let before = text(std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(base)).unwrap());
     let after = text(std::fs::read(&out).unwrap());
     let old: Vec<&str> = before.lines().collect();
     let new: Vec<&str> = after.lines().collect();

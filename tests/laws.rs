@@ -111,27 +111,21 @@ const IRREGULAR_CORPUS: &[&str] = &[
     "regedit5_irregular_continuations_comments.reg",
 ];
 
-#[test]
-fn every_corpus_file_obeys_the_laws() {
-    let Some(corpus) = common::corpus_or_skip() else {
-        return;
-    };
-    let mut seen = 0;
-    for dir in ["reg", "misc"] {
-        for path in common::files(&corpus.join(dir), "reg") {
-            let exact = check_laws(&path);
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            assert_eq!(
-                exact,
-                !IRREGULAR_CORPUS.contains(&name.as_str()),
-                "{name}: byte-exact"
-            );
-            seen += 1;
-        }
+common::corpus_test!(every_corpus_file_obeys_the_laws, {
+    let files = common::corpus_reg_files();
+    for path in &files {
+        let exact = check_laws(path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(
+            exact,
+            !IRREGULAR_CORPUS.contains(&name.as_str()),
+            "{name}: byte-exact"
+        );
     }
+    let seen = files.len();
     assert!(seen >= 9, "expected the corpus .reg files, found {seen}");
     eprintln!("checked {seen} corpus .reg files");
-}
+});
 
 #[test]
 fn utf16_bom_and_crlf_are_kept_on_bytes() {

@@ -7,11 +7,8 @@ mod common;
 use mapiprof::mapi::TagName;
 use mapiprof::{model, yaml};
 
-#[test]
-fn named_share_of_mapi_values_in_the_real_exports() {
-    let Some(corpus) = common::corpus_or_skip() else {
-        return;
-    };
+common::corpus_test!(named_share_of_mapi_values_in_the_real_exports, {
+    let corpus = common::corpus();
     let (mut named, mut total) = (0usize, 0usize);
     for path in common::files(&corpus.join("reg"), "reg")
         .iter()
@@ -39,4 +36,4 @@ fn named_share_of_mapi_values_in_the_real_exports() {
     assert!(total > 200, "expected the two full exports");
     // The floor only rises: raise it when the dictionary grows.
     assert!(share >= 61, "named share fell to {share}%");
-}
+});

@@ -6,6 +6,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use mapiprof::{input, prf, yaml};
 
 /// The YAML view without its `source:` line.
@@ -17,8 +19,17 @@ fn settings_view(yaml: &str) -> String {
 }
 
 #[test]
-fn prf_yaml_prf_keeps_every_setting() {
-    let files = common::prf_files();
+fn prf_yaml_prf_keeps_every_setting_of_every_sample() {
+    keeps_every_setting(common::prf_samples());
+}
+
+common::corpus_test!(prf_yaml_prf_keeps_every_setting_of_every_corpus_file, {
+    keeps_every_setting(common::corpus_prf_files());
+});
+
+/// PRF → YAML → PRF keeps the settings of each of `files`, and the written
+/// file is OCT-shaped, reads without warnings and is stable.
+fn keeps_every_setting(files: Vec<PathBuf>) {
     assert!(!files.is_empty());
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

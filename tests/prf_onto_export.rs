@@ -46,12 +46,20 @@ fn changes(before: &Model, after: &Model) -> Vec<(String, String, RegData)> {
         .collect()
 }
 
+/// One of [`changes`]: `(section, value, new data)`.
+fn change(section: &str, value: &str, data: RegData) -> (String, String, RegData) {
+    (section.to_owned(), value.to_owned(), data)
+}
+
 fn utf16(text: &str) -> RegData {
     RegData::Hex {
         kind: 3,
         bytes: mapiprof::mapi::unicode_bytes(text),
     }
 }
+
+/// The Exchange Global Section's key.
+const EGS: &str = "13dbb0c8aa05101a9bb000aa002fc45a";
 
 const PROXY_PRF: &str = "[General]\r\nProfileName=Outlook\r\n[Service List]\r\n\
     ServiceEGS=Exchange Global Section\r\n[ServiceEGS]\r\nRPCProxyServer=mail.example.com:44300\r\n";
@@ -62,11 +70,7 @@ fn the_proxy_port_story_changes_one_value_of_the_whole_export() {
     let after = apply(PROXY_PRF, &base, &PrfToReg::default()).unwrap();
     assert_eq!(
         changes(&base, &after),
-        [(
-            "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
-            "001f6622".to_owned(),
-            utf16("mail.example.com:44300")
-        )]
+        [change(EGS, "001f6622", utf16("mail.example.com:44300"))]
     );
     assert_eq!(
         values(&after).len(),
@@ -82,21 +86,16 @@ fn global_section_settings_also_go_into_each_exchange_account_section() {
     let base = export("o16_exchange_outlook_anywhere.reg");
     let prf = PROXY_PRF.replace("mail.example.com:44300", "owa.example.net:443");
     let after = apply(&prf, &base, &PrfToReg::default()).unwrap();
-    let changed: Vec<(String, String)> = changes(&base, &after)
-        .into_iter()
-        .map(|(s, n, _)| (s, n))
+    let changes = changes(&base, &after);
+    let changed: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|(s, n, _)| (s.as_str(), n.as_str()))
         .collect();
     assert_eq!(
         changed,
         [
-            (
-                "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
-                "001f6622".to_owned()
-            ),
-            (
-                "a1b2c3d4e5f60718293a4b5c6d7e8f90".to_owned(),
-                "001f6622".to_owned()
-            ),
+            (EGS, "001f6622"),
+            ("a1b2c3d4e5f60718293a4b5c6d7e8f90", "001f6622"),
         ]
     );
 }
@@ -112,19 +111,19 @@ fn service_settings_go_where_the_service_keeps_them_in_their_registry_type() {
     assert_eq!(
         changes(&base, &after),
         [
-            (
-                "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
-                "001e6608".to_owned(),
+            change(
+                EGS,
+                "001e6608",
                 RegData::String("exch03.corp.example.com".into())
             ),
-            (
-                "4d9e1f3a5b6c7d8e9f0a1b2c3d4e5f60".to_owned(),
-                "001e6600".to_owned(),
+            change(
+                "4d9e1f3a5b6c7d8e9f0a1b2c3d4e5f60",
+                "001e6600",
                 RegData::String("ldap2.corp.example.com".into())
             ),
-            (
-                "4d9e1f3a5b6c7d8e9f0a1b2c3d4e5f60".to_owned(),
-                "000b6613".to_owned(),
+            change(
+                "4d9e1f3a5b6c7d8e9f0a1b2c3d4e5f60",
+                "000b6613",
                 RegData::Hex {
                     kind: 3,
                     bytes: vec![0, 0]
@@ -141,9 +140,9 @@ fn service_settings_go_where_the_service_keeps_them_in_their_registry_type() {
     let after = apply(prf, &base, &PrfToReg::default()).unwrap();
     assert_eq!(
         changes(&base, &after),
-        [(
-            "6f4e7b3c2d1e4f0a8b9c7d6e5f4a3b2c".to_owned(),
-            "001f6700".to_owned(),
+        [change(
+            "6f4e7b3c2d1e4f0a8b9c7d6e5f4a3b2c",
+            "001f6700",
             utf16("E:\\Mail\\archiv.pst")
         )]
     );
@@ -161,14 +160,14 @@ fn internet_accounts_are_found_by_name_and_set_under_registry_names() {
     };
     let (after, warnings) =
         prf_onto_export(&common::prf_model_of(prf.as_bytes()), &base, &options).unwrap();
-    let account = "9375CFF0413111d3B88A00104B2A6676\\00000002".to_owned();
+    let account = "9375CFF0413111d3B88A00104B2A6676\\00000002";
     assert_eq!(
         changes(&base, &after),
         [
-            (account.clone(), "POP3 Port".to_owned(), RegData::Dword(110)),
-            (
+            change(account, "POP3 Port", RegData::Dword(110)),
+            change(
                 account,
-                "SMTP Server".to_owned(),
+                "SMTP Server",
                 RegData::String("mail.example.net".into())
             ),
         ]
@@ -210,9 +209,9 @@ fn what_the_export_lacks_is_named_and_the_profile_must_exist() {
     let after = apply(prf, &base, &PrfToReg::default()).unwrap();
     assert_eq!(
         changes(&base, &after),
-        [(
-            "13dbb0c8aa05101a9bb000aa002fc45a".to_owned(),
-            "0002662c".to_owned(),
+        [change(
+            EGS,
+            "0002662c",
             RegData::Hex {
                 kind: 3,
                 bytes: vec![0x7A, 0x17]

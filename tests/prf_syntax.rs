@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use mapiprof::input;
 use mapiprof::prf::LineKind;
 use mapiprof::text;
@@ -17,8 +19,20 @@ const STRAY_LINES: &[(&str, usize)] = &[
 ];
 
 #[test]
-fn every_prf_reads_losslessly_and_stray_lines_are_the_expected_ones() {
-    let files = common::prf_files();
+fn every_prf_sample_reads_losslessly_and_stray_lines_are_the_expected_ones() {
+    reads_losslessly(common::prf_samples());
+}
+
+common::corpus_test!(
+    every_corpus_prf_reads_losslessly_and_stray_lines_are_the_expected_ones,
+    {
+        reads_losslessly(common::corpus_prf_files());
+    }
+);
+
+/// Each of `files` is one line tree that gives back every byte, and its
+/// stray lines are the ones `STRAY_LINES` expects, each with a warning.
+fn reads_losslessly(files: Vec<PathBuf>) {
     assert!(!files.is_empty());
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use mapiprof::diag::Warning;
 use mapiprof::input;
 use mapiprof::model::{Model, Outlook, PrfToReg, RegToPrf, ToPrfError, prf_to_reg, reg_to_prf};
@@ -126,10 +128,25 @@ fn the_seed_values_survive_reg_to_prf_to_reg() {
 }
 
 #[test]
-fn the_written_prf_reads_back_as_built_without_warnings() {
+fn the_written_prf_of_every_sample_reads_back_as_built_without_warnings() {
+    let checked = prf_reads_back_as_built(&common::reg_samples());
+    assert!(checked >= 8, "only {checked} profiles");
+}
+
+common::corpus_test!(
+    the_written_prf_of_every_corpus_file_reads_back_as_built_without_warnings,
+    {
+        let checked = prf_reads_back_as_built(&common::corpus_reg_files());
+        assert!(checked >= 4, "only {checked} profiles");
+    }
+);
+
+/// Each profile of each of `files`, written as a `.prf`, reads back without
+/// warnings to what was written; returns how many profiles.
+fn prf_reads_back_as_built(files: &[PathBuf]) -> usize {
     let mut checked = 0;
-    for path in common::readable_reg_files() {
-        let model = common::model_of(&std::fs::read(&path).unwrap());
+    for path in files {
+        let model = common::model_of(&std::fs::read(path).unwrap());
         for profile in &model.profiles {
             let options = RegToPrf {
                 profile: Some(profile.name.clone()),
@@ -152,7 +169,7 @@ fn the_written_prf_reads_back_as_built_without_warnings() {
             checked += 1;
         }
     }
-    assert!(checked >= 8, "only {checked} profiles");
+    checked
 }
 
 #[test]

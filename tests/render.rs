@@ -35,12 +35,14 @@ fn a_yaml_model_per_row_becomes_a_reg_with_the_values_encoded() {
         ],
     );
     assert_eq!(out.status.code(), Some(2), "the second row fails");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("row 2 (line 3)") && stderr.contains("does not fit in 16 bits"),
-        "{stderr}"
+    common::assert_says(
+        &out.stderr,
+        &[
+            "row 2 (line 3)",
+            "does not fit in 16 bits",
+            "1 written, 1 failed",
+        ],
     );
-    assert!(stderr.contains("1 written, 1 failed"), "{stderr}");
     let bytes = std::fs::read(dir.join("out").join("berlin.reg")).unwrap();
     let text = mapiprof::input::read_reg(&bytes, None).unwrap().text;
     // ":44300" inside UTF-16LE hex, and the port as PT_I2
@@ -67,45 +69,34 @@ fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
         r#"[{"profile": "Work", "proxy": "mail.example.com:44300"}, {"profile": "Home"}]"#,
     )
     .unwrap();
-    let out = common::mapiprof_in(
-        &dir,
-        &[
+    // `mapiprof render outlook.prf.j2 --vars users.json --out-dir prf EXTRA`
+    let render = |extra: &[&str]| {
+        let mut args = vec![
             "render",
             "outlook.prf.j2",
             "--vars",
             "users.json",
             "--out-dir",
             "prf",
-        ],
-    );
+        ];
+        args.extend_from_slice(extra);
+        common::mapiprof_in(&dir, &args)
+    };
+    let out = render(&[]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("item 2: undefined variable proxy (template line 7)"),
-        "{stderr}"
+    common::assert_says(
+        &out.stderr,
+        &["item 2: undefined variable proxy (template line 7)"],
     );
     let written = std::fs::read_to_string(dir.join("prf").join("outlook-1.prf")).unwrap();
     assert!(
         written.contains("MailboxName=%UserName%\r\nRPCProxyServer=mail.example.com:44300\r\n")
     );
 
-    let out = common::mapiprof_in(
-        &dir,
-        &[
-            "render",
-            "outlook.prf.j2",
-            "--vars",
-            "users.json",
-            "--out-dir",
-            "prf",
-            "--name",
-            "../{{ profile }}.prf",
-        ],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("must be a relative path inside the output folder"),
-        "{stderr}"
+    let out = render(&["--name", "../{{ profile }}.prf"]);
+    common::assert_says(
+        &out.stderr,
+        &["must be a relative path inside the output folder"],
     );
     assert!(!dir.join("Work.prf").exists());
     std::fs::remove_dir_all(&dir).unwrap();

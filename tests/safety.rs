@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use mapiprof::model::outside_profiles;
 use mapiprof::redact::Redactor;
 use mapiprof::{input, prf, yaml};
@@ -29,9 +31,10 @@ fn yaml_cannot_reach_outside_the_profiles_unless_allowed() {
     );
     let out = convert_yaml("run", &run_key, &[]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("outside the Outlook profiles"), "{stderr}");
-    assert!(stderr.contains("CurrentVersion\\Run]"), "{stderr}");
+    common::assert_says(
+        &out.stderr,
+        &["outside the Outlook profiles", "CurrentVersion\\Run]"],
+    );
     assert!(
         convert_yaml("run-allowed", &run_key, &["--allow-any-key"])
             .status
@@ -41,7 +44,7 @@ fn yaml_cannot_reach_outside_the_profiles_unless_allowed() {
     let not_a_root = "mapiprof: 1\nroot: HKEY_LOCAL_MACHINE\\Software\\Classes\nprofiles:\n  Outlook:\n    x:\n      a: {sz: b}\n";
     let out = convert_yaml("root", not_a_root, &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not an Outlook profile root"));
+    common::assert_says(&out.stderr, &["not an Outlook profile root"]);
 
     // DefaultProfile on the key that holds it is part of the profiles
     let default = format!(
@@ -66,11 +69,7 @@ fn names_and_values_cannot_open_a_new_key() {
     );
     let out = convert_yaml("newline", &newline, &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("line break"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_says(&out.stderr, &["line break"]);
     // quotes, backslashes and brackets are escaped or kept inside the line
     let tricky = format!(
         "mapiprof: 1\nroot: {ROOT}\nprofiles:\n  Outlook:\n    \"13dbb0c8aa05101a9bb000aa002fc45a\\\\a]b\":\n      \
@@ -109,10 +108,26 @@ fn emails(text: &str) -> Vec<String> {
 }
 
 #[test]
-fn redacted_exports_have_no_addresses_and_still_round_trip() {
+fn redacted_samples_have_no_addresses_and_still_round_trip() {
+    let checked = redaction_holds(&common::reg_samples(), &common::prf_samples());
+    assert!(checked >= 3, "samples with addresses: {checked}");
+}
+
+common::corpus_test!(
+    redacted_corpus_files_have_no_addresses_and_still_round_trip,
+    {
+        let checked = redaction_holds(&common::corpus_reg_files(), &common::corpus_prf_files());
+        assert!(checked >= 2, "corpus files with addresses: {checked}");
+    }
+);
+
+/// Redacting each of `regs` and `prfs` leaves no e-mail address, and the
+/// redacted document converts and comes back the same; returns how many
+/// of `regs` had addresses to redact.
+fn redaction_holds(regs: &[PathBuf], prfs: &[PathBuf]) -> usize {
     let mut checked = 0;
-    for path in common::readable_reg_files() {
-        let model = common::model_of(&std::fs::read(&path).unwrap());
+    for path in regs {
+        let model = common::model_of(&std::fs::read(path).unwrap());
         let before = yaml::write(&model, &yaml::WriteOptions::default()).unwrap();
         let redacted = Redactor::new().model(&model);
         let after = yaml::write(&redacted, &yaml::WriteOptions::default()).unwrap();
@@ -126,15 +141,15 @@ fn redacted_exports_have_no_addresses_and_still_round_trip() {
         assert_eq!(common::model_of(&reg), redacted, "{}", path.display());
         assert_eq!(yaml::read(&after).unwrap(), redacted, "{}", path.display());
     }
-    assert!(checked >= 3, "samples with addresses: {checked}");
-    for path in common::prf_files() {
-        let model = common::prf_model_of(&std::fs::read(&path).unwrap());
+    for path in prfs {
+        let model = common::prf_model_of(&std::fs::read(path).unwrap());
         let redacted = Redactor::new().prf(&model);
         let text = prf::write(&redacted).unwrap();
         assert!(emails(&text).is_empty(), "{}", path.display());
         let again = common::prf_model_of(text.as_bytes());
         assert_eq!(again.services, redacted.services, "{}", path.display());
     }
+    checked
 }
 
 #[test]

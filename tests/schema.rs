@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use mapiprof::yaml;
 
 fn validate(text: &str, name: &str, validator: &jsonschema::Validator) {
@@ -19,24 +21,28 @@ fn validate(text: &str, name: &str, validator: &jsonschema::Validator) {
 }
 
 #[test]
-fn written_documents_validate() {
+fn the_documents_written_from_the_samples_validate() {
+    documents_validate(&common::reg_samples(), &common::prf_samples());
+}
+
+common::corpus_test!(the_documents_written_from_the_corpus_validate, {
+    documents_validate(&common::corpus_reg_files(), &common::corpus_prf_files());
+});
+
+/// The YAML written from each of `regs` (sorted or not) and `prfs`
+/// validates.
+fn documents_validate(regs: &[PathBuf], prfs: &[PathBuf]) {
     let validator = jsonschema::validator_for(&yaml::schema()).unwrap();
-    for path in common::readable_reg_files() {
-        let model = common::model_of(&std::fs::read(&path).unwrap());
+    for path in regs {
+        let model = common::model_of(&std::fs::read(path).unwrap());
         for sort in [false, true] {
             let text = yaml::write(&model, &yaml::WriteOptions { sort }).unwrap();
             validate(&text, &path.display().to_string(), &validator);
         }
     }
-}
-
-#[test]
-fn written_prf_documents_validate() {
-    let validator = jsonschema::validator_for(&yaml::schema()).unwrap();
-    let files = common::prf_files();
-    assert!(!files.is_empty());
-    for path in files {
-        let text = yaml::write_prf(&common::prf_model_of(&std::fs::read(&path).unwrap()));
+    assert!(!prfs.is_empty());
+    for path in prfs {
+        let text = yaml::write_prf(&common::prf_model_of(&std::fs::read(path).unwrap()));
         validate(&text, &path.display().to_string(), &validator);
     }
 }

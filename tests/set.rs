@@ -13,6 +13,14 @@ fn reg_input(name: &str) -> RegInput {
     input::read_reg(&bytes, None).unwrap()
 }
 
+/// The edit that removes the value `name`.
+fn unset(name: &str) -> Edits {
+    Edits {
+        assignments: vec![Assignment::Unset { name: name.into() }],
+        ..Edits::default()
+    }
+}
+
 fn edits(assignments: &[&str]) -> Edits {
     Edits {
         assignments: assignments
@@ -145,13 +153,7 @@ fn create_puts_an_exchange_setting_where_its_mapping_says() {
 #[test]
 fn unset_writes_a_deletion() {
     let file = reg_input("o16_exchange_outlook_anywhere.reg");
-    let unset = Edits {
-        assignments: vec![Assignment::Unset {
-            name: "TCPDirectoryPort".into(),
-        }],
-        ..Edits::default()
-    };
-    let edited = set_reg(&file, &unset).unwrap();
+    let edited = set_reg(&file, &unset("TCPDirectoryPort")).unwrap();
     let (removed, added) = line_diff(&file.text, &edited.text);
     assert_eq!(removed, ["\"0002662e\"=hex:74,17"]);
     assert_eq!(added, ["\"0002662e\"=-"]);
@@ -178,13 +180,7 @@ fn prf_edits_switch_on_commented_settings_and_comment_out_in_place() {
     let (removed, added) = line_diff(&file.text, &edited.text);
     assert_eq!(removed, [";HTTPExchangePort=6001"]);
     assert_eq!(added, ["HTTPExchangePort=6001"]);
-    let unset = Edits {
-        assignments: vec![Assignment::Unset {
-            name: "TCPExchangePort".into(),
-        }],
-        ..Edits::default()
-    };
-    let edited = set_prf(&file, &unset).unwrap();
+    let edited = set_prf(&file, &unset("TCPExchangePort")).unwrap();
     let (removed, added) = line_diff(&file.text, &edited.text);
     assert_eq!((removed.len(), added.len()), (1, 1));
     assert_eq!(added[0], format!(";{}", removed[0]));

@@ -1,11 +1,5 @@
 //! Helpers shared by the integration tests.
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::print_stderr
-)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -19,24 +13,36 @@ pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
 }
 
-/// The shared corpus of real files: `MAPIPROF_CORPUS`, else
-/// `../shared/corpus` beside the project. `None` when absent.
-pub fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("MAPIPROF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    dir.is_dir().then_some(dir)
+/// `corpus_test!(name, { … })`: the test `name` over the shared corpus,
+/// ignored with the reason when the build found no corpus (`build.rs` sets
+/// `cfg(skip_corpus_tests)` then, unless `CI` is set: then it runs and fails in
+/// [`corpus`]).
+#[allow(unused_macros, reason = "not every test file has corpus tests")]
+macro_rules! corpus_test {
+    ($name:ident, $body:block) => {
+        #[test]
+        #[cfg_attr(
+            skip_corpus_tests,
+            ignore = "corpus not found: set MAPIPROF_CORPUS or place it at ../shared/corpus"
+        )]
+        fn $name() $body
+    };
 }
+#[allow(unused_imports, reason = "not every test file has corpus tests")]
+pub(crate) use corpus_test;
 
-/// The corpus, or `None` after saying that the test is skipped.
-pub fn corpus_or_skip() -> Option<PathBuf> {
-    let found = corpus();
-    if found.is_none() {
-        eprintln!(
-            "skipped: corpus not found (set MAPIPROF_CORPUS or place it at ../shared/corpus)"
-        );
-    }
-    found
+/// The shared corpus of real files, where the build script found it (or
+/// looked for it: `MAPIPROF_CORPUS` when set, else `../shared/corpus`).
+/// For [`corpus_test!`]s: a missing corpus fails the test here.
+pub fn corpus() -> PathBuf {
+    let dir = PathBuf::from(env!("MAPIPROF_CORPUS_DIR"));
+    assert!(
+        dir.is_dir(),
+        "corpus not found at {}: set MAPIPROF_CORPUS or place it at ../shared/corpus \
+         (with CI set, the corpus tests fail instead of being ignored)",
+        dir.display()
+    );
+    dir
 }
 
 /// Files of `dir` with extension `ext`, sorted.
@@ -50,18 +56,35 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
-/// Every `.reg` file that should read: the samples except `err_*`, then the
-/// corpus `reg/` and `misc/` files when the corpus is present.
-pub fn readable_reg_files() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = files(&samples().join("reg"), "reg")
+/// The `.reg` samples that should read (all but `err_*`).
+pub fn reg_samples() -> Vec<PathBuf> {
+    readable_samples("reg")
+}
+
+/// The corpus `.reg` files: `reg/`, then `misc/`.
+pub fn corpus_reg_files() -> Vec<PathBuf> {
+    let corpus = corpus();
+    let mut out = files(&corpus.join("reg"), "reg");
+    out.extend(files(&corpus.join("misc"), "reg"));
+    out
+}
+
+/// The `.prf` samples that should read (all but `err_*`).
+pub fn prf_samples() -> Vec<PathBuf> {
+    readable_samples("prf")
+}
+
+/// The corpus `.prf` files.
+pub fn corpus_prf_files() -> Vec<PathBuf> {
+    files(&corpus().join("prf"), "prf")
+}
+
+/// The files of `samples/EXT/` with extension `ext`, except `err_*`.
+fn readable_samples(ext: &str) -> Vec<PathBuf> {
+    files(&samples().join(ext), ext)
         .into_iter()
         .filter(|p| !is_error_sample(p))
-        .collect();
-    if let Some(corpus) = corpus_or_skip() {
-        out.extend(files(&corpus.join("reg"), "reg"));
-        out.extend(files(&corpus.join("misc"), "reg"));
-    }
-    out
+        .collect()
 }
 
 /// Whether a sample is meant to fail (`err_*`).
@@ -75,19 +98,6 @@ pub fn is_error_sample(path: &Path) -> bool {
 /// Read a `.reg` file into a model, as the command line does.
 pub fn model_of(bytes: &[u8]) -> Model {
     input::read_reg(bytes, None).unwrap().model().0
-}
-
-/// Every `.prf` file: the samples, then the corpus `prf/` files when the
-/// corpus is present.
-pub fn prf_files() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = files(&samples().join("prf"), "prf")
-        .into_iter()
-        .filter(|p| !is_error_sample(p))
-        .collect();
-    if let Some(corpus) = corpus_or_skip() {
-        out.extend(files(&corpus.join("prf"), "prf"));
-    }
-    out
 }
 
 /// A sample `.prf` read as the command line reads it.
@@ -117,6 +127,16 @@ pub fn mapiprof_command(args: &[&str]) -> Command {
     cmd
 }
 
+/// Asserts that a command's output (its stdout or stderr) says each of
+/// `parts`, showing the output when it does not.
+#[track_caller]
+pub fn assert_says(output: &[u8], parts: &[&str]) {
+    let text = String::from_utf8_lossy(output);
+    for part in parts {
+        assert!(text.contains(part), "{part:?} not in:\n{text}");
+    }
+}
+
 /// A fresh, empty folder for one test, unique to this run.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("mapiprof-{name}-{}", std::process::id()));
@@ -125,7 +145,11 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Where every snapshot lives: `snapshots/`, named by the assertion alone.
+/// Where every snapshot lives: `snapshots/`, named by the assertion alone
+/// (its explicit name, else the test's), without the test file's name. The
+/// command snapshots of `check.rs` and `cli.rs` name themselves `check__…`
+/// and `cli__…`, the names they were first saved under. Every test binds
+/// these settings; none makes its own.
 pub fn snapshots() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");

@@ -1,0 +1,54 @@
+//! Finds the shared corpus of real files for the integration tests; builds
+//! nothing.
+//!
+//! The corpus is the folder `MAPIPROF_CORPUS` names when that variable is set
+//! (the only place looked at then), else `../shared/corpus` beside the
+//! project. The tests read where it is from `MAPIPROF_CORPUS_DIR`. When it is
+//! missing, the corpus tests are built ignored (`cfg(skip_corpus_tests)`, so
+//! `cargo test` lists them as ignored, with the reason), unless `CI` is set:
+//! then they run and fail, saying how to provide the corpus.
+//!
+//! Cargo runs this again when `MAPIPROF_CORPUS` changes, when the corpus
+//! folder changes or disappears, and, while it is missing, when `CI` changes
+//! or the folder beside the project that would hold it (`../shared`) does.
+//! A corpus that appears at a `MAPIPROF_CORPUS` that named nothing before is
+//! seen after `touch build.rs` (watching an arbitrary parent folder, such as
+//! `/` or `/tmp`, would rebuild too often).
+
+#![allow(clippy::print_stdout, reason = "Cargo reads the build script's stdout")]
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-env-changed=MAPIPROF_CORPUS");
+    println!("cargo::rustc-check-cfg=cfg(skip_corpus_tests)");
+
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let beside = project.join("../shared");
+    let named = std::env::var_os("MAPIPROF_CORPUS").filter(|v| !v.is_empty());
+    // a relative name is taken from the project folder, where the tests run
+    let corpus = named
+        .as_ref()
+        .map_or_else(|| beside.join("corpus"), |dir| project.join(dir));
+    println!("cargo::rustc-env=MAPIPROF_CORPUS_DIR={}", corpus.display());
+
+    if corpus.is_dir() {
+        // a folder that disappears also makes Cargo run this again
+        println!("cargo::rerun-if-changed={}", corpus.display());
+        return;
+    }
+    println!("cargo::rerun-if-env-changed=CI");
+    if named.is_none() && beside.is_dir() {
+        // its time changes when the corpus is placed in it
+        println!("cargo::rerun-if-changed={}", beside.display());
+    }
+    if !is_set("CI") {
+        println!("cargo::rustc-cfg=skip_corpus_tests");
+    }
+}
+
+/// Whether the environment variable `name` is set to something.
+fn is_set(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty())
+}
