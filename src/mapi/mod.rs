@@ -16,9 +16,10 @@ pub mod time;
 use thiserror::Error;
 
 pub use codec::{
-    Layout, PropValue, Scalar, decode, decode_scalar, encode, encode_scalar, string8_bytes,
-    string8_text, unicode_bytes, unicode_text,
+    PropValue, Scalar, decode, decode_scalar, encode, encode_scalar, string8_bytes, string8_text,
+    unicode_bytes, unicode_text,
 };
+pub use mv::Layout;
 pub use tag::{PropTag, PropType, TagName};
 
 /// A 16-byte UID as a section key name: 32 lowercase hex digits.
