@@ -8,6 +8,8 @@ mod reg;
 
 use serde::Serialize;
 
+use crate::mapi::proxy::fixed_proxy;
+
 pub use prf::check_prf;
 pub use reg::check_reg;
 
@@ -183,7 +185,7 @@ fn proxy_findings(place: &str, proxy: &str, out: &mut Vec<Finding>) {
             place.to_owned(),
             format!("RPCProxyServer {proxy:?} has a scheme"),
         ));
-    } else if crate::edit::fixed_proxy(proxy).is_some() {
+    } else if fixed_proxy(proxy).is_some() {
         out.push(Finding::new(
             "proxy-dash-port",
             place.to_owned(),
@@ -218,7 +220,7 @@ fn principal_findings(place: &str, principal: &str, proxy: Option<&str>, out: &m
             })
             .unwrap_or(s);
         let s = bare.split(['/', ':']).next().unwrap_or(bare);
-        let s = crate::edit::fixed_proxy(s)
+        let s = fixed_proxy(s)
             .and_then(|f| f.split(':').next().map(str::to_owned))
             .unwrap_or_else(|| s.to_owned());
         s.to_ascii_lowercase()

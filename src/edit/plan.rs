@@ -4,6 +4,7 @@
 //! Section and each Exchange account section).
 
 use crate::mapi::dictionary::{self, Scope};
+use crate::mapi::proxy::fixed_proxy;
 use crate::mapi::{PropType, TagName, account, sections};
 use crate::model::{Model, PROFILE_KEY, Profile, SectionInfo, describe};
 use crate::prf::{Generation, Target, mapping};
@@ -11,7 +12,7 @@ use crate::reg::{RegData, RegValue};
 use crate::yaml::{Context, brief, resolve_name};
 
 use super::value::reg_value;
-use super::{Assignment, EditError, Edits, fixed_proxy};
+use super::{Assignment, EditError, Edits};
 
 /// One value to write.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The MAPI vocabulary: property types and tags, value codecs for every
 //! type (multi-valued ones in both the 32- and 64-bit layouts), the name
-//! dictionary, well-known sections, flags and the account manager's values.
+//! dictionary, well-known sections, flags, the account manager's values and
+//! the repair of a proxy server written `host-PORT`.
 //!
 //! Nothing here knows about files or YAML.
 
@@ -9,6 +10,7 @@ mod codec;
 pub mod dictionary;
 pub mod flags;
 mod mv;
+pub mod proxy;
 pub mod sections;
 mod tag;
 pub mod time;
