@@ -8,7 +8,7 @@ use crate::prf::{
     self, CONTROL_KEYS, Item, LineKind, Listed, Parsed, PrfModel, Target, placeholders,
 };
 
-use super::{Finding, auth_finding, flag_findings, principal_findings, proxy_findings};
+use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
 
 /// The findings of a `.prf`: its model, its parsed lines and text; with
 /// `outlook_2016` the file is meant for Outlook 2016 or later.
@@ -38,13 +38,13 @@ pub fn check_prf(
                         "neither the file nor the built-in tables have a [{block}] block; Outlook drops {key}"
                     )
                 };
-                out.push(Finding::new("prf-unmapped", place, why));
+                out.push(Finding::new(RuleId::PrfUnmapped, place, why));
             }
         }
         properties(model, item, &mut out);
         if outlook_2016 && is_exchange(model, block) && !item.settings.active.is_empty() {
             out.push(Finding::new(
-                "prf-exchange-2016",
+                RuleId::PrfExchange2016,
                 format!("[{}]", item.id),
                 format!("[{}] sets up Exchange ({block})", item.id),
             ));
@@ -114,7 +114,7 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
             && number(value) == Some(0)
         {
             out.push(Finding::new(
-                "port-zero",
+                RuleId::PortZero,
                 place(key),
                 format!("{key}={value}"),
             ));
@@ -124,13 +124,13 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
 
 fn placeholder(place: &str, value: &str, out: &mut Vec<Finding>) {
     for found in placeholders(value) {
-        let id = if found.starts_with('%') {
-            "prf-environment"
+        let rule = if found.starts_with('%') {
+            RuleId::PrfEnvironment
         } else {
-            "prf-placeholder"
+            RuleId::PrfPlaceholder
         };
         out.push(Finding::new(
-            id,
+            rule,
             place.to_owned(),
             format!("{found} is left to be filled in"),
         ));
@@ -158,7 +158,7 @@ fn duplicates(parsed: &Parsed, text: &str, out: &mut Vec<Finding>) {
                     Some((_, _, first)) if first != value => {
                         let at = lines.locate(text, key_span.start);
                         out.push(Finding::new(
-                            "prf-duplicate",
+                            RuleId::PrfDuplicate,
                             format!("[{section}] {key} (line {at})"),
                             format!("{key}={value} repeats {key}={first} with another value; Outlook uses the first"),
                         ));

@@ -6,7 +6,7 @@ use crate::mapi::{self, PropType, PropValue, Scalar, TagName};
 use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
 use crate::reg::{RegData, RegValue};
 
-use super::{Finding, auth_finding, flag_findings, principal_findings, proxy_findings};
+use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
 
 /// The findings of every profile of `model`.
 pub fn check_reg(model: &Model) -> Vec<Finding> {
@@ -31,7 +31,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
                 for name in ["POP3 Port", "IMAP Port", "SMTP Port"] {
                     if key.get(name).is_some_and(|v| v.data == RegData::Dword(0)) {
                         out.push(Finding::new(
-                            "port-zero",
+                            RuleId::PortZero,
                             place(key, name),
                             format!("{name} is 0"),
                         ));
@@ -65,7 +65,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
         }
         if default_stores.len() > 1 {
             out.push(Finding::new(
-                "default-stores",
+                RuleId::DefaultStores,
                 profile.name.clone(),
                 format!(
                     "{} stores are marked as the default: {}",
@@ -128,7 +128,7 @@ fn exchange(
     ] {
         if let Some(PropValue::Scalar(Scalar::I2(0))) = get(id) {
             out.push(Finding::new(
-                "port-zero",
+                RuleId::PortZero,
                 place(key, name),
                 format!("{name} is 0"),
             ));
@@ -172,7 +172,7 @@ fn dangling(
             .any(|k| !k.deleted && k.path.eq_ignore_ascii_case(uid));
         if !present {
             out.push(Finding::new(
-                "dangling-uid",
+                RuleId::DanglingUid,
                 place(key, what),
                 format!("{what} names section {uid}, which the profile lacks"),
             ));
@@ -203,7 +203,7 @@ fn multi_valued(
             continue;
         }
         out.push(Finding::new(
-            "mv-header",
+            RuleId::MvHeader,
             place(key, value.name.as_str()),
             format!(
                 "{} bytes do not decode as {} in the 32- or 64-bit layout",
