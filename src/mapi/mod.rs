@@ -1,7 +1,8 @@
 //! The MAPI vocabulary: property types and tags, value codecs for every
 //! type (multi-valued ones in both the 32- and 64-bit layouts), the name
-//! dictionary, well-known sections, flags, the account manager's values and
-//! the repair of a proxy server written `host-PORT`.
+//! dictionary and the named constants of the properties code refers to,
+//! well-known sections, flags, the account manager's values and the repair
+//! of a proxy server written `host-PORT`.
 //!
 //! Nothing here knows about files or YAML.
 
@@ -10,6 +11,7 @@ mod codec;
 pub mod dictionary;
 pub mod flags;
 mod mv;
+pub mod props;
 pub mod proxy;
 pub mod sections;
 mod tag;
