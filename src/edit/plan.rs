@@ -4,6 +4,7 @@
 //! Section and each Exchange account section).
 
 use crate::mapi::dictionary::{self, Scope};
+use crate::mapi::props::PR_ROH_PROXY_SERVER;
 use crate::mapi::proxy::fixed_proxy;
 use crate::mapi::{PropType, TagName, account, sections};
 use crate::model::{Model, PROFILE_KEY, Profile, SectionInfo, describe};
@@ -286,7 +287,7 @@ fn proxy_repairs(sections: &[Section]) -> Vec<Planned> {
             let Some(tag) = TagName::parse(value.name.as_str()) else {
                 continue;
             };
-            if tag.tag.id != 0x6622 || tag.secure {
+            if tag.tag.id != PR_ROH_PROXY_SERVER.id || tag.secure {
                 continue;
             }
             let text = brief(value, &section.ctx);

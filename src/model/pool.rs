@@ -5,6 +5,7 @@
 use encoding_rs::Encoding as CodePage;
 
 use crate::mapi::dictionary::{self, Meaning, Scope};
+use crate::mapi::props::PR_SERVICES;
 use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
 use crate::reg::{RegData, RegValue};
 
@@ -108,7 +109,7 @@ impl Pool {
         let listed: Vec<usize> = self
             .find(sections::SERVICE_LISTS)
             .and_then(|s| self.sections.get(s))
-            .and_then(|s| find_value(&s.values, "01023d0e"))
+            .and_then(|s| find_value(&s.values, &PR_SERVICES.value_name()))
             .map(|v| {
                 uids(&v.data)
                     .iter()
