@@ -11,7 +11,13 @@ use encoding_rs::Encoding as CodePage;
 
 use crate::input::Profiles;
 use crate::mapi::dictionary::Scope;
-use crate::mapi::{self, PropValue, TagName, account};
+use crate::mapi::props::{
+    LDAP_SERVER, LDAP_USER_NAME, PR_DISPLAY_NAME, PR_PROFILE_HOME_SERVER,
+    PR_PROFILE_HOME_SERVER_FQDN, PR_PROFILE_MAILBOX, PR_PROFILE_SERVER, PR_PROFILE_UNRESOLVED_NAME,
+    PR_PROFILE_UNRESOLVED_SERVER, PR_PROFILE_USER, PR_ROH_PROXY_PRINCIPAL_NAME,
+    PR_ROH_PROXY_SERVER,
+};
+use crate::mapi::{self, PropTag, PropValue, TagName, account};
 use crate::model::{Model, describe};
 use crate::prf::{PrfModel, Settings, placeholders};
 use crate::reg::{RegData, RegValue};
@@ -185,11 +191,11 @@ impl Redactor {
     }
 
     fn redact_id(&mut self, id: u16, text: &str, what: Option<What>) -> String {
-        if id == 0x6625 {
+        if id == PR_ROH_PROXY_PRINCIPAL_NAME.id {
             return self.principal(text);
         }
         // the Exchange store's display name carries the user's name
-        if id == 0x3001
+        if id == PR_DISPLAY_NAME.id
             && let Some(name) = text.strip_prefix("Mailbox - ")
         {
             return format!("Mailbox - {}", self.placeholder(name, What::User));
@@ -343,16 +349,34 @@ fn blank(data: &mut RegData) {
     }
 }
 
-/// What the MAPI property `id` holds, where it names a host or a user.
+/// What the MAPI property `id` holds (in any type), where it names a host
+/// or a user.
 fn mapi_what(id: u16, scope: Option<Scope>) -> Option<What> {
-    match (id, scope) {
-        (0x6602 | 0x6608 | 0x660C | 0x662A | 0x6622, Some(Scope::Exchange)) => Some(What::Host),
-        (0x6603 | 0x6607 | 0x660B, Some(Scope::Exchange)) => Some(What::User),
-        (0x6600, Some(Scope::Ldap)) => Some(What::Host),
-        (0x6602, Some(Scope::Ldap)) => Some(What::User),
+    let among = |tags: &[PropTag]| tags.iter().any(|t| t.id == id);
+    match scope? {
+        Scope::Exchange if among(EXCHANGE_HOSTS) => Some(What::Host),
+        Scope::Exchange if among(EXCHANGE_USERS) => Some(What::User),
+        Scope::Ldap if among(&[LDAP_SERVER]) => Some(What::Host),
+        Scope::Ldap if among(&[LDAP_USER_NAME]) => Some(What::User),
         _ => None,
     }
 }
+
+/// Exchange properties that name a server.
+const EXCHANGE_HOSTS: &[PropTag] = &[
+    PR_PROFILE_HOME_SERVER,
+    PR_PROFILE_UNRESOLVED_SERVER,
+    PR_PROFILE_SERVER,
+    PR_PROFILE_HOME_SERVER_FQDN,
+    PR_ROH_PROXY_SERVER,
+];
+
+/// Exchange properties that name the mailbox or its owner.
+const EXCHANGE_USERS: &[PropTag] = &[
+    PR_PROFILE_USER,
+    PR_PROFILE_UNRESOLVED_NAME,
+    PR_PROFILE_MAILBOX,
+];
 
 /// What an account-manager value holds.
 fn account_what(name: &str) -> Option<What> {

@@ -2,156 +2,29 @@
 //! severity, a message naming where the problem is, and a hint; each is
 //! grounded in how Outlook reads the setting (the RPC-over-HTTP proxy
 //! dialog, the MAPI section references, the `.prf` reader).
+//!
+//! The rules are one table in `rules.rs`; code names a rule by its
+//! [`RuleId`]. The rules over a registry model are in `reg.rs`, those over a
+//! `.prf` in `prf.rs`, and the proxy rules both share are here.
 
 mod document;
 mod prf;
 mod reg;
+mod rules;
 
 use serde::Serialize;
+
+use crate::mapi::proxy::fixed_proxy;
 
 pub use document::check;
 pub use prf::check_prf;
 pub use reg::check_reg;
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing; does not fail `check`.
-    Info,
-    /// Probably wrong; fails `check`.
-    Warning,
-    /// Outlook will not work as meant; fails `check`.
-    Error,
-}
-
-impl Severity {
-    /// The word used in output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// A rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rule {
-    /// The id (`proxy-dash-port`).
-    pub id: &'static str,
-    /// How bad.
-    pub severity: Severity,
-    /// What it finds, for `--help`.
-    pub summary: &'static str,
-    /// What to do about it.
-    pub hint: &'static str,
-}
-
-/// Every rule.
-pub static RULES: &[Rule] = &[
-    Rule {
-        id: "proxy-dash-port",
-        severity: Severity::Warning,
-        summary: "RPC proxy server written host-PORT, the workaround for Outlook's dialog, which refuses ':'",
-        hint: "write host:PORT (mapiprof set FILE --fix-proxy-port)",
-    },
-    Rule {
-        id: "proxy-scheme",
-        severity: Severity::Error,
-        summary: "RPC proxy server with http:// or https://; the scheme comes from the SSL flag",
-        hint: "write the host name alone and set ssl-only in RPCoverHTTPflags for https",
-    },
-    Rule {
-        id: "principal-port",
-        severity: Severity::Warning,
-        summary: "proxy principal name (msstd:) with a port; it names the certificate, which has none",
-        hint: "write msstd:<name on the certificate>",
-    },
-    Rule {
-        id: "principal-host",
-        severity: Severity::Warning,
-        summary: "proxy principal name for another host than the proxy server",
-        hint: "use the name on the proxy's certificate, usually the proxy host",
-    },
-    Rule {
-        id: "roh-flags",
-        severity: Severity::Warning,
-        summary: "RPC-over-HTTP flags that contradict each other or the proxy settings",
-        hint: "use-http (0x1) is needed for the other bits; mutual-auth (0x4) needs a principal name",
-    },
-    Rule {
-        id: "auth-scheme",
-        severity: Severity::Error,
-        summary: "RPC proxy authentication scheme that is not 1 basic, 2 ntlm, 4 passport, 8 digest, 0x10 negotiate or 0x10000 certificate",
-        hint: "use 1 (basic) or 2 (ntlm), the values Outlook's dialog offers",
-    },
-    Rule {
-        id: "port-zero",
-        severity: Severity::Error,
-        summary: "a port of 0 (static Exchange ports, account server ports)",
-        hint: "set the port the server listens on, or remove the value",
-    },
-    Rule {
-        id: "dangling-uid",
-        severity: Severity::Error,
-        summary: "a section UID (PR_SERVICES, PR_STORE_PROVIDERS, PR_SERVICE_UID, PR_EMSMDB_SECTION_UID, Service UID) naming a key the profile lacks",
-        hint: "export the whole profile, or remove the reference",
-    },
-    Rule {
-        id: "default-stores",
-        severity: Severity::Error,
-        summary: "more than one store marked as the default store (PR_RESOURCE_FLAGS 0x2)",
-        hint: "keep the flag on one store provider",
-    },
-    Rule {
-        id: "mv-header",
-        severity: Severity::Error,
-        summary: "a multi-valued value whose count and offsets do not add up in either layout",
-        hint: "the value was cut or edited by hand; export it again",
-    },
-    Rule {
-        id: "prf-unmapped",
-        severity: Severity::Warning,
-        summary: ".prf setting with no mapping line: Outlook drops it silently",
-        hint: "add a mapping line to the service's block, or fix the setting's name",
-    },
-    Rule {
-        id: "prf-duplicate",
-        severity: Severity::Warning,
-        summary: ".prf key given twice in a section with different values; Outlook uses the first",
-        hint: "keep one of them",
-    },
-    Rule {
-        id: "prf-placeholder",
-        severity: Severity::Warning,
-        summary: "unresolved template placeholder ({$name}) in a .prf",
-        hint: "render the template (mapiprof render) before deploying",
-    },
-    Rule {
-        id: "prf-environment",
-        severity: Severity::Info,
-        summary: "environment variable (%UserName%) that Outlook expands when it applies the .prf",
-        hint: "fine when the variable exists on the client",
-    },
-    Rule {
-        id: "prf-exchange-2016",
-        severity: Severity::Warning,
-        summary: "Exchange settings in a .prf for Outlook 2016 or later, which no longer supports them",
-        hint: "set Exchange accounts up through Autodiscover; keep the .prf for PST and internet accounts",
-    },
-];
-
-/// The rule `id`.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
-}
+pub use rules::{RULES, Rule, RuleId, Severity, rule, rules_help};
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// The rule id.
+    /// The rule id (`proxy-dash-port`), as [`RuleId::id`] gives it.
     pub rule: &'static str,
     /// Its severity.
     pub severity: Severity,
@@ -164,14 +37,14 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(id: &'static str, place: String, message: String) -> Finding {
-        let rule = rule(id);
+    fn new(rule: RuleId, place: String, message: String) -> Finding {
+        let rule = rule.rule();
         Finding {
-            rule: id,
-            severity: rule.map_or(Severity::Warning, |r| r.severity),
+            rule: rule.id,
+            severity: rule.severity,
             place,
             message,
-            hint: rule.map_or("", |r| r.hint),
+            hint: rule.hint,
         }
     }
 }
@@ -181,13 +54,13 @@ fn proxy_findings(place: &str, proxy: &str, out: &mut Vec<Finding>) {
     let lower = proxy.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
         out.push(Finding::new(
-            "proxy-scheme",
+            RuleId::ProxyScheme,
             place.to_owned(),
             format!("RPCProxyServer {proxy:?} has a scheme"),
         ));
-    } else if crate::edit::fixed_proxy(proxy).is_some() {
+    } else if fixed_proxy(proxy).is_some() {
         out.push(Finding::new(
-            "proxy-dash-port",
+            RuleId::ProxyDashPort,
             place.to_owned(),
             format!("RPCProxyServer {proxy:?} looks like host-PORT"),
         ));
@@ -204,7 +77,7 @@ fn principal_findings(place: &str, principal: &str, proxy: Option<&str>, out: &m
         && port.bytes().all(|b| b.is_ascii_digit())
     {
         out.push(Finding::new(
-            "principal-port",
+            RuleId::PrincipalPort,
             place.to_owned(),
             format!("RPCProxyPrincipalName {principal:?} has a port"),
         ));
@@ -220,7 +93,7 @@ fn principal_findings(place: &str, principal: &str, proxy: Option<&str>, out: &m
             })
             .unwrap_or(s);
         let s = bare.split(['/', ':']).next().unwrap_or(bare);
-        let s = crate::edit::fixed_proxy(s)
+        let s = fixed_proxy(s)
             .and_then(|f| f.split(':').next().map(str::to_owned))
             .unwrap_or_else(|| s.to_owned());
         s.to_ascii_lowercase()
@@ -232,7 +105,7 @@ fn principal_findings(place: &str, principal: &str, proxy: Option<&str>, out: &m
             .is_some_and(|domain| p.ends_with(&format!(".{domain}")));
         if !p.is_empty() && !n.is_empty() && p != n && !wildcard {
             out.push(Finding::new(
-                "principal-host",
+                RuleId::PrincipalHost,
                 place.to_owned(),
                 format!("RPCProxyPrincipalName {principal:?} names another host than RPCProxyServer {proxy:?}"),
             ));
@@ -259,7 +132,7 @@ fn flag_findings(
     }
     for problem in problems {
         out.push(Finding::new(
-            "roh-flags",
+            RuleId::RohFlags,
             place.to_owned(),
             format!("RPCoverHTTPflags 0x{flags:02x}: {problem}"),
         ));
@@ -269,7 +142,7 @@ fn flag_findings(
 fn auth_finding(place: &str, scheme: u32, out: &mut Vec<Finding>) {
     if ![1, 2, 4, 8, 0x10, 0x10000].contains(&scheme) {
         out.push(Finding::new(
-            "auth-scheme",
+            RuleId::AuthScheme,
             place.to_owned(),
             format!("RPCProxyAuthScheme {scheme} (0x{scheme:x}) is not a known scheme"),
         ));
@@ -291,26 +164,4 @@ pub fn to_text(file: &str, findings: &[Finding]) -> String {
             )
         })
         .collect()
-}
-
-/// The rules as help text: each id and severity, then what it finds,
-/// wrapped to fit an 80-column terminal.
-pub fn rules_help() -> String {
-    let mut out = String::new();
-    for r in RULES {
-        out.push_str(&format!("  {} ({})\n", r.id, r.severity.name()));
-        let mut line = String::from("      ");
-        for word in r.summary.split(' ') {
-            if line.len().saturating_add(word.len()) > 76 && !line.trim().is_empty() {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                line = String::from("      ");
-            }
-            line.push_str(word);
-            line.push(' ');
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }

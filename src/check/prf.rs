@@ -2,13 +2,17 @@
 //! different values, placeholders, Exchange settings for Outlook 2016+, and
 //! the proxy and port rules on the settings that map to those properties.
 
-use crate::mapi::parse_int;
-use crate::mapi::sections;
+use crate::mapi::props::{
+    HTTP_DIRECTORY_PORT, HTTP_EXCHANGE_PORT, HTTP_REFERRAL_PORT, PR_ROH_FLAGS,
+    PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME, PR_ROH_PROXY_SERVER, PROP_INET_PORT,
+    PROP_SMTP_PORT, TCP_DIRECTORY_PORT, TCP_EXCHANGE_PORT, TCP_REFERRAL_PORT,
+};
+use crate::mapi::{PropTag, parse_int, sections};
 use crate::prf::{
     self, CONTROL_KEYS, Item, LineKind, Listed, Parsed, PrfModel, Target, placeholders,
 };
 
-use super::{Finding, auth_finding, flag_findings, principal_findings, proxy_findings};
+use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
 
 /// The findings of a `.prf`: its model, its parsed lines and text; with
 /// `outlook_2016` the file is meant for Outlook 2016 or later.
@@ -38,13 +42,13 @@ pub fn check_prf(
                         "neither the file nor the built-in tables have a [{block}] block; Outlook drops {key}"
                     )
                 };
-                out.push(Finding::new("prf-unmapped", place, why));
+                out.push(Finding::new(RuleId::PrfUnmapped, place, why));
             }
         }
         properties(model, item, &mut out);
         if outlook_2016 && is_exchange(model, block) && !item.settings.active.is_empty() {
             out.push(Finding::new(
-                "prf-exchange-2016",
+                RuleId::PrfExchange2016,
                 format!("[{}]", item.id),
                 format!("[{}] sets up Exchange ({block})", item.id),
             ));
@@ -73,8 +77,8 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
     let place = |key: &str| format!("[{}] {key}", item.id);
     let number = |text: &str| parse_int(text).and_then(|n| u32::try_from(n).ok());
     let exchange = is_exchange(model, block);
-    let proxy = by_id(0x6622).filter(|_| exchange);
-    let principal = by_id(0x6625).filter(|_| exchange);
+    let proxy = by_id(PR_ROH_PROXY_SERVER.id).filter(|_| exchange);
+    let principal = by_id(PR_ROH_PROXY_PRINCIPAL_NAME.id).filter(|_| exchange);
     if let Some((key, proxy)) = proxy {
         proxy_findings(&place(key), proxy, out);
     }
@@ -82,7 +86,7 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
         principal_findings(&place(key), principal, proxy.map(|(_, v)| v.as_str()), out);
     }
     if exchange {
-        if let Some((key, flags)) = by_id(0x6623)
+        if let Some((key, flags)) = by_id(PR_ROH_FLAGS.id)
             && let Some(flags) = number(flags)
         {
             flag_findings(
@@ -93,28 +97,35 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
                 out,
             );
         }
-        if let Some((key, scheme)) = by_id(0x6627)
+        if let Some((key, scheme)) = by_id(PR_ROH_PROXY_AUTH_SCHEME.id)
             && let Some(scheme) = number(scheme)
         {
             auth_finding(&place(key), scheme, out);
         }
     }
-    let ports: &[u16] = if exchange {
-        &[0x662C, 0x662D, 0x662E, 0x662F, 0x6630, 0x6631]
+    let ports: &[PropTag] = if exchange {
+        &[
+            TCP_EXCHANGE_PORT,
+            HTTP_EXCHANGE_PORT,
+            TCP_DIRECTORY_PORT,
+            HTTP_DIRECTORY_PORT,
+            TCP_REFERRAL_PORT,
+            HTTP_REFERRAL_PORT,
+        ]
     } else if matches!(
         model.block_or_builtin(block).map(prf::Block::target),
         Some(Target::Account(_))
     ) {
-        &[0x0104, 0x0201]
+        &[PROP_INET_PORT, PROP_SMTP_PORT]
     } else {
         &[]
     };
-    for id in ports {
-        if let Some((key, value)) = by_id(*id)
+    for port in ports {
+        if let Some((key, value)) = by_id(port.id)
             && number(value) == Some(0)
         {
             out.push(Finding::new(
-                "port-zero",
+                RuleId::PortZero,
                 place(key),
                 format!("{key}={value}"),
             ));
@@ -124,13 +135,13 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
 
 fn placeholder(place: &str, value: &str, out: &mut Vec<Finding>) {
     for found in placeholders(value) {
-        let id = if found.starts_with('%') {
-            "prf-environment"
+        let rule = if found.starts_with('%') {
+            RuleId::PrfEnvironment
         } else {
-            "prf-placeholder"
+            RuleId::PrfPlaceholder
         };
         out.push(Finding::new(
-            id,
+            rule,
             place.to_owned(),
             format!("{found} is left to be filled in"),
         ));
@@ -158,7 +169,7 @@ fn duplicates(parsed: &Parsed, text: &str, out: &mut Vec<Finding>) {
                     Some((_, _, first)) if first != value => {
                         let at = lines.locate(text, key_span.start);
                         out.push(Finding::new(
-                            "prf-duplicate",
+                            RuleId::PrfDuplicate,
                             format!("[{section}] {key} (line {at})"),
                             format!("{key}={value} repeats {key}={first} with another value; Outlook uses the first"),
                         ));

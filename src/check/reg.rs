@@ -2,11 +2,17 @@
 //! references, default stores and multi-valued values.
 
 use crate::mapi::dictionary::Scope;
-use crate::mapi::{self, PropType, PropValue, Scalar, TagName};
+use crate::mapi::props::{
+    HTTP_DIRECTORY_PORT, HTTP_EXCHANGE_PORT, HTTP_REFERRAL_PORT, PR_EMSMDB_SECTION_UID,
+    PR_RESOURCE_FLAGS, PR_ROH_FLAGS, PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME,
+    PR_ROH_PROXY_SERVER, PR_SERVICE_UID, PR_SERVICES, PR_STORE_PROVIDERS, TCP_DIRECTORY_PORT,
+    TCP_EXCHANGE_PORT, TCP_REFERRAL_PORT,
+};
+use crate::mapi::{self, PropTag, PropValue, Scalar, TagName};
 use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
 use crate::reg::{RegData, RegValue};
 
-use super::{Finding, auth_finding, flag_findings, principal_findings, proxy_findings};
+use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
 
 /// The findings of every profile of `model`.
 pub fn check_reg(model: &Model) -> Vec<Finding> {
@@ -31,7 +37,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
                 for name in ["POP3 Port", "IMAP Port", "SMTP Port"] {
                     if key.get(name).is_some_and(|v| v.data == RegData::Dword(0)) {
                         out.push(Finding::new(
-                            "port-zero",
+                            RuleId::PortZero,
                             place(key, name),
                             format!("{name} is 0"),
                         ));
@@ -44,19 +50,19 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
                     dangling(&keys, key, "Service UID", &[uid], &place, &mut out);
                 }
             }
-            for (id, what) in [
-                (0x3D0E, "PR_SERVICES"),
-                (0x3D00, "PR_STORE_PROVIDERS"),
-                (0x3D0C, "PR_SERVICE_UID"),
-                (0x3D15, "PR_EMSMDB_SECTION_UID"),
+            for (tag, what) in [
+                (PR_SERVICES, "PR_SERVICES"),
+                (PR_STORE_PROVIDERS, "PR_STORE_PROVIDERS"),
+                (PR_SERVICE_UID, "PR_SERVICE_UID"),
+                (PR_EMSMDB_SECTION_UID, "PR_EMSMDB_SECTION_UID"),
             ] {
-                if let Some(value) = raw(key, id, PropType::BINARY) {
+                if let Some(value) = raw(key, tag) {
                     dangling(&keys, key, what, &uids(&value.data), &place, &mut out);
                 }
             }
-            let is_provider = raw(key, 0x3D0C, PropType::BINARY).is_some();
+            let is_provider = raw(key, PR_SERVICE_UID).is_some();
             if is_provider
-                && let Some(PropValue::Scalar(Scalar::Long(flags))) = get(0x3009)
+                && let Some(PropValue::Scalar(Scalar::Long(flags))) = get(PR_RESOURCE_FLAGS.id)
                 && flags & 0x2 != 0
             {
                 default_stores.push(key.path.clone());
@@ -65,7 +71,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
         }
         if default_stores.len() > 1 {
             out.push(Finding::new(
-                "default-stores",
+                RuleId::DefaultStores,
                 profile.name.clone(),
                 format!(
                     "{} stores are marked as the default: {}",
@@ -93,8 +99,8 @@ fn exchange(
         Some(PropValue::Scalar(Scalar::Long(n))) => Some(n),
         _ => None,
     };
-    let proxy = text(0x6622);
-    let principal = text(0x6625);
+    let proxy = text(PR_ROH_PROXY_SERVER.id);
+    let principal = text(PR_ROH_PROXY_PRINCIPAL_NAME.id);
     if let Some(proxy) = &proxy {
         proxy_findings(&place(key, "RPCProxyServer"), proxy, out);
     }
@@ -106,7 +112,7 @@ fn exchange(
             out,
         );
     }
-    if let Some(flags) = long(0x6623) {
+    if let Some(flags) = long(PR_ROH_FLAGS.id) {
         flag_findings(
             &place(key, "RPCoverHTTPflags"),
             flags,
@@ -115,20 +121,20 @@ fn exchange(
             out,
         );
     }
-    if let Some(scheme) = long(0x6627) {
+    if let Some(scheme) = long(PR_ROH_PROXY_AUTH_SCHEME.id) {
         auth_finding(&place(key, "RPCProxyAuthScheme"), scheme, out);
     }
-    for (id, name) in [
-        (0x662C, "TCPExchangePort"),
-        (0x662D, "HTTPExchangePort"),
-        (0x662E, "TCPDirectoryPort"),
-        (0x662F, "HTTPDirectoryPort"),
-        (0x6630, "TCPReferralPort"),
-        (0x6631, "HTTPReferralPort"),
+    for (tag, name) in [
+        (TCP_EXCHANGE_PORT, "TCPExchangePort"),
+        (HTTP_EXCHANGE_PORT, "HTTPExchangePort"),
+        (TCP_DIRECTORY_PORT, "TCPDirectoryPort"),
+        (HTTP_DIRECTORY_PORT, "HTTPDirectoryPort"),
+        (TCP_REFERRAL_PORT, "TCPReferralPort"),
+        (HTTP_REFERRAL_PORT, "HTTPReferralPort"),
     ] {
-        if let Some(PropValue::Scalar(Scalar::I2(0))) = get(id) {
+        if let Some(PropValue::Scalar(Scalar::I2(0))) = get(tag.id) {
             out.push(Finding::new(
-                "port-zero",
+                RuleId::PortZero,
                 place(key, name),
                 format!("{name} is 0"),
             ));
@@ -149,12 +155,11 @@ fn property(key: &Effective, id: u16, cp: &'static encoding_rs::Encoding) -> Opt
     })
 }
 
-/// The value of property `id` with type `ptype`.
-fn raw(key: &Effective, id: u16, ptype: PropType) -> Option<&RegValue> {
+/// The value of property `tag`, in that type.
+fn raw(key: &Effective, tag: PropTag) -> Option<&RegValue> {
     key.values.iter().find(|v| {
-        TagName::parse(v.name.as_str()).is_some_and(|tag| {
-            tag.tag.id == id && tag.tag.ptype == ptype && v.data != RegData::Delete
-        })
+        TagName::parse(v.name.as_str())
+            .is_some_and(|name| name.tag == tag && v.data != RegData::Delete)
     })
 }
 
@@ -172,7 +177,7 @@ fn dangling(
             .any(|k| !k.deleted && k.path.eq_ignore_ascii_case(uid));
         if !present {
             out.push(Finding::new(
-                "dangling-uid",
+                RuleId::DanglingUid,
                 place(key, what),
                 format!("{what} names section {uid}, which the profile lacks"),
             ));
@@ -203,7 +208,7 @@ fn multi_valued(
             continue;
         }
         out.push(Finding::new(
-            "mv-header",
+            RuleId::MvHeader,
             place(key, value.name.as_str()),
             format!(
                 "{} bytes do not decode as {} in the 32- or 64-bit layout",

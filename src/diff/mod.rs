@@ -9,7 +9,7 @@ mod text;
 use serde::Serialize;
 
 use crate::input::Profiles;
-use crate::mapi::{PropType, TagName};
+use crate::mapi::{PropType, TagName, sections};
 use crate::model::{Effective, Model, PROFILE_KEY, Profile, ToPrfError, effective, merge};
 use crate::reg::{Block, RegValue};
 use crate::yaml::{self, Context};
@@ -28,26 +28,27 @@ pub struct DiffOptions {
 
 /// Values Outlook rewrites by itself, left out by `--ignore-volatile`,
 /// besides every PT_SYSTIME value (timestamps such as `00400032`):
-/// `(section or "*", value name, why)`.
+/// `(section or "*", value name, why)`. The client section's lists have no
+/// name in the dictionary, so they are given by value name.
 pub const VOLATILE: &[(&str, &str, &str)] = &[
     ("*", "LastChangeVer", "account manager change counter"),
     (
-        "0a0d020000000000c000000000000046",
+        sections::OUTLOOK_CLIENT,
         "1102039b",
         "store entry IDs Outlook keeps in the client section",
     ),
     (
-        "0a0d020000000000c000000000000046",
+        sections::OUTLOOK_CLIENT,
         "1102022a",
         "folder and store entry IDs Outlook keeps in the client section",
     ),
     (
-        "0a0d020000000000c000000000000046",
+        sections::OUTLOOK_CLIENT,
         "11020434",
         "entry-ID list Outlook keeps in the client section",
     ),
     (
-        "0a0d020000000000c000000000000046",
+        sections::OUTLOOK_CLIENT,
         "101f031e",
         "list of recent names Outlook keeps in the client section",
     ),

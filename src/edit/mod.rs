@@ -148,24 +148,12 @@ fn suggest(names: &[String]) -> String {
     }
 }
 
-/// `host-NNNN` → `host:NNNN` for a proxy typed in Outlook's dialog, which
-/// refuses `:`; `None` for anything else.
-pub fn fixed_proxy(text: &str) -> Option<String> {
-    let (host, port) = text.rsplit_once('-')?;
-    let valid_port = !port.is_empty()
-        && port.len() <= 5
-        && port.bytes().all(|b| b.is_ascii_digit())
-        && port.parse::<u32>().is_ok_and(|p| p > 0 && p <= 65535);
-    let valid_host = !host.is_empty() && !host.contains([':', '/']) && host.contains('.');
-    (valid_port && valid_host).then(|| format!("{host}:{port}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn assignments_and_proxy_repair() {
+    fn assignments_are_name_equals_value() {
         assert_eq!(
             Assignment::parse("RPCProxyServer=mail.example.com:44300"),
             Ok(Assignment::Set {
@@ -179,13 +167,5 @@ mod tests {
         );
         assert!(Assignment::parse("RPCProxyServer").is_err());
         assert!(Assignment::parse("=1").is_err());
-        assert_eq!(
-            fixed_proxy("mail.example.com-44300").as_deref(),
-            Some("mail.example.com:44300")
-        );
-        assert_eq!(fixed_proxy("mail-gw.example.com"), None);
-        assert_eq!(fixed_proxy("mail.example.com:44300"), None);
-        assert_eq!(fixed_proxy("mail.example.com-99999"), None);
-        assert_eq!(fixed_proxy("my-host-443"), None, "a bare host name");
     }
 }

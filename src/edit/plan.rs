@@ -4,6 +4,8 @@
 //! Section and each Exchange account section).
 
 use crate::mapi::dictionary::{self, Scope};
+use crate::mapi::props::PR_ROH_PROXY_SERVER;
+use crate::mapi::proxy::fixed_proxy;
 use crate::mapi::{PropType, TagName, account, sections};
 use crate::model::{Model, PROFILE_KEY, Profile, SectionInfo, describe};
 use crate::prf::{Generation, Target, mapping};
@@ -11,7 +13,7 @@ use crate::reg::{RegData, RegValue};
 use crate::yaml::{Context, brief, resolve_name};
 
 use super::value::reg_value;
-use super::{Assignment, EditError, Edits, fixed_proxy};
+use super::{Assignment, EditError, Edits};
 
 /// One value to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,7 +287,7 @@ fn proxy_repairs(sections: &[Section]) -> Vec<Planned> {
             let Some(tag) = TagName::parse(value.name.as_str()) else {
                 continue;
             };
-            if tag.tag.id != 0x6622 || tag.secure {
+            if tag.tag.id != PR_ROH_PROXY_SERVER.id || tag.secure {
                 continue;
             }
             let text = brief(value, &section.ctx);

@@ -4,11 +4,12 @@
 //! section of the service whose mapping knows the key.
 
 use crate::input::PrfInput;
+use crate::mapi::proxy::fixed_proxy;
 use crate::model::encode_setting;
 use crate::prf::{self, GENERAL_KEYS, Item, PrfModel};
 use crate::yaml::PrfPatch;
 
-use super::{Assignment, EditError, Edited, Edits, fixed_proxy};
+use super::{Assignment, EditError, Edited, Edits};
 
 /// Apply `edits` to the `.prf` file `input`.
 pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {

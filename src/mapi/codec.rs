@@ -10,7 +10,7 @@ use encoding_rs::Encoding as CodePage;
 
 use crate::text::{TextError, decode_code_page_strict, encode_code_page};
 
-use super::mv;
+use super::mv::{self, Layout};
 use super::tag::PropType;
 
 /// One value of a fixed-size type.
@@ -38,17 +38,6 @@ pub enum Scalar {
     SysTime(u64),
     /// `PT_CLSID`, bytes in memory order.
     Clsid([u8; 16]),
-}
-
-/// Where multi-valued data keeps its offsets: 4 bytes wide (32-bit Outlook)
-/// or 8 bytes wide (64-bit Outlook).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Layout {
-    /// `u32` offsets (and `u32` lengths for binary items).
-    #[default]
-    Bits32,
-    /// `u64` offsets (and `u64` lengths for binary items).
-    Bits64,
 }
 
 /// A decoded property value.

@@ -1,6 +1,8 @@
 //! The MAPI vocabulary: property types and tags, value codecs for every
 //! type (multi-valued ones in both the 32- and 64-bit layouts), the name
-//! dictionary, well-known sections, flags and the account manager's values.
+//! dictionary and the named constants of the properties code refers to,
+//! well-known sections, flags, the account manager's values and the repair
+//! of a proxy server written `host-PORT`.
 //!
 //! Nothing here knows about files or YAML.
 
@@ -9,6 +11,8 @@ mod codec;
 pub mod dictionary;
 pub mod flags;
 mod mv;
+pub mod props;
+pub mod proxy;
 pub mod sections;
 mod tag;
 pub mod time;
@@ -16,9 +20,10 @@ pub mod time;
 use thiserror::Error;
 
 pub use codec::{
-    Layout, PropValue, Scalar, decode, decode_scalar, encode, encode_scalar, string8_bytes,
-    string8_text, unicode_bytes, unicode_text,
+    PropValue, Scalar, decode, decode_scalar, encode, encode_scalar, string8_bytes, string8_text,
+    unicode_bytes, unicode_text,
 };
+pub use mv::Layout;
 pub use tag::{PropTag, PropType, TagName};
 
 /// A 16-byte UID as a section key name: 32 lowercase hex digits.

@@ -1,8 +1,18 @@
 //! Multi-valued strings and binaries: a count, a table of offsets (and
 //! lengths), then the items. 32-bit Outlook writes 4-byte fields, 64-bit
-//! Outlook 8-byte ones; the layout is detected from the data.
+//! Outlook 8-byte ones; the layout is detected from the data and kept as a
+//! [`Layout`] beside the items, so they are written back the same way.
 
-use super::codec::Layout;
+/// Where multi-valued data keeps its offsets: 4 bytes wide (32-bit Outlook)
+/// or 8 bytes wide (64-bit Outlook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// `u32` offsets (and `u32` lengths for binary items).
+    #[default]
+    Bits32,
+    /// `u64` offsets (and `u64` lengths for binary items).
+    Bits64,
+}
 
 impl Layout {
     fn width(self) -> usize {

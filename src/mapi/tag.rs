@@ -57,7 +57,7 @@ impl PropType {
     }
 
     /// The multi-valued type with this base.
-    pub fn multi(self) -> PropType {
+    pub const fn multi(self) -> PropType {
         PropType(self.0 | MV_FLAG)
     }
 

@@ -10,6 +10,9 @@ use std::collections::{HashMap, HashSet};
 use encoding_rs::Encoding as CodePage;
 
 use crate::mapi::dictionary::Scope;
+use crate::mapi::props::{
+    PR_DISPLAY_NAME, PR_EMSMDB_SECTION_UID, PR_RESOURCE_FLAGS, PR_SERVICE_NAME, PR_SERVICE_UID,
+};
 use crate::mapi::{self, PropType, TagName, account, sections};
 use crate::reg::{RegData, RegValue};
 
@@ -161,20 +164,19 @@ impl Facts {
             let Some(name) = TagName::parse(value.name.as_str()) else {
                 continue;
             };
-            match (name.tag.id, name.tag.ptype) {
-                (0x3D09, t) => {
-                    facts.service = facts.service.take().or(string(&value.data, t, codepage))
+            // the names in either string type, the rest in their own type
+            match name.tag {
+                t if t.id == PR_SERVICE_NAME.id => {
+                    let found = string(&value.data, t.ptype, codepage);
+                    facts.service = facts.service.take().or(found);
                 }
-                (0x3001, t) => {
-                    facts.display_name =
-                        facts
-                            .display_name
-                            .take()
-                            .or(string(&value.data, t, codepage));
+                t if t.id == PR_DISPLAY_NAME.id => {
+                    let found = string(&value.data, t.ptype, codepage);
+                    facts.display_name = facts.display_name.take().or(found);
                 }
-                (0x3D0C, PropType::BINARY) => facts.service_uid = uid(&value.data),
-                (0x3D15, PropType::BINARY) => facts.emsmdb = uid(&value.data),
-                (0x3009, PropType::LONG) => facts.flags = long(&value.data),
+                PR_SERVICE_UID => facts.service_uid = uid(&value.data),
+                PR_EMSMDB_SECTION_UID => facts.emsmdb = uid(&value.data),
+                PR_RESOURCE_FLAGS => facts.flags = long(&value.data),
                 _ => {}
             }
         }

@@ -3,8 +3,10 @@
 //! values a setting has taken, so that the rest can be reported.
 
 use encoding_rs::Encoding as CodePage;
+use thiserror::Error;
 
 use crate::mapi::dictionary::{self, Meaning, Scope};
+use crate::mapi::props::PR_SERVICES;
 use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
 use crate::reg::{RegData, RegValue};
 
@@ -108,7 +110,7 @@ impl Pool {
         let listed: Vec<usize> = self
             .find(sections::SERVICE_LISTS)
             .and_then(|s| self.sections.get(s))
-            .and_then(|s| find_value(&s.values, "01023d0e"))
+            .and_then(|s| find_value(&s.values, &PR_SERVICES.value_name()))
             .map(|v| {
                 uids(&v.data)
                     .iter()
@@ -160,9 +162,14 @@ impl Pool {
 
     /// The `.prf` text of value `v` of section `s` for a setting mapped to
     /// `mapped`; marks the value as taken when it converts.
-    pub fn take(&mut self, s: usize, v: usize, mapped: PropTag) -> Result<String, String> {
-        let section = self.sections.get(s).ok_or("no such section")?;
-        let value = section.values.get(v).ok_or("no such value")?;
+    pub fn take(
+        &mut self,
+        s: usize,
+        v: usize,
+        mapped: PropTag,
+    ) -> Result<String, SettingTextError> {
+        let section = self.sections.get(s).ok_or(SettingTextError::NoSection)?;
+        let value = section.values.get(v).ok_or(SettingTextError::NoValue)?;
         let stored = TagName::parse(value.name.as_str())
             .map(|n| n.tag.ptype)
             .unwrap_or(mapped.ptype);
@@ -206,6 +213,34 @@ impl Pool {
     }
 }
 
+/// Why a registry value cannot become the text of a `.prf` setting.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub(super) enum SettingTextError {
+    /// A section index the pool did not give, e.g. section 7 of a pool of
+    /// three.
+    #[error("no such section")]
+    NoSection,
+    /// A value index the section did not give, e.g. value 9 of a section of
+    /// two values.
+    #[error("no such value")]
+    NoValue,
+    /// Bytes that are not a value of their type, e.g. `"0002662c"=hex:71`
+    /// (one byte for a PT_I2).
+    #[error("its bytes are not a well-formed {} value", .0.name().unwrap_or_default())]
+    Malformed(PropType),
+    /// A registry type the property cannot have, e.g. `"0002662c"="6001"`
+    /// (a string for a PT_I2).
+    #[error("its registry type does not fit the property")]
+    RegistryType,
+    /// A type no `.prf` line holds, e.g. `"00400032"=hex:…` (a PT_SYSTIME).
+    #[error("a .prf cannot hold a value of this type")]
+    NotPrfType,
+    /// Text with a line break or NUL, e.g. `"001f3001"=hex:61,00,0a,00,00,00`
+    /// (`a` and a line feed).
+    #[error("it holds a line break or NUL, which a .prf line cannot")]
+    LineBreak,
+}
+
 /// Whether `ptype` is PT_STRING8 or PT_UNICODE.
 fn is_string(ptype: PropType) -> bool {
     ptype == PropType::STRING8 || ptype == PropType::UNICODE
@@ -224,17 +259,14 @@ fn setting_text(
     stored: PropType,
     hex: bool,
     codepage: &'static CodePage,
-) -> Result<String, String> {
+) -> Result<String, SettingTextError> {
     let value = match data {
-        RegData::Hex { bytes, .. } => mapi::decode(stored, bytes, codepage).ok_or_else(|| {
-            format!(
-                "its bytes are not a well-formed {} value",
-                stored.name().unwrap_or_default()
-            )
-        })?,
+        RegData::Hex { bytes, .. } => {
+            mapi::decode(stored, bytes, codepage).ok_or(SettingTextError::Malformed(stored))?
+        }
         RegData::String(text) if is_string(stored) => PropValue::Unicode(text.clone()),
         RegData::Dword(n) if stored == PropType::LONG => PropValue::Scalar(Scalar::Long(*n)),
-        _ => return Err("its registry type does not fit the property".to_owned()),
+        _ => return Err(SettingTextError::RegistryType),
     };
     let text = match value {
         PropValue::String8(text) | PropValue::Unicode(text) => text,
@@ -242,10 +274,10 @@ fn setting_text(
         PropValue::Scalar(Scalar::Long(n)) if hex => format!("0x{n:04X}"),
         PropValue::Scalar(Scalar::Long(n)) => n.to_string(),
         PropValue::Scalar(Scalar::Boolean(b)) => if b { "TRUE" } else { "FALSE" }.to_owned(),
-        _ => return Err("a .prf cannot hold a value of this type".to_owned()),
+        _ => return Err(SettingTextError::NotPrfType),
     };
     if text.contains(['\r', '\n', '\0']) {
-        return Err("it holds a line break or NUL, which a .prf line cannot".to_owned());
+        return Err(SettingTextError::LineBreak);
     }
     Ok(text)
 }
@@ -288,5 +320,33 @@ mod tests {
         assert!(setting_text(&hex(&[0x71]), PropType::I2, false, cp).is_err());
         assert!(setting_text(&hex(b"a\0\n\0\0\0"), PropType::UNICODE, false, cp).is_err());
         assert!(setting_text(&RegData::Dword(1), PropType::UNICODE, false, cp).is_err());
+    }
+
+    #[test]
+    fn each_refusal_says_why() {
+        let cp = encoding_rs::WINDOWS_1252;
+        let why = |data: &RegData, stored: PropType| {
+            setting_text(data, stored, false, cp).map_err(|e| e.to_string())
+        };
+        let hex = |bytes: &[u8]| RegData::Hex {
+            kind: 3,
+            bytes: bytes.to_vec(),
+        };
+        assert_eq!(
+            why(&hex(&[0x71]), PropType::I2),
+            Err("its bytes are not a well-formed PT_I2 value".into())
+        );
+        assert_eq!(
+            why(&RegData::String("6001".into()), PropType::I2),
+            Err("its registry type does not fit the property".into())
+        );
+        assert_eq!(
+            why(&hex(&[0; 8]), PropType::SYSTIME),
+            Err("a .prf cannot hold a value of this type".into())
+        );
+        assert_eq!(
+            why(&hex(&[0x61, 0, 0x0a, 0, 0, 0]), PropType::UNICODE),
+            Err("it holds a line break or NUL, which a .prf line cannot".into())
+        );
     }
 }

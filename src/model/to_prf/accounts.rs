@@ -4,6 +4,7 @@
 //! `POP3 Port`).
 
 use crate::diag::Warning;
+use crate::mapi::props::PROP_POP_LEAVE_ON_SERVER;
 use crate::mapi::{PropType, account, sections};
 use crate::prf::mapping::parse_mapping;
 use crate::prf::{Block, Target};
@@ -102,7 +103,7 @@ impl Build<'_> {
 /// for PT_LONG ones (the leave-on-server bits in hex).
 fn account_text(data: &RegData, number: bool, id: u16) -> Option<String> {
     let text = match (data, number) {
-        (RegData::Dword(n), true) if id == 0x1000 => format!("0x{n:08X}"),
+        (RegData::Dword(n), true) if id == PROP_POP_LEAVE_ON_SERVER.id => format!("0x{n:08X}"),
         (RegData::Dword(n), true) => n.to_string(),
         (RegData::String(text), false) => text.clone(),
         (RegData::Hex { bytes, .. }, false) => crate::mapi::unicode_text(bytes)?,

@@ -6,7 +6,15 @@
 
 use crate::diag::Warning;
 use crate::mapi::account::{self, Form};
-use crate::mapi::{TagName, dictionary, sections};
+use crate::mapi::props::{
+    PR_AB_PROVIDER_ID, PR_AB_PROVIDERS, PR_COMMENT, PR_DISPLAY_NAME, PR_EMSMDB_LEGACY,
+    PR_EMSMDB_SECTION_UID, PR_ENTRYID, PR_MDB_PROVIDER, PR_PROVIDER_DISPLAY, PR_PROVIDER_DLL_NAME,
+    PR_PROVIDER_UID, PR_RECORD_KEY, PR_RESOURCE_FLAGS, PR_RESOURCE_TYPE, PR_SEARCH_KEY,
+    PR_SERVICE_DLL_NAME, PR_SERVICE_ENTRY_NAME, PR_SERVICE_EXTRA_UIDS, PR_SERVICE_INSTALL_ID,
+    PR_SERVICE_NAME, PR_SERVICE_SUPPORT_FILES, PR_SERVICE_UID, PR_SERVICES, PR_STORE_PROVIDERS,
+    PR_TRANSPORT_PROVIDERS,
+};
+use crate::mapi::{PropTag, TagName, dictionary, sections};
 
 use super::super::PROFILE_KEY;
 use super::super::pool::{Pool, Section};
@@ -96,7 +104,7 @@ fn kind_of(section: &Section, name: &str) -> Kind {
     if tag.secure {
         return Kind::Secret;
     }
-    if STRUCTURE.contains(&tag.tag.id) {
+    if STRUCTURE.iter().any(|s| s.id == tag.tag.id) {
         return Kind::Structural;
     }
     match dictionary::lookup(tag.tag, section.info.scope) {
@@ -129,33 +137,34 @@ fn rebuilt_by_outlook(section: &Section) -> bool {
             .is_some_and(|l| l.starts_with("MAPI service") || l.starts_with("LDAP"))
 }
 
-/// Property ids Outlook writes when it creates a service or provider.
-const STRUCTURE: [u16; 25] = [
-    0x0FF9, // PR_RECORD_KEY
-    0x0FFF, // PR_ENTRYID of the store: made anew
-    0x3001, // PR_DISPLAY_NAME where no mapping takes it
-    0x3004, // PR_COMMENT
-    0x3006, // PR_PROVIDER_DISPLAY
-    0x3009, // PR_RESOURCE_FLAGS
-    0x300A, // PR_PROVIDER_DLL_NAME
-    0x300B, // PR_SEARCH_KEY
-    0x300C, // PR_PROVIDER_UID
-    0x3414, // PR_MDB_PROVIDER
-    0x3615, // PR_AB_PROVIDER_ID
-    0x3D00, // PR_STORE_PROVIDERS
-    0x3D01, // PR_AB_PROVIDERS
-    0x3D02, // PR_TRANSPORT_PROVIDERS
-    0x3D09, // PR_SERVICE_NAME
-    0x3D0A, // PR_SERVICE_DLL_NAME
-    0x3D0B, // PR_SERVICE_ENTRY_NAME
-    0x3D0C, // PR_SERVICE_UID
-    0x3D0D, // PR_SERVICE_EXTRA_UIDS
-    0x3D0E, // PR_SERVICES
-    0x3D0F, // PR_SERVICE_SUPPORT_FILES
-    0x3D13, // PR_SERVICE_INSTALL_ID
-    0x3D15, // PR_EMSMDB_SECTION_UID
-    0x3D18, // PR_EMSMDB_LEGACY
-    0x3E03, // PR_RESOURCE_TYPE
+/// Properties Outlook writes when it creates a service or provider, in
+/// whatever type they are stored.
+const STRUCTURE: [PropTag; 25] = [
+    PR_RECORD_KEY,
+    PR_ENTRYID,      // of the store: made anew
+    PR_DISPLAY_NAME, // where no mapping takes it
+    PR_COMMENT,
+    PR_PROVIDER_DISPLAY,
+    PR_RESOURCE_FLAGS,
+    PR_PROVIDER_DLL_NAME,
+    PR_SEARCH_KEY,
+    PR_PROVIDER_UID,
+    PR_MDB_PROVIDER,
+    PR_AB_PROVIDER_ID,
+    PR_STORE_PROVIDERS,
+    PR_AB_PROVIDERS,
+    PR_TRANSPORT_PROVIDERS,
+    PR_SERVICE_NAME,
+    PR_SERVICE_DLL_NAME,
+    PR_SERVICE_ENTRY_NAME,
+    PR_SERVICE_UID,
+    PR_SERVICE_EXTRA_UIDS,
+    PR_SERVICES,
+    PR_SERVICE_SUPPORT_FILES,
+    PR_SERVICE_INSTALL_ID,
+    PR_EMSMDB_SECTION_UID,
+    PR_EMSMDB_LEGACY,
+    PR_RESOURCE_TYPE,
 ];
 
 /// Account-manager values Outlook writes when it creates an account.

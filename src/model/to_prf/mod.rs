@@ -18,7 +18,8 @@ use encoding_rs::Encoding as CodePage;
 use thiserror::Error;
 
 use crate::diag::Warning;
-use crate::mapi::{PropTag, PropType, sections};
+use crate::mapi::props::{EXCHANGE_ACCOUNT_NAME, PR_DISPLAY_NAME};
+use crate::mapi::{PropTag, sections};
 use crate::prf::mapping::{self, parse_mapping};
 use crate::prf::{self, Block, Generation, Item, Listed, PrfModel, PrfSource, Settings, Target};
 use crate::text::{Encoding, Newline, TextFormat};
@@ -26,9 +27,6 @@ use crate::text::{Encoding, Newline, TextFormat};
 use super::context::is_exchange;
 use super::pool::Pool;
 use super::{Model, choose_profile, default_profile, find_value, text_value, uids};
-
-/// `PR_DISPLAY_NAME`: a service section and its providers each have one.
-const DISPLAY_NAME: u16 = 0x3001;
 
 /// How to convert.
 #[derive(Debug, Clone, Default)]
@@ -289,7 +287,8 @@ impl Build<'_> {
         key: &str,
         text: &str,
     ) {
-        if tag.id == DISPLAY_NAME {
+        if tag.id == PR_DISPLAY_NAME.id {
+            // a service section and its providers each have a display name:
             // a service's own display name is not its store's
             return;
         }
@@ -312,7 +311,8 @@ impl Build<'_> {
     }
 
     /// The Exchange account's name: the account manager's `Account Name`
-    /// of the account for service section `s`, else `AccountName` (0x6620).
+    /// of the account for service section `s`, else the `AccountName` of its
+    /// Exchange sections.
     fn account_name(&mut self, s: usize, order: &[usize]) -> Option<String> {
         if self.generation != Generation::Office2010 {
             return None;
@@ -325,9 +325,8 @@ impl Build<'_> {
                 .flatten()
         });
         from_manager.or_else(|| {
-            let tag = PropTag::new(PropType::UNICODE, 0x6620);
-            let (s, v) = self.pool.value_of(order, tag)?;
-            self.pool.take(s, v, tag).ok()
+            let (s, v) = self.pool.value_of(order, EXCHANGE_ACCOUNT_NAME)?;
+            self.pool.take(s, v, EXCHANGE_ACCOUNT_NAME).ok()
         })
     }
 

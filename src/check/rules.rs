@@ -1,0 +1,227 @@
+//! The lint rules: one table giving each rule its variant of [`RuleId`],
+//! its id, severity, summary (for `--help`) and hint, so that code names a
+//! rule by variant and a misspelt rule does not compile. Adding a rule is
+//! one entry here and the code that finds it in `reg.rs` or `prf.rs`.
+
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; does not fail `check`.
+    Info,
+    /// Probably wrong; fails `check`.
+    Warning,
+    /// Outlook will not work as meant; fails `check`.
+    Error,
+}
+
+impl Severity {
+    /// The word used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The id (`proxy-dash-port`).
+    pub id: &'static str,
+    /// How bad.
+    pub severity: Severity,
+    /// What it finds, for `--help`.
+    pub summary: &'static str,
+    /// What to do about it.
+    pub hint: &'static str,
+}
+
+/// The rule `id` (`proxy-dash-port`), as a user names it.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// The rules as help text: each id and severity, then what it finds,
+/// wrapped to fit an 80-column terminal.
+pub fn rules_help() -> String {
+    let mut out = String::new();
+    for r in RULES {
+        out.push_str(&format!("  {} ({})\n", r.id, r.severity.name()));
+        let mut line = String::from("      ");
+        for word in r.summary.split(' ') {
+            if line.len().saturating_add(word.len()) > 76 && !line.trim().is_empty() {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from("      ");
+            }
+            line.push_str(word);
+            line.push(' ');
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The table below as [`RuleId`], [`RuleId::rule`] and [`RULES`], each
+/// written out from the same entries.
+macro_rules! rules {
+    ($(
+        $variant:ident {
+            id: $id:literal,
+            severity: $severity:ident,
+            summary: $summary:literal,
+            hint: $hint:literal $(,)?
+        }
+    )+) => {
+        /// A lint rule, as the code that finds it names it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum RuleId {
+            $(
+                #[doc = concat!("`", $id, "`: ", $summary, ".")]
+                $variant,
+            )+
+        }
+
+        impl RuleId {
+            /// The rule's id (`proxy-dash-port`).
+            pub const fn id(self) -> &'static str {
+                self.rule().id
+            }
+
+            /// The rule's id, severity, summary and hint.
+            pub const fn rule(self) -> &'static Rule {
+                match self {
+                    $(
+                        RuleId::$variant => &Rule {
+                            id: $id,
+                            severity: Severity::$severity,
+                            summary: $summary,
+                            hint: $hint,
+                        },
+                    )+
+                }
+            }
+        }
+
+        /// Every rule, in the order `--help` lists them.
+        pub static RULES: &[Rule] = &[$(*RuleId::$variant.rule(),)+];
+    };
+}
+
+rules! {
+    ProxyDashPort {
+        id: "proxy-dash-port",
+        severity: Warning,
+        summary: "RPC proxy server written host-PORT, the workaround for Outlook's dialog, which refuses ':'",
+        hint: "write host:PORT (mapiprof set FILE --fix-proxy-port)",
+    }
+    ProxyScheme {
+        id: "proxy-scheme",
+        severity: Error,
+        summary: "RPC proxy server with http:// or https://; the scheme comes from the SSL flag",
+        hint: "write the host name alone and set ssl-only in RPCoverHTTPflags for https",
+    }
+    PrincipalPort {
+        id: "principal-port",
+        severity: Warning,
+        summary: "proxy principal name (msstd:) with a port; it names the certificate, which has none",
+        hint: "write msstd:<name on the certificate>",
+    }
+    PrincipalHost {
+        id: "principal-host",
+        severity: Warning,
+        summary: "proxy principal name for another host than the proxy server",
+        hint: "use the name on the proxy's certificate, usually the proxy host",
+    }
+    RohFlags {
+        id: "roh-flags",
+        severity: Warning,
+        summary: "RPC-over-HTTP flags that contradict each other or the proxy settings",
+        hint: "use-http (0x1) is needed for the other bits; mutual-auth (0x4) needs a principal name",
+    }
+    AuthScheme {
+        id: "auth-scheme",
+        severity: Error,
+        summary: "RPC proxy authentication scheme that is not 1 basic, 2 ntlm, 4 passport, 8 digest, 0x10 negotiate or 0x10000 certificate",
+        hint: "use 1 (basic) or 2 (ntlm), the values Outlook's dialog offers",
+    }
+    PortZero {
+        id: "port-zero",
+        severity: Error,
+        summary: "a port of 0 (static Exchange ports, account server ports)",
+        hint: "set the port the server listens on, or remove the value",
+    }
+    DanglingUid {
+        id: "dangling-uid",
+        severity: Error,
+        summary: "a section UID (PR_SERVICES, PR_STORE_PROVIDERS, PR_SERVICE_UID, PR_EMSMDB_SECTION_UID, Service UID) naming a key the profile lacks",
+        hint: "export the whole profile, or remove the reference",
+    }
+    DefaultStores {
+        id: "default-stores",
+        severity: Error,
+        summary: "more than one store marked as the default store (PR_RESOURCE_FLAGS 0x2)",
+        hint: "keep the flag on one store provider",
+    }
+    MvHeader {
+        id: "mv-header",
+        severity: Error,
+        summary: "a multi-valued value whose count and offsets do not add up in either layout",
+        hint: "the value was cut or edited by hand; export it again",
+    }
+    PrfUnmapped {
+        id: "prf-unmapped",
+        severity: Warning,
+        summary: ".prf setting with no mapping line: Outlook drops it silently",
+        hint: "add a mapping line to the service's block, or fix the setting's name",
+    }
+    PrfDuplicate {
+        id: "prf-duplicate",
+        severity: Warning,
+        summary: ".prf key given twice in a section with different values; Outlook uses the first",
+        hint: "keep one of them",
+    }
+    PrfPlaceholder {
+        id: "prf-placeholder",
+        severity: Warning,
+        summary: "unresolved template placeholder ({$name}) in a .prf",
+        hint: "render the template (mapiprof render) before deploying",
+    }
+    PrfEnvironment {
+        id: "prf-environment",
+        severity: Info,
+        summary: "environment variable (%UserName%) that Outlook expands when it applies the .prf",
+        hint: "fine when the variable exists on the client",
+    }
+    PrfExchange2016 {
+        id: "prf-exchange-2016",
+        severity: Warning,
+        summary: "Exchange settings in a .prf for Outlook 2016 or later, which no longer supports them",
+        hint: "set Exchange accounts up through Autodiscover; keep the .prf for PST and internet accounts",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_lead_back_to_their_rule() {
+        let mut seen = HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id), "{} twice", r.id);
+            assert_eq!(rule(r.id), Some(r));
+        }
+        assert_eq!(RuleId::PortZero.id(), "port-zero");
+        assert_eq!(RuleId::PrfEnvironment.rule().severity, Severity::Info);
+        assert_eq!(rule("port_zero"), None);
+    }
+}
