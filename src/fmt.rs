@@ -7,7 +7,7 @@
 use thiserror::Error;
 
 use crate::input::{Document, PrfInput, Profiles, RegInput};
-use crate::model::compare_paths;
+use crate::reg::name::compare_paths;
 use crate::reg::{self, Format};
 use crate::text::{self, Encoding, Newline, TextFormat};
 

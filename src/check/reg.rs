@@ -13,6 +13,7 @@ use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
 use crate::reg::{RegData, RegValue};
 
 use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
+use crate::reg::name;
 
 /// The findings of every profile of `model`.
 pub fn check_reg(model: &Model) -> Vec<Finding> {
@@ -172,9 +173,7 @@ fn dangling(
     out: &mut Vec<Finding>,
 ) {
     for uid in uids {
-        let present = keys
-            .iter()
-            .any(|k| !k.deleted && k.path.eq_ignore_ascii_case(uid));
+        let present = keys.iter().any(|k| !k.deleted && name::same(&k.path, uid));
         if !present {
             out.push(Finding::new(
                 RuleId::DanglingUid,

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::input::Profiles;
 use crate::mapi::{PropType, TagName, sections};
 use crate::model::{Effective, Model, PROFILE_KEY, Profile, ToPrfError, effective, merge};
+use crate::reg::name;
 use crate::reg::{Block, RegValue};
 use crate::yaml::{self, Context};
 
@@ -112,7 +113,7 @@ pub fn diff(a: &Profiles, b: &Profiles, options: &DiffOptions) -> Result<Vec<Cha
 pub fn diff_reg(a: &Model, b: &Model, options: &DiffOptions) -> Vec<Change> {
     let mut out = Vec::new();
     if let (Some(ra), Some(rb)) = (&a.root, &b.root)
-        && !ra.eq_ignore_ascii_case(rb)
+        && !name::same(ra, rb)
     {
         out.push(Change {
             name: Some("root".into()),
@@ -122,21 +123,13 @@ pub fn diff_reg(a: &Model, b: &Model, options: &DiffOptions) -> Vec<Change> {
         });
     }
     for pa in &a.profiles {
-        match b
-            .profiles
-            .iter()
-            .find(|pb| pb.name.eq_ignore_ascii_case(&pa.name))
-        {
+        match b.profiles.iter().find(|pb| name::same(&pb.name, &pa.name)) {
             Some(pb) => out.extend(diff_profile(a, pa, b, pb, options)),
             None => out.push(whole_profile(Kind::Removed, pa)),
         }
     }
     for pb in &b.profiles {
-        if !a
-            .profiles
-            .iter()
-            .any(|pa| pa.name.eq_ignore_ascii_case(&pb.name))
-        {
+        if !a.profiles.iter().any(|pa| name::same(&pa.name, &pb.name)) {
             out.push(whole_profile(Kind::Added, pb));
         }
     }
@@ -225,10 +218,7 @@ fn diff_sections(
         ..change(kind)
     };
     for sa in a {
-        let Some(sb) = b
-            .iter()
-            .find(|s| s.key.path.eq_ignore_ascii_case(&sa.key.path))
-        else {
+        let Some(sb) = b.iter().find(|s| name::same(&s.key.path, &sa.key.path)) else {
             out.push(Change {
                 old: Some(key_summary(sa)),
                 ..at(sa, Kind::Removed)
@@ -279,10 +269,7 @@ fn diff_sections(
         }
     }
     for sb in b {
-        if !a
-            .iter()
-            .any(|s| s.key.path.eq_ignore_ascii_case(&sb.key.path))
-        {
+        if !a.iter().any(|s| name::same(&s.key.path, &sb.key.path)) {
             out.push(Change {
                 new: Some(key_summary(sb)),
                 ..at(sb, Kind::Added)
@@ -311,7 +298,7 @@ fn names(value: &RegValue, ctx: &Context) -> (String, Option<String>) {
 fn ignored(section: &Section, value: &RegValue, options: &DiffOptions) -> bool {
     let raw = value.name.as_str();
     let shown = yaml::show_value(value, &section.ctx).key;
-    let named = |n: &str| n.eq_ignore_ascii_case(raw) || n.eq_ignore_ascii_case(&shown);
+    let named = |n: &str| name::same(n, raw) || name::same(n, &shown);
     if options.ignore.iter().any(|n| named(n)) {
         return true;
     }
@@ -326,7 +313,7 @@ fn ignored(section: &Section, value: &RegValue, options: &DiffOptions) -> bool {
         .next()
         .unwrap_or(&section.key.path);
     systime
-        || VOLATILE.iter().any(|(s, n, _)| {
-            (*s == "*" || s.eq_ignore_ascii_case(last)) && n.eq_ignore_ascii_case(raw)
-        })
+        || VOLATILE
+            .iter()
+            .any(|(s, n, _)| (*s == "*" || name::same(s, last)) && name::same(n, raw))
 }

@@ -8,6 +8,7 @@ use crate::model::{Model, RegToPrf, ToPrfError, reg_to_prf};
 use crate::prf::{APPLY_OPTIONS, Item, Listed, PrfModel};
 
 use super::{Change, DiffOptions, Kind, change};
+use crate::reg::name;
 
 /// The differences between a `.prf` and an export: the export is turned
 /// into the `.prf` that recreates the profile the `.prf` names (else its only
@@ -19,12 +20,10 @@ pub fn diff_prf_export(
     prf_first: bool,
     options: &DiffOptions,
 ) -> Result<Vec<Change>, ToPrfError> {
-    let named = prf.general.get("ProfileName").filter(|n| {
-        export
-            .profiles
-            .iter()
-            .any(|p| p.name.eq_ignore_ascii_case(n))
-    });
+    let named = prf
+        .general
+        .get("ProfileName")
+        .filter(|n| export.profiles.iter().any(|p| name::same(&p.name, n)));
     let recreating = RegToPrf {
         profile: named.map(str::to_owned),
         generation: prf.generation(),

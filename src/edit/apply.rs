@@ -12,6 +12,7 @@ use crate::yaml;
 use super::plan::Planned;
 use super::reg_file::{Deletion, rewrite};
 use super::{EditError, Edited};
+use crate::reg::name;
 
 /// Merge `patch` into the `.reg` file `input`.
 pub fn apply_reg(input: &RegInput, patch: &Model) -> Result<Edited, EditError> {
@@ -33,10 +34,8 @@ pub fn apply_yaml(model: &Model, patch: &Model) -> Result<Edited, EditError> {
     let mut out = model.clone();
     for (name, path) in &deletions {
         if let Some(profile) = out.profiles.iter_mut().find(|p| p.name == *name) {
-            let lower = path.to_ascii_lowercase();
             let doomed = |b: &Block| {
-                let key = b.path.to_ascii_lowercase();
-                key == lower || key.starts_with(&format!("{lower}\\"))
+                name::same(&b.path, path) || name::strip_path_prefix(&b.path, path).is_some()
             };
             // the deletion takes the place of the key, as in the .reg
             let at = profile
@@ -73,7 +72,7 @@ fn plan(model: &Model, patch: &Model) -> Result<(Vec<Planned>, Vec<Deletion>), E
         let targets: Vec<&Profile> = model
             .profiles
             .iter()
-            .filter(|p| wanted.name == "*" || p.name.eq_ignore_ascii_case(&wanted.name))
+            .filter(|p| wanted.name == "*" || name::same(&p.name, &wanted.name))
             .collect();
         if targets.is_empty() {
             let names: Vec<&str> = model.profiles.iter().map(|p| p.name.as_str()).collect();
@@ -131,9 +130,9 @@ fn current<'p>(profile: &'p Profile, path: &str, name: &str) -> Option<&'p RegVa
     profile
         .keys
         .iter()
-        .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(path))
+        .filter(|b| !b.delete && name::same(&b.path, path))
         .flat_map(|b| &b.values)
-        .rfind(|v| v.name.as_str().eq_ignore_ascii_case(name))
+        .rfind(|v| name::same(v.name.as_str(), name))
         .filter(|v| v.data != RegData::Delete)
 }
 

@@ -14,6 +14,7 @@ use crate::yaml::{Context, brief, resolve_name};
 
 use super::value::reg_value;
 use super::{Assignment, EditError, Edits};
+use crate::reg::name;
 
 /// One value to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub(super) fn plan(model: &Model, edits: &Edits) -> Result<Vec<Planned>, EditErr
             edits
                 .profile
                 .as_deref()
-                .is_none_or(|w| p.name.eq_ignore_ascii_case(w))
+                .is_none_or(|w| name::same(&p.name, w))
         })
         .collect();
     if let (Some(wanted), true) = (&edits.profile, profiles.is_empty()) {
@@ -84,10 +85,7 @@ impl<'m> Section<'m> {
             if key.delete {
                 continue;
             }
-            if let Some(known) = out
-                .iter_mut()
-                .find(|s| s.path.eq_ignore_ascii_case(&key.path))
-            {
+            if let Some(known) = out.iter_mut().find(|s| name::same(s.path, &key.path)) {
                 known.values.extend(&key.values);
                 continue;
             }
@@ -104,7 +102,7 @@ impl<'m> Section<'m> {
 
     /// Whether `--section` names this section: its key name or its label.
     fn is(&self, wanted: &str) -> bool {
-        self.path.eq_ignore_ascii_case(wanted)
+        name::same(self.path, wanted)
             || self.info.label.as_deref().is_some_and(|l| {
                 l.eq_ignore_ascii_case(wanted)
                     || l.to_ascii_lowercase()
@@ -126,7 +124,7 @@ impl<'m> Section<'m> {
                         && (have.tag.ptype == want.tag.ptype
                             || (is_string(have.tag.ptype) && is_string(want.tag.ptype)))
                 }
-                _ => v.name.as_str().eq_ignore_ascii_case(name),
+                _ => name::same(v.name.as_str(), name),
             }
         })
     }
@@ -200,8 +198,8 @@ fn create(
         sections
             .iter()
             .filter(|s| {
-                s.path.eq_ignore_ascii_case(&home)
-                    || (home.eq_ignore_ascii_case(sections::EXCHANGE_GLOBAL)
+                name::same(s.path, &home)
+                    || (name::same(&home, sections::EXCHANGE_GLOBAL)
                         && s.info.label.as_deref() == Some("Exchange account section"))
             })
             .collect()

@@ -12,6 +12,7 @@ use crate::reg::{self, Block, RegData, RegValue};
 use crate::yaml;
 
 use super::{EditError, Edited};
+use crate::reg::name;
 
 /// What to do.
 #[derive(Debug, Clone)]
@@ -47,10 +48,7 @@ impl Move {
             .clone()
             .ok_or_else(|| EditError::NoMatch("the file holds no Outlook profile".into()))?;
         // keep the hive (HKEY_CURRENT_USER or HKEY_USERS\<SID>) of the file
-        let hive_end = old_root
-            .to_ascii_lowercase()
-            .find("\\software\\")
-            .unwrap_or(0);
+        let hive_end = name::find(&old_root, "\\software\\").map_or(0, |at| at.start);
         let hive = old_root.get(..hive_end).unwrap_or("HKEY_CURRENT_USER");
         let tail = r
             .outlook
@@ -65,7 +63,7 @@ impl Move {
                     (Some(p), _) => model
                         .profiles
                         .iter()
-                        .find(|x| x.name.eq_ignore_ascii_case(p))
+                        .find(|x| name::same(&x.name, p))
                         .map(|x| x.name.clone())
                         .ok_or_else(|| {
                             EditError::NoMatch(format!("no profile {p:?} in the file"))
@@ -91,7 +89,7 @@ impl Move {
         let default_alone = model
             .keys
             .iter()
-            .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(&old_default_key))
+            .filter(|b| !b.delete && name::same(&b.path, &old_default_key))
             .all(|b| b.values.iter().all(is_default));
         Ok(Move {
             default_alone,
@@ -105,27 +103,19 @@ impl Move {
 
     /// The new path of key `path`; `None` when it stays.
     fn path(&self, path: &str) -> Option<String> {
-        if self.default_alone && path.eq_ignore_ascii_case(&self.old_default_key) {
+        if self.default_alone && name::same(path, &self.old_default_key) {
             return Some(self.new_default_key.clone());
         }
-        let lower = path.to_ascii_lowercase();
-        let root = self.old_root.to_ascii_lowercase();
-        if lower == root {
+        if name::same(path, &self.old_root) {
             return Some(self.new_root.clone());
         }
-        let rest = lower
-            .strip_prefix(&root)
-            .and_then(|r| r.strip_prefix('\\'))
-            .map(|_| {
-                path.get(self.old_root.len().saturating_add(1)..)
-                    .unwrap_or_default()
-            })?;
+        let rest = name::strip_path_prefix(path, &self.old_root)?;
         let (profile, below) = match rest.split_once('\\') {
             Some((p, b)) => (p, Some(b)),
             None => (rest, None),
         };
         let profile = match &self.rename {
-            Some((old, new)) if old.eq_ignore_ascii_case(profile) => new.as_str(),
+            Some((old, new)) if name::same(old, profile) => new.as_str(),
             _ => profile,
         };
         Some(match below {
@@ -136,27 +126,26 @@ impl Move {
 
     /// Whether `DefaultProfile` ends up where it is by moving with its key.
     fn default_stays(&self) -> bool {
-        self.path(&self.old_default_key)
-            .unwrap_or_else(|| self.old_default_key.clone())
-            .eq_ignore_ascii_case(&self.new_default_key)
+        let moved = self
+            .path(&self.old_default_key)
+            .unwrap_or_else(|| self.old_default_key.clone());
+        name::same(&moved, &self.new_default_key)
     }
 
     /// The `DefaultProfile` value after a rename.
     fn default_value(&self, value: &RegValue) -> RegValue {
         match (&value.data, &self.rename) {
-            (RegData::String(name), Some((old, new))) if name.eq_ignore_ascii_case(old) => {
-                RegValue {
-                    name: value.name.clone(),
-                    data: RegData::String(new.clone()),
-                }
-            }
+            (RegData::String(name), Some((old, new))) if name::same(name, old) => RegValue {
+                name: value.name.clone(),
+                data: RegData::String(new.clone()),
+            },
             _ => value.clone(),
         }
     }
 }
 
 fn is_default(value: &RegValue) -> bool {
-    value.name.as_str().eq_ignore_ascii_case(DEFAULT_PROFILE)
+    name::same(value.name.as_str(), DEFAULT_PROFILE)
 }
 
 /// Retarget a `.reg` file: key lines rewritten, `DefaultProfile` moved,
@@ -173,7 +162,7 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
         input.format.newline,
         |path| m.path(path),
         |key, value| {
-            if !key.eq_ignore_ascii_case(&m.old_default_key) || !is_default(value) {
+            if !name::same(key, &m.old_default_key) || !is_default(value) {
                 return Line::Keep;
             }
             let new = m.default_value(value);
@@ -202,18 +191,14 @@ pub fn retarget_yaml(model: &Model, r: &Retarget) -> Result<Edited, EditError> {
     let mut out = model.clone();
     out.root = Some(m.new_root.clone());
     if let Some((old, new)) = &m.rename {
-        for profile in out
-            .profiles
-            .iter_mut()
-            .filter(|p| p.name.eq_ignore_ascii_case(old))
-        {
+        for profile in out.profiles.iter_mut().filter(|p| name::same(&p.name, old)) {
             profile.name = new.clone();
         }
     }
     let mut moved = Vec::new();
     let stays = m.default_stays();
     for block in &mut out.keys {
-        if !block.delete && block.path.eq_ignore_ascii_case(&m.old_default_key) {
+        if !block.delete && name::same(&block.path, &m.old_default_key) {
             if stays {
                 for value in block.values.iter_mut().filter(|v| is_default(v)) {
                     *value = m.default_value(value);
@@ -233,7 +218,7 @@ pub fn retarget_yaml(model: &Model, r: &Retarget) -> Result<Edited, EditError> {
         match out
             .keys
             .iter_mut()
-            .find(|b| b.path.eq_ignore_ascii_case(&m.new_default_key))
+            .find(|b| name::same(&b.path, &m.new_default_key))
         {
             Some(block) => block.values.extend(moved),
             None => out.keys.push(Block {

@@ -2,6 +2,7 @@
 //! names (`Account Name`, `IMAP Port`) and ordinary registry types.
 
 use super::flags::{self, Names};
+use crate::reg::name;
 
 /// How an account-manager value is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +112,7 @@ pub static PRF_IDS: &[(&str, u16)] = &[
 pub fn prf_id(name: &str) -> Option<u16> {
     PRF_IDS
         .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .find(|(n, _)| name::same(n, name))
         .map(|(_, id)| *id)
 }
 
@@ -131,7 +132,7 @@ where
     present
         .iter()
         .copied()
-        .find(|p| names.iter().any(|n| n.eq_ignore_ascii_case(p)))
+        .find(|p| names.iter().any(|n| name::same(n, p)))
         .or_else(|| {
             names
                 .iter()
@@ -148,14 +149,14 @@ where
 
 /// Whether the value named `name` is a protected password.
 pub fn is_password(name: &str) -> bool {
-    name.len() > " Password".len() && name.to_ascii_lowercase().ends_with(" password")
+    name.len() > " Password".len() && name::fold(name).ends_with(" PASSWORD")
 }
 
 /// How the value named `name` is shown, matched case-insensitively.
 pub fn form(name: &str) -> Option<Form> {
     VALUES
         .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .find(|(n, _)| name::same(n, name))
         .map(|(_, f)| *f)
 }
 

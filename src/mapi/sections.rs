@@ -1,6 +1,7 @@
 //! Well-known profile sections and the services that own the others.
 
 use super::dictionary::Scope;
+use crate::reg::name;
 
 /// The account manager's key: not a MAPI section, values have plain names.
 pub const ACCOUNT_MANAGER: &str = "9375CFF0413111d3B88A00104B2A6676";
@@ -84,7 +85,7 @@ pub static WELL_KNOWN: &[WellKnown] = &[
 
 /// The well-known section with key name `uid`.
 pub fn well_known(uid: &str) -> Option<&'static WellKnown> {
-    WELL_KNOWN.iter().find(|w| w.uid.eq_ignore_ascii_case(uid))
+    WELL_KNOWN.iter().find(|w| name::same(w.uid, uid))
 }
 
 /// The scope of a message service's provider-range properties, by

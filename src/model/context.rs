@@ -14,6 +14,7 @@ use crate::mapi::props::{
     PR_DISPLAY_NAME, PR_EMSMDB_SECTION_UID, PR_RESOURCE_FLAGS, PR_SERVICE_NAME, PR_SERVICE_UID,
 };
 use crate::mapi::{self, PropType, TagName, account, sections};
+use crate::reg::name;
 use crate::reg::{RegData, RegValue};
 
 use super::{PROFILE_KEY, Profile, text_value, uids};
@@ -39,13 +40,13 @@ pub fn describe(profile: &Profile, codepage: &'static CodePage) -> Vec<SectionIn
     let mut services: HashMap<String, String> = HashMap::new();
     for (key, facts) in profile.keys.iter().zip(&facts) {
         if let Some(service) = &facts.service {
-            services.insert(key.path.to_ascii_lowercase(), service.clone());
+            services.insert(name::fold(&key.path), service.clone());
         }
     }
     let exchange_accounts: HashSet<String> = facts
         .iter()
         .filter(|f| f.service.as_deref().is_some_and(is_exchange))
-        .filter_map(|f| f.emsmdb.clone())
+        .filter_map(|f| f.emsmdb.as_deref().map(name::fold))
         .collect();
     profile
         .keys
@@ -77,7 +78,7 @@ fn describe_one(
         Some((top, sub)) => (top, Some(sub)),
         None => (path, None),
     };
-    if top.eq_ignore_ascii_case(sections::ACCOUNT_MANAGER) {
+    if name::same(top, sections::ACCOUNT_MANAGER) {
         return SectionInfo {
             scope: None,
             account_manager: true,
@@ -105,7 +106,11 @@ fn describe_one(
             label: Some(format!("service {service} ({what})")),
         };
     }
-    if let Some(owner) = facts.service_uid.as_ref().and_then(|uid| services.get(uid)) {
+    if let Some(owner) = facts
+        .service_uid
+        .as_ref()
+        .and_then(|uid| services.get(&name::fold(uid)))
+    {
         let name = facts
             .display_name
             .as_deref()
@@ -117,7 +122,7 @@ fn describe_one(
             label: Some(format!("provider of {owner}{name}")),
         };
     }
-    if exchange_accounts.contains(&top.to_ascii_lowercase()) {
+    if exchange_accounts.contains(&name::fold(top)) {
         return SectionInfo {
             scope: Some(Scope::Exchange),
             account_manager: false,

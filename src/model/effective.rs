@@ -6,7 +6,7 @@
 
 use encoding_rs::Encoding as CodePage;
 
-use crate::reg::{Block, RegValue};
+use crate::reg::{Block, RegValue, name};
 
 use super::{Profile, SectionInfo, describe};
 
@@ -28,7 +28,7 @@ impl Effective {
     pub fn get(&self, name: &str) -> Option<&RegValue> {
         self.values
             .iter()
-            .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+            .find(|v| name::same(v.name.as_str(), name))
     }
 }
 
@@ -45,10 +45,7 @@ pub fn merge(blocks: &[Block], infos: Vec<SectionInfo>) -> Vec<Effective> {
         .into_iter()
         .chain(std::iter::repeat(SectionInfo::default()));
     for (key, info) in blocks.iter().zip(infos) {
-        let at = match out
-            .iter()
-            .position(|s| s.path.eq_ignore_ascii_case(&key.path))
-        {
+        let at = match out.iter().position(|s| name::same(&s.path, &key.path)) {
             Some(at) => at,
             None => {
                 out.push(Effective {
@@ -73,7 +70,7 @@ pub fn merge(blocks: &[Block], infos: Vec<SectionInfo>) -> Vec<Effective> {
             match section
                 .values
                 .iter_mut()
-                .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+                .find(|v| name::same(v.name.as_str(), name))
             {
                 Some(slot) => *slot = value.clone(),
                 None => section.values.push(value.clone()),
@@ -81,4 +78,33 @@ pub fn merge(blocks: &[Block], infos: Vec<SectionInfo>) -> Vec<Effective> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::read_reg;
+
+    /// What the reader warns about and what `check` and `diff` see follow
+    /// one rule: `Ä` and `ä` are one value, and the later one is kept.
+    #[test]
+    fn values_differing_in_case_beyond_ascii_are_one_value() {
+        let text = "Windows Registry Editor Version 5.00\r\n\r\n\
+            [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x]\r\n\
+            \"Ä\"=\"first\"\r\n\"ä\"=\"second\"\r\n\r\n";
+        let input = read_reg(text.as_bytes(), None).unwrap();
+        assert!(
+            input
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains("keeps the later one")),
+            "{:?}",
+            input.warnings
+        );
+        let (model, _) = input.model();
+        let keys = effective(&model.profiles[0], model.source.codepage);
+        let values: Vec<&crate::reg::RegData> = keys[0].values.iter().map(|v| &v.data).collect();
+        assert_eq!(values, [&crate::reg::RegData::String("second".into())]);
+        assert!(keys[0].get("Ä").is_some());
+    }
 }

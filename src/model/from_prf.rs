@@ -13,6 +13,7 @@ use thiserror::Error;
 use crate::diag::Warning;
 use crate::mapi::{PropTag, PropType, PropValue, Scalar, encode, parse_int};
 use crate::prf::{self, Item, Listed, PrfModel, Target};
+use crate::reg::name;
 use crate::reg::{Block, RegData, RegValue, ValueName};
 
 use super::{Model, Profile, Source};
@@ -122,10 +123,7 @@ pub fn prf_to_reg(
             continue;
         };
         let values = section_values(model, item, &label, &mut warnings, &mut unplaced);
-        match blocks
-            .iter_mut()
-            .find(|b| b.path.eq_ignore_ascii_case(&uid))
-        {
+        match blocks.iter_mut().find(|b| name::same(&b.path, &uid)) {
             Some(block) => block.values.extend(values),
             None => blocks.push(Block {
                 path: uid,

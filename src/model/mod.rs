@@ -19,7 +19,7 @@ use encoding_rs::Encoding as CodePage;
 use thiserror::Error;
 
 use crate::diag::Warning;
-use crate::reg::{self, Block, Document, Format, RegData, RegValue};
+use crate::reg::{self, Block, Document, Format, RegData, RegValue, name};
 use crate::text::{self, TextFormat};
 
 pub use context::{SectionInfo, describe};
@@ -71,12 +71,12 @@ impl Profile {
         for block in self
             .keys
             .iter_mut()
-            .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(path))
+            .filter(|b| !b.delete && name::same(&b.path, path))
         {
             for value in block
                 .values
                 .iter_mut()
-                .filter(|v| v.name.as_str().eq_ignore_ascii_case(name))
+                .filter(|v| name::same(v.name.as_str(), name))
             {
                 value.data = data.clone();
                 replaced = true;
@@ -93,7 +93,7 @@ impl Profile {
             .keys
             .iter_mut()
             .rev()
-            .find(|b| !b.delete && b.path.eq_ignore_ascii_case(path))
+            .find(|b| !b.delete && name::same(&b.path, path))
         {
             Some(block) => block.values.push(value),
             None => self.keys.push(Block {
@@ -186,9 +186,9 @@ impl Model {
         self.keys
             .iter()
             .position(|b| {
-                self.root
-                    .as_deref()
-                    .is_some_and(|root| compare_paths(&b.path, root) == std::cmp::Ordering::Greater)
+                self.root.as_deref().is_some_and(|root| {
+                    name::compare_paths(&b.path, root) == std::cmp::Ordering::Greater
+                })
             })
             .unwrap_or(self.keys.len())
     }
@@ -317,7 +317,7 @@ fn main_root(blocks: &[Block]) -> Option<String> {
         .into_iter()
         .max_by(|(ra, na), (rb, nb)| {
             na.cmp(nb)
-                .then_with(|| compare_paths(rb, ra).then_with(|| rb.cmp(ra)))
+                .then_with(|| name::compare_paths(rb, ra).then_with(|| rb.cmp(ra)))
         })
         .map(|(root, _)| root.to_owned())
 }
@@ -346,50 +346,27 @@ pub fn join(root: &str, profile: &str, rel: &str) -> String {
 /// Subsystem\Profiles` or `…\Office\NN.N\Outlook\Profiles`, any hive), when
 /// the path names a profile or something below one.
 pub fn profile_root(path: &str) -> Option<&str> {
-    let lower = path.to_ascii_lowercase();
     const TAILS: &[&str] = &[
         "\\software\\microsoft\\windows nt\\currentversion\\windows messaging subsystem\\profiles\\",
         "\\software\\microsoft\\windows messaging subsystem\\profiles\\",
     ];
     for tail in TAILS {
-        if let Some(at) = lower.find(tail) {
-            return path.get(..at.saturating_add(tail.len()).saturating_sub(1));
+        if let Some(found) = name::find(path, tail) {
+            return path.get(..found.end.saturating_sub(1));
         }
     }
-    let at = lower.find("\\software\\microsoft\\office\\")?;
-    let after = at.saturating_add("\\software\\microsoft\\office\\".len());
-    let rest = lower.get(after..)?;
+    let office = name::find(path, "\\software\\microsoft\\office\\")?;
+    let rest = path.get(office.end..)?;
     let (version, rest) = rest.split_once('\\')?;
     let valid = version
         .split('.')
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if valid && rest.starts_with("outlook\\profiles\\") {
-        let end = after
-            .saturating_add(version.len())
-            .saturating_add("\\outlook\\profiles".len());
-        return path.get(..end);
+    // what follows `Outlook\Profiles\`: the profile and below
+    let below = name::strip_path_prefix(rest, "outlook\\profiles")?;
+    if !valid {
+        return None;
     }
-    None
-}
-
-/// Order two key paths as Regedit exports them: component by component,
-/// case-insensitively.
-pub fn compare_paths(a: &str, b: &str) -> std::cmp::Ordering {
-    let mut left = a.split('\\');
-    let mut right = b.split('\\');
-    loop {
-        match (left.next(), right.next()) {
-            (None, None) => return std::cmp::Ordering::Equal,
-            (None, Some(_)) => return std::cmp::Ordering::Less,
-            (Some(_), None) => return std::cmp::Ordering::Greater,
-            (Some(x), Some(y)) => {
-                let order = x.to_uppercase().cmp(&y.to_uppercase());
-                if order != std::cmp::Ordering::Equal {
-                    return order;
-                }
-            }
-        }
-    }
+    path.get(..path.len().saturating_sub(below.len()).saturating_sub(1))
 }
 
 /// The profile `wanted` (case-insensitive), else the only one, else
@@ -400,12 +377,7 @@ pub(crate) fn choose_profile<'m>(
     default: Option<&str>,
 ) -> Result<&'m Profile, ToPrfError> {
     let names = || model.profiles.iter().map(|p| p.name.clone()).collect();
-    let named = |name: &str| {
-        model
-            .profiles
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-    };
+    let named = |name: &str| model.profiles.iter().find(|p| name::same(&p.name, name));
     match (wanted, model.profiles.as_slice()) {
         (_, []) => Err(ToPrfError::NoProfile),
         (Some(name), _) => {
@@ -425,7 +397,7 @@ pub(crate) fn default_profile(model: &Model) -> Option<String> {
     model
         .keys
         .iter()
-        .filter(|b| !b.delete && b.path.eq_ignore_ascii_case(&holder))
+        .filter(|b| !b.delete && name::same(&b.path, &holder))
         .find_map(
             |b| match find_value(&b.values, "DefaultProfile").map(|v| &v.data) {
                 Some(RegData::String(name)) => Some(name.clone()),
@@ -458,9 +430,7 @@ pub(crate) fn uids(data: &RegData) -> Vec<String> {
 
 /// The first value named `name` (case-insensitively) among `values`.
 pub fn find_value<'v>(values: &'v [RegValue], name: &str) -> Option<&'v RegValue> {
-    values
-        .iter()
-        .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+    values.iter().find(|v| name::same(v.name.as_str(), name))
 }
 
 #[cfg(test)]
@@ -497,15 +467,6 @@ mod tests {
             profile_root("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Security"),
             None
         );
-    }
-
-    #[test]
-    fn regedit_order() {
-        use std::cmp::Ordering::*;
-        assert_eq!(compare_paths("A\\b", "a\\B"), Equal);
-        assert_eq!(compare_paths("A", "A\\b"), Less);
-        assert_eq!(compare_paths("A\\0a0d", "A\\9375CFF0"), Less);
-        assert_eq!(compare_paths("A\\9375CFF0", "A\\dca7"), Less);
     }
 
     /// The room reserved for a written `.reg` is close to what it takes:

@@ -20,6 +20,7 @@ use crate::mapi::dictionary::Scope;
 use crate::mapi::{PropTag, PropType, TagName, account, parse_int, sections, unicode_bytes};
 use crate::prf::{self, Item, Listed, PrfModel, Target};
 use crate::reg::RegData;
+use crate::reg::name;
 
 use super::from_prf::{FromPrfError, PrfToReg, encode_setting, item_label, mapped_settings};
 use super::pool::Pool;
@@ -108,7 +109,7 @@ impl Apply<'_> {
     /// each Exchange account section.
     fn place_in_section(&mut self, uid: &str, settings: &[(String, PropTag, String)], label: &str) {
         let mut targets = vec![uid.to_owned()];
-        if uid.eq_ignore_ascii_case(sections::EXCHANGE_GLOBAL) {
+        if name::same(uid, sections::EXCHANGE_GLOBAL) {
             targets.extend(self.exchange_accounts());
         }
         for (key, tag, text) in settings {
@@ -227,7 +228,7 @@ impl Apply<'_> {
             let existing = self.pool[subkey]
                 .values
                 .iter()
-                .find(|v| v.name.as_str().eq_ignore_ascii_case(name))
+                .find(|v| name::same(v.name.as_str(), name))
                 .map(|v| v.data.clone());
             match account_data(name, text, existing.as_ref()) {
                 Some(data) => self.profile.set(&path, name, data),

@@ -8,6 +8,7 @@ use thiserror::Error;
 use crate::mapi::dictionary::{self, Meaning, Scope};
 use crate::mapi::props::PR_SERVICES;
 use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
+use crate::reg::name;
 use crate::reg::{RegData, RegValue};
 
 use super::context::{Facts, SectionInfo};
@@ -82,9 +83,7 @@ impl Pool {
 
     /// The index of the section at `path` (case-insensitive).
     pub fn find(&self, path: &str) -> Option<usize> {
-        self.sections
-            .iter()
-            .position(|s| s.path.eq_ignore_ascii_case(path))
+        self.sections.iter().position(|s| name::same(&s.path, path))
     }
 
     /// The provider sections of the service section at index `service`.
@@ -99,7 +98,7 @@ impl Pool {
                         .facts
                         .service_uid
                         .as_deref()
-                        .is_some_and(|uid| uid.eq_ignore_ascii_case(path))
+                        .is_some_and(|uid| name::same(uid, path))
             })
             .collect()
     }

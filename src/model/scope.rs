@@ -4,6 +4,7 @@
 //! hive's settings) is refused unless the caller allows any key.
 
 use crate::reg::ValueName;
+use crate::reg::name;
 
 use super::{Model, PROFILE_KEY, profile_root};
 
@@ -20,10 +21,11 @@ pub fn outside_profiles(model: &Model) -> Vec<String> {
     }
     let holder = default_profile_key(root);
     for block in &model.keys {
-        let is_holder = block.path.eq_ignore_ascii_case(&holder) && !block.delete;
-        let only_default = block.values.iter().all(
-            |v| matches!(&v.name, ValueName::Named(n) if n.eq_ignore_ascii_case("DefaultProfile")),
-        );
+        let is_holder = name::same(&block.path, &holder) && !block.delete;
+        let only_default = block
+            .values
+            .iter()
+            .all(|v| matches!(&v.name, ValueName::Named(n) if name::same(n, "DefaultProfile")));
         if !(is_holder && only_default) {
             out.push(if block.delete {
                 format!("[-{}]", block.path)
@@ -38,10 +40,7 @@ pub fn outside_profiles(model: &Model) -> Vec<String> {
 /// The key that holds `DefaultProfile` for profiles under `root`: the
 /// `Profiles` key itself up to Outlook 2010, its parent `Outlook` key from 2013.
 pub fn default_profile_key(root: &str) -> String {
-    if root
-        .to_ascii_lowercase()
-        .contains("\\windows messaging subsystem\\")
-    {
+    if name::find(root, "\\windows messaging subsystem\\").is_some() {
         root.to_owned()
     } else {
         root.rsplit_once('\\').map_or(root, |(p, _)| p).to_owned()

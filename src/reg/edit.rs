@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use crate::text::Newline;
 
 use super::document::{Block, normalise_path};
+use super::name;
 use super::tree::{File, Item, ItemKind};
 use super::value::RegValue;
 use super::write::{WriteError, write_value};
@@ -282,7 +283,7 @@ impl<'t> Pass<'t> {
             let Some((_, new)) = self.values.get(i) else {
                 continue;
             };
-            if new.name.as_str().eq_ignore_ascii_case(value.name.as_str()) {
+            if name::same(new.name.as_str(), value.name.as_str()) {
                 let mut line = String::new();
                 write_value(&mut line, new, self.nl)?;
                 self.splices.push((item.span.start, item.span.end, line));
@@ -350,7 +351,7 @@ fn splice(text: &str, splices: &[(usize, usize, String)], extra: usize) -> Strin
 
 /// What names a key, whichever way its path is written.
 fn key_id(path: &str) -> String {
-    normalise_path(path).to_ascii_lowercase()
+    name::fold(&normalise_path(path))
 }
 
 /// `[path]` or `[-path]`, then `line_break`.

@@ -9,6 +9,7 @@
 //! sorts them, asks here; nothing else lower- or upper-cases a registry name.
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 /// Whether `a` and `b` name the same key or value.
 ///
@@ -86,6 +87,29 @@ pub fn strip_path_prefix<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
     rest.as_str().strip_prefix('\\')
 }
 
+/// Where `needle` first stands in `text`, compared as [`same`] does: the
+/// byte range in `text`.
+///
+/// # Example
+/// ```
+/// use mapiprof::reg::name;
+/// let path = "HKCU\\Software\\Microsoft\\OFFICE\\16.0";
+/// assert_eq!(name::find(path, "\\office\\"), Some(23..31));
+/// ```
+pub fn find(text: &str, needle: &str) -> Option<Range<usize>> {
+    text.char_indices().find_map(|(start, _)| {
+        let rest = text.get(start..)?;
+        let mut chars = rest.chars();
+        for wanted in needle.chars() {
+            if upcase_char(chars.next()?) != upcase_char(wanted) {
+                return None;
+            }
+        }
+        let end = text.len().saturating_sub(chars.as_str().len());
+        Some(start..end)
+    })
+}
+
 /// The UTF-16 units of `name`, each upper-cased as the registry does.
 fn units(name: &str) -> impl Iterator<Item = u16> + '_ {
     name.encode_utf16().map(upcase_unit)
@@ -147,6 +171,14 @@ mod tests {
         assert_eq!(compare_paths("A", "A\\b"), Ordering::Less);
         assert_eq!(compare_paths("A\\b", "A b"), Ordering::Less);
         assert_eq!(compare_paths("A b", "A\\b"), Ordering::Greater);
+    }
+
+    #[test]
+    fn a_name_is_found_in_any_case() {
+        assert_eq!(find("a\\Software\\x", "\\software\\"), Some(1..11));
+        assert_eq!(find("abc", "C"), Some(2..3));
+        assert_eq!(find("abc", "d"), None);
+        assert_eq!(find("abc", ""), Some(0..0));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use crate::diag::{LineIndex, Span, Warning};
 
 use super::document::{Block, Document, Format, normalise_path};
+use super::name;
 use super::value::{RegData, RegValue};
 
 /// A parsed `.reg` file.
@@ -54,15 +55,7 @@ pub enum ItemKind {
 fn repeats<'a>(mut earlier: impl Iterator<Item = &'a RegValue>, value: &RegValue) -> bool {
     value.data != RegData::Delete
         && earlier
-            .any(|e| e.data != RegData::Delete && same_name(e.name.as_str(), value.name.as_str()))
-}
-
-fn same_name(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.to_lowercase() == b.to_lowercase()
-    }
+            .any(|e| e.data != RegData::Delete && name::same(e.name.as_str(), value.name.as_str()))
 }
 
 impl File {

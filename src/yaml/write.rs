@@ -33,7 +33,7 @@ pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError>
         e.open(0, "profiles", None);
         let mut profiles: Vec<&model::Profile> = model.profiles.iter().collect();
         if options.sort {
-            profiles.sort_by(|a, b| model::compare_paths(&a.name, &b.name));
+            profiles.sort_by(|a, b| crate::reg::name::compare_paths(&a.name, &b.name));
         }
         for profile in profiles {
             e.open(2, &profile.name, None);
@@ -74,7 +74,7 @@ fn write_keys(
     sort: bool,
 ) -> Result<(), YamlError> {
     if sort {
-        keys.sort_by(|a, b| model::compare_paths(&a.0.path, &b.0.path));
+        keys.sort_by(|a, b| crate::reg::name::compare_paths(&a.0.path, &b.0.path));
     }
     let mut seen = HashSet::new();
     for (block, info) in keys {

@@ -9,6 +9,7 @@ use crate::mapi::{PropType, account, sections};
 use crate::prf::mapping::parse_mapping;
 use crate::prf::{Block, Target};
 use crate::reg::RegData;
+use crate::reg::name;
 
 use super::super::text_value;
 use super::{Build, active_item};
@@ -16,11 +17,10 @@ use super::{Build, active_item};
 impl Build<'_> {
     /// The internet accounts of the account manager.
     pub(super) fn accounts(&mut self) {
-        let prefix = format!("{}\\", sections::ACCOUNT_MANAGER.to_ascii_lowercase());
         let mut number: usize = 0;
         for s in 0..self.pool.sections.len() {
             let section = &self.pool[s];
-            if !section.path.to_ascii_lowercase().starts_with(&prefix) {
+            if name::strip_path_prefix(&section.path, sections::ACCOUNT_MANAGER).is_none() {
                 continue;
             }
             let kind = text_value(&section.values, "clsid")

@@ -15,6 +15,7 @@ use crate::mapi::props::{
     PR_TRANSPORT_PROVIDERS,
 };
 use crate::mapi::{PropTag, TagName, dictionary, sections};
+use crate::reg::name;
 
 use super::super::PROFILE_KEY;
 use super::super::pool::{Pool, Section};
@@ -89,12 +90,7 @@ fn kind_of(section: &Section, name: &str) -> Kind {
             _ if account::is_password(name) => Kind::Secret,
             Some(Form::Opaque) => Kind::EntryId(name.to_owned()),
             Some(Form::Uid | Form::UidList | Form::AccountIds) => Kind::Structural,
-            _ if ACCOUNT_STRUCTURE
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(name)) =>
-            {
-                Kind::Structural
-            }
+            _ if ACCOUNT_STRUCTURE.iter().any(|n| name::same(n, name)) => Kind::Structural,
             _ => Kind::Other(name.to_owned()),
         };
     }
@@ -122,7 +118,7 @@ fn kind_of(section: &Section, name: &str) -> Kind {
 /// them).
 fn rebuilt_by_outlook(section: &Section) -> bool {
     let path = section.path.as_str();
-    let is = |uid: &str| path.eq_ignore_ascii_case(uid);
+    let is = |uid: &str| name::same(path, uid);
     if is(sections::SERVICE_LISTS)
         || is(sections::PROFILE_INSTANCE)
         || is(sections::ACCOUNT_MANAGER)

@@ -22,6 +22,7 @@ use crate::mapi::props::{EXCHANGE_ACCOUNT_NAME, PR_DISPLAY_NAME};
 use crate::mapi::{PropTag, sections};
 use crate::prf::mapping::{self, parse_mapping};
 use crate::prf::{self, Block, Generation, Item, Listed, PrfModel, PrfSource, Settings, Target};
+use crate::reg::name;
 use crate::text::{Encoding, Newline, TextFormat};
 
 use super::context::is_exchange;
@@ -92,7 +93,7 @@ pub fn reg_to_prf(
     build.accounts();
     let is_default = default
         .as_deref()
-        .is_none_or(|d| d.eq_ignore_ascii_case(&profile.name));
+        .is_none_or(|d| name::same(d, &profile.name));
     build.general(is_default);
     leftover::report(&build.pool, build.profile, &mut build.warnings);
     build.fit_encoding();
@@ -103,7 +104,7 @@ fn generation_of(model: &Model, pool: &Pool) -> Generation {
     let office = model
         .root
         .as_deref()
-        .is_some_and(|r| r.to_ascii_lowercase().contains("\\microsoft\\office\\"));
+        .is_some_and(|r| name::find(r, "\\microsoft\\office\\").is_some());
     let accounts = pool.sections.iter().any(|s| s.facts.emsmdb.is_some());
     if office || accounts {
         Generation::Office2010
@@ -320,7 +321,7 @@ impl Build<'_> {
         let service = self.pool.sections.get(s)?.path.clone();
         let from_manager = self.pool.sections.iter().find_map(|section| {
             let uid = find_value(&section.values, "Service UID").map(|v| uids(&v.data))?;
-            (uid.len() == 1 && uid.iter().all(|u| u.eq_ignore_ascii_case(&service)))
+            (uid.len() == 1 && uid.iter().all(|u| name::same(u, &service)))
                 .then(|| text_value(&section.values, "Account Name"))
                 .flatten()
         });
