@@ -3,13 +3,16 @@
 //! keys outside any profile. Values stay raw ([`RegValue`]); [`describe`]
 //! works out which service owns each section so that names can be given.
 
+mod choose;
 mod context;
 mod effective;
 mod from_prf;
 mod onto_export;
 mod pool;
+mod root;
 mod scope;
 mod to_prf;
+mod values;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,13 +23,18 @@ use thiserror::Error;
 
 use crate::diag::Warning;
 use crate::reg::{self, Block, Document, Format, RegData, RegValue, name};
+
 use crate::text::{self, TextFormat};
+pub(crate) use choose::{choose_profile, default_profile};
+use root::main_root;
+pub(crate) use values::{text_value, uids};
 
 pub use context::{SectionInfo, describe};
 pub use effective::{Effective, effective, merge};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, SettingError, encode_setting, prf_to_reg};
 pub use onto_export::prf_onto_export;
-pub use scope::{default_profile_key, outside_profiles};
+pub use root::{PROFILE_KEY, default_profile_key, join, profile_root};
+pub use scope::outside_profiles;
 pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};
 
 /// How the source file was written: enough to write it back the same way.
@@ -49,9 +57,6 @@ impl Default for Source {
         }
     }
 }
-
-/// The relative path of the profile key itself.
-pub const PROFILE_KEY: &str = ".";
 
 /// One profile: its keys in file order, paths relative to the profile key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,36 +297,6 @@ impl Model {
     }
 }
 
-/// The profile root most keys lie under; on a tie the one Regedit sorts
-/// first. (Not the first one met: a write reorders keys, and the root must
-/// not change with the order.)
-fn main_root(blocks: &[Block]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for block in blocks {
-        // most keys lie under a root already met: no need to search again
-        let met = counts.iter().map(|(r, _)| *r).find(|r| {
-            block
-                .path
-                .strip_prefix(r)
-                .is_some_and(|rest| rest.starts_with('\\') && rest.len() > 1)
-        });
-        let Some(root) = met.or_else(|| profile_root(&block.path)) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, n)) => *n = n.saturating_add(1),
-            None => counts.push((root, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|(ra, na), (rb, nb)| {
-            na.cmp(nb)
-                .then_with(|| name::compare_paths(rb, ra).then_with(|| rb.cmp(ra)))
-        })
-        .map(|(root, _)| root.to_owned())
-}
-
 /// Why a model could not be written as a `.reg` file.
 #[derive(Debug, Error)]
 pub enum ToRegError {
@@ -333,142 +308,8 @@ pub enum ToRegError {
     Encoding(#[from] text::TextError),
 }
 
-/// `root\profile[\rel]`.
-pub fn join(root: &str, profile: &str, rel: &str) -> String {
-    if rel == PROFILE_KEY {
-        format!("{root}\\{profile}")
-    } else {
-        format!("{root}\\{profile}\\{rel}")
-    }
-}
-
-/// The profile root that `path` lies under (`…\Windows Messaging
-/// Subsystem\Profiles` or `…\Office\NN.N\Outlook\Profiles`, any hive), when
-/// the path names a profile or something below one.
-pub fn profile_root(path: &str) -> Option<&str> {
-    const TAILS: &[&str] = &[
-        "\\software\\microsoft\\windows nt\\currentversion\\windows messaging subsystem\\profiles\\",
-        "\\software\\microsoft\\windows messaging subsystem\\profiles\\",
-    ];
-    for tail in TAILS {
-        if let Some(found) = name::find(path, tail) {
-            return path.get(..found.end.saturating_sub(1));
-        }
-    }
-    let office = name::find(path, "\\software\\microsoft\\office\\")?;
-    let rest = path.get(office.end..)?;
-    let (version, rest) = rest.split_once('\\')?;
-    let valid = version
-        .split('.')
-        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    // what follows `Outlook\Profiles\`: the profile and below
-    let below = name::strip_path_prefix(rest, "outlook\\profiles")?;
-    if !valid {
-        return None;
-    }
-    path.get(..path.len().saturating_sub(below.len()).saturating_sub(1))
-}
-
-/// The profile `wanted` (case-insensitive), else the only one, else
-/// `default`.
-pub(crate) fn choose_profile<'m>(
-    model: &'m Model,
-    wanted: Option<&str>,
-    default: Option<&str>,
-) -> Result<&'m Profile, ToPrfError> {
-    let names = || model.profiles.iter().map(|p| p.name.clone()).collect();
-    let named = |name: &str| model.profiles.iter().find(|p| name::same(&p.name, name));
-    match (wanted, model.profiles.as_slice()) {
-        (_, []) => Err(ToPrfError::NoProfile),
-        (Some(name), _) => {
-            named(name).ok_or_else(|| ToPrfError::NoSuchProfile(name.into(), names()))
-        }
-        (None, [only]) => Ok(only),
-        (None, _) => default
-            .and_then(named)
-            .ok_or_else(|| ToPrfError::WhichProfile(names())),
-    }
-}
-
-/// The `DefaultProfile` value on the `Profiles` key (Outlook 2010 and
-/// earlier) or on its parent `Outlook` key (2013 and later).
-pub(crate) fn default_profile(model: &Model) -> Option<String> {
-    let holder = default_profile_key(model.root.as_deref()?);
-    model
-        .keys
-        .iter()
-        .filter(|b| !b.delete && name::same(&b.path, &holder))
-        .find_map(
-            |b| match find_value(&b.values, "DefaultProfile").map(|v| &v.data) {
-                Some(RegData::String(name)) => Some(name.clone()),
-                _ => None,
-            },
-        )
-}
-
-/// The text of the value named `name`: a `REG_SZ`, or UTF-16 in a
-/// `REG_BINARY` (how the account manager stores its text values).
-pub(crate) fn text_value(values: &[RegValue], name: &str) -> Option<String> {
-    match &find_value(values, name)?.data {
-        RegData::String(text) => Some(text.clone()),
-        RegData::Hex { bytes, .. } => crate::mapi::unicode_text(bytes),
-        _ => None,
-    }
-}
-
-/// The 16-byte section UIDs a value lists (`PR_SERVICES`,
-/// `PR_STORE_PROVIDERS`, `PR_SERVICE_UID`, `Service UID`), as key names;
-/// none when its bytes are not whole UIDs.
-pub(crate) fn uids(data: &RegData) -> Vec<String> {
-    match data {
-        RegData::Hex { bytes, .. } if bytes.len().is_multiple_of(16) => {
-            bytes.chunks_exact(16).map(crate::mapi::uid_hex).collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// The first value named `name` (case-insensitively) among `values`.
-pub fn find_value<'v>(values: &'v [RegValue], name: &str) -> Option<&'v RegValue> {
-    values.iter().find(|v| name::same(v.name.as_str(), name))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn roots_of_every_outlook_version() {
-        assert_eq!(
-            profile_root(
-                "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x"
-            ),
-            Some("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles")
-        );
-        assert_eq!(
-            profile_root(
-                "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\ttye"
-            ),
-            Some(
-                "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles"
-            )
-        );
-        assert_eq!(
-            profile_root(
-                "HKEY_USERS\\S-1-5-21-1\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles\\P"
-            ),
-            Some("HKEY_USERS\\S-1-5-21-1\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles")
-        );
-        assert_eq!(
-            profile_root("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles"),
-            None
-        );
-        assert_eq!(
-            profile_root("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Security"),
-            None
-        );
-    }
-
     /// The room reserved for a written `.reg` is close to what it takes:
     /// too little and the buffer grows (two copies at once), too much and
     /// memory is wasted.

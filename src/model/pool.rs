@@ -9,10 +9,10 @@ use crate::mapi::dictionary::{self, Meaning, Scope};
 use crate::mapi::props::PR_SERVICES;
 use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
 use crate::reg::name;
-use crate::reg::{RegData, RegValue};
+use crate::reg::{RegData, RegValue, find_value};
 
 use super::context::{Facts, SectionInfo};
-use super::{PROFILE_KEY, Profile, effective, find_value, uids};
+use super::{PROFILE_KEY, Profile, effective, uids};
 
 /// One section (or account subkey) of the profile.
 pub(super) struct Section {

@@ -6,7 +6,8 @@
 use crate::reg::ValueName;
 use crate::reg::name;
 
-use super::{Model, PROFILE_KEY, profile_root};
+use super::Model;
+use super::root::{PROFILE_KEY, default_profile_key, profile_root};
 
 /// The keys and values of `model` outside its profile tree, for people; empty
 /// when the model keeps to its profiles.
@@ -35,14 +36,4 @@ pub fn outside_profiles(model: &Model) -> Vec<String> {
         }
     }
     out
-}
-
-/// The key that holds `DefaultProfile` for profiles under `root`: the
-/// `Profiles` key itself up to Outlook 2010, its parent `Outlook` key from 2013.
-pub fn default_profile_key(root: &str) -> String {
-    if name::find(root, "\\windows messaging subsystem\\").is_some() {
-        root.to_owned()
-    } else {
-        root.rsplit_once('\\').map_or(root, |(p, _)| p).to_owned()
-    }
 }

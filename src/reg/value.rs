@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::name;
+
 /// Registry type numbers (`REG_*`) that have their own spelling or meaning.
 pub mod kind {
     /// `REG_NONE`, `hex(0):`.
@@ -82,4 +84,9 @@ pub struct RegValue {
     pub name: ValueName,
     /// The data.
     pub data: RegData,
+}
+
+/// The first value named `name` (case-insensitively) among `values`.
+pub fn find_value<'v>(values: &'v [RegValue], name: &str) -> Option<&'v RegValue> {
+    values.iter().find(|v| name::same(v.name.as_str(), name))
 }

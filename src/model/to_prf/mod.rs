@@ -27,7 +27,8 @@ use crate::text::{Encoding, Newline, TextFormat};
 
 use super::context::is_exchange;
 use super::pool::Pool;
-use super::{Model, choose_profile, default_profile, find_value, text_value, uids};
+use super::{Model, choose_profile, default_profile, text_value, uids};
+use crate::reg::find_value;
 
 /// How to convert.
 #[derive(Debug, Clone, Default)]

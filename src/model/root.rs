@@ -1,0 +1,123 @@
+//! Where Outlook keeps profiles in the registry: the profile root of each
+//! version (`…\Windows Messaging Subsystem\Profiles` up to Outlook 2010,
+//! `…\Office\NN.N\Outlook\Profiles` from 2013, under any hive), a key's
+//! path relative to its profile, and the key that holds `DefaultProfile`.
+//! Key paths only: what the values mean is elsewhere.
+
+use crate::reg::{Block, name};
+
+/// The relative path of the profile key itself.
+pub const PROFILE_KEY: &str = ".";
+
+/// `root\profile[\rel]`.
+pub fn join(root: &str, profile: &str, rel: &str) -> String {
+    if rel == PROFILE_KEY {
+        format!("{root}\\{profile}")
+    } else {
+        format!("{root}\\{profile}\\{rel}")
+    }
+}
+
+/// The profile root that `path` lies under (`…\Windows Messaging
+/// Subsystem\Profiles` or `…\Office\NN.N\Outlook\Profiles`, any hive), when
+/// the path names a profile or something below one.
+pub fn profile_root(path: &str) -> Option<&str> {
+    const TAILS: &[&str] = &[
+        "\\software\\microsoft\\windows nt\\currentversion\\windows messaging subsystem\\profiles\\",
+        "\\software\\microsoft\\windows messaging subsystem\\profiles\\",
+    ];
+    for tail in TAILS {
+        if let Some(found) = name::find(path, tail) {
+            return path.get(..found.end.saturating_sub(1));
+        }
+    }
+    let office = name::find(path, "\\software\\microsoft\\office\\")?;
+    let rest = path.get(office.end..)?;
+    let (version, rest) = rest.split_once('\\')?;
+    let valid = version
+        .split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    // what follows `Outlook\Profiles\`: the profile and below
+    let below = name::strip_path_prefix(rest, "outlook\\profiles")?;
+    if !valid {
+        return None;
+    }
+    path.get(..path.len().saturating_sub(below.len()).saturating_sub(1))
+}
+
+/// The key that holds `DefaultProfile` for profiles under `root`: the
+/// `Profiles` key itself up to Outlook 2010, its parent `Outlook` key from 2013.
+pub fn default_profile_key(root: &str) -> String {
+    if name::find(root, "\\windows messaging subsystem\\").is_some() {
+        root.to_owned()
+    } else {
+        root.rsplit_once('\\').map_or(root, |(p, _)| p).to_owned()
+    }
+}
+
+/// The profile root most keys lie under; on a tie the one Regedit sorts
+/// first. (Not the first one met: a write reorders keys, and the root must
+/// not change with the order.)
+pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for block in blocks {
+        // most keys lie under a root already met: no need to search again
+        let met = counts.iter().map(|(r, _)| *r).find(|r| {
+            block
+                .path
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with('\\') && rest.len() > 1)
+        });
+        let Some(root) = met.or_else(|| profile_root(&block.path)) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => counts.push((root, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|(ra, na), (rb, nb)| {
+            na.cmp(nb)
+                .then_with(|| name::compare_paths(rb, ra).then_with(|| rb.cmp(ra)))
+        })
+        .map(|(root, _)| root.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_of_every_outlook_version() {
+        assert_eq!(
+            profile_root(
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x"
+            ),
+            Some("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles")
+        );
+        assert_eq!(
+            profile_root(
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\ttye"
+            ),
+            Some(
+                "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles"
+            )
+        );
+        assert_eq!(
+            profile_root(
+                "HKEY_USERS\\S-1-5-21-1\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles\\P"
+            ),
+            Some("HKEY_USERS\\S-1-5-21-1\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles")
+        );
+        assert_eq!(
+            profile_root("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles"),
+            None
+        );
+        assert_eq!(
+            profile_root("HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Security"),
+            None
+        );
+    }
+}
