@@ -26,6 +26,10 @@ pub enum FmtError {
     /// A model YAML cannot show.
     #[error(transparent)]
     Yaml(#[from] crate::yaml::YamlError),
+    /// A form mapiprof reads but does not write, so it has no canonical
+    /// form of its own.
+    #[error("mapiprof does not write {0} files, so it cannot format them")]
+    ReadOnly(crate::Format),
 }
 
 /// A file in its canonical form.
@@ -46,7 +50,10 @@ pub fn canonical(doc: Document) -> Result<Canonical, FmtError> {
             (bytes, note)
         }
         Document::Prf(input) => (canonical_prf(&input)?, None),
-        Document::Model { profiles, .. } => {
+        Document::Model {
+            from: crate::Format::Yaml,
+            profiles,
+        } => {
             let text = match profiles {
                 Profiles::Registry(model) => {
                     crate::yaml::write(&model, &crate::yaml::WriteOptions::default())?
@@ -55,6 +62,7 @@ pub fn canonical(doc: Document) -> Result<Canonical, FmtError> {
             };
             (text.into_bytes(), None)
         }
+        Document::Model { from, .. } => return Err(FmtError::ReadOnly(from)),
     };
     Ok(Canonical { bytes, note })
 }

@@ -1,6 +1,7 @@
 //! One edit over any document: `set`, `retarget` or `apply`, each sent to
 //! the editor of the document's form.
 
+use crate::format::Format;
 use crate::input::{Document, Profiles};
 use crate::yaml::Patch;
 
@@ -30,7 +31,10 @@ impl Operation {
                 },
             },
             Document::Prf(input) => self.prf(input),
-            Document::Model { profiles, .. } => match profiles {
+            Document::Model {
+                from: Format::Yaml,
+                profiles,
+            } => match profiles {
                 Profiles::Registry(model) => match self {
                     Operation::Set(edits) => super::set_yaml(model, edits),
                     Operation::Retarget(r) => super::retarget_yaml(model, r),
@@ -41,6 +45,10 @@ impl Operation {
                 },
                 Profiles::Prf(model) => super::via_prf(model, |file| self.prf(file)),
             },
+            // edits keep a file's form, and mapiprof writes no other
+            Document::Model { from, .. } => Err(EditError::NoMatch(format!(
+                "mapiprof does not write {from} files, so it cannot edit them"
+            ))),
         }
     }
 
@@ -60,4 +68,41 @@ impl Operation {
 
 fn wrong_patch(patch: &str, file: &str) -> EditError {
     EditError::NoMatch(format!("{patch} cannot be applied to {file}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{self, ReadOptions};
+
+    #[test]
+    fn a_form_mapiprof_does_not_write_is_not_edited() {
+        let doc = input::read(
+            b"mapiprof: 1\nprofiles: {}\n".as_slice(),
+            Format::Yaml,
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let Document::Model { profiles, .. } = doc else {
+            panic!("YAML reads into a model");
+        };
+        let set = Operation::Set(Edits {
+            fix_proxy_port: true,
+            ..Edits::default()
+        });
+        let yaml = Document::Model {
+            from: Format::Yaml,
+            profiles: profiles.clone(),
+        };
+        assert!(set.edit(&yaml).is_ok());
+        // as a reader of another form (an offline hive, say) would give it
+        let other = Document::Model {
+            from: Format::Reg,
+            profiles,
+        };
+        let err = set.edit(&other).unwrap_err();
+        assert!(err.to_string().contains("cannot edit"), "{err}");
+        let err = crate::fmt::canonical(other).unwrap_err();
+        assert!(err.to_string().contains("cannot format"), "{err}");
+    }
 }
