@@ -1,0 +1,85 @@
+//! Where a value lives and what a YAML key names there: a MAPI property by
+//! its dictionary name or raw tag, an account manager setting, or a plain
+//! registry value.
+//!
+//! Nothing here reads or shows a value; it only names one.
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::mapi::TagName;
+use crate::mapi::dictionary::{self, Entry, Meaning, Scope};
+use crate::model::{SectionInfo, Source};
+use crate::reg::{Format, ValueName};
+
+/// Where a value lives, which decides how it is named and typed.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// Inside a profile (MAPI names apply).
+    pub in_profile: bool,
+    /// The owning service's scope.
+    pub scope: Option<Scope>,
+    /// In the account manager (plain names with known meanings).
+    pub account_manager: bool,
+    /// The `.reg` format (REG_EXPAND_SZ and REG_MULTI_SZ encodings differ).
+    pub format: Format,
+    /// ANSI code page for `PT_STRING8` bytes and REGEDIT4 strings.
+    pub codepage: &'static CodePage,
+}
+
+impl Context {
+    /// The context of a key read from `source`: inside a profile or not, and
+    /// what [`crate::model::describe`] says of it.
+    pub fn new(source: &Source, in_profile: bool, info: &SectionInfo) -> Context {
+        Context {
+            in_profile,
+            scope: info.scope,
+            account_manager: info.account_manager,
+            format: source.format,
+            codepage: source.codepage,
+        }
+    }
+}
+
+/// The value name and, for MAPI properties, the tag a YAML key stands for.
+pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagName>), String> {
+    if key == "@" {
+        return Ok((ValueName::Default, None));
+    }
+    if let Some(tag) = tag_of(key, ctx) {
+        return Ok((ValueName::Named(key.to_owned()), Some(tag)));
+    }
+    if ctx.in_profile && !ctx.account_manager {
+        let found: Vec<&Entry> = dictionary::by_name(key, ctx.scope).collect();
+        match found.as_slice() {
+            [entry] => {
+                let tag = TagName {
+                    tag: entry.tag,
+                    secure: false,
+                };
+                return Ok((ValueName::Named(tag.canonical()), Some(tag)));
+            }
+            [] => {}
+            many => {
+                let names: Vec<String> = many.iter().map(|e| e.tag.value_name()).collect();
+                return Err(format!(
+                    "name {key:?} is ambiguous here ({}); use the raw value name",
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+    Ok((ValueName::Named(key.to_owned()), None))
+}
+
+pub(super) fn tag_of(name: &str, ctx: &Context) -> Option<TagName> {
+    if ctx.in_profile && !ctx.account_manager {
+        TagName::parse(name)
+    } else {
+        None
+    }
+}
+
+pub(super) fn meaning_of(tag: Option<TagName>, ctx: &Context) -> Meaning {
+    tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope))
+        .map_or(Meaning::Plain, |e| e.meaning)
+}
