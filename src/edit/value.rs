@@ -35,7 +35,7 @@ pub(super) fn reg_value(
     if y == Y::Null {
         return Err("no value given (use --unset to remove a value)".to_owned());
     }
-    let mut value = yaml::parse_value(name, &y, ctx)?;
+    let mut value = yaml::parse_value(name, &y, ctx).map_err(|e| e.to_string())?;
     keep_form(&mut value.data, existing, tag, ctx);
     Ok(value)
 }

@@ -11,6 +11,8 @@ use crate::mapi::dictionary::{self, Entry, Meaning, Scope};
 use crate::model::{SectionInfo, Source};
 use crate::reg::{Format, ValueName};
 
+use super::error::ValueError;
+
 /// Where a value lives, which decides how it is named and typed.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
@@ -41,7 +43,7 @@ impl Context {
 }
 
 /// The value name and, for MAPI properties, the tag a YAML key stands for.
-pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagName>), String> {
+pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagName>), ValueError> {
     if key == "@" {
         return Ok((ValueName::Default, None));
     }
@@ -60,17 +62,17 @@ pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagNa
             }
             [] => {}
             many => {
-                let names: Vec<String> = many.iter().map(|e| e.tag.value_name()).collect();
-                return Err(format!(
-                    "name {key:?} is ambiguous here ({}); use the raw value name",
-                    names.join(", ")
-                ));
+                return Err(ValueError::Ambiguous {
+                    key: key.to_owned(),
+                    names: many.iter().map(|e| e.tag.value_name()).collect(),
+                });
             }
         }
     }
     Ok((ValueName::Named(key.to_owned()), None))
 }
 
+/// The tag a value name stands for where MAPI names apply.
 pub(super) fn tag_of(name: &str, ctx: &Context) -> Option<TagName> {
     if ctx.in_profile && !ctx.account_manager {
         TagName::parse(name)
@@ -79,6 +81,8 @@ pub(super) fn tag_of(name: &str, ctx: &Context) -> Option<TagName> {
     }
 }
 
+/// What the dictionary says a property's number means here (flags, an
+/// enumeration, a UID…).
 pub(super) fn meaning_of(tag: Option<TagName>, ctx: &Context) -> Meaning {
     tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope))
         .map_or(Meaning::Plain, |e| e.meaning)

@@ -31,19 +31,19 @@ fn parse_tagged(
     tag: Option<TagName>,
     name: &ValueName,
     ctx: &Context,
-) -> Result<RegData, String> {
+) -> Result<RegData, ValueError> {
     let find = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
     if let (Some(value), Some(reg_type)) = (find("value"), find("type")) {
         if entries.len() != 2 {
-            return Err("expected exactly `value` and `type`".into());
+            return Err(ValueError::ValueAndTypeOnly);
         }
         let Y::Str(reg_type) = reg_type else {
-            return Err("`type` must be REG_SZ, REG_BINARY or REG_DWORD".into());
+            return Err(ValueError::TypeNotText);
         };
         return parse_with_type(value, reg_type, tag, name, ctx);
     }
     let [(form, inner)] = entries else {
-        return Err("expected a typed value or one of {hex: …}, {dword: …}, {sz: …}, {hex(N): …}, {value: …, type: …}".into());
+        return Err(ValueError::NotAForm);
     };
     match form.as_str() {
         "hex" => Ok(RegData::Hex {
@@ -58,7 +58,7 @@ fn parse_tagged(
         }),
         "multi_sz" => {
             let Y::Seq(items) = inner else {
-                return Err("multi_sz needs a list of strings".into());
+                return Err(ValueError::MultiSzNotList);
             };
             let items = items
                 .iter()
@@ -73,7 +73,7 @@ fn parse_tagged(
             let n = int_of(inner)?;
             let n = u64::try_from(n)
                 .or_else(|_| i64::try_from(n).map(i64::cast_unsigned))
-                .map_err(|_| "qword out of range")?;
+                .map_err(ValueError::QwordOutOfRange)?;
             Ok(RegData::Hex {
                 kind: kind::QWORD,
                 bytes: n.to_le_bytes().to_vec(),
@@ -83,15 +83,17 @@ fn parse_tagged(
             Some(t) if t.tag.ptype.is_multi() => {
                 typed_bytes(inner, t.tag, Layout::Bits64, name, ctx)
             }
-            _ => Err("x64 applies to multi-valued properties only".into()),
+            _ => Err(ValueError::X64NotMulti),
         },
         other => match other.strip_prefix("hex(").and_then(|r| r.strip_suffix(')')) {
             Some(n) => Ok(RegData::Hex {
-                kind: u32::from_str_radix(n, 16)
-                    .map_err(|_| format!("bad registry type in {other:?}"))?,
+                kind: u32::from_str_radix(n, 16).map_err(|source| ValueError::BadKind {
+                    form: other.to_owned(),
+                    source,
+                })?,
                 bytes: hex_of(inner)?,
             }),
-            None => Err(format!("unknown form {other:?}")),
+            None => Err(ValueError::UnknownForm(other.to_owned())),
         },
     }
 }
@@ -102,7 +104,7 @@ fn parse_with_type(
     tag: Option<TagName>,
     name: &ValueName,
     ctx: &Context,
-) -> Result<RegData, String> {
+) -> Result<RegData, ValueError> {
     match (reg_type, tag.map(|t| t.tag.ptype)) {
         ("REG_SZ", _) => Ok(RegData::String(str_of(value)?.to_owned())),
         ("REG_DWORD", Some(PropType::LONG)) => {
@@ -112,16 +114,17 @@ fn parse_with_type(
         ("REG_DWORD", _) => Ok(RegData::Dword(u32_of(value)?)),
         ("REG_BINARY", Some(PropType::STRING8)) => Ok(RegData::Hex {
             kind: kind::BINARY,
-            bytes: mapi::string8_bytes(str_of(value)?, ctx.codepage).map_err(|e| e.to_string())?,
+            bytes: mapi::string8_bytes(str_of(value)?, ctx.codepage)?,
         }),
         ("REG_BINARY", None) => Ok(RegData::Hex {
             kind: kind::BINARY,
             bytes: mapi::unicode_bytes(str_of(value)?),
         }),
-        ("REG_BINARY", _) => Err(format!("type {reg_type} does not fit {name}")),
-        _ => Err(format!(
-            "unknown type {reg_type:?}; `type` is REG_SZ, REG_BINARY or REG_DWORD"
-        )),
+        ("REG_BINARY", _) => Err(ValueError::TypeMismatch {
+            reg_type: reg_type.to_owned(),
+            name: name.clone(),
+        }),
+        _ => Err(ValueError::UnknownType(reg_type.to_owned())),
     }
 }
 
@@ -133,14 +136,12 @@ fn parse_typed(
 ) -> Result<RegData, ValueError> {
     if let Some(t) = tag {
         if t.secure {
-            return Err(ValueError::Invalid(
-                "secure values are written as {hex: …}".into(),
-            ));
+            return Err(ValueError::Secure);
         }
-        return Ok(typed_bytes(y, t.tag, Layout::Bits32, name, ctx)?);
+        return typed_bytes(y, t.tag, Layout::Bits32, name, ctx);
     }
     if let Some(form) = account::form(name.as_str()).filter(|_| ctx.account_manager) {
-        return Ok(account_data(y, form)?);
+        return account_data(y, form);
     }
     if ctx.in_profile && !ctx.account_manager {
         return Err(ValueError::UnknownProperty {
@@ -150,9 +151,7 @@ fn parse_typed(
     }
     match y {
         Y::Str(s) => Ok(RegData::String(s.clone())),
-        _ => Err(ValueError::Invalid(format!(
-            "{name} has no known type: write a string or one of {{dword: …}}, {{hex: …}}"
-        ))),
+        _ => Err(ValueError::NoKnownType { name: name.clone() }),
     }
 }
 
@@ -162,22 +161,25 @@ fn typed_bytes(
     layout: Layout,
     name: &ValueName,
     ctx: &Context,
-) -> Result<RegData, String> {
+) -> Result<RegData, ValueError> {
     let ptype = tag.ptype;
     if ptype == PropType::STRING8 {
         return Ok(RegData::String(str_of(y)?.to_owned()));
     }
     let meaning = meaning_of(Some(TagName { tag, secure: false }), ctx);
-    let value =
-        prop_value(y, ptype, meaning, layout).map_err(|e| format!("{e} (for {name}, {ptype})"))?;
-    let bytes = mapi::encode(&value, ctx.codepage).map_err(|e| e.to_string())?;
+    let value = prop_value(y, ptype, meaning, layout).map_err(|source| ValueError::Typed {
+        name: name.clone(),
+        ptype,
+        source,
+    })?;
+    let bytes = mapi::encode(&value, ctx.codepage)?;
     Ok(RegData::Hex {
         kind: kind::BINARY,
         bytes,
     })
 }
 
-fn account_data(y: &Y, form: account::Form) -> Result<RegData, String> {
+fn account_data(y: &Y, form: account::Form) -> Result<RegData, ValueError> {
     use account::Form;
     Ok(match (form, y) {
         (Form::Text, Y::Str(s)) => RegData::String(s.clone()),
@@ -202,9 +204,275 @@ fn account_data(y: &Y, form: account::Form) -> Result<RegData, String> {
             }
         }
         _ => {
-            return Err(
-                "unexpected value for this account setting; use {hex: …} for raw bytes".into(),
-            );
+            return Err(ValueError::AccountSetting);
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+    use crate::mapi::dictionary::Scope;
+    use crate::reg::Format;
+
+    fn ctx(in_profile: bool, scope: Option<Scope>, account_manager: bool) -> Context {
+        Context {
+            in_profile,
+            scope,
+            account_manager,
+            format: Format::Regedit5,
+            codepage: encoding_rs::WINDOWS_1252,
+        }
+    }
+
+    fn exchange() -> Context {
+        ctx(true, Some(Scope::Exchange), false)
+    }
+
+    fn outside() -> Context {
+        ctx(false, None, false)
+    }
+
+    fn s(text: &str) -> Y {
+        Y::Str(text.to_owned())
+    }
+
+    fn map(entries: &[(&str, Y)]) -> Y {
+        Y::Map(
+            entries
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+        )
+    }
+
+    fn data(key: &str, y: &Y, ctx: &Context) -> Result<RegData, String> {
+        parse(key, y, ctx)
+            .map(|v| v.data)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn dictionary_names_become_raw_value_names() {
+        let value = parse("TCPExchangePort", &Y::Int(6001), &exchange()).unwrap();
+        assert_eq!(value.name, ValueName::Named("0002662c".into()));
+        assert_eq!(
+            value.data,
+            RegData::Hex {
+                kind: kind::BINARY,
+                bytes: vec![0x71, 0x17]
+            }
+        );
+        // a PT_STRING8 is a REG_SZ; null deletes
+        assert_eq!(
+            data("HomeServer", &s("mail"), &exchange()),
+            Ok(RegData::String("mail".into()))
+        );
+        assert_eq!(
+            data("HomeServer", &Y::Null, &exchange()),
+            Ok(RegData::Delete)
+        );
+        assert_eq!(
+            parse("@", &s("x"), &outside()).map(|v| v.name),
+            Ok(ValueName::Default)
+        );
+    }
+
+    #[test]
+    fn values_that_do_not_fit_name_the_value_and_its_type() {
+        let error = parse("TCPExchangePort", &Y::Int(70000), &exchange()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "70000 does not fit in 16 bits (0 to 65535) (for 0002662c, PT_I2)"
+        );
+        assert_eq!(
+            error.source().map(ToString::to_string).as_deref(),
+            Some("70000 does not fit in 16 bits (0 to 65535)")
+        );
+        assert_eq!(
+            data(
+                "RPCoverHTTPflags",
+                &Y::Seq(vec![s("ssl-always")]),
+                &exchange()
+            ),
+            Err(
+                "unknown name \"ssl-always\"; known: use-http, ssl-only, mutual-auth, \
+                 http-fast, ignore-cert-warnings, http-slow (for 00036623, PT_LONG)"
+                    .into()
+            )
+        );
+        // a PT_STRING8 is not wrapped: it is a REG_SZ, not a typed value
+        assert_eq!(
+            data("HomeServer", &Y::Int(1), &exchange()),
+            Err("expected a string".into())
+        );
+    }
+
+    #[test]
+    fn names_that_are_no_property_here() {
+        assert_eq!(
+            data("RPCProxyServr", &s("x"), &exchange()),
+            Err(
+                "unknown property \"RPCProxyServr\" in this section; did you mean \
+                 RPCProxyServer? A value that is not a MAPI property is written with its \
+                 registry type, e.g. {sz: …}"
+                    .into()
+            )
+        );
+        assert!(matches!(
+            parse("RPCProxyServr", &s("x"), &exchange()),
+            Err(ValueError::UnknownProperty { ref name, scope: Some(Scope::Exchange) })
+                if name == "RPCProxyServr"
+        ));
+        assert_eq!(
+            data("S001e67f1", &s("x"), &exchange()),
+            Err("secure values are written as {hex: …}".into())
+        );
+        assert_eq!(
+            data("Version", &Y::Int(3), &outside()),
+            Err("Version has no known type: write a string or one of {dword: …}, {hex: …}".into())
+        );
+        assert_eq!(
+            data("Version", &s("3"), &outside()),
+            Ok(RegData::String("3".into()))
+        );
+    }
+
+    #[test]
+    fn raw_forms_and_their_mistakes() {
+        let ctx = outside();
+        let raw = |entries: &[(&str, Y)]| data("v", &map(entries), &ctx);
+        assert_eq!(
+            raw(&[("hex(7)", s("00 00"))]),
+            Ok(RegData::Hex {
+                kind: 7,
+                bytes: vec![0, 0]
+            })
+        );
+        assert_eq!(
+            raw(&[("hex", s("01")), ("dword", Y::Int(1))]),
+            Err(
+                "expected a typed value or one of {hex: …}, {dword: …}, {sz: …}, {hex(N): …}, \
+                 {value: …, type: …}"
+                    .into()
+            )
+        );
+        assert_eq!(raw(&[]), raw(&[("hex", s("01")), ("dword", Y::Int(1))]));
+        assert_eq!(
+            raw(&[("bytes", s("01"))]),
+            Err("unknown form \"bytes\"".into())
+        );
+        assert_eq!(
+            raw(&[("hex(z)", s("01"))]),
+            Err("bad registry type in \"hex(z)\"".into())
+        );
+        assert_eq!(
+            raw(&[("hex(100000000)", s("01"))]),
+            Err("bad registry type in \"hex(100000000)\"".into())
+        );
+        assert_eq!(
+            raw(&[("multi_sz", s("a"))]),
+            Err("multi_sz needs a list of strings".into())
+        );
+        assert_eq!(
+            raw(&[("qword", Y::Int(1 << 64))]),
+            Err("qword out of range".into())
+        );
+        assert_eq!(
+            raw(&[("qword", Y::Int(-1))]),
+            Ok(RegData::Hex {
+                kind: kind::QWORD,
+                bytes: vec![0xff; 8]
+            })
+        );
+        assert_eq!(
+            raw(&[("x64", Y::Seq(vec![Y::Int(1)]))]),
+            Err("x64 applies to multi-valued properties only".into())
+        );
+        assert_eq!(
+            raw(&[("dword", Y::Int(1 << 32))]),
+            Err("4294967296 does not fit in 32 bits".into())
+        );
+        assert_eq!(
+            raw(&[("hex", s("0 1 2"))]),
+            Err("3 hex digits do not make whole bytes; expected bytes like \"01 02 0a\"".into())
+        );
+        let bad_kind = parse("v", &map(&[("hex(z)", s("01"))]), &ctx).unwrap_err();
+        assert!(bad_kind.source().is_some(), "the parse error is kept");
+    }
+
+    #[test]
+    fn values_with_a_registry_type() {
+        let ctx = exchange();
+        let typed = |key: &str, value: Y, reg_type: Y| {
+            data(key, &map(&[("value", value), ("type", reg_type)]), &ctx)
+        };
+        assert_eq!(
+            typed("HomeServer", s("é"), s("REG_BINARY")),
+            Ok(RegData::Hex {
+                kind: kind::BINARY,
+                bytes: vec![0xe9, 0]
+            })
+        );
+        assert_eq!(
+            typed(
+                "RPCoverHTTPflags",
+                Y::Seq(vec![s("use-http")]),
+                s("REG_DWORD")
+            ),
+            Ok(RegData::Dword(1))
+        );
+        assert_eq!(
+            typed("TCPExchangePort", Y::Int(1), s("REG_BINARY")),
+            Err("type REG_BINARY does not fit 0002662c".into())
+        );
+        assert_eq!(
+            typed("HomeServer", s("a"), s("REG_QWORD")),
+            Err("unknown type \"REG_QWORD\"; `type` is REG_SZ, REG_BINARY or REG_DWORD".into())
+        );
+        assert_eq!(
+            typed("HomeServer", s("a"), Y::Int(1)),
+            Err("`type` must be REG_SZ, REG_BINARY or REG_DWORD".into())
+        );
+        assert_eq!(
+            data(
+                "HomeServer",
+                &map(&[("value", s("a")), ("type", s("REG_SZ")), ("hex", s("01"))]),
+                &ctx
+            ),
+            Err("expected exactly `value` and `type`".into())
+        );
+        // a character the code page cannot hold
+        assert_eq!(
+            typed("HomeServer", s("€ ✓"), s("REG_BINARY")),
+            Err("character '✓' cannot be written in windows-1252".into())
+        );
+    }
+
+    #[test]
+    fn account_manager_settings_have_their_own_forms() {
+        let ctx = ctx(true, None, true);
+        assert_eq!(
+            data("Account Name", &s("a"), &ctx),
+            Ok(RegData::String("a".into()))
+        );
+        assert_eq!(
+            data("Account Name", &Y::Seq(vec![s("a")]), &ctx),
+            Err("unexpected value for this account setting; use {hex: …} for raw bytes".into())
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_name_lists_what_it_could_stand_for() {
+        let error = ValueError::Ambiguous {
+            key: "Name".into(),
+            names: vec!["001f3001".into(), "001e3001".into()],
+        };
+        assert_eq!(
+            error.to_string(),
+            "name \"Name\" is ambiguous here (001f3001, 001e3001); use the raw value name"
+        );
+    }
 }

@@ -1,23 +1,29 @@
-//! A YAML value as the value of a MAPI property of a given type and
-//! meaning: numbers, flag and enum names, times, GUIDs, currency, UIDs and
-//! the lists of multi-valued types.
+//! A YAML value (as read) as the value of a MAPI property of a given type
+//! and meaning: numbers, flag and enum names, times, GUIDs, currency, UIDs
+//! and the lists of multi-valued types.
+//!
+//! The inverse of the typed forms `show` writes; nothing here knows value
+//! names, sections or registry types.
 
 use crate::mapi::dictionary::Meaning;
 use crate::mapi::flags::{self, Names};
 use crate::mapi::{self, Layout, PropType, PropValue, Scalar, parse_int, time};
-
-use super::primitive::{float_of, hex_of, int_of, str_of, u32_of, uid_of};
 use crate::yaml::tree::Y;
 
+use super::error::ShapeError;
+use super::primitive::{float_of, hex_of, int_of, str_of, u32_of, uid_of};
+
+/// The value of type `ptype` that `y` stands for; `layout` is where the
+/// items of a multi-valued type go.
 pub(super) fn prop_value(
     y: &Y,
     ptype: PropType,
     meaning: Meaning,
     layout: Layout,
-) -> Result<PropValue, String> {
+) -> Result<PropValue, ShapeError> {
     if ptype.is_multi() {
         let Y::Seq(items) = y else {
-            return Err("expected a list".into());
+            return Err(ShapeError::ExpectedList);
         };
         let base = ptype.base();
         return Ok(match base {
@@ -42,11 +48,8 @@ pub(super) fn prop_value(
     })
 }
 
-fn strings(items: &[Y]) -> Result<Vec<String>, String> {
-    items.iter().map(|i| str_of(i).map(str::to_owned)).collect()
-}
-
-pub(super) fn binary_of(y: &Y, meaning: Meaning) -> Result<Vec<u8>, String> {
+/// The bytes of a binary property: a UID, a list of UIDs, or hex.
+pub(super) fn binary_of(y: &Y, meaning: Meaning) -> Result<Vec<u8>, ShapeError> {
     match (meaning, y) {
         (Meaning::UidList, Y::Seq(items)) => {
             let mut out = Vec::new();
@@ -60,47 +63,8 @@ pub(super) fn binary_of(y: &Y, meaning: Meaning) -> Result<Vec<u8>, String> {
     }
 }
 
-fn scalar_of(y: &Y, ptype: PropType, meaning: Meaning) -> Result<Scalar, String> {
-    Ok(match ptype {
-        PropType::I2 => {
-            let n = int_of(y)?;
-            let v = u16::try_from(n)
-                .map_err(|_| format!("{n} does not fit in 16 bits (0 to 65535)"))?;
-            Scalar::I2(v)
-        }
-        PropType::LONG => Scalar::Long(long_of(y, meaning)?),
-        PropType::R4 => {
-            let f = float_of(y)?;
-            #[allow(clippy::cast_possible_truncation)]
-            let narrow = f as f32;
-            Scalar::R4(narrow)
-        }
-        PropType::DOUBLE => Scalar::Double(float_of(y)?),
-        PropType::APPTIME => Scalar::AppTime(float_of(y)?),
-        PropType::CURRENCY => Scalar::Currency(currency_of(y)?),
-        PropType::ERROR => Scalar::Error(u32_of(y)?),
-        PropType::BOOLEAN => match y {
-            Y::Bool(b) => Scalar::Boolean(*b),
-            _ => return Err("expected true or false".into()),
-        },
-        PropType::I8 => {
-            Scalar::I8(i64::try_from(int_of(y)?).map_err(|_| "out of range for PT_I8")?)
-        }
-        PropType::SYSTIME => match y {
-            Y::Str(s) => Scalar::SysTime(
-                time::parse_filetime(s).ok_or("expected a time like 2024-05-01T10:20:30Z")?,
-            ),
-            other => Scalar::SysTime(u64::try_from(int_of(other)?).map_err(|_| "out of range")?),
-        },
-        PropType::CLSID => Scalar::Clsid(
-            mapi::parse_guid(str_of(y)?)
-                .ok_or("expected a GUID like {00020D0A-0000-0000-C000-000000000046}")?,
-        ),
-        other => return Err(format!("{other} has no typed form; use {{hex: …}}")),
-    })
-}
-
-pub(super) fn long_of(y: &Y, meaning: Meaning) -> Result<u32, String> {
+/// A `PT_LONG`: a number, or flag names (a list) or an enum name.
+pub(super) fn long_of(y: &Y, meaning: Meaning) -> Result<u32, ShapeError> {
     match (meaning, y) {
         (Meaning::Flags(names), Y::Seq(items)) => {
             let mut bits = 0u32;
@@ -117,23 +81,64 @@ pub(super) fn long_of(y: &Y, meaning: Meaning) -> Result<u32, String> {
     }
 }
 
-fn flag_or_number(s: &str, names: Names) -> Result<u32, String> {
+fn strings(items: &[Y]) -> Result<Vec<String>, ShapeError> {
+    items.iter().map(|i| str_of(i).map(str::to_owned)).collect()
+}
+
+fn scalar_of(y: &Y, ptype: PropType, meaning: Meaning) -> Result<Scalar, ShapeError> {
+    Ok(match ptype {
+        PropType::I2 => {
+            let n = int_of(y)?;
+            let v = u16::try_from(n).map_err(|source| ShapeError::Not16Bits { n, source })?;
+            Scalar::I2(v)
+        }
+        PropType::LONG => Scalar::Long(long_of(y, meaning)?),
+        PropType::R4 => {
+            let f = float_of(y)?;
+            #[allow(clippy::cast_possible_truncation)]
+            let narrow = f as f32;
+            Scalar::R4(narrow)
+        }
+        PropType::DOUBLE => Scalar::Double(float_of(y)?),
+        PropType::APPTIME => Scalar::AppTime(float_of(y)?),
+        PropType::CURRENCY => Scalar::Currency(currency_of(y)?),
+        PropType::ERROR => Scalar::Error(u32_of(y)?),
+        PropType::BOOLEAN => match y {
+            Y::Bool(b) => Scalar::Boolean(*b),
+            _ => return Err(ShapeError::ExpectedBool),
+        },
+        PropType::I8 => Scalar::I8(i64::try_from(int_of(y)?).map_err(ShapeError::NotI8)?),
+        PropType::SYSTIME => match y {
+            Y::Str(s) => Scalar::SysTime(time::parse_filetime(s).ok_or(ShapeError::ExpectedTime)?),
+            other => {
+                Scalar::SysTime(u64::try_from(int_of(other)?).map_err(ShapeError::TimeOutOfRange)?)
+            }
+        },
+        PropType::CLSID => {
+            Scalar::Clsid(mapi::parse_guid(str_of(y)?).ok_or(ShapeError::ExpectedGuid)?)
+        }
+        other => return Err(ShapeError::NoTypedForm(other)),
+    })
+}
+
+fn flag_or_number(s: &str, names: Names) -> Result<u32, ShapeError> {
     if let Some(bits) = flags::flag_bits(s, names) {
         return Ok(bits);
     }
     parse_int(s)
         .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| {
-            let known: Vec<&str> = names.iter().map(|(_, n)| *n).collect();
-            format!("unknown name {s:?}; known: {}", known.join(", "))
+        .ok_or_else(|| ShapeError::UnknownName {
+            name: s.to_owned(),
+            names,
         })
 }
 
-fn currency_of(y: &Y) -> Result<i64, String> {
+/// A `PT_CURRENCY`: a decimal with up to four places, in ten-thousandths.
+fn currency_of(y: &Y) -> Result<i64, ShapeError> {
     let text = match y {
         Y::Str(s) => s.clone(),
         Y::Int(n) => n.to_string(),
-        _ => return Err("expected a decimal like \"12.3400\"".into()),
+        _ => return Err(ShapeError::ExpectedDecimal),
     };
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -144,16 +149,198 @@ fn currency_of(y: &Y) -> Result<i64, String> {
         || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
         || int.is_empty()
     {
-        return Err(format!("bad currency {text:?}"));
+        return Err(ShapeError::BadCurrency(text));
     }
     let scaled = format!("{int}{frac:0<4}")
         .parse::<i64>()
-        .map_err(|_| "currency out of range")?;
+        .map_err(|e| ShapeError::CurrencyOutOfRange(Some(e)))?;
     if negative {
         scaled
             .checked_neg()
-            .ok_or_else(|| "currency out of range".to_owned())
+            .ok_or(ShapeError::CurrencyOutOfRange(None))
     } else {
         Ok(scaled)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    fn one(y: &Y, ptype: PropType, meaning: Meaning) -> Result<PropValue, String> {
+        prop_value(y, ptype, meaning, Layout::Bits32).map_err(|e| e.to_string())
+    }
+
+    fn scalar(y: &Y, ptype: PropType) -> Result<Scalar, String> {
+        match one(y, ptype, Meaning::Plain)? {
+            PropValue::Scalar(s) => Ok(s),
+            other => Err(format!("not a scalar: {other:?}")),
+        }
+    }
+
+    fn s(text: &str) -> Y {
+        Y::Str(text.to_owned())
+    }
+
+    #[test]
+    fn short_integers_are_0_to_65535() {
+        assert_eq!(scalar(&Y::Int(65535), PropType::I2), Ok(Scalar::I2(65535)));
+        assert_eq!(
+            scalar(&Y::Int(70000), PropType::I2),
+            Err("70000 does not fit in 16 bits (0 to 65535)".into())
+        );
+        assert_eq!(
+            scalar(&Y::Int(-1), PropType::I2),
+            Err("-1 does not fit in 16 bits (0 to 65535)".into())
+        );
+    }
+
+    #[test]
+    fn wide_integers_and_times_refuse_what_overflows() {
+        assert_eq!(
+            scalar(&Y::Int(i128::from(i64::MIN)), PropType::I8),
+            Ok(Scalar::I8(i64::MIN))
+        );
+        let too_big = Y::Int(i128::from(i64::MAX) + 1);
+        assert_eq!(
+            scalar(&too_big, PropType::I8),
+            Err("out of range for PT_I8".into())
+        );
+        assert_eq!(
+            scalar(&Y::Int(-1), PropType::SYSTIME),
+            Err("out of range".into())
+        );
+        assert_eq!(
+            scalar(&s("yesterday"), PropType::SYSTIME),
+            Err("expected a time like 2024-05-01T10:20:30Z".into())
+        );
+        let error = prop_value(
+            &Y::Int(-1),
+            PropType::SYSTIME,
+            Meaning::Plain,
+            Layout::Bits32,
+        )
+        .unwrap_err();
+        assert!(error.source().is_some(), "the conversion error is kept");
+    }
+
+    #[test]
+    fn booleans_guids_and_types_without_a_typed_form() {
+        assert_eq!(
+            scalar(&Y::Bool(true), PropType::BOOLEAN),
+            Ok(Scalar::Boolean(true))
+        );
+        assert_eq!(
+            scalar(&Y::Int(1), PropType::BOOLEAN),
+            Err("expected true or false".into())
+        );
+        assert_eq!(
+            scalar(&s("{1234}"), PropType::CLSID),
+            Err("expected a GUID like {00020D0A-0000-0000-C000-000000000046}".into())
+        );
+        assert_eq!(
+            scalar(&Y::Int(1), PropType::CLSID),
+            Err("expected a string".into())
+        );
+        assert_eq!(
+            scalar(&s("x"), PropType::OBJECT),
+            Err("PT_OBJECT has no typed form; use {hex: …}".into())
+        );
+    }
+
+    #[test]
+    fn currency_has_up_to_four_places() {
+        assert_eq!(
+            scalar(&s("-12.34"), PropType::CURRENCY),
+            Ok(Scalar::Currency(-123_400))
+        );
+        assert_eq!(
+            scalar(&Y::Int(7), PropType::CURRENCY),
+            Ok(Scalar::Currency(70_000))
+        );
+        for (bad, message) in [
+            (s("1.23456"), "bad currency \"1.23456\""),
+            (s(".5"), "bad currency \".5\""),
+            (s("1e3"), "bad currency \"1e3\""),
+            (Y::Float(12.34), "expected a decimal like \"12.3400\""),
+            (s("1000000000000000.0000"), "currency out of range"),
+        ] {
+            assert_eq!(
+                scalar(&bad, PropType::CURRENCY),
+                Err(message.into()),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            scalar(&s("922337203685477.5807"), PropType::CURRENCY),
+            Ok(Scalar::Currency(i64::MAX))
+        );
+        // the sign is read apart from the digits, so the most negative
+        // amount is out of range as its positive twin is
+        assert_eq!(
+            scalar(&s("-922337203685477.5808"), PropType::CURRENCY),
+            Err("currency out of range".into())
+        );
+    }
+
+    #[test]
+    fn flags_and_enums_by_name_or_number() {
+        let flags = Meaning::Flags(flags::ROH_FLAGS);
+        assert_eq!(long_of(&Y::Seq(vec![s("0x1"), Y::Int(2)]), flags), Ok(3));
+        assert_eq!(
+            long_of(&Y::Seq(vec![s("use-http"), s("SSL-ONLY")]), flags),
+            Ok(3)
+        );
+        assert_eq!(long_of(&s("mutual-auth"), flags), Ok(4));
+        let unknown = long_of(&Y::Seq(vec![s("use-htp")]), flags).unwrap_err();
+        assert_eq!(
+            unknown.to_string(),
+            "unknown name \"use-htp\"; known: use-http, ssl-only, mutual-auth, http-fast, \
+             ignore-cert-warnings, http-slow"
+        );
+        assert!(matches!(unknown, ShapeError::UnknownName { ref name, .. } if name == "use-htp"));
+        // a number that is no 32-bit value is not a name either
+        assert!(matches!(
+            long_of(&s("0x100000000"), flags),
+            Err(ShapeError::UnknownName { .. })
+        ));
+        assert_eq!(long_of(&Y::Int(-1), Meaning::Plain), Ok(u32::MAX));
+    }
+
+    #[test]
+    fn lists_for_multi_valued_types() {
+        let mv_unicode = PropType(0x101f);
+        assert_eq!(
+            one(&Y::Seq(vec![s("a")]), mv_unicode, Meaning::Plain),
+            Ok(PropValue::MvUnicode(vec!["a".into()], Layout::Bits32))
+        );
+        assert_eq!(
+            one(&s("a"), mv_unicode, Meaning::Plain),
+            Err("expected a list".into())
+        );
+        assert_eq!(
+            one(&Y::Seq(vec![Y::Int(1)]), mv_unicode, Meaning::Plain),
+            Err("expected a string".into())
+        );
+    }
+
+    #[test]
+    fn uids_one_or_many() {
+        let uid = "8503020000000000c000000000000046";
+        let bytes = mapi::parse_uid(uid).unwrap();
+        assert_eq!(binary_of(&s(uid), Meaning::Uid), Ok(bytes.to_vec()));
+        let two = Y::Seq(vec![s(uid), s(uid)]);
+        assert_eq!(
+            binary_of(&two, Meaning::UidList),
+            Ok([bytes, bytes].concat())
+        );
+        // a string of another length is hex
+        assert_eq!(binary_of(&s("01 02"), Meaning::Uid), Ok(vec![1, 2]));
+        assert_eq!(
+            binary_of(&Y::Seq(vec![s("01")]), Meaning::UidList).map_err(|e| e.to_string()),
+            Err("expected a UID of 32 hex digits".into())
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::mapi;
 use crate::reg::{Format, RegData, kind};
+use crate::text::TextError;
 
 use super::context::Context;
 use crate::yaml::tree::Y;
@@ -17,10 +18,10 @@ pub(super) fn reg_string(bytes: &[u8], ctx: &Context) -> Option<String> {
     }
 }
 
-pub(super) fn reg_string_bytes(text: &str, ctx: &Context) -> Result<Vec<u8>, String> {
+pub(super) fn reg_string_bytes(text: &str, ctx: &Context) -> Result<Vec<u8>, TextError> {
     match ctx.format {
         Format::Regedit5 => Ok(mapi::unicode_bytes(text)),
-        Format::Regedit4 => mapi::string8_bytes(text, ctx.codepage).map_err(|e| e.to_string()),
+        Format::Regedit4 => mapi::string8_bytes(text, ctx.codepage),
     }
 }
 
@@ -45,7 +46,7 @@ pub(super) fn multi_sz(bytes: &[u8], ctx: &Context) -> Option<Vec<String>> {
     (start == body.len()).then_some(items)
 }
 
-pub(super) fn multi_sz_bytes(items: &[String], ctx: &Context) -> Result<Vec<u8>, String> {
+pub(super) fn multi_sz_bytes(items: &[String], ctx: &Context) -> Result<Vec<u8>, TextError> {
     let mut out = Vec::new();
     for item in items {
         out.extend(reg_string_bytes(item, ctx)?);

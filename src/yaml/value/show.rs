@@ -43,7 +43,7 @@ pub fn show(value: &RegValue, ctx: &Context) -> Shown {
     };
     let typed = typed_form(value, tag, entry.map(|e| e.meaning), ctx);
     let value_y = match typed {
-        Some(y) if parse(&key, &y.as_read(), ctx).as_ref() == Ok(value) => y,
+        Some(y) if parse(&key, &y.as_read(), ctx).is_ok_and(|read| read == *value) => y,
         _ => raw_form(&value.data),
     };
     Shown {
