@@ -30,7 +30,7 @@ pub(super) fn reg_value(
     let y = if textual {
         Y::Str(text.to_owned())
     } else {
-        yaml::parse_fragment(text)?
+        yaml::parse_fragment(text).map_err(|e| e.to_string())?
     };
     if y == Y::Null {
         return Err("no value given (use --unset to remove a value)".to_owned());

@@ -24,6 +24,7 @@ use crate::prf::PrfModel;
 pub use error::YamlError;
 pub use head::MODELINE;
 pub use prf_patch::{PatchValue, PrfPatch};
+pub use prf_value::SettingError;
 pub use read::{Document, PATCH_ROOT, Patch};
 pub use schema::schema;
 pub use tree::{Y, hex_text};
@@ -74,11 +75,12 @@ pub fn write_prf(model: &PrfModel) -> String {
 }
 
 /// A value written on a command line (`0x23`, `[use-http, ssl-only]`,
-/// `{hex: 71 17}`, `true`) read as a YAML value.
-pub fn parse_fragment(text: &str) -> Result<Y, String> {
+/// `{hex: 71 17}`, `true`) read as a YAML value; not YAML is a
+/// [`YamlError::Syntax`].
+pub fn parse_fragment(text: &str) -> Result<Y, YamlError> {
     node::parse(text)
         .map(|node| node.to_y())
-        .map_err(|e| node::syntax_message(&e))
+        .map_err(|e| YamlError::Syntax(node::syntax_message(&e)))
 }
 
 /// A value on one line for change lists: `mail.example.com:44300`,
@@ -116,4 +118,21 @@ fn compact(y: &Y) -> String {
 /// Any serialisable value (a list of `diff` changes) as a YAML document.
 pub fn to_text<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
     serde_saphyr::to_string(value).map_err(|e| YamlError::Unrepresentable(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_are_yaml_values_and_bad_ones_syntax_errors() {
+        assert_eq!(
+            parse_fragment("[use-http, 0x23]"),
+            Ok(Y::Seq(vec![Y::Str("use-http".into()), Y::Int(0x23)]))
+        );
+        let Err(YamlError::Syntax(message)) = parse_fragment("{hex: [") else {
+            panic!("not a syntax error")
+        };
+        assert!(message.starts_with("1:"), "{message}");
+    }
 }

@@ -93,7 +93,7 @@ fn entries(
             ));
         }
         let value = parse(kind(name), &v.to_y(), raw_scalar(text, v.at))
-            .map_err(|m| located(v.at, &here, &m))?;
+            .map_err(|e| located(v.at, &here, &e.to_string()))?;
         out.push((name.clone(), value));
     }
     Ok(out)
@@ -169,7 +169,7 @@ fn sections(text: &str, node: &Node) -> Result<Vec<Plain>, YamlError> {
         for (key, _, value) in map_of(body, &format!("sections.{name}"))? {
             let here = format!("sections.{name}.{key}");
             let value = parse(Kind::Text, &value.to_y(), raw_scalar(text, value.at))
-                .map_err(|m| located(value.at, &here, &m))?;
+                .map_err(|e| located(value.at, &here, &e.to_string()))?;
             entries.push((key.clone(), value));
         }
         out.push(Plain {

@@ -248,10 +248,12 @@ mod tests {
         )
     }
 
-    fn data(key: &str, y: &Y, ctx: &Context) -> Result<RegData, String> {
-        parse(key, y, ctx)
-            .map(|v| v.data)
-            .map_err(|e| e.to_string())
+    fn data(key: &str, y: &Y, ctx: &Context) -> Result<RegData, ValueError> {
+        parse(key, y, ctx).map(|v| v.data)
+    }
+
+    fn message(key: &str, y: &Y, ctx: &Context) -> String {
+        parse(key, y, ctx).unwrap_err().to_string()
     }
 
     #[test]
@@ -292,34 +294,28 @@ mod tests {
             Some("70000 does not fit in 16 bits (0 to 65535)")
         );
         assert_eq!(
-            data(
+            message(
                 "RPCoverHTTPflags",
                 &Y::Seq(vec![s("ssl-always")]),
                 &exchange()
             ),
-            Err(
-                "unknown name \"ssl-always\"; known: use-http, ssl-only, mutual-auth, \
+            "unknown name \"ssl-always\"; known: use-http, ssl-only, mutual-auth, \
                  http-fast, ignore-cert-warnings, http-slow (for 00036623, PT_LONG)"
-                    .into()
-            )
         );
         // a PT_STRING8 is not wrapped: it is a REG_SZ, not a typed value
         assert_eq!(
-            data("HomeServer", &Y::Int(1), &exchange()),
-            Err("expected a string".into())
+            message("HomeServer", &Y::Int(1), &exchange()),
+            "expected a string"
         );
     }
 
     #[test]
     fn names_that_are_no_property_here() {
         assert_eq!(
-            data("RPCProxyServr", &s("x"), &exchange()),
-            Err(
-                "unknown property \"RPCProxyServr\" in this section; did you mean \
+            message("RPCProxyServr", &s("x"), &exchange()),
+            "unknown property \"RPCProxyServr\" in this section; did you mean \
                  RPCProxyServer? A value that is not a MAPI property is written with its \
                  registry type, e.g. {sz: …}"
-                    .into()
-            )
         );
         assert!(matches!(
             parse("RPCProxyServr", &s("x"), &exchange()),
@@ -327,12 +323,12 @@ mod tests {
                 if name == "RPCProxyServr"
         ));
         assert_eq!(
-            data("S001e67f1", &s("x"), &exchange()),
-            Err("secure values are written as {hex: …}".into())
+            message("S001e67f1", &s("x"), &exchange()),
+            "secure values are written as {hex: …}"
         );
         assert_eq!(
-            data("Version", &Y::Int(3), &outside()),
-            Err("Version has no known type: write a string or one of {dword: …}, {hex: …}".into())
+            message("Version", &Y::Int(3), &outside()),
+            "Version has no known type: write a string or one of {dword: …}, {hex: …}"
         );
         assert_eq!(
             data("Version", &s("3"), &outside()),
@@ -352,33 +348,32 @@ mod tests {
             })
         );
         assert_eq!(
-            raw(&[("hex", s("01")), ("dword", Y::Int(1))]),
-            Err(
-                "expected a typed value or one of {hex: …}, {dword: …}, {sz: …}, {hex(N): …}, \
+            raw(&[("hex", s("01")), ("dword", Y::Int(1))])
+                .unwrap_err()
+                .to_string(),
+            "expected a typed value or one of {hex: …}, {dword: …}, {sz: …}, {hex(N): …}, \
                  {value: …, type: …}"
-                    .into()
-            )
         );
         assert_eq!(raw(&[]), raw(&[("hex", s("01")), ("dword", Y::Int(1))]));
         assert_eq!(
-            raw(&[("bytes", s("01"))]),
-            Err("unknown form \"bytes\"".into())
+            raw(&[("bytes", s("01"))]).unwrap_err().to_string(),
+            "unknown form \"bytes\""
         );
         assert_eq!(
-            raw(&[("hex(z)", s("01"))]),
-            Err("bad registry type in \"hex(z)\"".into())
+            raw(&[("hex(z)", s("01"))]).unwrap_err().to_string(),
+            "bad registry type in \"hex(z)\""
         );
         assert_eq!(
-            raw(&[("hex(100000000)", s("01"))]),
-            Err("bad registry type in \"hex(100000000)\"".into())
+            raw(&[("hex(100000000)", s("01"))]).unwrap_err().to_string(),
+            "bad registry type in \"hex(100000000)\""
         );
         assert_eq!(
-            raw(&[("multi_sz", s("a"))]),
-            Err("multi_sz needs a list of strings".into())
+            raw(&[("multi_sz", s("a"))]).unwrap_err().to_string(),
+            "multi_sz needs a list of strings"
         );
         assert_eq!(
-            raw(&[("qword", Y::Int(1 << 64))]),
-            Err("qword out of range".into())
+            raw(&[("qword", Y::Int(1 << 64))]).unwrap_err().to_string(),
+            "qword out of range"
         );
         assert_eq!(
             raw(&[("qword", Y::Int(-1))]),
@@ -388,16 +383,18 @@ mod tests {
             })
         );
         assert_eq!(
-            raw(&[("x64", Y::Seq(vec![Y::Int(1)]))]),
-            Err("x64 applies to multi-valued properties only".into())
+            raw(&[("x64", Y::Seq(vec![Y::Int(1)]))])
+                .unwrap_err()
+                .to_string(),
+            "x64 applies to multi-valued properties only"
         );
         assert_eq!(
-            raw(&[("dword", Y::Int(1 << 32))]),
-            Err("4294967296 does not fit in 32 bits".into())
+            raw(&[("dword", Y::Int(1 << 32))]).unwrap_err().to_string(),
+            "4294967296 does not fit in 32 bits"
         );
         assert_eq!(
-            raw(&[("hex", s("0 1 2"))]),
-            Err("3 hex digits do not make whole bytes; expected bytes like \"01 02 0a\"".into())
+            raw(&[("hex", s("0 1 2"))]).unwrap_err().to_string(),
+            "3 hex digits do not make whole bytes; expected bytes like \"01 02 0a\""
         );
         let bad_kind = parse("v", &map(&[("hex(z)", s("01"))]), &ctx).unwrap_err();
         assert!(bad_kind.source().is_some(), "the parse error is kept");
@@ -425,29 +422,37 @@ mod tests {
             Ok(RegData::Dword(1))
         );
         assert_eq!(
-            typed("TCPExchangePort", Y::Int(1), s("REG_BINARY")),
-            Err("type REG_BINARY does not fit 0002662c".into())
+            typed("TCPExchangePort", Y::Int(1), s("REG_BINARY"))
+                .unwrap_err()
+                .to_string(),
+            "type REG_BINARY does not fit 0002662c"
         );
         assert_eq!(
-            typed("HomeServer", s("a"), s("REG_QWORD")),
-            Err("unknown type \"REG_QWORD\"; `type` is REG_SZ, REG_BINARY or REG_DWORD".into())
+            typed("HomeServer", s("a"), s("REG_QWORD"))
+                .unwrap_err()
+                .to_string(),
+            "unknown type \"REG_QWORD\"; `type` is REG_SZ, REG_BINARY or REG_DWORD"
         );
         assert_eq!(
-            typed("HomeServer", s("a"), Y::Int(1)),
-            Err("`type` must be REG_SZ, REG_BINARY or REG_DWORD".into())
+            typed("HomeServer", s("a"), Y::Int(1))
+                .unwrap_err()
+                .to_string(),
+            "`type` must be REG_SZ, REG_BINARY or REG_DWORD"
         );
         assert_eq!(
-            data(
+            message(
                 "HomeServer",
                 &map(&[("value", s("a")), ("type", s("REG_SZ")), ("hex", s("01"))]),
                 &ctx
             ),
-            Err("expected exactly `value` and `type`".into())
+            "expected exactly `value` and `type`"
         );
         // a character the code page cannot hold
         assert_eq!(
-            typed("HomeServer", s("€ ✓"), s("REG_BINARY")),
-            Err("character '✓' cannot be written in windows-1252".into())
+            typed("HomeServer", s("€ ✓"), s("REG_BINARY"))
+                .unwrap_err()
+                .to_string(),
+            "character '✓' cannot be written in windows-1252"
         );
     }
 
@@ -459,8 +464,8 @@ mod tests {
             Ok(RegData::String("a".into()))
         );
         assert_eq!(
-            data("Account Name", &Y::Seq(vec![s("a")]), &ctx),
-            Err("unexpected value for this account setting; use {hex: …} for raw bytes".into())
+            message("Account Name", &Y::Seq(vec![s("a")]), &ctx),
+            "unexpected value for this account setting; use {hex: …} for raw bytes"
         );
     }
 

@@ -169,15 +169,15 @@ mod tests {
 
     use super::*;
 
-    fn one(y: &Y, ptype: PropType, meaning: Meaning) -> Result<PropValue, String> {
-        prop_value(y, ptype, meaning, Layout::Bits32).map_err(|e| e.to_string())
+    fn one(y: &Y, ptype: PropType, meaning: Meaning) -> Result<PropValue, ShapeError> {
+        prop_value(y, ptype, meaning, Layout::Bits32)
     }
 
-    fn scalar(y: &Y, ptype: PropType) -> Result<Scalar, String> {
-        match one(y, ptype, Meaning::Plain)? {
-            PropValue::Scalar(s) => Ok(s),
-            other => Err(format!("not a scalar: {other:?}")),
-        }
+    fn scalar(y: &Y, ptype: PropType) -> Result<Scalar, ShapeError> {
+        one(y, ptype, Meaning::Plain).map(|value| match value {
+            PropValue::Scalar(s) => s,
+            other => panic!("not a scalar: {other:?}"),
+        })
     }
 
     fn s(text: &str) -> Y {
@@ -188,12 +188,14 @@ mod tests {
     fn short_integers_are_0_to_65535() {
         assert_eq!(scalar(&Y::Int(65535), PropType::I2), Ok(Scalar::I2(65535)));
         assert_eq!(
-            scalar(&Y::Int(70000), PropType::I2),
-            Err("70000 does not fit in 16 bits (0 to 65535)".into())
+            scalar(&Y::Int(70000), PropType::I2)
+                .unwrap_err()
+                .to_string(),
+            "70000 does not fit in 16 bits (0 to 65535)"
         );
         assert_eq!(
-            scalar(&Y::Int(-1), PropType::I2),
-            Err("-1 does not fit in 16 bits (0 to 65535)".into())
+            scalar(&Y::Int(-1), PropType::I2).unwrap_err().to_string(),
+            "-1 does not fit in 16 bits (0 to 65535)"
         );
     }
 
@@ -205,16 +207,20 @@ mod tests {
         );
         let too_big = Y::Int(i128::from(i64::MAX) + 1);
         assert_eq!(
-            scalar(&too_big, PropType::I8),
-            Err("out of range for PT_I8".into())
+            scalar(&too_big, PropType::I8).unwrap_err().to_string(),
+            "out of range for PT_I8"
         );
         assert_eq!(
-            scalar(&Y::Int(-1), PropType::SYSTIME),
-            Err("out of range".into())
+            scalar(&Y::Int(-1), PropType::SYSTIME)
+                .unwrap_err()
+                .to_string(),
+            "out of range"
         );
         assert_eq!(
-            scalar(&s("yesterday"), PropType::SYSTIME),
-            Err("expected a time like 2024-05-01T10:20:30Z".into())
+            scalar(&s("yesterday"), PropType::SYSTIME)
+                .unwrap_err()
+                .to_string(),
+            "expected a time like 2024-05-01T10:20:30Z"
         );
         let error = prop_value(
             &Y::Int(-1),
@@ -233,20 +239,24 @@ mod tests {
             Ok(Scalar::Boolean(true))
         );
         assert_eq!(
-            scalar(&Y::Int(1), PropType::BOOLEAN),
-            Err("expected true or false".into())
+            scalar(&Y::Int(1), PropType::BOOLEAN)
+                .unwrap_err()
+                .to_string(),
+            "expected true or false"
         );
         assert_eq!(
-            scalar(&s("{1234}"), PropType::CLSID),
-            Err("expected a GUID like {00020D0A-0000-0000-C000-000000000046}".into())
+            scalar(&s("{1234}"), PropType::CLSID)
+                .unwrap_err()
+                .to_string(),
+            "expected a GUID like {00020D0A-0000-0000-C000-000000000046}"
         );
         assert_eq!(
-            scalar(&Y::Int(1), PropType::CLSID),
-            Err("expected a string".into())
+            scalar(&Y::Int(1), PropType::CLSID).unwrap_err().to_string(),
+            "expected a string"
         );
         assert_eq!(
-            scalar(&s("x"), PropType::OBJECT),
-            Err("PT_OBJECT has no typed form; use {hex: …}".into())
+            scalar(&s("x"), PropType::OBJECT).unwrap_err().to_string(),
+            "PT_OBJECT has no typed form; use {hex: …}"
         );
     }
 
@@ -268,8 +278,8 @@ mod tests {
             (s("1000000000000000.0000"), "currency out of range"),
         ] {
             assert_eq!(
-                scalar(&bad, PropType::CURRENCY),
-                Err(message.into()),
+                scalar(&bad, PropType::CURRENCY).unwrap_err().to_string(),
+                message,
                 "{bad:?}"
             );
         }
@@ -280,8 +290,10 @@ mod tests {
         // the sign is read apart from the digits, so the most negative
         // amount is out of range as its positive twin is
         assert_eq!(
-            scalar(&s("-922337203685477.5808"), PropType::CURRENCY),
-            Err("currency out of range".into())
+            scalar(&s("-922337203685477.5808"), PropType::CURRENCY)
+                .unwrap_err()
+                .to_string(),
+            "currency out of range"
         );
     }
 
@@ -317,12 +329,16 @@ mod tests {
             Ok(PropValue::MvUnicode(vec!["a".into()], Layout::Bits32))
         );
         assert_eq!(
-            one(&s("a"), mv_unicode, Meaning::Plain),
-            Err("expected a list".into())
+            one(&s("a"), mv_unicode, Meaning::Plain)
+                .unwrap_err()
+                .to_string(),
+            "expected a list"
         );
         assert_eq!(
-            one(&Y::Seq(vec![Y::Int(1)]), mv_unicode, Meaning::Plain),
-            Err("expected a string".into())
+            one(&Y::Seq(vec![Y::Int(1)]), mv_unicode, Meaning::Plain)
+                .unwrap_err()
+                .to_string(),
+            "expected a string"
         );
     }
 
