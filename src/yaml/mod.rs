@@ -29,7 +29,8 @@ pub use read::{Document, PATCH_ROOT, Patch};
 pub use schema::schema;
 pub use tree::{Y, hex_text};
 pub use value::{
-    Context, Shown, ValueError, parse as parse_value, resolve_name, show as show_value,
+    Context, FormError, ShapeError, Shown, StoredAs, ValueError, parse as parse_value,
+    resolve_name, show as show_value,
 };
 pub use write::WriteOptions;
 

@@ -87,3 +87,68 @@ pub(super) fn meaning_of(tag: Option<TagName>, ctx: &Context) -> Meaning {
     tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope))
         .map_or(Meaning::Plain, |e| e.meaning)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(in_profile: bool, scope: Option<Scope>, account_manager: bool) -> Context {
+        Context {
+            in_profile,
+            scope,
+            account_manager,
+            format: Format::Regedit5,
+            codepage: encoding_rs::WINDOWS_1252,
+        }
+    }
+
+    fn named(name: &str) -> ValueName {
+        ValueName::Named(name.to_owned())
+    }
+
+    #[test]
+    fn names_in_a_profile_section() {
+        let exchange = ctx(true, Some(Scope::Exchange), false);
+        let resolve = |key: &str| resolve_name(key, &exchange).unwrap();
+        assert_eq!(resolve("@"), (ValueName::Default, None));
+        let (name, tag) = resolve("TCPExchangePort");
+        assert_eq!(name, named("0002662c"));
+        assert_eq!(tag.map(|t| t.canonical()).as_deref(), Some("0002662c"));
+        // dictionary names ignore ASCII case; raw names are kept as written
+        assert_eq!(resolve("tcpexchangeport").0, named("0002662c"));
+        assert_eq!(resolve("0002662C").0, named("0002662C"));
+        assert!(resolve("0002662C").1.is_some());
+        assert_eq!(resolve("Foo"), (named("Foo"), None));
+        // a provider's name means nothing in another provider's section
+        let pst = ctx(true, Some(Scope::Pst), false);
+        assert_eq!(
+            resolve_name("TCPExchangePort", &pst),
+            Ok((named("TCPExchangePort"), None))
+        );
+    }
+
+    #[test]
+    fn mapi_names_apply_only_in_profile_sections() {
+        for where_ in [ctx(false, None, false), ctx(true, None, true)] {
+            assert_eq!(
+                resolve_name("0002662c", &where_),
+                Ok((named("0002662c"), None))
+            );
+            assert_eq!(
+                resolve_name("PR_DISPLAY_NAME", &where_),
+                Ok((named("PR_DISPLAY_NAME"), None))
+            );
+            assert_eq!(tag_of("0002662c", &where_), None);
+        }
+    }
+
+    #[test]
+    fn meanings_come_from_the_dictionary_of_the_scope() {
+        let exchange = ctx(true, Some(Scope::Exchange), false);
+        let flags = tag_of("00036623", &exchange);
+        assert!(matches!(meaning_of(flags, &exchange), Meaning::Flags(_)));
+        let ldap = ctx(true, Some(Scope::Ldap), false);
+        assert!(!matches!(meaning_of(flags, &ldap), Meaning::Flags(_)));
+        assert_eq!(meaning_of(None, &exchange), Meaning::Plain);
+    }
+}

@@ -16,6 +16,8 @@ use crate::mapi::{HexError, PropType};
 use crate::reg::ValueName;
 use crate::text::TextError;
 
+use super::form::{FormError, StoredAs};
+
 /// Why a YAML entry is not a registry value.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ValueError {
@@ -64,17 +66,8 @@ pub enum ValueError {
     )]
     NotAForm,
     /// A one-entry mapping whose key is no raw form, e.g. `{bytes: 01}`.
-    #[error("unknown form {0:?}")]
-    UnknownForm(String),
-    /// `hex(N)` whose `N` is not a hex number, e.g. `{hex(z): 01}`.
-    #[error("bad registry type in {form:?}")]
-    BadKind {
-        /// The form as written.
-        form: String,
-        /// Why `N` is not a number.
-        #[source]
-        source: ParseIntError,
-    },
+    #[error(transparent)]
+    Form(#[from] FormError),
     /// `multi_sz` with something other than a list, e.g. `{multi_sz: a}`.
     #[error("multi_sz needs a list of strings")]
     MultiSzNotList,
@@ -90,18 +83,18 @@ pub enum ValueError {
     #[error("expected exactly `value` and `type`")]
     ValueAndTypeOnly,
     /// A `type` that is not a word, e.g. `{value: a, type: 1}`.
-    #[error("`type` must be REG_SZ, REG_BINARY or REG_DWORD")]
+    #[error("`type` must be {}", StoredAs::choices())]
     TypeNotText,
     /// A `type` word that is no registry type a typed value can be stored
     /// with, e.g. `{value: a, type: REG_QWORD}`.
-    #[error("unknown type {0:?}; `type` is REG_SZ, REG_BINARY or REG_DWORD")]
+    #[error("unknown type {0:?}; `type` is {choices}", choices = StoredAs::choices())]
     UnknownType(String),
     /// A registry type that the property's type cannot be stored with, e.g.
     /// `{value: 1, type: REG_BINARY}` for a `PT_LONG`.
-    #[error("type {reg_type} does not fit {name}")]
+    #[error("type {stored_as} does not fit {name}")]
     TypeMismatch {
-        /// The registry type as written.
-        reg_type: String,
+        /// The registry type.
+        stored_as: StoredAs,
         /// The value name.
         name: ValueName,
     },

@@ -12,6 +12,7 @@
 
 mod context;
 mod error;
+mod form;
 mod parse;
 mod primitive;
 mod prop;
@@ -19,6 +20,8 @@ mod raw;
 mod show;
 
 pub use context::{Context, resolve_name};
-pub use error::ValueError;
+pub use error::{ShapeError, ValueError};
+pub(super) use form::{Form, Shape};
+pub use form::{FormError, StoredAs};
 pub use parse::parse;
 pub use show::{Shown, show};

@@ -9,9 +9,10 @@ use crate::reg::{RegData, RegValue, ValueName, kind};
 
 use super::context::{Context, meaning_of, resolve_name};
 use super::error::ValueError;
-use super::primitive::{hex_of, int_of, str_of, u32_of, uid_of};
+use super::form::{Form, StoredAs};
+use super::primitive::{str_of, u32_of, uid_of};
 use super::prop::{binary_of, long_of, prop_value};
-use super::raw::{multi_sz_bytes, reg_string_bytes};
+use super::raw;
 use crate::mapi::dictionary::Meaning;
 use crate::yaml::tree::Y;
 
@@ -26,6 +27,7 @@ pub fn parse(key: &str, y: &Y, ctx: &Context) -> Result<RegValue, ValueError> {
     Ok(RegValue { name, data })
 }
 
+/// A mapping: a `value`/`type` pair or a raw form.
 fn parse_tagged(
     entries: &[(String, Y)],
     tag: Option<TagName>,
@@ -33,98 +35,55 @@ fn parse_tagged(
     ctx: &Context,
 ) -> Result<RegData, ValueError> {
     let find = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
-    if let (Some(value), Some(reg_type)) = (find("value"), find("type")) {
+    if let (Some(value), Some(reg_type)) = (find(StoredAs::VALUE), find(StoredAs::TYPE)) {
         if entries.len() != 2 {
             return Err(ValueError::ValueAndTypeOnly);
         }
         let Y::Str(reg_type) = reg_type else {
             return Err(ValueError::TypeNotText);
         };
-        return parse_with_type(value, reg_type, tag, name, ctx);
+        let stored_as = StoredAs::from_name(reg_type)
+            .ok_or_else(|| ValueError::UnknownType(reg_type.clone()))?;
+        return parse_with_type(value, stored_as, tag, name, ctx);
     }
-    let [(form, inner)] = entries else {
+    let [(key, inner)] = entries else {
         return Err(ValueError::NotAForm);
     };
-    match form.as_str() {
-        "hex" => Ok(RegData::Hex {
-            kind: kind::BINARY,
-            bytes: hex_of(inner)?,
-        }),
-        "dword" => Ok(RegData::Dword(u32_of(inner)?)),
-        "sz" => Ok(RegData::String(str_of(inner)?.to_owned())),
-        "expand_sz" => Ok(RegData::Hex {
-            kind: kind::EXPAND_SZ,
-            bytes: reg_string_bytes(str_of(inner)?, ctx)?,
-        }),
-        "multi_sz" => {
-            let Y::Seq(items) = inner else {
-                return Err(ValueError::MultiSzNotList);
-            };
-            let items = items
-                .iter()
-                .map(|i| str_of(i).map(str::to_owned))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(RegData::Hex {
-                kind: kind::MULTI_SZ,
-                bytes: multi_sz_bytes(&items, ctx)?,
-            })
+    match (Form::from_key(key)?, tag) {
+        (Form::X64, Some(t)) if t.tag.ptype.is_multi() => {
+            typed_bytes(inner, t.tag, Layout::Bits64, name, ctx)
         }
-        "qword" => {
-            let n = int_of(inner)?;
-            let n = u64::try_from(n)
-                .or_else(|_| i64::try_from(n).map(i64::cast_unsigned))
-                .map_err(ValueError::QwordOutOfRange)?;
-            Ok(RegData::Hex {
-                kind: kind::QWORD,
-                bytes: n.to_le_bytes().to_vec(),
-            })
-        }
-        "x64" => match tag {
-            Some(t) if t.tag.ptype.is_multi() => {
-                typed_bytes(inner, t.tag, Layout::Bits64, name, ctx)
-            }
-            _ => Err(ValueError::X64NotMulti),
-        },
-        other => match other.strip_prefix("hex(").and_then(|r| r.strip_suffix(')')) {
-            Some(n) => Ok(RegData::Hex {
-                kind: u32::from_str_radix(n, 16).map_err(|source| ValueError::BadKind {
-                    form: other.to_owned(),
-                    source,
-                })?,
-                bytes: hex_of(inner)?,
-            }),
-            None => Err(ValueError::UnknownForm(other.to_owned())),
-        },
+        (form, _) => raw::parse(form, inner, ctx),
     }
 }
 
+/// A typed value stored with registry type `stored_as`.
 fn parse_with_type(
     value: &Y,
-    reg_type: &str,
+    stored_as: StoredAs,
     tag: Option<TagName>,
     name: &ValueName,
     ctx: &Context,
 ) -> Result<RegData, ValueError> {
-    match (reg_type, tag.map(|t| t.tag.ptype)) {
-        ("REG_SZ", _) => Ok(RegData::String(str_of(value)?.to_owned())),
-        ("REG_DWORD", Some(PropType::LONG)) => {
+    match (stored_as, tag.map(|t| t.tag.ptype)) {
+        (StoredAs::Sz, _) => Ok(RegData::String(str_of(value)?.to_owned())),
+        (StoredAs::Dword, Some(PropType::LONG)) => {
             let meaning = meaning_of(tag, ctx);
             Ok(RegData::Dword(long_of(value, meaning)?))
         }
-        ("REG_DWORD", _) => Ok(RegData::Dword(u32_of(value)?)),
-        ("REG_BINARY", Some(PropType::STRING8)) => Ok(RegData::Hex {
+        (StoredAs::Dword, _) => Ok(RegData::Dword(u32_of(value)?)),
+        (StoredAs::Binary, Some(PropType::STRING8)) => Ok(RegData::Hex {
             kind: kind::BINARY,
             bytes: mapi::string8_bytes(str_of(value)?, ctx.codepage)?,
         }),
-        ("REG_BINARY", None) => Ok(RegData::Hex {
+        (StoredAs::Binary, None) => Ok(RegData::Hex {
             kind: kind::BINARY,
             bytes: mapi::unicode_bytes(str_of(value)?),
         }),
-        ("REG_BINARY", _) => Err(ValueError::TypeMismatch {
-            reg_type: reg_type.to_owned(),
+        (StoredAs::Binary, Some(_)) => Err(ValueError::TypeMismatch {
+            stored_as,
             name: name.clone(),
         }),
-        _ => Err(ValueError::UnknownType(reg_type.to_owned())),
     }
 }
 
@@ -180,20 +139,20 @@ fn typed_bytes(
 }
 
 fn account_data(y: &Y, form: account::Form) -> Result<RegData, ValueError> {
-    use account::Form;
+    use account::Form as Setting;
     Ok(match (form, y) {
-        (Form::Text, Y::Str(s)) => RegData::String(s.clone()),
-        (Form::Number, _) => RegData::Dword(u32_of(y)?),
-        (Form::Enum(names), _) => RegData::Dword(long_of(y, Meaning::Enum(names))?),
-        (Form::Uid, _) => RegData::Hex {
+        (Setting::Text, Y::Str(s)) => RegData::String(s.clone()),
+        (Setting::Number, _) => RegData::Dword(u32_of(y)?),
+        (Setting::Enum(names), _) => RegData::Dword(long_of(y, Meaning::Enum(names))?),
+        (Setting::Uid, _) => RegData::Hex {
             kind: kind::BINARY,
             bytes: uid_of(y)?.to_vec(),
         },
-        (Form::UidList, _) => RegData::Hex {
+        (Setting::UidList, _) => RegData::Hex {
             kind: kind::BINARY,
             bytes: binary_of(y, Meaning::UidList)?,
         },
-        (Form::AccountIds, Y::Seq(items)) => {
+        (Setting::AccountIds, Y::Seq(items)) => {
             let mut bytes = Vec::new();
             for item in items {
                 bytes.extend(u32_of(item)?.to_le_bytes());

@@ -11,8 +11,9 @@ use crate::mapi::{self, Layout, PropType, PropValue, Scalar, TagName, account, t
 use crate::reg::{RegData, RegValue, kind};
 
 use super::context::{Context, tag_of};
+use super::form::{Form, StoredAs};
 use super::parse::parse;
-use super::raw::{multi_sz, raw_form, reg_string};
+use super::raw;
 use crate::yaml::tree::Y;
 
 /// A value ready to write: its YAML key, value and comment.
@@ -44,7 +45,7 @@ pub fn show(value: &RegValue, ctx: &Context) -> Shown {
     let typed = typed_form(value, tag, entry.map(|e| e.meaning), ctx);
     let value_y = match typed {
         Some(y) if parse(&key, &y.as_read(), ctx).is_ok_and(|read| read == *value) => y,
-        _ => raw_form(&value.data),
+        _ => raw::show(&value.data),
     };
     Shown {
         key,
@@ -81,16 +82,16 @@ fn mapi_form(data: &RegData, ptype: PropType, meaning: Meaning, ctx: &Context) -
     match data {
         RegData::String(s) if ptype == PropType::STRING8 => Some(Y::Str(s.clone())),
         RegData::String(s) if ptype == PropType::UNICODE => {
-            Some(with_type(Y::Str(s.clone()), "REG_SZ"))
+            Some(StoredAs::Sz.wrap(Y::Str(s.clone())))
         }
         RegData::Dword(n) if ptype == PropType::LONG => {
-            Some(with_type(long(*n, meaning), "REG_DWORD"))
+            Some(StoredAs::Dword.wrap(long(*n, meaning)))
         }
         RegData::Hex {
             kind: kind::BINARY,
             bytes,
         } if ptype == PropType::STRING8 => {
-            mapi::string8_text(bytes, ctx.codepage).map(|s| with_type(Y::Str(s), "REG_BINARY"))
+            mapi::string8_text(bytes, ctx.codepage).map(|s| StoredAs::Binary.wrap(Y::Str(s)))
         }
         RegData::Hex {
             kind: kind::BINARY,
@@ -101,13 +102,6 @@ fn mapi_form(data: &RegData, ptype: PropType, meaning: Meaning, ctx: &Context) -
         }
         _ => None,
     }
-}
-
-fn with_type(value: Y, reg_type: &str) -> Y {
-    Y::Map(vec![
-        ("value".into(), value),
-        ("type".into(), Y::Str(reg_type.into())),
-    ])
 }
 
 fn prop_form(value: &PropValue, meaning: Meaning) -> Y {
@@ -133,7 +127,7 @@ fn prop_form(value: &PropValue, meaning: Meaning) -> Y {
 fn laid_out(items: Y, layout: Layout) -> Y {
     match layout {
         Layout::Bits32 => items,
-        Layout::Bits64 => Y::tagged("x64", items),
+        Layout::Bits64 => Form::X64.wrap(items),
     }
 }
 
@@ -199,27 +193,27 @@ fn currency_text(v: i64) -> String {
 }
 
 fn account_form(data: &RegData, form: account::Form) -> Option<Y> {
-    use account::Form;
+    use account::Form as Setting;
     match (form, data) {
-        (Form::Text, RegData::String(s)) => Some(Y::Str(s.clone())),
+        (Setting::Text, RegData::String(s)) => Some(Y::Str(s.clone())),
         (
-            Form::Text,
+            Setting::Text,
             RegData::Hex {
                 kind: kind::BINARY,
                 bytes,
             },
-        ) => mapi::unicode_text(bytes).map(|s| with_type(Y::Str(s), "REG_BINARY")),
-        (Form::Number, RegData::Dword(n)) => Some(number(*n)),
-        (Form::Enum(names), RegData::Dword(n)) => Some(long(*n, Meaning::Enum(names))),
+        ) => mapi::unicode_text(bytes).map(|s| StoredAs::Binary.wrap(Y::Str(s))),
+        (Setting::Number, RegData::Dword(n)) => Some(number(*n)),
+        (Setting::Enum(names), RegData::Dword(n)) => Some(long(*n, Meaning::Enum(names))),
         (
-            Form::Uid,
+            Setting::Uid,
             RegData::Hex {
                 kind: kind::BINARY,
                 bytes,
             },
         ) if bytes.len() == 16 => Some(Y::Str(mapi::uid_hex(bytes))),
         (
-            Form::UidList,
+            Setting::UidList,
             RegData::Hex {
                 kind: kind::BINARY,
                 bytes,
@@ -228,7 +222,7 @@ fn account_form(data: &RegData, form: account::Form) -> Option<Y> {
             bytes.chunks(16).map(|c| Y::Str(mapi::uid_hex(c))).collect(),
         )),
         (
-            Form::AccountIds,
+            Setting::AccountIds,
             RegData::Hex {
                 kind: kind::BINARY,
                 bytes,
@@ -244,28 +238,205 @@ fn account_form(data: &RegData, form: account::Form) -> Option<Y> {
     }
 }
 
+/// Outside profiles: a string as it is, the other string and number types
+/// in their readable raw forms.
 fn plain_form(data: &RegData, ctx: &Context) -> Option<Y> {
     match data {
         RegData::String(s) => Some(Y::Str(s.clone())),
-        RegData::Hex {
-            kind: kind::EXPAND_SZ,
-            bytes,
-        } => reg_string(bytes, ctx).map(|s| Y::tagged("expand_sz", Y::Str(s))),
-        RegData::Hex {
-            kind: kind::MULTI_SZ,
-            bytes,
-        } => multi_sz(bytes, ctx)
-            .map(|items| Y::tagged("multi_sz", Y::Seq(items.into_iter().map(Y::Str).collect()))),
-        RegData::Hex {
-            kind: kind::QWORD,
-            bytes,
-        } => {
-            let raw: [u8; 8] = bytes.as_slice().try_into().ok()?;
-            Some(Y::tagged(
-                "qword",
-                Y::Int(i128::from(u64::from_le_bytes(raw))),
-            ))
+        other => raw::readable(other, ctx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapi::dictionary::Scope;
+    use crate::reg::{Format, ValueName};
+
+    fn ctx(in_profile: bool, scope: Option<Scope>, account_manager: bool) -> Context {
+        Context {
+            in_profile,
+            scope,
+            account_manager,
+            format: Format::Regedit5,
+            codepage: encoding_rs::WINDOWS_1252,
         }
-        _ => None,
+    }
+
+    fn exchange() -> Context {
+        ctx(true, Some(Scope::Exchange), false)
+    }
+
+    fn value(name: &str, data: RegData) -> RegValue {
+        RegValue {
+            name: ValueName::Named(name.to_owned()),
+            data,
+        }
+    }
+
+    fn binary(bytes: &[u8]) -> RegData {
+        RegData::Hex {
+            kind: kind::BINARY,
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    fn shown(v: &RegValue, ctx: &Context) -> (String, Y, Option<String>) {
+        let Shown {
+            key,
+            value,
+            comment,
+        } = show(v, ctx);
+        (key, value, comment)
+    }
+
+    #[test]
+    fn properties_are_shown_by_name_and_type_with_the_raw_name_beside() {
+        assert_eq!(
+            shown(&value("0002662c", binary(&[0x71, 0x17])), &exchange()),
+            (
+                "TCPExchangePort".into(),
+                Y::Int(6001),
+                Some("0002662c".into())
+            )
+        );
+        // a name written otherwise than MAPI writes it stays as written
+        assert_eq!(
+            shown(&value("0002662C", binary(&[0x71, 0x17])), &exchange()),
+            ("0002662C".into(), Y::Int(6001), Some("PT_I2".into()))
+        );
+        // secure values are never typed
+        assert_eq!(
+            shown(&value("S001e67f1", binary(&[0x61, 0])), &exchange()),
+            (
+                "S001e67f1".into(),
+                Y::tagged("hex", Y::Hex(vec![0x61, 0])),
+                Some("PT_STRING8".into())
+            )
+        );
+    }
+
+    #[test]
+    fn flags_enums_and_numbers() {
+        let flags = |n: u32| show(&value("00036623", binary(&n.to_le_bytes())), &exchange()).value;
+        assert_eq!(
+            flags(0x43),
+            Y::Seq(vec![
+                Y::Str("use-http".into()),
+                Y::Str("ssl-only".into()),
+                Y::Lit("0x40".into())
+            ])
+        );
+        // the same property stored as a REG_DWORD keeps its type in view
+        assert_eq!(
+            show(&value("00036623", RegData::Dword(1)), &exchange()).value,
+            StoredAs::Dword.wrap(Y::Seq(vec![Y::Str("use-http".into())]))
+        );
+        assert_eq!(number(99_999), Y::Int(99_999));
+        assert_eq!(number(u32::MAX), Y::Int(-1));
+        assert_eq!(number(100_000), Y::Lit("0x000186a0".into()));
+        assert_eq!(number(0x8000_0000), Y::Lit("0x80000000".into()));
+        assert_eq!(currency_text(-123_400), "-12.3400");
+        assert_eq!(currency_text(5), "0.0005");
+        assert_eq!(currency_text(i64::MIN), "-922337203685477.5808");
+    }
+
+    #[test]
+    fn uids_times_and_lists() {
+        let uid = [0x85, 3, 2, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46];
+        assert_eq!(
+            show(&value("01023009", binary(&uid)), &exchange()).value,
+            Y::Hex(uid.to_vec()),
+            "no meaning: hex"
+        );
+        assert_eq!(
+            show(&value("0102300c", binary(&uid)), &exchange()).value,
+            Y::Str("8503020000000000c000000000000046".into())
+        );
+        let filetime = 133_589_448_000_000_000u64;
+        let Y::Str(time) = show(
+            &value("00403007", binary(&filetime.to_le_bytes())),
+            &exchange(),
+        )
+        .value
+        else {
+            panic!("not a time")
+        };
+        assert!(time.starts_with("2024-"), "{time}");
+        let contab = ctx(true, Some(Scope::Contab), false);
+        for layout in [Layout::Bits32, Layout::Bits64] {
+            let names = PropValue::MvUnicode(vec!["a".into(), "b".into()], layout);
+            let bytes = mapi::encode(&names, encoding_rs::WINDOWS_1252).unwrap();
+            let list = Y::Seq(vec![Y::Str("a".into()), Y::Str("b".into())]);
+            let expected = match layout {
+                Layout::Bits32 => list,
+                Layout::Bits64 => Form::X64.wrap(list),
+            };
+            assert_eq!(
+                shown(&value("101f6622", binary(&bytes)), &contab),
+                (
+                    "PR_CONTAB_STORE_NAMES".into(),
+                    expected,
+                    Some("101f6622".into())
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn data_the_typed_form_cannot_say_falls_back_to_the_raw_form() {
+        // PT_UNICODE bytes of odd length
+        assert_eq!(
+            show(&value("001f6622", binary(&[0x61])), &exchange()).value,
+            Y::tagged("hex", Y::Hex(vec![0x61]))
+        );
+        // a PT_I2 in a REG_DWORD
+        assert_eq!(
+            show(&value("0002662c", RegData::Dword(1)), &exchange()).value,
+            Y::tagged("dword", Y::Int(1))
+        );
+        // a name that is no property here keeps its registry type in view
+        assert_eq!(
+            shown(&value("Foo", RegData::String("x".into())), &exchange()),
+            ("Foo".into(), Y::tagged("sz", Y::Str("x".into())), None)
+        );
+    }
+
+    #[test]
+    fn outside_profiles_strings_are_plain_and_other_types_raw() {
+        let outside = ctx(false, None, false);
+        assert_eq!(
+            show(&value("0002662c", RegData::String("x".into())), &outside).value,
+            Y::Str("x".into())
+        );
+        assert_eq!(
+            show(&value("Version", RegData::Dword(3)), &outside).value,
+            Y::tagged("dword", Y::Int(3))
+        );
+        let expand = RegData::Hex {
+            kind: kind::EXPAND_SZ,
+            bytes: vec![b'%', 0, 0, 0],
+        };
+        assert_eq!(
+            show(&value("Path", expand), &outside).value,
+            Y::tagged("expand_sz", Y::Str("%".into()))
+        );
+    }
+
+    #[test]
+    fn account_manager_settings() {
+        let manager = ctx(true, None, true);
+        assert_eq!(
+            show(&value("Account Name", binary(&[0x61, 0, 0, 0])), &manager).value,
+            StoredAs::Binary.wrap(Y::Str("a".into()))
+        );
+        assert_eq!(
+            show(
+                &value("Account Name", RegData::String("a".into())),
+                &manager
+            )
+            .value,
+            Y::Str("a".into())
+        );
     }
 }
