@@ -113,7 +113,7 @@ pub enum ValueError {
     /// A value that is not what its form needs, e.g. `{dword: ten}`.
     #[error(transparent)]
     Shape(#[from] ShapeError),
-    /// Text the code page cannot hold, e.g. `€` in a `PT_STRING8` of a
+    /// Text the code page cannot hold, e.g. `€` in a `PT_STRING8` of an
     /// ISO-8859-1 export.
     #[error(transparent)]
     Text(#[from] TextError),

@@ -1,14 +1,16 @@
 //! One registry value ↔ one YAML entry: the name a person reads, a typed
 //! value, and the raw value name as a comment.
 //!
-//! [`show`] only returns a typed form when [`parse`] turns it back into the
+//! [`show()`] only returns a typed form when [`parse()`] turns it back into the
 //! very same value; otherwise it falls back to an explicit raw form
 //! (`{hex: …}`, `{dword: …}`, `{sz: …}`, `{hex(N): …}`).
 //!
 //! One module per job: `context` (what a YAML key names in a section),
 //! `show` (value → YAML), `parse` (YAML → value) with `prop` (the value of a
 //! MAPI property of a type) and `primitive` (the scalars every form is made
-//! of), and `raw` (the explicit raw forms). This file only gathers them.
+//! of), `form` (the names and shapes of the explicit forms, shared with the
+//! schema), `raw` (registry data ↔ raw forms) and `error`. This file only
+//! gathers them.
 
 mod context;
 mod error;

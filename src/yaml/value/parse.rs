@@ -4,8 +4,10 @@
 //!
 //! Nothing here writes YAML.
 
+use crate::mapi::dictionary::Meaning;
 use crate::mapi::{self, Layout, PropTag, PropType, TagName, account};
 use crate::reg::{RegData, RegValue, ValueName, kind};
+use crate::yaml::tree::Y;
 
 use super::context::{Context, meaning_of, resolve_name};
 use super::error::ValueError;
@@ -13,8 +15,6 @@ use super::form::{Form, StoredAs};
 use super::primitive::{str_of, u32_of, uid_of};
 use super::prop::{binary_of, long_of, prop_value};
 use super::raw;
-use crate::mapi::dictionary::Meaning;
-use crate::yaml::tree::Y;
 
 /// The registry value for YAML key `key` and value `y` (as read).
 pub fn parse(key: &str, y: &Y, ctx: &Context) -> Result<RegValue, ValueError> {
@@ -87,6 +87,8 @@ fn parse_with_type(
     }
 }
 
+/// A scalar or a list: typed by the property, the account manager setting,
+/// or (outside profiles) a plain string.
 fn parse_typed(
     y: &Y,
     tag: Option<TagName>,
@@ -114,6 +116,8 @@ fn parse_typed(
     }
 }
 
+/// The registry data of a property's typed value (a `PT_STRING8` is a
+/// `REG_SZ`, anything else `REG_BINARY` bytes in `layout`).
 fn typed_bytes(
     y: &Y,
     tag: PropTag,
@@ -138,9 +142,10 @@ fn typed_bytes(
     })
 }
 
-fn account_data(y: &Y, form: account::Form) -> Result<RegData, ValueError> {
+/// An account manager setting in the form its name gives it.
+fn account_data(y: &Y, setting: account::Form) -> Result<RegData, ValueError> {
     use account::Form as Setting;
-    Ok(match (form, y) {
+    Ok(match (setting, y) {
         (Setting::Text, Y::Str(s)) => RegData::String(s.clone()),
         (Setting::Number, _) => RegData::Dword(u32_of(y)?),
         (Setting::Enum(names), _) => RegData::Dword(long_of(y, Meaning::Enum(names))?),
@@ -162,9 +167,7 @@ fn account_data(y: &Y, form: account::Form) -> Result<RegData, ValueError> {
                 bytes,
             }
         }
-        _ => {
-            return Err(ValueError::AccountSetting);
-        }
+        _ => return Err(ValueError::AccountSetting),
     })
 }
 

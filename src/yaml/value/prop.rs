@@ -355,8 +355,10 @@ mod tests {
         // a string of another length is hex
         assert_eq!(binary_of(&s("01 02"), Meaning::Uid), Ok(vec![1, 2]));
         assert_eq!(
-            binary_of(&Y::Seq(vec![s("01")]), Meaning::UidList).map_err(|e| e.to_string()),
-            Err("expected a UID of 32 hex digits".into())
+            binary_of(&Y::Seq(vec![s("01")]), Meaning::UidList)
+                .unwrap_err()
+                .to_string(),
+            "expected a UID of 32 hex digits"
         );
     }
 }

@@ -2,19 +2,19 @@
 //! property's type and meaning where the typed form reads back to the very
 //! same data, the explicit raw form otherwise.
 //!
-//! Nothing here reads YAML; it asks [`super::parse`] whether a form reads
+//! Nothing here reads YAML; it asks [`super::parse()`] whether a form reads
 //! back.
 
 use crate::mapi::dictionary::{self, Meaning};
 use crate::mapi::flags::{self, Flag};
 use crate::mapi::{self, Layout, PropType, PropValue, Scalar, TagName, account, time};
 use crate::reg::{RegData, RegValue, kind};
+use crate::yaml::tree::Y;
 
 use super::context::{Context, tag_of};
 use super::form::{Form, StoredAs};
 use super::parse::parse;
 use super::raw;
-use crate::yaml::tree::Y;
 
 /// A value ready to write: its YAML key, value and comment.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,9 +192,9 @@ fn currency_text(v: i64) -> String {
     format!("{sign}{}.{:04}", abs / 10_000, abs % 10_000)
 }
 
-fn account_form(data: &RegData, form: account::Form) -> Option<Y> {
+fn account_form(data: &RegData, setting: account::Form) -> Option<Y> {
     use account::Form as Setting;
-    match (form, data) {
+    match (setting, data) {
         (Setting::Text, RegData::String(s)) => Some(Y::Str(s.clone())),
         (
             Setting::Text,
