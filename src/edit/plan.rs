@@ -211,7 +211,7 @@ fn create(
     for section in targets {
         let (value_name, _) = resolve_name(name, &section.ctx).map_err(|why| EditError::Value {
             name: name.to_owned(),
-            why,
+            why: why.to_string(),
         })?;
         let new = new_value(section, value_name.as_str(), None, assignment)?;
         out.push(planned(section, None, new));

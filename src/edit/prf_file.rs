@@ -58,7 +58,7 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
             .text(key, None, true)
             .map_err(|why| EditError::Value {
                 name: format!("[General] {key}"),
-                why,
+                why: why.to_string(),
             })?;
         changes.extend(general(&mut text, &model, key, new.as_deref())?);
     }
@@ -76,7 +76,7 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
                 .text(key, model.tag(block, key), false)
                 .map_err(|why| EditError::Value {
                     name: name.clone(),
-                    why,
+                    why: why.to_string(),
                 })?;
             check(&model, block, key, new.as_deref(), &item.id)?;
             let old = item.settings.get(key);

@@ -13,8 +13,8 @@ use crate::yaml::{self, Context, Y};
 #[derive(Debug, Error, PartialEq, Eq)]
 pub(super) enum ValueError {
     /// Not a YAML value, e.g. `[use-http, ssl-only` for a list of flags.
-    #[error("{0}")]
-    Syntax(String),
+    #[error(transparent)]
+    Syntax(#[from] yaml::YamlError),
     /// Nothing for a property that is not text, e.g. `TCPExchangePort=`.
     #[error("no value given (use --unset to remove a value)")]
     Missing,
@@ -46,7 +46,7 @@ pub(super) fn reg_value(
     let y = if textual {
         Y::Str(text.to_owned())
     } else {
-        yaml::parse_fragment(text).map_err(ValueError::Syntax)?
+        yaml::parse_fragment(text)?
     };
     if y == Y::Null {
         return Err(ValueError::Missing);

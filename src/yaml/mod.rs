@@ -5,6 +5,8 @@
 //! writer is ours so that layout, comments and quoting are exact).
 
 mod emit;
+mod error;
+mod head;
 mod node;
 mod prf_patch;
 mod prf_read;
@@ -16,63 +18,25 @@ mod tree;
 mod value;
 mod write;
 
-use thiserror::Error;
-
-use crate::diag::Location;
 use crate::model::Model;
 use crate::prf::PrfModel;
 
+pub use error::YamlError;
+pub use head::MODELINE;
+pub use prf_patch::{PatchValue, PrfPatch};
+pub use prf_value::SettingError;
+pub use read::{Document, PATCH_ROOT, Patch};
 pub use schema::schema;
 pub use tree::{Y, hex_text};
 pub use value::{
-    Context, Shown, ValueError, parse as parse_value, resolve_name, show as show_value,
+    Context, FormError, ShapeError, Shown, StoredAs, ValueError, parse as parse_value,
+    resolve_name, show as show_value,
 };
-
-/// The first line of every document: tells editors where the schema is.
-pub const MODELINE: &str = "yaml-language-server: $schema=mapiprof.schema.json";
-
-/// How to write a document.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WriteOptions {
-    /// Sort profiles, keys and values into a canonical order instead of the
-    /// source order.
-    pub sort: bool,
-}
-
-/// Why a YAML document could not be read or written.
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum YamlError {
-    /// Not YAML, e.g. an unclosed bracket (the message has line and column).
-    #[error("{0}")]
-    Syntax(String),
-    /// Valid YAML with a wrong value, e.g. a port of 70000.
-    #[error("{location}: {path}: {message}")]
-    Value {
-        /// Where the value is.
-        location: Location,
-        /// Its path, e.g. `profiles.Outlook.13dbb0c8….RPCProxyServer`.
-        path: String,
-        /// What is wrong.
-        message: String,
-    },
-    /// A document the YAML form cannot hold, e.g. a key repeated after its
-    /// deletion.
-    #[error("cannot write as YAML: {0}")]
-    Unrepresentable(String),
-}
+pub use write::WriteOptions;
 
 /// Write `model` as YAML.
 pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError> {
     write::write(model, options)
-}
-
-/// A YAML document of either kind.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Document {
-    /// A registry export (`source.format: regedit5` or `regedit4`).
-    Reg(Model),
-    /// A profile file (`source.format: prf`).
-    Prf(PrfModel),
 }
 
 /// Read a YAML document of either kind.
@@ -101,23 +65,10 @@ pub fn read_patch(text: &str) -> Result<Model, YamlError> {
     }
 }
 
-/// A patch of either kind.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Patch {
-    /// A partial registry document.
-    Reg(Model),
-    /// Settings of a `.prf` (`source: {format: prf}`).
-    Prf(PrfPatch),
-}
-
 /// Read a patch of either kind.
 pub fn read_any_patch(text: &str) -> Result<Patch, YamlError> {
     read::read_patch(text)
 }
-
-pub use prf_patch::{PatchValue, PrfPatch};
-
-pub use read::PATCH_ROOT;
 
 /// Write a PRF model as YAML.
 pub fn write_prf(model: &PrfModel) -> String {
@@ -125,11 +76,12 @@ pub fn write_prf(model: &PrfModel) -> String {
 }
 
 /// A value written on a command line (`0x23`, `[use-http, ssl-only]`,
-/// `{hex: 71 17}`, `true`) read as a YAML value.
-pub fn parse_fragment(text: &str) -> Result<Y, String> {
+/// `{hex: 71 17}`, `true`) read as a YAML value; not YAML is a
+/// [`YamlError::Syntax`].
+pub fn parse_fragment(text: &str) -> Result<Y, YamlError> {
     node::parse(text)
         .map(|node| node.to_y())
-        .map_err(|e| node::syntax_message(&e))
+        .map_err(|e| YamlError::Syntax(node::syntax_message(&e)))
 }
 
 /// A value on one line for change lists: `mail.example.com:44300`,
@@ -167,4 +119,21 @@ fn compact(y: &Y) -> String {
 /// Any serialisable value (a list of `diff` changes) as a YAML document.
 pub fn to_text<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
     serde_saphyr::to_string(value).map_err(|e| YamlError::Unrepresentable(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_are_yaml_values_and_bad_ones_syntax_errors() {
+        assert_eq!(
+            parse_fragment("[use-http, 0x23]"),
+            Ok(Y::Seq(vec![Y::Str("use-http".into()), Y::Int(0x23)]))
+        );
+        let Err(YamlError::Syntax(message)) = parse_fragment("{hex: [") else {
+            panic!("not a syntax error")
+        };
+        assert!(message.starts_with("1:"), "{message}");
+    }
 }

@@ -1,4 +1,9 @@
-//! Reading YAML text into a tree with locations, through serde-saphyr.
+//! Reading YAML text into a tree with locations, through serde-saphyr, and
+//! the small accessors every reader uses on that tree (a node as a mapping
+//! or a string, the text a scalar was written as, a located error).
+//!
+//! Nothing here knows what a document holds: the readers of registry and
+//! `.prf` documents decide that.
 
 use std::fmt;
 
@@ -7,6 +12,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::Location;
 
+use super::error::YamlError;
 use super::tree::Y;
 
 /// A YAML node and where it starts.
@@ -43,6 +49,46 @@ impl Node {
             ),
         }
     }
+}
+
+/// The entries of a mapping node; `null` is an empty mapping. `what` names
+/// the node in the error.
+pub fn map_of<'n>(node: &'n Node, what: &str) -> Result<&'n [(String, Location, Node)], YamlError> {
+    match &node.kind {
+        NodeKind::Map(entries) => Ok(entries),
+        NodeKind::Scalar(Y::Null) => Ok(&[]),
+        _ => Err(located(node.at, what, "expected a mapping")),
+    }
+}
+
+/// The text of a string node. `what` names the node in the error.
+pub fn string_of(node: &Node, what: &str) -> Result<String, YamlError> {
+    match &node.kind {
+        NodeKind::Scalar(Y::Str(s)) => Ok(s.clone()),
+        _ => Err(located(node.at, what, "expected a string")),
+    }
+}
+
+/// A wrong value at `at`, on the entry whose path is `path`.
+pub fn located(at: Location, path: &str, message: &str) -> YamlError {
+    YamlError::Value {
+        location: at,
+        path: path.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+/// The plain scalar written at `at` in `text`, up to a comment, a flow
+/// indicator or the end of the line (so that `0x0027` is seen as written,
+/// not as `39`).
+pub fn raw_scalar(text: &str, at: Location) -> Option<&str> {
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let start = line.char_indices().nth(at.column.checked_sub(1)?)?.0;
+    let rest = line.get(start..)?;
+    let end = rest
+        .find([' ', '\t', ',', '}', ']', '#'])
+        .unwrap_or(rest.len());
+    rest.get(..end)
 }
 
 /// A syntax error as `line:column: message`, without the source snippet.
@@ -174,6 +220,25 @@ impl<'de> Visitor<'de> for RawVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_scalars_are_found_at_their_location() {
+        let text = "a:\n  b: 0x0027  # flags\n  c: {d: 0x10}\n";
+        assert_eq!(
+            raw_scalar(text, Location { line: 2, column: 6 }),
+            Some("0x0027")
+        );
+        assert_eq!(
+            raw_scalar(
+                text,
+                Location {
+                    line: 3,
+                    column: 10
+                }
+            ),
+            Some("0x10")
+        );
+    }
 
     /// A large export's YAML has far more nodes than the parser's default
     /// budget (250,000) allows; only the limits above apply.

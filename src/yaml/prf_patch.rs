@@ -6,11 +6,9 @@
 use crate::diag::Location;
 use crate::mapi::PropTag;
 
-use super::YamlError;
-use super::node::Node;
-use super::prf_read::raw_scalar;
-use super::prf_value::{Kind, parse};
-use super::read::{located, map_of};
+use super::error::YamlError;
+use super::node::{Node, located, map_of, raw_scalar};
+use super::prf_value::{Kind, SettingError, parse};
 use super::tree::Y;
 
 /// A setting of a patch: `None` comments it out.
@@ -30,7 +28,7 @@ impl PatchValue {
         key: &str,
         tag: Option<PropTag>,
         general: bool,
-    ) -> Result<Option<String>, String> {
+    ) -> Result<Option<String>, SettingError> {
         let Some(value) = &self.value else {
             return Ok(None);
         };

@@ -3,10 +3,10 @@
 use crate::diag::Location;
 use crate::prf::{Block, Generation, Item, Listed, MapLine, Plain, PrfModel, PrfSource, Settings};
 
-use super::YamlError;
-use super::node::{Node, NodeKind};
+use super::error::YamlError;
+use super::head::source_of;
+use super::node::{Node, NodeKind, located, map_of, raw_scalar, string_of};
 use super::prf_value::{Kind, parse};
-use super::read::{located, map_of, source_of, string_of};
 use super::tree::Y;
 
 /// Read the top-level `entries` of a PRF document; `text` is the document
@@ -93,7 +93,7 @@ fn entries(
             ));
         }
         let value = parse(kind(name), &v.to_y(), raw_scalar(text, v.at))
-            .map_err(|m| located(v.at, &here, &m))?;
+            .map_err(|e| located(v.at, &here, &e.to_string()))?;
         out.push((name.clone(), value));
     }
     Ok(out)
@@ -169,7 +169,7 @@ fn sections(text: &str, node: &Node) -> Result<Vec<Plain>, YamlError> {
         for (key, _, value) in map_of(body, &format!("sections.{name}"))? {
             let here = format!("sections.{name}.{key}");
             let value = parse(Kind::Text, &value.to_y(), raw_scalar(text, value.at))
-                .map_err(|m| located(value.at, &here, &m))?;
+                .map_err(|e| located(value.at, &here, &e.to_string()))?;
             entries.push((key.clone(), value));
         }
         out.push(Plain {
@@ -291,41 +291,8 @@ fn mappings(node: &Node) -> Result<Vec<Block>, YamlError> {
     Ok(blocks)
 }
 
-/// The plain scalar written at `at`, up to a comment, a flow indicator or
-/// the end of the line.
-pub(super) fn raw_scalar(text: &str, at: Location) -> Option<&str> {
-    let line = text.lines().nth(at.line.checked_sub(1)?)?;
-    let start = line.char_indices().nth(at.column.checked_sub(1)?)?.0;
-    let rest = line.get(start..)?;
-    let end = rest
-        .find([' ', '\t', ',', '}', ']', '#'])
-        .unwrap_or(rest.len());
-    rest.get(..end)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn raw_scalars_are_found_at_their_location() {
-        let text = "a:\n  b: 0x0027  # flags\n  c: {d: 0x10}\n";
-        assert_eq!(
-            raw_scalar(text, Location { line: 2, column: 6 }),
-            Some("0x0027")
-        );
-        assert_eq!(
-            raw_scalar(
-                text,
-                Location {
-                    line: 3,
-                    column: 10
-                }
-            ),
-            Some("0x10")
-        );
-    }
-
     fn error_of(body: &str) -> String {
         let text = format!("mapiprof: 1\nsource: {{format: prf}}\n{body}");
         match crate::yaml::read_document(&text) {

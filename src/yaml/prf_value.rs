@@ -2,6 +2,8 @@
 //! says the same thing as the text (ports and counts as numbers, `0x` hex as
 //! written, booleans), the text as a string otherwise.
 
+use thiserror::Error;
+
 use crate::mapi::{PropTag, PropType};
 
 use super::tree::Y;
@@ -76,34 +78,59 @@ pub fn show(kind: Kind, text: &str) -> Y {
     }
 }
 
+/// Why a YAML value is not the text of a `.prf` setting.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+pub enum SettingError {
+    /// A boolean for a number, e.g. `TCPExchangePort: true`.
+    #[error("expected a number, not true/false")]
+    BoolForNumber,
+    /// A `PT_I2` setting outside 0–65535, e.g. `TCPExchangePort: 70000`.
+    #[error("{0} is not a PT_I2 value (0 to 65535)")]
+    NotI2(i128),
+    /// A `PT_LONG` setting outside both 32-bit ranges, e.g.
+    /// `RPCoverHTTPflags: 8589934592`.
+    #[error("{0} does not fit a PT_LONG (32 bits)")]
+    NotLong(i128),
+    /// A number for a boolean, e.g. `DefaultProfile: 1`.
+    #[error("expected true or false")]
+    NumberForBool,
+    /// `null` where a value is needed, e.g. `HomeServer: ~` in `settings`.
+    #[error("expected a value; write \"\" for an empty one")]
+    Null,
+    /// A float, e.g. `TCPExchangePort: 1.5`.
+    #[error("expected a number, a boolean or a string")]
+    NotScalar,
+    /// A list or a mapping, e.g. `HomeServer: [a, b]`.
+    #[error("expected a single value, not a list or a mapping")]
+    Nested,
+}
+
 /// The text of a YAML value. `raw` is the scalar as written in the document
 /// (so that `0x0027` stays `0x0027`, not `39`).
-pub fn parse(kind: Kind, value: &Y, raw: Option<&str>) -> Result<String, String> {
+pub fn parse(kind: Kind, value: &Y, raw: Option<&str>) -> Result<String, SettingError> {
     match value {
         Y::Str(s) => Ok(s.clone()),
         Y::Bool(b) => match kind {
             Kind::YesNo => Ok(if *b { "Yes" } else { "No" }.to_owned()),
             Kind::Boolean | Kind::Text => Ok(if *b { "TRUE" } else { "FALSE" }.to_owned()),
-            Kind::Short | Kind::Long => Err("expected a number, not true/false".to_owned()),
+            Kind::Short | Kind::Long => Err(SettingError::BoolForNumber),
         },
         Y::Int(n) => {
             let written = raw.filter(|r| hex(r).is_some_and(|h| i128::from(h) == *n));
             match kind {
                 Kind::Short if !(0..=i128::from(u16::MAX)).contains(n) => {
-                    Err(format!("{n} is not a PT_I2 value (0 to 65535)"))
+                    Err(SettingError::NotI2(*n))
                 }
                 Kind::Long if !(i128::from(i32::MIN)..=i128::from(u32::MAX)).contains(n) => {
-                    Err(format!("{n} does not fit a PT_LONG (32 bits)"))
+                    Err(SettingError::NotLong(*n))
                 }
-                Kind::Boolean | Kind::YesNo => Err("expected true or false".to_owned()),
+                Kind::Boolean | Kind::YesNo => Err(SettingError::NumberForBool),
                 _ => Ok(written.map_or_else(|| n.to_string(), str::to_owned)),
             }
         }
-        Y::Null => Err("expected a value; write \"\" for an empty one".to_owned()),
-        Y::Float(_) | Y::Hex(_) | Y::Lit(_) => {
-            Err("expected a number, a boolean or a string".to_owned())
-        }
-        Y::Seq(_) | Y::Map(_) => Err("expected a single value, not a list or a mapping".to_owned()),
+        Y::Null => Err(SettingError::Null),
+        Y::Float(_) | Y::Hex(_) | Y::Lit(_) => Err(SettingError::NotScalar),
+        Y::Seq(_) | Y::Map(_) => Err(SettingError::Nested),
     }
 }
 
@@ -165,12 +192,36 @@ mod tests {
 
     #[test]
     fn out_of_range_values_are_refused() {
+        let message = |kind: Kind, y: &Y| parse(kind, y, None).map_err(|e| e.to_string());
         assert_eq!(
-            parse(Kind::Short, &Y::Int(70000), None),
+            message(Kind::Short, &Y::Int(70000)),
             Err("70000 is not a PT_I2 value (0 to 65535)".into())
         );
-        assert!(parse(Kind::Long, &Y::Int(1 << 33), None).is_err());
-        assert!(parse(Kind::Boolean, &Y::Int(1), None).is_err());
+        assert_eq!(
+            message(Kind::Short, &Y::Int(-1)),
+            Err("-1 is not a PT_I2 value (0 to 65535)".into())
+        );
+        assert_eq!(
+            message(Kind::Long, &Y::Int(1 << 33)),
+            Err("8589934592 does not fit a PT_LONG (32 bits)".into())
+        );
+        assert_eq!(
+            message(Kind::Long, &Y::Int(-(1 << 31) - 1)),
+            Err("-2147483649 does not fit a PT_LONG (32 bits)".into())
+        );
+        assert_eq!(
+            message(Kind::Long, &Y::Int(-1)),
+            Ok("-1".into()),
+            "a signed PT_LONG is kept"
+        );
+        assert_eq!(
+            message(Kind::Boolean, &Y::Int(1)),
+            Err("expected true or false".into())
+        );
+        assert_eq!(
+            message(Kind::Short, &Y::Bool(true)),
+            Err("expected a number, not true/false".into())
+        );
         assert_eq!(
             parse(Kind::Boolean, &Y::Bool(false), None).as_deref(),
             Ok("FALSE")
@@ -178,6 +229,43 @@ mod tests {
         assert_eq!(
             parse(Kind::YesNo, &Y::Bool(false), None).as_deref(),
             Ok("No")
+        );
+    }
+
+    #[test]
+    fn values_that_are_no_setting_text() {
+        let message = |y: &Y| parse(Kind::Text, y, None).map_err(|e| e.to_string());
+        assert_eq!(
+            message(&Y::Null),
+            Err("expected a value; write \"\" for an empty one".into())
+        );
+        assert_eq!(
+            message(&Y::Float(1.5)),
+            Err("expected a number, a boolean or a string".into())
+        );
+        assert_eq!(
+            message(&Y::Seq(vec![Y::Str("a".into())])),
+            Err("expected a single value, not a list or a mapping".into())
+        );
+        assert_eq!(
+            message(&Y::Map(Vec::new())),
+            Err("expected a single value, not a list or a mapping".into())
+        );
+    }
+
+    #[test]
+    fn hex_is_kept_as_written_only_when_it_is_the_same_number() {
+        assert_eq!(
+            parse(Kind::Long, &Y::Int(0x27), Some("0x0027")).as_deref(),
+            Ok("0x0027")
+        );
+        assert_eq!(
+            parse(Kind::Long, &Y::Int(39), Some("0x0028")).as_deref(),
+            Ok("39")
+        );
+        assert_eq!(
+            parse(Kind::Long, &Y::Int(39), Some("39")).as_deref(),
+            Ok("39")
         );
     }
 }

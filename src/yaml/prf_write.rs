@@ -5,11 +5,10 @@
 use crate::mapi::PropTag;
 use crate::prf::{self, Block, Generation, Item, Listed, PrfModel, Settings, Target};
 
-use super::MODELINE;
 use super::emit::Emitter;
+use super::head::{MODELINE, source_y};
 use super::prf_value::{Kind, show};
 use super::tree::Y;
-use super::write::source_y;
 
 /// Write `model` as YAML.
 pub fn write(model: &PrfModel) -> String {

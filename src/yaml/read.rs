@@ -3,23 +3,43 @@
 
 use crate::diag::Location;
 use crate::model::{self, Model, PROFILE_KEY, Profile, SectionInfo, Source};
+use crate::prf::PrfModel;
 use crate::reg::{Block, Format, RegValue};
-use encoding_rs::Encoding as CodePage;
+use crate::text::TextFormat;
 
-use crate::text::{Encoding, Newline, TextFormat, code_page};
-
-use super::node::{self, Node, NodeKind};
+use super::error::YamlError;
+use super::head::source_of;
+use super::node::{self, Node, NodeKind, located, map_of, string_of};
+use super::prf_patch::{self, PrfPatch};
+use super::prf_read;
 use super::tree::Y;
 use super::value::{self, Context};
-use super::{Document, YamlError};
 
-/// Read a YAML document written by [`super::write`] (or by hand).
+/// A YAML document of either kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// A registry export (`source.format: regedit5` or `regedit4`).
+    Reg(Model),
+    /// A profile file (`source.format: prf`).
+    Prf(PrfModel),
+}
+
+/// A patch of either kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Patch {
+    /// A partial registry document.
+    Reg(Model),
+    /// Settings of a `.prf` (`source: {format: prf}`).
+    Prf(PrfPatch),
+}
+
+/// Read a YAML document written by [`crate::yaml::write()`] (or by hand).
 pub fn read(text: &str) -> Result<Document, YamlError> {
     let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
     let entries = map_of(&root, "the document")?;
     if is_prf(entries) {
         check_version(entries)?;
-        return super::prf_read::read(text, entries).map(Document::Prf);
+        return prf_read::read(text, entries).map(Document::Prf);
     }
     read_reg(entries, None).map(Document::Reg)
 }
@@ -27,14 +47,14 @@ pub fn read(text: &str) -> Result<Document, YamlError> {
 /// Read a partial registry document for `apply`: `root` may be left out
 /// (the profiles are matched by name in each file), in which case the root
 /// is `PATCH_ROOT`.
-pub fn read_patch(text: &str) -> Result<super::Patch, YamlError> {
+pub fn read_patch(text: &str) -> Result<Patch, YamlError> {
     let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
     let entries = map_of(&root, "the document")?;
     check_version(entries)?;
     if is_prf(entries) {
-        return super::prf_patch::read(text, entries).map(super::Patch::Prf);
+        return prf_patch::read(text, entries).map(Patch::Prf);
     }
-    read_reg(entries, Some(PATCH_ROOT)).map(super::Patch::Reg)
+    read_reg(entries, Some(PATCH_ROOT)).map(Patch::Reg)
 }
 
 /// The root of a patch that names none.
@@ -128,45 +148,6 @@ fn source(node: &Node) -> Result<Source, YamlError> {
         text,
         codepage,
     })
-}
-
-/// The `source:` fields every document kind shares, starting from `text`
-/// and `codepage`; `format` checks the `format:` word (and keeps it).
-pub(super) fn source_of(
-    node: &Node,
-    mut text: TextFormat,
-    mut codepage: &'static CodePage,
-    mut format: impl FnMut(&str) -> Result<(), &'static str>,
-) -> Result<(TextFormat, &'static CodePage), YamlError> {
-    for (key, at, value) in map_of(node, "source")? {
-        let bad = |what: &str| located(*at, &format!("source.{key}"), what);
-        let word = || string_of(value, &format!("source.{key}"));
-        match key.as_str() {
-            "format" => format(&word()?).map_err(bad)?,
-            "encoding" => {
-                text.encoding =
-                    Encoding::from_name(&word()?).ok_or_else(|| bad("unknown encoding"))?;
-            }
-            "bom" => match value.to_y() {
-                Y::Bool(b) => text.bom = b,
-                _ => return Err(bad("expected true or false")),
-            },
-            "newline" => {
-                text.newline =
-                    Newline::from_name(&word()?).ok_or_else(|| bad("expected crlf, lf or cr"))?
-            }
-            "codepage" => codepage = code_page(&word()?).ok_or_else(|| bad("unknown code page"))?,
-            _ => {
-                return Err(bad(
-                    "unknown field; expected format, encoding, bom, newline or codepage",
-                ));
-            }
-        }
-    }
-    if let Encoding::CodePage(cp) = text.encoding {
-        codepage = cp;
-    }
-    Ok((text, codepage))
 }
 
 fn profile(name: &str, node: &Node, source: &Source) -> Result<Profile, YamlError> {
@@ -269,30 +250,4 @@ fn block(
         delete,
         values,
     })
-}
-
-pub(super) fn map_of<'n>(
-    node: &'n Node,
-    what: &str,
-) -> Result<&'n [(String, Location, Node)], YamlError> {
-    match &node.kind {
-        NodeKind::Map(entries) => Ok(entries),
-        NodeKind::Scalar(Y::Null) => Ok(&[]),
-        _ => Err(located(node.at, what, "expected a mapping")),
-    }
-}
-
-pub(super) fn string_of(node: &Node, what: &str) -> Result<String, YamlError> {
-    match &node.kind {
-        NodeKind::Scalar(Y::Str(s)) => Ok(s.clone()),
-        _ => Err(located(node.at, what, "expected a string")),
-    }
-}
-
-pub(super) fn located(at: Location, path: &str, message: &str) -> YamlError {
-    YamlError::Value {
-        location: at,
-        path: path.to_owned(),
-        message: message.to_owned(),
-    }
 }

@@ -1,30 +1,18 @@
 //! The JSON Schema of the YAML document, for editor completion and checks.
+//!
+//! The raw forms of a value are listed from [`Form`] and [`StoredAs`], so
+//! that a new form is named in one place.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
+
+use super::value::{Form, Shape, StoredAs};
 
 /// The JSON Schema that every document mapiprof writes validates against:
 /// registry documents (`root`, `keys`, `profiles`) and PRF documents
 /// (`general`, `services`, `accounts`, `sections`, `mappings`).
 pub fn schema() -> Value {
     let scalar = json!({"type": ["string", "number", "integer", "boolean", "null"]});
-    let raw = json!({
-        "type": "object",
-        "minProperties": 1,
-        "maxProperties": 2,
-        "properties": {
-            "hex": {"type": "string", "description": "REG_BINARY bytes as hex pairs"},
-            "dword": {"type": "integer", "description": "REG_DWORD"},
-            "qword": {"type": "integer", "description": "REG_QWORD"},
-            "sz": {"type": "string", "description": "REG_SZ"},
-            "expand_sz": {"type": "string", "description": "REG_EXPAND_SZ"},
-            "multi_sz": {"type": "array", "items": {"type": "string"}, "description": "REG_MULTI_SZ"},
-            "x64": {"type": "array", "description": "a multi-valued property in the 64-bit layout"},
-            "value": {"description": "a typed value stored with a registry type other than the default"},
-            "type": {"enum": ["REG_SZ", "REG_BINARY", "REG_DWORD"]}
-        },
-        "patternProperties": {"^hex\\([0-9a-fA-F]+\\)$": {"type": "string"}},
-        "additionalProperties": false
-    });
+    let raw = raw();
     let value = json!({
         "description": "a typed property value, a list, an explicit raw form, or null to delete the value",
         "anyOf": [scalar, {"type": "array"}, {"$ref": "#/$defs/raw"}]
@@ -131,4 +119,49 @@ pub fn schema() -> Value {
         },
         "$defs": {"key": key, "value": value, "raw": raw}
     })
+}
+
+/// `$defs.raw`: the explicit raw forms and the `value`/`type` pair.
+fn raw() -> Value {
+    let mut properties = Map::new();
+    for form in Form::NAMED {
+        let mut field = shape(form.shape());
+        field.insert("description".into(), form.description().into());
+        properties.insert(form.key().into_owned(), Value::Object(field));
+    }
+    properties.insert(
+        StoredAs::VALUE.into(),
+        json!({"description": StoredAs::DESCRIPTION}),
+    );
+    let names: Vec<&str> = StoredAs::ALL.into_iter().map(StoredAs::name).collect();
+    properties.insert(StoredAs::TYPE.into(), json!({ "enum": names }));
+    let mut patterns = Map::new();
+    patterns.insert(
+        Form::KIND_PATTERN.into(),
+        Value::Object(shape(Form::Kind(0).shape())),
+    );
+    json!({
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 2,
+        "properties": properties,
+        "patternProperties": patterns,
+        "additionalProperties": false
+    })
+}
+
+/// The JSON type of what a form holds.
+fn shape(shape: Shape) -> Map<String, Value> {
+    let (json_type, items) = match shape {
+        Shape::Bytes | Shape::Text => ("string", None),
+        Shape::Integer => ("integer", None),
+        Shape::Texts => ("array", Some(json!({"type": "string"}))),
+        Shape::List => ("array", None),
+    };
+    let mut out = Map::new();
+    out.insert("type".into(), json_type.into());
+    if let Some(items) = items {
+        out.insert("items".into(), items);
+    }
+    out
 }

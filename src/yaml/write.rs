@@ -3,16 +3,22 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use encoding_rs::Encoding as CodePage;
-
 use crate::model::{self, Model, SectionInfo, Source};
 use crate::reg::{Block, RegValue};
-use crate::text::TextFormat;
 
 use super::emit::Emitter;
+use super::error::YamlError;
+use super::head::{MODELINE, source_y};
 use super::tree::Y;
 use super::value::{self, Context};
-use super::{MODELINE, WriteOptions, YamlError};
+
+/// How to write a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Sort profiles, keys and values into a canonical order instead of the
+    /// source order.
+    pub sort: bool,
+}
 
 /// Write `model` as a YAML document.
 pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError> {
@@ -48,21 +54,6 @@ pub fn write(model: &Model, options: &WriteOptions) -> Result<String, YamlError>
 fn source(model: &Model) -> Y {
     let s = &model.source;
     source_y(s.format.name(), &s.text, s.codepage)
-}
-
-/// The `source:` mapping of any document kind: the code page only when it
-/// is not Windows-1252.
-pub(super) fn source_y(format: &str, text: &TextFormat, codepage: &'static CodePage) -> Y {
-    let mut entries = vec![
-        ("format".to_owned(), Y::Str(format.into())),
-        ("encoding".to_owned(), Y::Str(text.encoding.name().into())),
-        ("bom".to_owned(), Y::Bool(text.bom)),
-        ("newline".to_owned(), Y::Str(text.newline.name().into())),
-    ];
-    if codepage != encoding_rs::WINDOWS_1252 {
-        entries.push(("codepage".to_owned(), Y::Str(codepage.name().into())));
-    }
-    Y::Map(entries)
 }
 
 fn write_keys(

@@ -1,0 +1,154 @@
+//! Where a value lives and what a YAML key names there: a MAPI property by
+//! its dictionary name or raw tag, an account manager setting, or a plain
+//! registry value.
+//!
+//! Nothing here reads or shows a value; it only names one.
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::mapi::TagName;
+use crate::mapi::dictionary::{self, Entry, Meaning, Scope};
+use crate::model::{SectionInfo, Source};
+use crate::reg::{Format, ValueName};
+
+use super::error::ValueError;
+
+/// Where a value lives, which decides how it is named and typed.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// Inside a profile (MAPI names apply).
+    pub in_profile: bool,
+    /// The owning service's scope.
+    pub scope: Option<Scope>,
+    /// In the account manager (plain names with known meanings).
+    pub account_manager: bool,
+    /// The `.reg` format (REG_EXPAND_SZ and REG_MULTI_SZ encodings differ).
+    pub format: Format,
+    /// ANSI code page for `PT_STRING8` bytes and REGEDIT4 strings.
+    pub codepage: &'static CodePage,
+}
+
+impl Context {
+    /// The context of a key read from `source`: inside a profile or not, and
+    /// what [`crate::model::describe`] says of it.
+    pub fn new(source: &Source, in_profile: bool, info: &SectionInfo) -> Context {
+        Context {
+            in_profile,
+            scope: info.scope,
+            account_manager: info.account_manager,
+            format: source.format,
+            codepage: source.codepage,
+        }
+    }
+}
+
+/// The value name and, for MAPI properties, the tag a YAML key stands for.
+pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagName>), ValueError> {
+    if key == "@" {
+        return Ok((ValueName::Default, None));
+    }
+    if let Some(tag) = tag_of(key, ctx) {
+        return Ok((ValueName::Named(key.to_owned()), Some(tag)));
+    }
+    if ctx.in_profile && !ctx.account_manager {
+        let found: Vec<&Entry> = dictionary::by_name(key, ctx.scope).collect();
+        match found.as_slice() {
+            [entry] => {
+                let tag = TagName {
+                    tag: entry.tag,
+                    secure: false,
+                };
+                return Ok((ValueName::Named(tag.canonical()), Some(tag)));
+            }
+            [] => {}
+            many => {
+                return Err(ValueError::Ambiguous {
+                    key: key.to_owned(),
+                    names: many.iter().map(|e| e.tag.value_name()).collect(),
+                });
+            }
+        }
+    }
+    Ok((ValueName::Named(key.to_owned()), None))
+}
+
+/// The tag a value name stands for where MAPI names apply.
+pub(super) fn tag_of(name: &str, ctx: &Context) -> Option<TagName> {
+    if ctx.in_profile && !ctx.account_manager {
+        TagName::parse(name)
+    } else {
+        None
+    }
+}
+
+/// What the dictionary says a property's number means here (flags, an
+/// enumeration, a UID…).
+pub(super) fn meaning_of(tag: Option<TagName>, ctx: &Context) -> Meaning {
+    tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope))
+        .map_or(Meaning::Plain, |e| e.meaning)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(in_profile: bool, scope: Option<Scope>, account_manager: bool) -> Context {
+        Context {
+            in_profile,
+            scope,
+            account_manager,
+            format: Format::Regedit5,
+            codepage: encoding_rs::WINDOWS_1252,
+        }
+    }
+
+    fn named(name: &str) -> ValueName {
+        ValueName::Named(name.to_owned())
+    }
+
+    #[test]
+    fn names_in_a_profile_section() {
+        let exchange = ctx(true, Some(Scope::Exchange), false);
+        let resolve = |key: &str| resolve_name(key, &exchange).unwrap();
+        assert_eq!(resolve("@"), (ValueName::Default, None));
+        let (name, tag) = resolve("TCPExchangePort");
+        assert_eq!(name, named("0002662c"));
+        assert_eq!(tag.map(|t| t.canonical()).as_deref(), Some("0002662c"));
+        // dictionary names ignore ASCII case; raw names are kept as written
+        assert_eq!(resolve("tcpexchangeport").0, named("0002662c"));
+        assert_eq!(resolve("0002662C").0, named("0002662C"));
+        assert!(resolve("0002662C").1.is_some());
+        assert_eq!(resolve("Foo"), (named("Foo"), None));
+        // a provider's name means nothing in another provider's section
+        let pst = ctx(true, Some(Scope::Pst), false);
+        assert_eq!(
+            resolve_name("TCPExchangePort", &pst),
+            Ok((named("TCPExchangePort"), None))
+        );
+    }
+
+    #[test]
+    fn mapi_names_apply_only_in_profile_sections() {
+        for where_ in [ctx(false, None, false), ctx(true, None, true)] {
+            assert_eq!(
+                resolve_name("0002662c", &where_),
+                Ok((named("0002662c"), None))
+            );
+            assert_eq!(
+                resolve_name("PR_DISPLAY_NAME", &where_),
+                Ok((named("PR_DISPLAY_NAME"), None))
+            );
+            assert_eq!(tag_of("0002662c", &where_), None);
+        }
+    }
+
+    #[test]
+    fn meanings_come_from_the_dictionary_of_the_scope() {
+        let exchange = ctx(true, Some(Scope::Exchange), false);
+        let flags = tag_of("00036623", &exchange);
+        assert!(matches!(meaning_of(flags, &exchange), Meaning::Flags(_)));
+        let ldap = ctx(true, Some(Scope::Ldap), false);
+        assert!(!matches!(meaning_of(flags, &ldap), Meaning::Flags(_)));
+        assert_eq!(meaning_of(None, &exchange), Meaning::Plain);
+    }
+}
