@@ -118,7 +118,8 @@ pub enum EditError {
         /// Where: profile/section/name.
         name: String,
         /// What is wrong.
-        why: String,
+        #[source]
+        why: Box<BadValue>,
     },
     /// `--profile` or `--section` that matches nothing in the file.
     #[error("{0}")]
@@ -138,6 +139,44 @@ pub enum EditError {
     /// That `.prf` does not read back, e.g. a value holding a NUL.
     #[error(transparent)]
     ReadBack(#[from] ReadBack),
+}
+
+impl EditError {
+    /// [`EditError::Value`] for the value at `name`.
+    pub fn value(name: impl Into<String>, why: impl Into<BadValue>) -> EditError {
+        EditError::Value {
+            name: name.into(),
+            why: Box::new(why.into()),
+        }
+    }
+}
+
+/// Why a value cannot be set.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum BadValue {
+    /// Not a YAML value, e.g. `[use-http, ssl-only` for a list of flags.
+    #[error(transparent)]
+    Syntax(#[from] yaml::YamlError),
+    /// Nothing for a property that is not text, e.g. `TCPExchangePort=`.
+    #[error("no value given (use --unset to remove a value)")]
+    Missing,
+    /// A value the property does not take, e.g. `70000` for a port, or a
+    /// name no section knows.
+    #[error(transparent)]
+    Property(#[from] yaml::ValueError),
+    /// A `.prf` patch value that is not a setting, e.g. a list.
+    #[error(transparent)]
+    Patch(#[from] yaml::SettingError),
+    /// A `.prf` setting its mapping's type refuses, e.g. `70000` for a
+    /// `PT_I2` port.
+    #[error(transparent)]
+    Setting(#[from] crate::model::SettingError),
+    /// A `.prf` value with a line break, which would start a new line.
+    #[error("a .prf value cannot hold a line break")]
+    LineBreak,
+    /// A new profile name that cannot name a key, e.g. `a\b` or nothing.
+    #[error("{0:?} cannot be a profile name")]
+    ProfileName(String),
 }
 
 fn suggest(names: &[String]) -> String {

@@ -209,10 +209,8 @@ fn create(
     }
     let mut out = Vec::new();
     for section in targets {
-        let (value_name, _) = resolve_name(name, &section.ctx).map_err(|why| EditError::Value {
-            name: name.to_owned(),
-            why: why.to_string(),
-        })?;
+        let (value_name, _) =
+            resolve_name(name, &section.ctx).map_err(|why| EditError::value(name, why))?;
         let new = new_value(section, value_name.as_str(), None, assignment)?;
         out.push(planned(section, None, new));
     }
@@ -250,12 +248,8 @@ fn new_value(
     assignment: &Assignment,
 ) -> Result<RegValue, EditError> {
     match assignment {
-        Assignment::Set { value, .. } => {
-            reg_value(name, value, &section.ctx, old).map_err(|why| EditError::Value {
-                name: format!("{}/{name}", section.where_()),
-                why: why.to_string(),
-            })
-        }
+        Assignment::Set { value, .. } => reg_value(name, value, &section.ctx, old)
+            .map_err(|why| EditError::value(format!("{}/{name}", section.where_()), why)),
         Assignment::Unset { .. } => Ok(RegValue {
             name: crate::reg::ValueName::Named(name.to_owned()),
             data: RegData::Delete,

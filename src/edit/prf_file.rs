@@ -9,7 +9,7 @@ use crate::model::encode_setting;
 use crate::prf::{self, GENERAL_KEYS, Item, PrfModel};
 use crate::yaml::PrfPatch;
 
-use super::{Assignment, EditError, Edited, Edits};
+use super::{Assignment, BadValue, EditError, Edited, Edits};
 
 /// Apply `edits` to the `.prf` file `input`.
 pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
@@ -56,10 +56,7 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
     for (key, value) in &patch.general {
         let new = value
             .text(key, None, true)
-            .map_err(|why| EditError::Value {
-                name: format!("[General] {key}"),
-                why: why.to_string(),
-            })?;
+            .map_err(|why| EditError::value(format!("[General] {key}"), why))?;
         changes.extend(general(&mut text, &model, key, new.as_deref())?);
     }
     for (id, settings) in &patch.items {
@@ -74,10 +71,7 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
             let name = format!("[{}] {key}", item.id);
             let new = value
                 .text(key, model.tag(block, key), false)
-                .map_err(|why| EditError::Value {
-                    name: name.clone(),
-                    why: why.to_string(),
-                })?;
+                .map_err(|why| EditError::value(&name, why))?;
             check(&model, block, key, new.as_deref(), &item.id)?;
             let old = item.settings.get(key);
             if old == new.as_deref() {
@@ -185,20 +179,17 @@ fn check(
         return Ok(());
     };
     if value.contains(['\r', '\n']) {
-        return Err(EditError::Value {
-            name: format!("[{id}] {key}"),
-            why: "a .prf value cannot hold a line break".to_owned(),
-        });
+        return Err(EditError::value(
+            format!("[{id}] {key}"),
+            BadValue::LineBreak,
+        ));
     }
     if !prf::placeholders(value).is_empty() {
         return Ok(());
     }
     encode_setting(tag, value, model.source.codepage)
         .map(|_| ())
-        .map_err(|why| EditError::Value {
-            name: format!("[{id}] {key}"),
-            why: why.to_string(),
-        })
+        .map_err(|why| EditError::value(format!("[{id}] {key}"), why))
 }
 
 /// Set `key` in section `id`, one line: the value replaced, a

@@ -11,7 +11,7 @@ use crate::reg::edit::Line;
 use crate::reg::{self, Block, RegData, RegValue};
 use crate::yaml;
 
-use super::{EditError, Edited};
+use super::{BadValue, EditError, Edited};
 use crate::reg::name;
 
 /// What to do.
@@ -77,10 +77,10 @@ impl Move {
                     }
                 };
                 if new.contains(['\\', '\r', '\n']) || new.is_empty() {
-                    return Err(EditError::Value {
-                        name: "--rename".into(),
-                        why: format!("{new:?} cannot be a profile name"),
-                    });
+                    return Err(EditError::value(
+                        "--rename",
+                        BadValue::ProfileName(new.clone()),
+                    ));
                 }
                 Some((old, new.clone()))
             }

@@ -3,25 +3,11 @@
 //! text), a YAML value otherwise (`6001`, `0x23`, `[use-http, ssl-only]`,
 //! `{hex: 71 17}`, `true`).
 
-use thiserror::Error;
-
 use crate::mapi::{PropType, TagName, account};
 use crate::reg::{RegData, RegValue};
 use crate::yaml::{self, Context, Y};
 
-/// Why a value given on the command line does not fit its property.
-#[derive(Debug, Error, PartialEq, Eq)]
-pub(super) enum ValueError {
-    /// Not a YAML value, e.g. `[use-http, ssl-only` for a list of flags.
-    #[error(transparent)]
-    Syntax(#[from] yaml::YamlError),
-    /// Nothing for a property that is not text, e.g. `TCPExchangePort=`.
-    #[error("no value given (use --unset to remove a value)")]
-    Missing,
-    /// A value the property does not take, e.g. `70000` for a port.
-    #[error(transparent)]
-    Value(#[from] yaml::ValueError),
-}
+use super::BadValue;
 
 /// The registry value `name` (as it is or will be written) holding `text`,
 /// in the form `existing` has when there is one.
@@ -30,7 +16,7 @@ pub(super) fn reg_value(
     text: &str,
     ctx: &Context,
     existing: Option<&RegData>,
-) -> Result<RegValue, ValueError> {
+) -> Result<RegValue, BadValue> {
     let tag = if ctx.in_profile && !ctx.account_manager {
         TagName::parse(name)
     } else {
@@ -49,7 +35,7 @@ pub(super) fn reg_value(
         yaml::parse_fragment(text)?
     };
     if y == Y::Null {
-        return Err(ValueError::Missing);
+        return Err(BadValue::Missing);
     }
     let mut value = yaml::parse_value(name, &y, ctx)?;
     keep_form(&mut value.data, existing, tag, ctx);
@@ -107,14 +93,14 @@ mod tests {
     #[test]
     fn each_way_a_value_can_be_wrong_says_so() {
         let err = |text| reg_value("0002662c", text, &exchange(), None).unwrap_err();
-        assert!(matches!(err("[6001"), ValueError::Syntax(_)));
-        assert_eq!(err(""), ValueError::Missing);
+        assert!(matches!(err("[6001"), BadValue::Syntax(_)));
+        assert_eq!(err(""), BadValue::Missing);
         assert_eq!(
             err("~").to_string(),
             "no value given (use --unset to remove a value)"
         );
         let too_big = err("70000");
-        assert!(matches!(too_big, ValueError::Value(_)), "{too_big:?}");
+        assert!(matches!(too_big, BadValue::Property(_)), "{too_big:?}");
         assert!(too_big.to_string().contains("70000"), "{too_big}");
     }
 }

@@ -6,8 +6,6 @@
 //! (`4:7: profiles.Outlook.….TCPExchangePort: 70000 does not fit …`); the
 //! readers add the location, nothing here knows it.
 
-use std::num::{ParseIntError, TryFromIntError};
-
 use thiserror::Error;
 
 use crate::mapi::dictionary::{self, Scope};
@@ -73,7 +71,7 @@ pub enum ValueError {
     MultiSzNotList,
     /// A `qword` outside both 64-bit ranges, e.g. `{qword: 18446744073709551616}`.
     #[error("qword out of range")]
-    QwordOutOfRange(#[source] TryFromIntError),
+    QwordOutOfRange,
     /// `x64` on a value that is not a multi-valued property, e.g.
     /// `{x64: [1]}` under `keys`.
     #[error("x64 applies to multi-valued properties only")]
@@ -132,26 +130,14 @@ pub enum ShapeError {
     #[error("expected a number, found {0:?}")]
     NotANumber(String),
     /// A number outside both 32-bit ranges, e.g. `{dword: 4294967296}`.
-    #[error("{n} does not fit in 32 bits")]
-    Not32Bits {
-        /// The number.
-        n: i128,
-        /// Why it does not fit.
-        #[source]
-        source: TryFromIntError,
-    },
+    #[error("{0} does not fit in 32 bits")]
+    Not32Bits(i128),
     /// A `PT_I2` outside 0–65535, e.g. `TCPExchangePort: 70000`.
-    #[error("{n} does not fit in 16 bits (0 to 65535)")]
-    Not16Bits {
-        /// The number.
-        n: i128,
-        /// Why it does not fit.
-        #[source]
-        source: TryFromIntError,
-    },
+    #[error("{0} does not fit in 16 bits (0 to 65535)")]
+    Not16Bits(i128),
     /// A `PT_I8` outside the signed 64-bit range, e.g. `9223372036854775808`.
     #[error("out of range for PT_I8")]
-    NotI8(#[source] TryFromIntError),
+    NotI8,
     /// Bytes given as something other than a string, e.g. `{hex: 1}`.
     #[error("expected hex bytes like \"01 02 0a\"")]
     ExpectedHex,
@@ -173,7 +159,7 @@ pub enum ShapeError {
     ExpectedTime,
     /// A `PT_SYSTIME` number outside 0–2⁶⁴−1, e.g. `-1`.
     #[error("out of range")]
-    TimeOutOfRange(#[source] TryFromIntError),
+    TimeOutOfRange,
     /// A `PT_CLSID` that is no GUID, e.g. `{1234}`.
     #[error("expected a GUID like {{00020D0A-0000-0000-C000-000000000046}}")]
     ExpectedGuid,
@@ -200,7 +186,7 @@ pub enum ShapeError {
     /// A decimal too large for a `PT_CURRENCY`, e.g.
     /// `"1000000000000000.0000"`.
     #[error("currency out of range")]
-    CurrencyOutOfRange(#[source] Option<ParseIntError>),
+    CurrencyOutOfRange,
 }
 
 /// `did you mean A, B? ` for the names close to `name`, or nothing.

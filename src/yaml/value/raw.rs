@@ -80,7 +80,7 @@ pub(super) fn parse(form: Form, inner: &Y, ctx: &Context) -> Result<RegData, Val
             let n = int_of(inner)?;
             let n = u64::try_from(n)
                 .or_else(|_| i64::try_from(n).map(i64::cast_unsigned))
-                .map_err(ValueError::QwordOutOfRange)?;
+                .map_err(|_| ValueError::QwordOutOfRange)?;
             RegData::Hex {
                 kind: kind::QWORD,
                 bytes: n.to_le_bytes().to_vec(),
