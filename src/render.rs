@@ -28,9 +28,16 @@ pub enum RenderError {
     /// A CSV file that does not parse, e.g. rows of unequal length.
     #[error("CSV: {0}")]
     Csv(#[source] csv::Error),
-    /// A YAML or JSON file that is not a list of mappings.
-    #[error("{0}")]
-    Data(String),
+    /// A variables file that is neither JSON nor YAML, e.g. `[a`.
+    #[error("the variables are not YAML: {0}")]
+    NotYaml(#[source] yaml::YamlError),
+    /// Variables that are not a list, e.g. a mapping.
+    #[error("the variables must be a list of mappings")]
+    NotAList,
+    /// An item of the list that is not a mapping, e.g. `- 1` (the item's
+    /// number, from 1).
+    #[error("item {0} of the variables is not a mapping")]
+    NotAMapping(usize),
     /// A template that does not parse, e.g. `{{ unclosed`. The message says
     /// all of minijinja's error, with the line in the template, so it is not
     /// also a cause.
@@ -84,15 +91,9 @@ pub fn csv_rows(text: &str) -> Result<Vec<Row>, RenderError> {
 pub fn data_rows(text: &str) -> Result<Vec<Row>, RenderError> {
     let items: Vec<serde_json::Value> = match serde_json::from_str(text) {
         Ok(items) => items,
-        Err(_) => match yaml::parse_fragment(text)
-            .map_err(|e| RenderError::Data(format!("the variables are not YAML: {e}")))?
-        {
+        Err(_) => match yaml::parse_fragment(text).map_err(RenderError::NotYaml)? {
             Y::Seq(items) => items.iter().map(json_of).collect(),
-            _ => {
-                return Err(RenderError::Data(
-                    "the variables must be a list of mappings".to_owned(),
-                ));
-            }
+            _ => return Err(RenderError::NotAList),
         },
     };
     items
@@ -103,10 +104,7 @@ pub fn data_rows(text: &str) -> Result<Vec<Row>, RenderError> {
                 label: format!("item {}", i.saturating_add(1)),
                 vars,
             }),
-            _ => Err(RenderError::Data(format!(
-                "item {} of the variables is not a mapping",
-                i.saturating_add(1)
-            ))),
+            _ => Err(RenderError::NotAMapping(i.saturating_add(1))),
         })
         .collect()
 }
@@ -227,7 +225,20 @@ mod tests {
         assert_eq!(items[1].label, "item 2");
         let ports = Renderer::new("{{ port + 1 }}", "{{ user }}").unwrap();
         assert_eq!(ports.render(&items[1]).unwrap().1, "444");
-        assert!(data_rows("just: a mapping\n").is_err());
+        let message = |text: &str| data_rows(text).map(|_| ()).unwrap_err().to_string();
+        assert_eq!(
+            message("just: a mapping\n"),
+            "the variables must be a list of mappings"
+        );
+        assert_eq!(
+            message("- {user: jdoe}\n- 1\n"),
+            "item 2 of the variables is not a mapping"
+        );
+        assert!(
+            message("[a\n").starts_with("the variables are not YAML: "),
+            "{}",
+            message("[a\n")
+        );
         assert!(Renderer::new("{{ unclosed", "x").is_err());
     }
 
