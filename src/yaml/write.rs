@@ -86,7 +86,12 @@ fn write_keys(
         let ctx = Context::new(source, in_profile, info);
         let mut shown: Vec<value::Shown> = values.iter().map(|v| value::show(v, &ctx)).collect();
         if sort {
-            shown.sort_by_key(|a| a.key.to_lowercase());
+            // by the shown names in lower case, compared without copying them
+            shown.sort_by(|a, b| {
+                let (a, b) = (a.key.chars(), b.key.chars());
+                a.flat_map(char::to_lowercase)
+                    .cmp(b.flat_map(char::to_lowercase))
+            });
         }
         let mut names = HashSet::new();
         for item in &shown {
