@@ -27,15 +27,40 @@ struct Facts {
     name: &'static str,
     extensions: &'static [&'static str],
     description: &'static str,
+    /// [`crate::input::read`] reads it.
+    reads: bool,
+    /// [`crate::convert::convert`] writes it.
+    writes: bool,
 }
 
 impl Format {
     /// Every form, in the order help text lists them.
     pub const ALL: [Format; 3] = [Format::Reg, Format::Prf, Format::Yaml];
 
-    /// The name `--to` and `--from` take: `reg`, `prf`, `yaml`.
+    /// The name `--to` and `--from` take (`reg`, `yaml`, …).
     pub fn name(self) -> &'static str {
         self.facts().name
+    }
+
+    /// Whether mapiprof reads files of this form.
+    pub fn reads(self) -> bool {
+        self.facts().reads
+    }
+
+    /// Whether mapiprof writes files of this form (and so edits them in
+    /// place).
+    pub fn writes(self) -> bool {
+        self.facts().writes
+    }
+
+    /// The forms mapiprof reads.
+    pub fn inputs() -> impl Iterator<Item = Format> {
+        Format::ALL.into_iter().filter(|f| f.reads())
+    }
+
+    /// The forms mapiprof writes.
+    pub fn outputs() -> impl Iterator<Item = Format> {
+        Format::ALL.into_iter().filter(|f| f.writes())
     }
 
     /// A line for help text.
@@ -100,16 +125,22 @@ impl Format {
                 name: "reg",
                 extensions: &["reg"],
                 description: "A Regedit export or patch",
+                reads: true,
+                writes: true,
             },
             Format::Prf => Facts {
                 name: "prf",
                 extensions: &["prf"],
                 description: "An Outlook profile file",
+                reads: true,
+                writes: true,
             },
             Format::Yaml => Facts {
                 name: "yaml",
                 extensions: &["yaml", "yml"],
                 description: "The mapiprof YAML document",
+                reads: true,
+                writes: true,
             },
         }
     }

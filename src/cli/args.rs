@@ -95,10 +95,10 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Output format; by default from the output's extension, else the
         /// other format of the input.
-        #[arg(long, value_parser = FormatParser)]
+        #[arg(long, value_parser = FormatParser::Output)]
         to: Option<Format>,
         /// Input format; by default from the extension or the content.
-        #[arg(long, value_parser = FormatParser)]
+        #[arg(long, value_parser = FormatParser::Input)]
         from: Option<Format>,
         /// Sort profiles, keys and values (YAML output).
         #[arg(long)]
@@ -204,7 +204,7 @@ pub enum Command {
         #[arg(long, value_name = "PATTERN")]
         name: Option<String>,
         /// Convert each rendered file to this format.
-        #[arg(long, value_parser = FormatParser)]
+        #[arg(long, value_parser = FormatParser::Output)]
         to: Option<Format>,
         /// Allow keys outside the profiles of an Outlook profile root in a
         /// rendered .reg.
@@ -410,9 +410,24 @@ pub enum CheckFormat {
     Json,
 }
 
-/// A form's name (`--to`, `--from`), from the library's list of forms.
+/// A form's name, from the library's list of forms: those it writes
+/// (`--to`) or those it reads (`--from`).
 #[derive(Debug, Clone, Copy)]
-pub struct FormatParser;
+pub enum FormatParser {
+    /// A form mapiprof writes.
+    Output,
+    /// A form mapiprof reads.
+    Input,
+}
+
+impl FormatParser {
+    fn forms(self) -> Vec<Format> {
+        match self {
+            FormatParser::Output => Format::outputs().collect(),
+            FormatParser::Input => Format::inputs().collect(),
+        }
+    }
+}
 
 impl TypedValueParser for FormatParser {
     type Value = Format;
@@ -423,14 +438,14 @@ impl TypedValueParser for FormatParser {
         arg: Option<&clap::Arg>,
         value: &OsStr,
     ) -> Result<Format, clap::Error> {
-        let names = Format::ALL.map(Format::name);
+        let names = self.forms().into_iter().map(Format::name);
         let name = PossibleValuesParser::new(names).parse_ref(cmd, arg, value)?;
         Format::from_name(&name).ok_or_else(|| clap::Error::new(ErrorKind::InvalidValue))
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(
-            Format::ALL
+            self.forms()
                 .into_iter()
                 .map(|f| PossibleValue::new(f.name()).help(f.description())),
         ))

@@ -328,7 +328,7 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> Result<()
     for path in entries {
         if path.is_dir() {
             walk(&path, base, out)?;
-        } else if Format::from_path(&path).is_some() {
+        } else if Format::from_path(&path).is_some_and(Format::reads) {
             out.push((path, base.to_path_buf()));
         }
     }

@@ -87,7 +87,8 @@ pub fn converted(
     read: &ReadOptions,
 ) -> Result<Vec<u8>> {
     let name = io::display_name(file);
-    let profiles = load::profiles_as(file, bytes, from, read)?;
+    let doc = load::document_as(file, bytes, from, read)?;
+    let profiles = load::profiles_of(file, doc, read)?;
     let to = to.unwrap_or_else(|| convert::default_target(from, &profiles));
     let mut options = request.options.clone();
     options.recreating.codepage = read.code_page()?;

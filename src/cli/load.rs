@@ -36,20 +36,13 @@ pub fn document_as<'a>(
 
 /// The profiles `file` describes, its warnings printed.
 pub fn profiles(file: &Path, read: &ReadOptions) -> Result<Profiles> {
-    let bytes = io::read_input(file)?;
-    let format = Format::of(file, &bytes);
-    profiles_as(file, bytes, format, read)
+    let doc = document(file, read)?;
+    profiles_of(file, doc, read)
 }
 
-/// The profiles `bytes` (of `file`, read as `format`) describe, with the
-/// warnings of reading and of working them out printed.
-pub fn profiles_as<'a>(
-    file: &Path,
-    bytes: impl Into<std::borrow::Cow<'a, [u8]>>,
-    format: Format,
-    read: &ReadOptions,
-) -> Result<Profiles> {
-    let doc = document_as(file, bytes, format, read)?;
+/// The profiles `doc` (read from `file`) describes, with the warnings of
+/// reading and of working them out printed.
+pub fn profiles_of(file: &Path, doc: Document, read: &ReadOptions) -> Result<Profiles> {
     let name = io::display_name(file);
     report(&name, doc.warnings(), read.strict)?;
     let (profiles, warnings) = doc.into_profiles();

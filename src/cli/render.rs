@@ -126,7 +126,8 @@ fn one(
     };
     let out = if to == form {
         // check that the rendered file reads cleanly, and keep its bytes
-        load::profiles_as(&path, bytes.as_slice(), form, &strict)
+        load::document_as(&path, bytes.as_slice(), form, &strict)
+            .and_then(|doc| load::profiles_of(&path, doc, &strict))
             .map_err(|e| anyhow!("the rendered {name} does not read: {}", error::one_line(&e)))
             .in_file(&row.label)?;
         bytes
@@ -164,12 +165,15 @@ fn template_form(path: &Path) -> Result<(String, Format)> {
         .find_map(|suffix| file.strip_suffix(suffix))
         .unwrap_or(&file);
     let bare = Path::new(bare);
-    let form = Format::from_path(bare).ok_or_else(|| {
-        anyhow!(
-            "{}: name the template .reg, .prf or .yaml (optionally with .j2 after it)",
-            path.display()
-        )
-    })?;
+    // the rendered text is read back, and written, in the template's form
+    let form = Format::from_path(bare)
+        .filter(|f| f.reads() && f.writes())
+        .ok_or_else(|| {
+            anyhow!(
+                "{}: name the template .reg, .prf or .yaml (optionally with .j2 after it)",
+                path.display()
+            )
+        })?;
     let stem = bare
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -3,6 +3,7 @@
 
 use crate::format::Format;
 use crate::input::{Document, Profiles};
+use crate::model::Model;
 use crate::yaml::Patch;
 
 use super::{EditError, Edited, Edits, Retarget};
@@ -25,10 +26,7 @@ impl Operation {
             Document::Reg(input) => match self {
                 Operation::Set(edits) => super::set_reg(input, edits),
                 Operation::Retarget(r) => super::retarget_reg(input, r),
-                Operation::Apply(patch) => match patch.as_ref() {
-                    Patch::Reg(patch) => super::apply_reg(input, patch),
-                    Patch::Prf(_) => Err(wrong_patch("a .prf patch", "a .reg file")),
-                },
+                Operation::Apply(patch) => super::apply_reg(input, registry(patch, "a .reg file")?),
             },
             Document::Prf(input) => self.prf(input),
             Document::Model {
@@ -38,10 +36,9 @@ impl Operation {
                 Profiles::Registry(model) => match self {
                     Operation::Set(edits) => super::set_yaml(model, edits),
                     Operation::Retarget(r) => super::retarget_yaml(model, r),
-                    Operation::Apply(patch) => match patch.as_ref() {
-                        Patch::Reg(patch) => super::apply_yaml(model, patch),
-                        Patch::Prf(_) => Err(wrong_patch("a .prf patch", "a registry document")),
-                    },
+                    Operation::Apply(patch) => {
+                        super::apply_yaml(model, registry(patch, "a registry document")?)
+                    }
                 },
                 Profiles::Prf(model) => super::via_prf(model, |file| self.prf(file)),
             },
@@ -63,6 +60,14 @@ impl Operation {
                 Patch::Reg(_) => Err(wrong_patch("a registry patch", "a .prf")),
             },
         }
+    }
+}
+
+/// The registry patch of `patch`, which is applied to `file`.
+fn registry<'p>(patch: &'p Patch, file: &str) -> Result<&'p Model, EditError> {
+    match patch {
+        Patch::Reg(patch) => Ok(patch),
+        Patch::Prf(_) => Err(wrong_patch("a .prf patch", file)),
     }
 }
 

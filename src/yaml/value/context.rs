@@ -28,6 +28,29 @@ pub struct Context {
     pub codepage: &'static CodePage,
 }
 
+#[cfg(test)]
+impl Context {
+    /// A key of a Regedit 5 export in Windows-1252, for tests.
+    pub(crate) fn for_test(
+        in_profile: bool,
+        scope: Option<Scope>,
+        account_manager: bool,
+    ) -> Context {
+        Context {
+            in_profile,
+            scope,
+            account_manager,
+            format: Format::Regedit5,
+            codepage: encoding_rs::WINDOWS_1252,
+        }
+    }
+
+    /// An Exchange section of a profile, for tests.
+    pub(crate) fn exchange_for_test() -> Context {
+        Context::for_test(true, Some(Scope::Exchange), false)
+    }
+}
+
 impl Context {
     /// The context of a key read from `source`: inside a profile or not, and
     /// what [`crate::model::describe`] says of it.
@@ -92,23 +115,13 @@ pub(super) fn meaning_of(tag: Option<TagName>, ctx: &Context) -> Meaning {
 mod tests {
     use super::*;
 
-    fn ctx(in_profile: bool, scope: Option<Scope>, account_manager: bool) -> Context {
-        Context {
-            in_profile,
-            scope,
-            account_manager,
-            format: Format::Regedit5,
-            codepage: encoding_rs::WINDOWS_1252,
-        }
-    }
-
     fn named(name: &str) -> ValueName {
         ValueName::Named(name.to_owned())
     }
 
     #[test]
     fn names_in_a_profile_section() {
-        let exchange = ctx(true, Some(Scope::Exchange), false);
+        let exchange = Context::for_test(true, Some(Scope::Exchange), false);
         let resolve = |key: &str| resolve_name(key, &exchange).unwrap();
         assert_eq!(resolve("@"), (ValueName::Default, None));
         let (name, tag) = resolve("TCPExchangePort");
@@ -120,7 +133,7 @@ mod tests {
         assert!(resolve("0002662C").1.is_some());
         assert_eq!(resolve("Foo"), (named("Foo"), None));
         // a provider's name means nothing in another provider's section
-        let pst = ctx(true, Some(Scope::Pst), false);
+        let pst = Context::for_test(true, Some(Scope::Pst), false);
         assert_eq!(
             resolve_name("TCPExchangePort", &pst),
             Ok((named("TCPExchangePort"), None))
@@ -129,7 +142,10 @@ mod tests {
 
     #[test]
     fn mapi_names_apply_only_in_profile_sections() {
-        for where_ in [ctx(false, None, false), ctx(true, None, true)] {
+        for where_ in [
+            Context::for_test(false, None, false),
+            Context::for_test(true, None, true),
+        ] {
             assert_eq!(
                 resolve_name("0002662c", &where_),
                 Ok((named("0002662c"), None))
@@ -144,10 +160,10 @@ mod tests {
 
     #[test]
     fn meanings_come_from_the_dictionary_of_the_scope() {
-        let exchange = ctx(true, Some(Scope::Exchange), false);
+        let exchange = Context::for_test(true, Some(Scope::Exchange), false);
         let flags = tag_of("00036623", &exchange);
         assert!(matches!(meaning_of(flags, &exchange), Meaning::Flags(_)));
-        let ldap = ctx(true, Some(Scope::Ldap), false);
+        let ldap = Context::for_test(true, Some(Scope::Ldap), false);
         assert!(!matches!(meaning_of(flags, &ldap), Meaning::Flags(_)));
         assert_eq!(meaning_of(None, &exchange), Meaning::Plain);
     }

@@ -177,24 +177,9 @@ mod tests {
 
     use super::*;
     use crate::mapi::dictionary::Scope;
-    use crate::reg::Format;
-
-    fn ctx(in_profile: bool, scope: Option<Scope>, account_manager: bool) -> Context {
-        Context {
-            in_profile,
-            scope,
-            account_manager,
-            format: Format::Regedit5,
-            codepage: encoding_rs::WINDOWS_1252,
-        }
-    }
-
-    fn exchange() -> Context {
-        ctx(true, Some(Scope::Exchange), false)
-    }
 
     fn outside() -> Context {
-        ctx(false, None, false)
+        Context::for_test(false, None, false)
     }
 
     fn s(text: &str) -> Y {
@@ -220,7 +205,12 @@ mod tests {
 
     #[test]
     fn dictionary_names_become_raw_value_names() {
-        let value = parse("TCPExchangePort", &Y::Int(6001), &exchange()).unwrap();
+        let value = parse(
+            "TCPExchangePort",
+            &Y::Int(6001),
+            &Context::exchange_for_test(),
+        )
+        .unwrap();
         assert_eq!(value.name, ValueName::Named("0002662c".into()));
         assert_eq!(
             value.data,
@@ -231,11 +221,11 @@ mod tests {
         );
         // a PT_STRING8 is a REG_SZ; null deletes
         assert_eq!(
-            data("HomeServer", &s("mail"), &exchange()),
+            data("HomeServer", &s("mail"), &Context::exchange_for_test()),
             Ok(RegData::String("mail".into()))
         );
         assert_eq!(
-            data("HomeServer", &Y::Null, &exchange()),
+            data("HomeServer", &Y::Null, &Context::exchange_for_test()),
             Ok(RegData::Delete)
         );
         assert_eq!(
@@ -246,7 +236,12 @@ mod tests {
 
     #[test]
     fn values_that_do_not_fit_name_the_value_and_its_type() {
-        let error = parse("TCPExchangePort", &Y::Int(70000), &exchange()).unwrap_err();
+        let error = parse(
+            "TCPExchangePort",
+            &Y::Int(70000),
+            &Context::exchange_for_test(),
+        )
+        .unwrap_err();
         assert_eq!(
             error.to_string(),
             "70000 does not fit in 16 bits (0 to 65535) (for 0002662c, PT_I2)"
@@ -259,14 +254,14 @@ mod tests {
             message(
                 "RPCoverHTTPflags",
                 &Y::Seq(vec![s("ssl-always")]),
-                &exchange()
+                &Context::exchange_for_test()
             ),
             "unknown name \"ssl-always\"; known: use-http, ssl-only, mutual-auth, \
                  http-fast, ignore-cert-warnings, http-slow (for 00036623, PT_LONG)"
         );
         // a PT_STRING8 is not wrapped: it is a REG_SZ, not a typed value
         assert_eq!(
-            message("HomeServer", &Y::Int(1), &exchange()),
+            message("HomeServer", &Y::Int(1), &Context::exchange_for_test()),
             "expected a string"
         );
     }
@@ -274,18 +269,18 @@ mod tests {
     #[test]
     fn names_that_are_no_property_here() {
         assert_eq!(
-            message("RPCProxyServr", &s("x"), &exchange()),
+            message("RPCProxyServr", &s("x"), &Context::exchange_for_test()),
             "unknown property \"RPCProxyServr\" in this section; did you mean \
                  RPCProxyServer? A value that is not a MAPI property is written with its \
                  registry type, e.g. {sz: …}"
         );
         assert!(matches!(
-            parse("RPCProxyServr", &s("x"), &exchange()),
+            parse("RPCProxyServr", &s("x"), &Context::exchange_for_test()),
             Err(ValueError::UnknownProperty { ref name, scope: Some(Scope::Exchange) })
                 if name == "RPCProxyServr"
         ));
         assert_eq!(
-            message("S001e67f1", &s("x"), &exchange()),
+            message("S001e67f1", &s("x"), &Context::exchange_for_test()),
             "secure values are written as {hex: …}"
         );
         assert_eq!(
@@ -364,7 +359,7 @@ mod tests {
 
     #[test]
     fn values_with_a_registry_type() {
-        let ctx = exchange();
+        let ctx = Context::exchange_for_test();
         let typed = |key: &str, value: Y, reg_type: Y| {
             data(key, &map(&[("value", value), ("type", reg_type)]), &ctx)
         };
@@ -420,7 +415,7 @@ mod tests {
 
     #[test]
     fn account_manager_settings_have_their_own_forms() {
-        let ctx = ctx(true, None, true);
+        let ctx = Context::for_test(true, None, true);
         assert_eq!(
             data("Account Name", &s("a"), &ctx),
             Ok(RegData::String("a".into()))

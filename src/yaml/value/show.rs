@@ -251,21 +251,7 @@ fn plain_form(data: &RegData, ctx: &Context) -> Option<Y> {
 mod tests {
     use super::*;
     use crate::mapi::dictionary::Scope;
-    use crate::reg::{Format, ValueName};
-
-    fn ctx(in_profile: bool, scope: Option<Scope>, account_manager: bool) -> Context {
-        Context {
-            in_profile,
-            scope,
-            account_manager,
-            format: Format::Regedit5,
-            codepage: encoding_rs::WINDOWS_1252,
-        }
-    }
-
-    fn exchange() -> Context {
-        ctx(true, Some(Scope::Exchange), false)
-    }
+    use crate::reg::ValueName;
 
     fn value(name: &str, data: RegData) -> RegValue {
         RegValue {
@@ -293,7 +279,10 @@ mod tests {
     #[test]
     fn properties_are_shown_by_name_and_type_with_the_raw_name_beside() {
         assert_eq!(
-            shown(&value("0002662c", binary(&[0x71, 0x17])), &exchange()),
+            shown(
+                &value("0002662c", binary(&[0x71, 0x17])),
+                &Context::exchange_for_test()
+            ),
             (
                 "TCPExchangePort".into(),
                 Y::Int(6001),
@@ -302,12 +291,18 @@ mod tests {
         );
         // a name written otherwise than MAPI writes it stays as written
         assert_eq!(
-            shown(&value("0002662C", binary(&[0x71, 0x17])), &exchange()),
+            shown(
+                &value("0002662C", binary(&[0x71, 0x17])),
+                &Context::exchange_for_test()
+            ),
             ("0002662C".into(), Y::Int(6001), Some("PT_I2".into()))
         );
         // secure values are never typed
         assert_eq!(
-            shown(&value("S001e67f1", binary(&[0x61, 0])), &exchange()),
+            shown(
+                &value("S001e67f1", binary(&[0x61, 0])),
+                &Context::exchange_for_test()
+            ),
             (
                 "S001e67f1".into(),
                 Y::tagged("hex", Y::Hex(vec![0x61, 0])),
@@ -318,7 +313,13 @@ mod tests {
 
     #[test]
     fn flags_enums_and_numbers() {
-        let flags = |n: u32| show(&value("00036623", binary(&n.to_le_bytes())), &exchange()).value;
+        let flags = |n: u32| {
+            show(
+                &value("00036623", binary(&n.to_le_bytes())),
+                &Context::exchange_for_test(),
+            )
+            .value
+        };
         assert_eq!(
             flags(0x43),
             Y::Seq(vec![
@@ -329,7 +330,11 @@ mod tests {
         );
         // the same property stored as a REG_DWORD keeps its type in view
         assert_eq!(
-            show(&value("00036623", RegData::Dword(1)), &exchange()).value,
+            show(
+                &value("00036623", RegData::Dword(1)),
+                &Context::exchange_for_test()
+            )
+            .value,
             StoredAs::Dword.wrap(Y::Seq(vec![Y::Str("use-http".into())]))
         );
         assert_eq!(number(99_999), Y::Int(99_999));
@@ -345,25 +350,33 @@ mod tests {
     fn uids_times_and_lists() {
         let uid = [0x85, 3, 2, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46];
         assert_eq!(
-            show(&value("01023009", binary(&uid)), &exchange()).value,
+            show(
+                &value("01023009", binary(&uid)),
+                &Context::exchange_for_test()
+            )
+            .value,
             Y::Hex(uid.to_vec()),
             "no meaning: hex"
         );
         assert_eq!(
-            show(&value("0102300c", binary(&uid)), &exchange()).value,
+            show(
+                &value("0102300c", binary(&uid)),
+                &Context::exchange_for_test()
+            )
+            .value,
             Y::Str("8503020000000000c000000000000046".into())
         );
         let filetime = 133_589_448_000_000_000u64;
         let Y::Str(time) = show(
             &value("00403007", binary(&filetime.to_le_bytes())),
-            &exchange(),
+            &Context::exchange_for_test(),
         )
         .value
         else {
             panic!("not a time")
         };
         assert!(time.starts_with("2024-"), "{time}");
-        let contab = ctx(true, Some(Scope::Contab), false);
+        let contab = Context::for_test(true, Some(Scope::Contab), false);
         for layout in [Layout::Bits32, Layout::Bits64] {
             let names = PropValue::MvUnicode(vec!["a".into(), "b".into()], layout);
             let bytes = mapi::encode(&names, encoding_rs::WINDOWS_1252).unwrap();
@@ -387,24 +400,35 @@ mod tests {
     fn data_the_typed_form_cannot_say_falls_back_to_the_raw_form() {
         // PT_UNICODE bytes of odd length
         assert_eq!(
-            show(&value("001f6622", binary(&[0x61])), &exchange()).value,
+            show(
+                &value("001f6622", binary(&[0x61])),
+                &Context::exchange_for_test()
+            )
+            .value,
             Y::tagged("hex", Y::Hex(vec![0x61]))
         );
         // a PT_I2 in a REG_DWORD
         assert_eq!(
-            show(&value("0002662c", RegData::Dword(1)), &exchange()).value,
+            show(
+                &value("0002662c", RegData::Dword(1)),
+                &Context::exchange_for_test()
+            )
+            .value,
             Y::tagged("dword", Y::Int(1))
         );
         // a name that is no property here keeps its registry type in view
         assert_eq!(
-            shown(&value("Foo", RegData::String("x".into())), &exchange()),
+            shown(
+                &value("Foo", RegData::String("x".into())),
+                &Context::exchange_for_test()
+            ),
             ("Foo".into(), Y::tagged("sz", Y::Str("x".into())), None)
         );
     }
 
     #[test]
     fn outside_profiles_strings_are_plain_and_other_types_raw() {
-        let outside = ctx(false, None, false);
+        let outside = Context::for_test(false, None, false);
         assert_eq!(
             show(&value("0002662c", RegData::String("x".into())), &outside).value,
             Y::Str("x".into())
@@ -425,7 +449,7 @@ mod tests {
 
     #[test]
     fn account_manager_settings() {
-        let manager = ctx(true, None, true);
+        let manager = Context::for_test(true, None, true);
         assert_eq!(
             show(&value("Account Name", binary(&[0x61, 0, 0, 0])), &manager).value,
             StoredAs::Binary.wrap(Y::Str("a".into()))
