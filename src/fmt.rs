@@ -53,6 +53,7 @@ pub fn canonical(doc: Document) -> Result<Canonical, FmtError> {
         Document::Model {
             from: crate::Format::Yaml,
             profiles,
+            ..
         } => {
             let text = match profiles {
                 Profiles::Registry(model) => {

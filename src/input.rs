@@ -38,6 +38,9 @@ pub enum Document {
         from: Format,
         /// What it describes.
         profiles: Profiles,
+        /// What reading it found (the YAML reader refuses instead of
+        /// warning; a reader of another form may warn).
+        warnings: Vec<Warning>,
     },
 }
 
@@ -87,7 +90,7 @@ impl Document {
         match self {
             Document::Reg(input) => &input.warnings,
             Document::Prf(input) => &input.parsed.warnings,
-            Document::Model { .. } => &[],
+            Document::Model { warnings, .. } => warnings,
         }
     }
 
@@ -137,6 +140,7 @@ pub fn read<'a>(
         Format::Yaml => Document::Model {
             from: Format::Yaml,
             profiles: read_yaml_document(&bytes)?.into(),
+            warnings: Vec::new(),
         },
     })
 }

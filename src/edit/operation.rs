@@ -32,6 +32,7 @@ impl Operation {
             Document::Model {
                 from: Format::Yaml,
                 profiles,
+                ..
             } => match profiles {
                 Profiles::Registry(model) => match self {
                     Operation::Set(edits) => super::set_yaml(model, edits),
@@ -98,12 +99,14 @@ mod tests {
         let yaml = Document::Model {
             from: Format::Yaml,
             profiles: profiles.clone(),
+            warnings: Vec::new(),
         };
         assert!(set.edit(&yaml).is_ok());
         // as a reader of another form (an offline hive, say) would give it
         let other = Document::Model {
             from: Format::Reg,
             profiles,
+            warnings: Vec::new(),
         };
         let err = set.edit(&other).unwrap_err();
         assert!(err.to_string().contains("cannot edit"), "{err}");

@@ -399,6 +399,15 @@ mod tests {
         apply(text, &parsed.file, newline, changes).unwrap()
     }
 
+    /// Changes that set each value in its key.
+    fn setting<'v>(values: &[(&str, &'v RegValue)]) -> Changes<'v> {
+        let mut changes = Changes::default();
+        for (key, value) in values {
+            changes.set(*key, value);
+        }
+        changes
+    }
+
     const HEAD: &str = "Windows Registry Editor Version 5.00\r\n\r\n";
 
     #[test]
@@ -407,8 +416,7 @@ mod tests {
             "{HEAD}; keep me\r\n[HKEY_CURRENT_USER\\A]\r\n  \"x\" = dword:1 ; old\r\n\"y\"=hex:01,\\\r\n   02\r\n;tail\r\n\r\n[HKEY_CURRENT_USER\\B]\r\n\"x\"=\"b\"\r\n"
         );
         let new = dword("X", 2);
-        let mut changes = Changes::default();
-        changes.set("hkey_current_user\\a", &new);
+        let changes = setting(&[("hkey_current_user\\a", &new)]);
         assert_eq!(
             apply_to(&text, Newline::CrLf, &changes),
             format!(
@@ -428,9 +436,10 @@ mod tests {
                 bytes: (0..30).collect(),
             },
         );
-        let mut changes = Changes::default();
-        changes.set("HKEY_CURRENT_USER\\A", &short);
-        changes.set("HKEY_CURRENT_USER\\A", &long);
+        let changes = setting(&[
+            ("HKEY_CURRENT_USER\\A", &short),
+            ("HKEY_CURRENT_USER\\A", &long),
+        ]);
         assert_eq!(
             apply_to(text, Newline::Lf, &changes),
             "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n\"h\"=\"s\"\n\"n\"=hex:00,01,02,03,04,05,06,07,08,09,0a,0b,0c,0d,0e,0f,10,11,12,13,14,15,16,\\\n  17,18,19,1a,1b,1c,1d\n"
@@ -443,8 +452,7 @@ mod tests {
             "{HEAD}[HKEY_CURRENT_USER\\A]\r\n\"x\"=dword:00000001\r\n; about B\r\n\r\n[HKEY_CURRENT_USER\\B]\r\n"
         );
         let new = dword("new", 7);
-        let mut changes = Changes::default();
-        changes.set("HKEY_CURRENT_USER\\\\A\\", &new);
+        let changes = setting(&[("HKEY_CURRENT_USER\\\\A\\", &new)]);
         assert_eq!(
             apply_to(&text, Newline::CrLf, &changes),
             format!(
@@ -457,8 +465,7 @@ mod tests {
     fn a_value_of_a_key_the_text_lacks_goes_into_a_new_key_at_the_end() {
         let text = "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n\"x\"=-";
         let new = dword("n", 1);
-        let mut changes = Changes::default();
-        changes.set("HKEY_CURRENT_USER\\A\\New", &new);
+        let changes = setting(&[("HKEY_CURRENT_USER\\A\\New", &new)]);
         assert_eq!(
             apply_to(text, Newline::Lf, &changes),
             "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n\"x\"=-\n\n[HKEY_CURRENT_USER\\A\\New]\n\"n\"=dword:00000001\n"
@@ -511,8 +518,7 @@ mod tests {
         let text =
             "REGEDIT4\n\"x\"=dword:00000001\n[-HKEY_CURRENT_USER\\A]\n\"x\"=dword:00000001\n";
         let new = dword("x", 2);
-        let mut changes = Changes::default();
-        changes.set("HKEY_CURRENT_USER\\A", &new);
+        let changes = setting(&[("HKEY_CURRENT_USER\\A", &new)]);
         assert_eq!(
             apply_to(text, Newline::Lf, &changes),
             format!("{text}\n[HKEY_CURRENT_USER\\A]\n\"x\"=dword:00000002\n")
@@ -524,8 +530,7 @@ mod tests {
         let text = "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n";
         let parsed = parse(text).unwrap();
         let bad = value("x", RegData::String("a\nb".into()));
-        let mut changes = Changes::default();
-        changes.set("HKEY_CURRENT_USER\\A", &bad);
+        let changes = setting(&[("HKEY_CURRENT_USER\\A", &bad)]);
         assert!(matches!(
             apply(text, &parsed.file, Newline::Lf, &changes),
             Err(WriteError::LineBreak { what: "string", .. })
