@@ -71,6 +71,10 @@ pub enum ConvertError {
     /// `.prf` settings without a place in a `.reg`.
     #[error(transparent)]
     FromPrf(#[from] model::FromPrfError),
+    /// A form mapiprof reads but does not write, e.g. a document of it
+    /// given to `fmt`.
+    #[error("mapiprof does not write {0} files")]
+    NotWritten(Format),
 }
 
 /// The form profiles read `from` a form go to when no form is asked for:

@@ -4,33 +4,12 @@
 //! order with each key's values in their order) and a `.prf` in the
 //! OCT-style layout of the writer; a YAML document as `show` writes it.
 
-use thiserror::Error;
-
+use crate::convert::ConvertError;
 use crate::input::{Document, PrfInput, Profiles, RegInput};
+use crate::model::ToRegError;
 use crate::reg::name::compare_paths;
 use crate::reg::{self, Format};
 use crate::text::{self, Encoding, Newline, TextFormat};
-
-/// Why a file cannot be written in its canonical form.
-#[derive(Debug, Error)]
-pub enum FmtError {
-    /// A value Regedit cannot write on one line.
-    #[error(transparent)]
-    Reg(#[from] reg::WriteError),
-    /// A character the encoding lacks.
-    #[error(transparent)]
-    Text(#[from] text::TextError),
-    /// A `.prf` value the writer refuses.
-    #[error(transparent)]
-    Prf(#[from] crate::prf::WriteError),
-    /// A model YAML cannot show.
-    #[error(transparent)]
-    Yaml(#[from] crate::yaml::YamlError),
-    /// A form mapiprof reads but does not write, so it has no canonical
-    /// form of its own.
-    #[error("mapiprof does not write {0} files, so it cannot format them")]
-    ReadOnly(crate::Format),
-}
 
 /// A file in its canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +21,7 @@ pub struct Canonical {
 }
 
 /// What `fmt` makes of `doc`, in the form it was read from.
-pub fn canonical(doc: Document) -> Result<Canonical, FmtError> {
+pub fn canonical(doc: Document) -> Result<Canonical, ConvertError> {
     let (bytes, note) = match doc {
         Document::Reg(input) => {
             let (bytes, kept) = canonical_reg(input)?;
@@ -63,14 +42,14 @@ pub fn canonical(doc: Document) -> Result<Canonical, FmtError> {
             };
             (text.into_bytes(), None)
         }
-        Document::Model { from, .. } => return Err(FmtError::ReadOnly(from)),
+        Document::Model { from, .. } => return Err(ConvertError::NotWritten(from)),
     };
     Ok(Canonical { bytes, note })
 }
 
 /// What `fmt` makes of a `.reg`, and whether the key order was kept
 /// because the file deletes keys (sorting could change what it does).
-pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), FmtError> {
+pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), ToRegError> {
     let format = match input.parsed.file.format {
         Format::Regedit5 => TextFormat::REGEDIT5,
         Format::Regedit4 => TextFormat {
@@ -93,13 +72,13 @@ pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), FmtError> {
         document.format,
         Newline::CrLf,
         document.blocks.iter().map(reg::Key::of),
-        |piece| out.push(piece).map_err(FmtError::from),
+        |piece| out.push(piece).map_err(ToRegError::from),
     )?;
     Ok((out.finish(), deletes))
 }
 
 /// What `fmt` makes of a `.prf`: the OCT-style layout in the file's encoding.
-pub fn canonical_prf(input: &PrfInput) -> Result<Vec<u8>, FmtError> {
+pub fn canonical_prf(input: &PrfInput) -> Result<Vec<u8>, crate::prf::WriteError> {
     let (model, _) = input.model();
-    Ok(crate::prf::to_bytes(&model)?)
+    crate::prf::to_bytes(&model)
 }
