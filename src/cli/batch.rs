@@ -69,7 +69,7 @@ pub fn run(
 ) -> Result<u8> {
     let output = &Output::of(options)?;
     let quiet = options.quiet;
-    let files = collect(args, options.recursive)?;
+    let files = collect(args, options.recursive, Format::writes)?;
     if matches!(output, Output::File(_)) && files.len() != 1 {
         bail!(
             "-o writes one file, and {} were given; use --out-dir or --in-place",
@@ -287,9 +287,14 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
 }
 
 /// The files of `args` with the argument each came from: files as given,
-/// glob patterns expanded, folders (with `recursive`) searched for `.reg`,
-/// `.prf` and YAML files.
-pub(super) fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, PathBuf)>> {
+/// glob patterns expanded, folders (with `recursive`) searched for files of
+/// the `wanted` forms (those mapiprof reads, or writes for the commands that
+/// edit).
+pub(super) fn collect(
+    args: &[PathBuf],
+    recursive: bool,
+    wanted: fn(Format) -> bool,
+) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {
@@ -299,7 +304,7 @@ pub(super) fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf,
                     arg.display()
                 );
             }
-            walk(arg, arg, &mut out)?;
+            walk(arg, arg, wanted, &mut out)?;
         } else if !arg.exists() && arg.to_string_lossy().contains(['*', '?', '[']) {
             let pattern = arg.to_string_lossy();
             let paths = glob::glob(&pattern).in_file(&pattern)?;
@@ -319,7 +324,12 @@ pub(super) fn collect(args: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf,
     Ok(out)
 }
 
-fn walk(dir: &Path, base: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> Result<()> {
+fn walk(
+    dir: &Path,
+    base: &Path,
+    wanted: fn(Format) -> bool,
+    out: &mut Vec<(PathBuf, PathBuf)>,
+) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -327,8 +337,8 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> Result<()
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            walk(&path, base, out)?;
-        } else if Format::from_path(&path).is_some_and(Format::reads) {
+            walk(&path, base, wanted, out)?;
+        } else if Format::from_path(&path).is_some_and(wanted) {
             out.push((path, base.to_path_buf()));
         }
     }

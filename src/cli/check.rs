@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
+use mapiprof::Format;
 use mapiprof::check::{self, Finding, Severity};
 
 use super::args::{CheckFormat, ReadOptions};
@@ -35,7 +36,7 @@ pub fn run(args: &[std::path::PathBuf], options: &Options, read: &ReadOptions) -
             bail!("--disable {id}: no such rule (see mapiprof check --help)");
         }
     }
-    let files = batch::collect(args, options.recursive)?;
+    let files = batch::collect(args, options.recursive, Format::reads)?;
     let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
     let mut failed = Vec::new();
     for (file, _) in &files {

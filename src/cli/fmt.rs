@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+use mapiprof::Format;
 use mapiprof::fmt;
 
 use super::args::ReadOptions;
@@ -12,7 +13,7 @@ use super::error::{self, FileContext};
 use super::{batch, io, load};
 /// Format (or check) every file: 1 when `check` finds a file to rewrite.
 pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -> Result<u8> {
-    let files = batch::collect(args, recursive)?;
+    let files = batch::collect(args, recursive, Format::writes)?;
     let mut differ = Vec::new();
     let mut failed = Vec::new();
     for (file, _) in &files {
