@@ -21,10 +21,22 @@ use std::ops::Range;
 /// assert!(!name::same("Straße", "STRASSE"));
 /// ```
 pub fn same(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+    // byte by byte while both are ASCII (nearly every name), which also
+    // stops at the first difference
+    for (at, (x, y)) in a.bytes().zip(b.bytes()).enumerate() {
+        if !x.is_ascii() || !y.is_ascii() {
+            // both are at a character boundary: the rest, unit by unit
+            return match (a.get(at..), b.get(at..)) {
+                (Some(a), Some(b)) => units(a).eq(units(b)),
+                _ => false,
+            };
+        }
+        if !x.eq_ignore_ascii_case(&y) {
+            return false;
+        }
     }
-    units(a).eq(units(b))
+    // all of the shorter matched: the same only when they are as long
+    a.len() == b.len()
 }
 
 /// The order of two names as the registry keeps them.
@@ -151,6 +163,13 @@ mod tests {
         assert!(!same("ﬁ", "FI"));
         assert!(same("😀", "😀"));
         assert!(!same("a", "ab"));
+        assert!(!same("ab", "a"));
+        assert!(
+            same("Kontakte Büro", "KONTAKTE BÜRO"),
+            "ASCII, then the rest"
+        );
+        assert!(!same("Büro", "Buro"));
+        assert!(!same("b", "ü"));
         assert_eq!(fold("Büro\\x"), "BÜRO\\X");
         assert_eq!(fold("ß"), "ß");
     }
