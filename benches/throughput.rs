@@ -16,6 +16,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use mapiprof::model::Reach;
 use mapiprof::text::{self, NoBom};
 use mapiprof::{input, yaml};
 
@@ -79,7 +80,12 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("mapiprof: .reg to .reg", |b| {
         b.iter(|| {
             let input = input::read_reg(black_box(&bytes), None).unwrap();
-            input.into_model().0.to_reg_bytes().unwrap().len()
+            input
+                .into_model()
+                .0
+                .to_reg_bytes(Reach::AnyKey)
+                .unwrap()
+                .len()
         })
     });
     group.bench_function("mapiprof: .reg to YAML", |b| {
@@ -98,7 +104,7 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("mapiprof: YAML to .reg", |b| {
         b.iter(|| {
             let model = yaml::read(black_box(&yaml_text)).unwrap();
-            model.to_reg_bytes().unwrap().len()
+            model.to_reg_bytes(Reach::AnyKey).unwrap().len()
         })
     });
     group.bench_function("regashii: deserialize text", |b| {

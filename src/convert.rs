@@ -11,7 +11,7 @@ use thiserror::Error;
 use crate::diag::Warning;
 use crate::format::Format;
 use crate::input::Profiles;
-use crate::model::{self, Model};
+use crate::model::{self, Model, Reach};
 use crate::redact::Redactor;
 use crate::{prf, yaml};
 
@@ -47,16 +47,8 @@ pub struct Output {
 /// Why a conversion failed.
 #[derive(Debug, Error)]
 pub enum ConvertError {
-    /// The `.reg` would reach keys outside the Outlook profiles, e.g. a YAML
-    /// document with a key under `HKEY_LOCAL_MACHINE\…\Run`.
-    #[error(
-        "this .reg would touch the registry outside the Outlook profiles:\n  {}\n\
-         (only the profiles under an Outlook profile root and DefaultProfile are written \
-         unless --allow-any-key is given)",
-        .0.join("\n  ")
-    )]
-    OutsideProfiles(Vec<String>),
-    /// A value a `.reg` cannot hold, e.g. a line break in a value name.
+    /// A `.reg` that would reach outside the Outlook profiles, or a value
+    /// it cannot hold, e.g. a line break in a value name.
     #[error(transparent)]
     Reg(#[from] model::ToRegError),
     /// A value a `.prf` cannot hold, e.g. a line break in a setting.
@@ -134,7 +126,7 @@ fn write(
         (Format::Reg, Profiles::Registry(model)) => {
             // a `.reg` read from a `.reg` is written back with what it held
             let own = from == Format::Reg;
-            reg_bytes(model, own.then_some(model), options)?
+            model.to_reg_bytes(reach(options, own, None))?
         }
         (Format::Reg, Profiles::Prf(prf_model)) => {
             let (placed, more) = match &options.base {
@@ -142,7 +134,7 @@ fn write(
                 None => model::prf_to_reg(prf_model, &options.placing)?,
             };
             warnings = more;
-            reg_bytes(&placed, options.base.as_ref(), options)?
+            placed.to_reg_bytes(reach(options, false, options.base.as_ref()))?
         }
         (Format::Prf, Profiles::Prf(model)) => prf::to_bytes(model)?,
         (Format::Prf, Profiles::Registry(reg_model)) => {
@@ -154,24 +146,15 @@ fn write(
     Ok(Output { bytes, warnings })
 }
 
-/// The `.reg` bytes of `model`, refused when it reaches outside the
-/// profiles where `known` (a `.reg` the user gave) did not already.
-fn reg_bytes(
-    model: &Model,
-    known: Option<&Model>,
-    options: &ConvertOptions,
-) -> Result<Vec<u8>, ConvertError> {
-    if !options.allow_any_key {
-        let allowed = known.map(model::outside_profiles).unwrap_or_default();
-        let outside: Vec<String> = model::outside_profiles(model)
-            .into_iter()
-            .filter(|key| !allowed.contains(key))
-            .collect();
-        if !outside.is_empty() {
-            return Err(ConvertError::OutsideProfiles(outside));
-        }
+/// The keys a `.reg` written with `options` may touch: any when the user
+/// allows it or the `.reg` is written back from a `.reg`, else the profiles
+/// and what the user's export `known` holds.
+fn reach<'k>(options: &ConvertOptions, own: bool, known: Option<&'k Model>) -> Reach<'k> {
+    if options.allow_any_key || own {
+        Reach::AnyKey
+    } else {
+        Reach::Profiles { known }
     }
-    Ok(model.to_reg_bytes()?)
 }
 
 #[cfg(test)]
@@ -199,7 +182,9 @@ mod tests {
         let doc = profiles(Format::Yaml, &run_key_yaml());
         let refused = convert(&doc, Format::Yaml, Format::Reg, &ConvertOptions::default());
         match refused {
-            Err(ConvertError::OutsideProfiles(keys)) => assert_eq!(keys, [format!("[{RUN}]")]),
+            Err(ConvertError::Reg(model::ToRegError::OutsideProfiles(keys))) => {
+                assert_eq!(keys, [format!("[{RUN}]")])
+            }
             other => panic!("{other:?}"),
         }
         let anything = ConvertOptions {

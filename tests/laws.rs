@@ -5,6 +5,7 @@ mod common;
 
 use std::path::Path;
 
+use mapiprof::model::Reach;
 use mapiprof::{input, reg, text, yaml};
 
 /// `.reg` → canonical `.reg` bytes.
@@ -23,7 +24,7 @@ fn to_yaml(bytes: &[u8]) -> String {
 fn from_yaml(text: &str) -> Vec<u8> {
     input::read_yaml(text.as_bytes())
         .unwrap()
-        .to_reg_bytes()
+        .to_reg_bytes(Reach::AnyKey)
         .unwrap()
 }
 

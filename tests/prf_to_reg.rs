@@ -6,6 +6,7 @@
 mod common;
 
 use mapiprof::input;
+use mapiprof::model::Reach;
 use mapiprof::model::{FromPrfError, Outlook, PrfToReg, prf_to_reg};
 use mapiprof::prf::PrfModel;
 
@@ -20,7 +21,7 @@ fn sample(name: &str) -> PrfModel {
 /// The patch as text (it is written UTF-16LE with a BOM, as Regedit writes).
 fn reg_text(model: &PrfModel, options: &PrfToReg) -> String {
     let (patch, _) = prf_to_reg(model, options).unwrap();
-    let bytes = patch.to_reg_bytes().unwrap();
+    let bytes = patch.to_reg_bytes(Reach::AnyKey).unwrap();
     input::read_reg(&bytes, None).unwrap().text
 }
 

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
 use mapiprof::mapi::{self, Layout, PropTag, PropType, PropValue, Scalar};
+use mapiprof::model::Reach;
 use mapiprof::model::{Model, Profile, Source};
 use mapiprof::prf::{self, Item, Listed, PrfModel, Settings};
 use mapiprof::reg::{Block, RegData, RegValue, ValueName};
@@ -220,7 +221,7 @@ proptest! {
 
     #[test]
     fn models_survive_reg(model in model()) {
-        let bytes = model.to_reg_bytes().unwrap();
+        let bytes = model.to_reg_bytes(Reach::AnyKey).unwrap();
         let read = input::read_reg(&bytes, None).unwrap();
         prop_assert!(read.warnings.is_empty(), "{:?}", read.warnings);
         prop_assert_eq!(read.model().0, model);

@@ -7,6 +7,7 @@ mod common;
 
 use std::path::PathBuf;
 
+use mapiprof::model::Reach;
 use mapiprof::model::outside_profiles;
 use mapiprof::redact::Redactor;
 use mapiprof::{input, prf, yaml};
@@ -76,7 +77,7 @@ fn names_and_values_cannot_open_a_new_key() {
          \"na\\\"me\\\\\": {{sz: \"va\\\"l]\\\\ue\"}}\n"
     );
     let model = input::read_yaml(tricky.as_bytes()).unwrap();
-    let bytes = model.to_reg_bytes().unwrap();
+    let bytes = model.to_reg_bytes(Reach::AnyKey).unwrap();
     let again = common::model_of(&bytes);
     assert_eq!(again, model);
     let doc = input::read_reg(&bytes, None).unwrap().document();
@@ -137,7 +138,7 @@ fn redaction_holds(regs: &[PathBuf], prfs: &[PathBuf]) -> usize {
             checked += 1;
         }
         // the redacted document converts and comes back the same
-        let reg = redacted.to_reg_bytes().unwrap();
+        let reg = redacted.to_reg_bytes(Reach::AnyKey).unwrap();
         assert_eq!(common::model_of(&reg), redacted, "{}", path.display());
         assert_eq!(yaml::read(&after).unwrap(), redacted, "{}", path.display());
     }

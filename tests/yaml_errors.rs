@@ -6,6 +6,7 @@ mod common;
 
 use std::fmt::Write as _;
 
+use mapiprof::model::Reach;
 use mapiprof::yaml;
 
 const HEAD: &str = "mapiprof: 1\nsource: {format: regedit5, encoding: utf-16le, bom: true, newline: crlf}\nroot: HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\nprofiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n";
@@ -63,7 +64,10 @@ fn a_value_that_is_not_a_property_keeps_its_registry_type() {
     assert!(text.contains("RPCProxyServer: a"), "{text}");
     assert!(text.contains("001F6622: b"), "{text}");
     let back = yaml::read(&text).unwrap();
-    assert_eq!(back.to_reg_bytes().unwrap(), model.to_reg_bytes().unwrap());
+    assert_eq!(
+        back.to_reg_bytes(Reach::AnyKey).unwrap(),
+        model.to_reg_bytes(Reach::AnyKey).unwrap()
+    );
 }
 
 #[test]

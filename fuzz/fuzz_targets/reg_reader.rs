@@ -3,6 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use mapiprof::model::Reach;
 use mapiprof::input;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -10,7 +11,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let (model, _) = first.model();
-    let Ok(written) = model.to_reg_bytes() else {
+    let Ok(written) = model.to_reg_bytes(Reach::AnyKey) else {
         return;
     };
     let again = input::read_reg(&written, None).expect("written .reg reads");

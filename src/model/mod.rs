@@ -34,7 +34,7 @@ pub use effective::{Effective, effective, merge};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, SettingError, encode_setting, prf_to_reg};
 pub use onto_export::prf_onto_export;
 pub use root::{PROFILE_KEY, default_profile_key, join, profile_root};
-pub use scope::outside_profiles;
+pub use scope::{Reach, outside_profiles};
 pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};
 
 /// How the source file was written: enough to write it back the same way.
@@ -236,8 +236,14 @@ impl Model {
 
     /// The `.reg` file of this model, written as Regedit would and encoded
     /// the way the source was; encoded as it is written, so the whole file
-    /// is never held as text and bytes at once.
-    pub fn to_reg_bytes(&self) -> Result<Vec<u8>, ToRegError> {
+    /// is never held as text and bytes at once. Refused when the model
+    /// touches keys that `reach` does not allow: a caller says which keys a
+    /// `.reg` it writes may touch.
+    pub fn to_reg_bytes(&self, reach: Reach) -> Result<Vec<u8>, ToRegError> {
+        let outside = reach.outside(self);
+        if !outside.is_empty() {
+            return Err(ToRegError::OutsideProfiles(outside));
+        }
         let mut out = text::Encoder::new(&self.source.text, self.text_len_estimate());
         reg::write_in_pieces(
             self.source.format,
@@ -300,6 +306,15 @@ impl Model {
 /// Why a model could not be written as a `.reg` file.
 #[derive(Debug, Error)]
 pub enum ToRegError {
+    /// Keys the `.reg` may not touch, e.g. a YAML document with a key
+    /// under `HKEY_LOCAL_MACHINE\…\Run`.
+    #[error(
+        "this .reg would touch the registry outside the Outlook profiles:\n  {}\n\
+         (only the profiles under an Outlook profile root and DefaultProfile are written \
+         unless --allow-any-key is given)",
+        .0.join("\n  ")
+    )]
+    OutsideProfiles(Vec<String>),
     /// A name or string that a `.reg` line cannot hold.
     #[error(transparent)]
     Line(#[from] reg::WriteError),
