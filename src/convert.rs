@@ -1,8 +1,8 @@
 //! Converting what a file holds into another form: one function for every
 //! pair of forms, so that the command line, templates and library callers
-//! all go through the same rules. In particular a `.reg` is only written
-//! here, after the check that it keeps to the Outlook profiles (see
-//! [`ConvertOptions::allow_any_key`]).
+//! all go through the same rules. A `.reg` is written with the keys it may
+//! touch chosen here (see [`ConvertOptions::allow_any_key`] and
+//! [`Model::to_reg_bytes`]).
 //!
 //! Reading is [`crate::input`]'s business; nothing here touches files.
 

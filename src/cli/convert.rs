@@ -36,13 +36,13 @@ pub fn show(files: &[PathBuf], sort: bool, redact: bool, read: &ReadOptions) -> 
         if redact {
             profiles = redactor.profiles(&profiles);
         }
+        let name = io::display_name(file);
         if files.len() > 1 {
             if i > 0 {
                 out.extend_from_slice(b"---\n");
             }
-            out.extend_from_slice(format!("# {}\n", io::display_name(file)).as_bytes());
+            out.extend_from_slice(format!("# {name}\n").as_bytes());
         }
-        let name = io::display_name(file);
         let yaml = convert::convert(&profiles, Format::Yaml, Format::Yaml, &options)
             .in_file(&name)?
             .bytes;

@@ -25,7 +25,7 @@ pub use operation::Operation;
 pub use prf_file::{apply_prf, set_prf};
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};
-pub use yaml_file::{ReadBack, set_yaml, via_prf};
+pub use yaml_file::{set_yaml, via_prf};
 
 /// One change asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +93,7 @@ pub struct Edited {
 }
 
 /// Why an edit cannot be made.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Error)]
 pub enum EditError {
     /// An assignment without `=`, e.g. `RPCProxyServer`.
     #[error("{0:?} is not NAME=VALUE")]
@@ -124,6 +124,21 @@ pub enum EditError {
     /// `--profile` or `--section` that matches nothing in the file.
     #[error("{0}")]
     NoMatch(String),
+    /// A file of a form mapiprof reads but does not write, e.g. what a
+    /// reader of offline hives would give.
+    #[error("mapiprof does not write {0} files, so it cannot edit them")]
+    NotWritten(crate::Format),
+    /// `retarget` on a `.prf`, which names no registry key.
+    #[error("a .prf has no registry root; retarget works on .reg files and their YAML")]
+    NoRegistryRoot,
+    /// A patch of the other kind, e.g. a `.prf` patch for a `.reg` file.
+    #[error("{patch} cannot be applied to {file}")]
+    WrongPatch {
+        /// The patch's kind: "a .prf patch" or "a registry patch".
+        patch: &'static str,
+        /// The file's kind.
+        file: &'static str,
+    },
     /// The edited `.reg` text cannot be written, e.g. a string value with a
     /// line break.
     #[error(transparent)]
@@ -136,9 +151,10 @@ pub enum EditError {
     /// e.g. a value with a line break.
     #[error(transparent)]
     Prf(#[from] prf::WriteError),
-    /// That `.prf` does not read back, e.g. a value holding a NUL.
+    /// That `.prf` does not read back, e.g. a value holding a NUL, which
+    /// reads as a binary file.
     #[error(transparent)]
-    ReadBack(#[from] ReadBack),
+    ReadBack(crate::input::InputError),
 }
 
 impl EditError {
@@ -194,15 +210,15 @@ mod tests {
     #[test]
     fn assignments_are_name_equals_value() {
         assert_eq!(
-            Assignment::parse("RPCProxyServer=mail.example.com:44300"),
-            Ok(Assignment::Set {
+            Assignment::parse("RPCProxyServer=mail.example.com:44300").unwrap(),
+            Assignment::Set {
                 name: "RPCProxyServer".into(),
                 value: "mail.example.com:44300".into()
-            })
+            }
         );
         assert_eq!(
-            Assignment::parse("SMTP Port=587").map(|a| a.name().to_owned()),
-            Ok("SMTP Port".into())
+            Assignment::parse("SMTP Port=587").unwrap().name(),
+            "SMTP Port"
         );
         assert!(Assignment::parse("RPCProxyServer").is_err());
         assert!(Assignment::parse("=1").is_err());

@@ -44,18 +44,14 @@ impl Operation {
                 Profiles::Prf(model) => super::via_prf(model, |file| self.prf(file)),
             },
             // edits keep a file's form, and mapiprof writes no other
-            Document::Model { from, .. } => Err(EditError::NoMatch(format!(
-                "mapiprof does not write {from} files, so it cannot edit them"
-            ))),
+            Document::Model { from, .. } => Err(EditError::NotWritten(*from)),
         }
     }
 
     fn prf(&self, file: &crate::input::PrfInput) -> Result<Edited, EditError> {
         match self {
             Operation::Set(edits) => super::set_prf(file, edits),
-            Operation::Retarget(_) => Err(EditError::NoMatch(
-                "a .prf has no registry root; retarget works on .reg files and their YAML".into(),
-            )),
+            Operation::Retarget(_) => Err(EditError::NoRegistryRoot),
             Operation::Apply(patch) => match patch.as_ref() {
                 Patch::Prf(patch) => super::apply_prf(file, patch),
                 Patch::Reg(_) => Err(wrong_patch("a registry patch", "a .prf")),
@@ -65,15 +61,15 @@ impl Operation {
 }
 
 /// The registry patch of `patch`, which is applied to `file`.
-fn registry<'p>(patch: &'p Patch, file: &str) -> Result<&'p Model, EditError> {
+fn registry<'p>(patch: &'p Patch, file: &'static str) -> Result<&'p Model, EditError> {
     match patch {
         Patch::Reg(patch) => Ok(patch),
         Patch::Prf(_) => Err(wrong_patch("a .prf patch", file)),
     }
 }
 
-fn wrong_patch(patch: &str, file: &str) -> EditError {
-    EditError::NoMatch(format!("{patch} cannot be applied to {file}"))
+fn wrong_patch(patch: &'static str, file: &'static str) -> EditError {
+    EditError::WrongPatch { patch, file }
 }
 
 #[cfg(test)]
@@ -109,7 +105,7 @@ mod tests {
             warnings: Vec::new(),
         };
         let err = set.edit(&other).unwrap_err();
-        assert!(err.to_string().contains("cannot edit"), "{err}");
+        assert!(matches!(err, EditError::NotWritten(Format::Reg)), "{err}");
         let err = crate::fmt::canonical(other).unwrap_err();
         assert!(
             err.to_string().contains("does not write reg files"),

@@ -3,9 +3,7 @@
 //! describes is written, edited as a `.prf` is, read back and shown again
 //! (the PRF ⇄ YAML round trip is lossless).
 
-use thiserror::Error;
-
-use crate::input::{self, InputError, PrfInput};
+use crate::input::{self, PrfInput};
 use crate::model::Model;
 use crate::prf::{self, PrfModel};
 use crate::yaml;
@@ -36,9 +34,9 @@ pub fn via_prf(
     edit: impl Fn(&PrfInput) -> Result<Edited, EditError>,
 ) -> Result<Edited, EditError> {
     let text = prf::write(model)?;
-    let file = input::read_prf(text.as_bytes(), None).map_err(ReadBack)?;
+    let file = input::read_prf(text.as_bytes(), None).map_err(EditError::ReadBack)?;
     let edited = edit(&file)?;
-    let again = input::read_prf(edited.text.as_bytes(), None).map_err(ReadBack)?;
+    let again = input::read_prf(edited.text.as_bytes(), None).map_err(EditError::ReadBack)?;
     let (mut changed, _) = again.model();
     changed.source = model.source;
     Ok(Edited {
@@ -47,24 +45,10 @@ pub fn via_prf(
     })
 }
 
-/// A `.prf` written for a YAML document that does not read back, e.g.
-/// because a value holds a NUL, which reads as a binary file.
-#[derive(Debug, Error)]
-#[error(transparent)]
-pub struct ReadBack(#[from] pub InputError);
-
-/// Two are equal when they say the same ([`InputError`] is not comparable).
-impl PartialEq for ReadBack {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.to_string() == other.0.to_string()
-    }
-}
-
-impl Eq for ReadBack {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::InputError;
 
     fn prf_document(setting: &str) -> PrfModel {
         let text = format!(
@@ -96,7 +80,7 @@ mod tests {
         );
         let err = via_prf(&prf_document("a\\0b"), unchanged).unwrap_err();
         assert!(
-            matches!(&err, EditError::ReadBack(ReadBack(InputError::Text(_)))),
+            matches!(&err, EditError::ReadBack(InputError::Text(_))),
             "{err:?}"
         );
         assert!(
