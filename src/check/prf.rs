@@ -3,9 +3,8 @@
 //! the proxy and port rules on the settings that map to those properties.
 
 use crate::mapi::props::{
-    HTTP_DIRECTORY_PORT, HTTP_EXCHANGE_PORT, HTTP_REFERRAL_PORT, PR_ROH_FLAGS,
-    PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME, PR_ROH_PROXY_SERVER, PROP_INET_PORT,
-    PROP_SMTP_PORT, TCP_DIRECTORY_PORT, TCP_EXCHANGE_PORT, TCP_REFERRAL_PORT,
+    EXCHANGE_PORTS, PR_ROH_FLAGS, PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME,
+    PR_ROH_PROXY_SERVER, PROP_INET_PORT, PROP_SMTP_PORT,
 };
 use crate::mapi::{PropTag, parse_int, sections};
 use crate::prf::{
@@ -104,14 +103,7 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
         }
     }
     let ports: &[PropTag] = if exchange {
-        &[
-            TCP_EXCHANGE_PORT,
-            HTTP_EXCHANGE_PORT,
-            TCP_DIRECTORY_PORT,
-            HTTP_DIRECTORY_PORT,
-            TCP_REFERRAL_PORT,
-            HTTP_REFERRAL_PORT,
-        ]
+        &EXCHANGE_PORTS
     } else if matches!(
         model.block_or_builtin(block).map(prf::Block::target),
         Some(Target::Account(_))

@@ -1,12 +1,11 @@
 //! The rules over a registry model: Exchange proxy settings, ports, section
 //! references, default stores and multi-valued values.
 
-use crate::mapi::dictionary::Scope;
+use crate::mapi::dictionary::{self, Scope};
 use crate::mapi::props::{
-    HTTP_DIRECTORY_PORT, HTTP_EXCHANGE_PORT, HTTP_REFERRAL_PORT, PR_EMSMDB_SECTION_UID,
-    PR_RESOURCE_FLAGS, PR_ROH_FLAGS, PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME,
-    PR_ROH_PROXY_SERVER, PR_SERVICE_UID, PR_SERVICES, PR_STORE_PROVIDERS, TCP_DIRECTORY_PORT,
-    TCP_EXCHANGE_PORT, TCP_REFERRAL_PORT,
+    EXCHANGE_PORTS, PR_EMSMDB_SECTION_UID, PR_RESOURCE_FLAGS, PR_ROH_FLAGS,
+    PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME, PR_ROH_PROXY_SERVER, PR_SERVICE_UID,
+    PR_SERVICES, PR_STORE_PROVIDERS,
 };
 use crate::mapi::{self, PropTag, PropValue, Scalar, TagName};
 use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
@@ -51,13 +50,14 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
                     dangling(&keys, key, "Service UID", &[uid], &place, &mut out);
                 }
             }
-            for (tag, what) in [
-                (PR_SERVICES, "PR_SERVICES"),
-                (PR_STORE_PROVIDERS, "PR_STORE_PROVIDERS"),
-                (PR_SERVICE_UID, "PR_SERVICE_UID"),
-                (PR_EMSMDB_SECTION_UID, "PR_EMSMDB_SECTION_UID"),
+            for tag in [
+                PR_SERVICES,
+                PR_STORE_PROVIDERS,
+                PR_SERVICE_UID,
+                PR_EMSMDB_SECTION_UID,
             ] {
                 if let Some(value) = raw(key, tag) {
+                    let what = name_of(tag, None);
                     dangling(&keys, key, what, &uids(&value.data), &place, &mut out);
                 }
             }
@@ -125,15 +125,9 @@ fn exchange(
     if let Some(scheme) = long(PR_ROH_PROXY_AUTH_SCHEME.id) {
         auth_finding(&place(key, "RPCProxyAuthScheme"), scheme, out);
     }
-    for (tag, name) in [
-        (TCP_EXCHANGE_PORT, "TCPExchangePort"),
-        (HTTP_EXCHANGE_PORT, "HTTPExchangePort"),
-        (TCP_DIRECTORY_PORT, "TCPDirectoryPort"),
-        (HTTP_DIRECTORY_PORT, "HTTPDirectoryPort"),
-        (TCP_REFERRAL_PORT, "TCPReferralPort"),
-        (HTTP_REFERRAL_PORT, "HTTPReferralPort"),
-    ] {
+    for tag in EXCHANGE_PORTS {
         if let Some(PropValue::Scalar(Scalar::I2(0))) = get(tag.id) {
+            let name = name_of(tag, Some(Scope::Exchange));
             out.push(Finding::new(
                 RuleId::PortZero,
                 place(key, name),
@@ -216,4 +210,9 @@ fn multi_valued(
             ),
         ));
     }
+}
+
+/// The dictionary's name of `tag` in a section of `scope`.
+fn name_of(tag: PropTag, scope: Option<Scope>) -> &'static str {
+    dictionary::lookup(tag, scope).map_or("(unnamed property)", |entry| entry.name)
 }

@@ -182,7 +182,7 @@ pub enum BadValue {
     Property(#[from] yaml::ValueError),
     /// A `.prf` patch value that is not a setting, e.g. a list.
     #[error(transparent)]
-    Patch(#[from] yaml::SettingError),
+    Patch(#[from] yaml::PrfValueError),
     /// A `.prf` setting its mapping's type refuses, e.g. `70000` for a
     /// `PT_I2` port.
     #[error(transparent)]

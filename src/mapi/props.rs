@@ -165,6 +165,17 @@ props! {
     LDAP_USER_NAME "UserName" = PropType::STRING8, 0x6602, Ldap;
 }
 
+/// The six static ports of KB 833799 (`TCPExchangePort` … `HTTPReferralPort`),
+/// in an Exchange section.
+pub const EXCHANGE_PORTS: [PropTag; 6] = [
+    TCP_EXCHANGE_PORT,
+    HTTP_EXCHANGE_PORT,
+    TCP_DIRECTORY_PORT,
+    HTTP_DIRECTORY_PORT,
+    TCP_REFERRAL_PORT,
+    HTTP_REFERRAL_PORT,
+];
+
 // Account properties: ids of the account manager's values, which have plain
 // registry names (`POP3 Port`); a `.prf` maps its account settings to them.
 

@@ -24,7 +24,7 @@ use crate::prf::PrfModel;
 pub use error::YamlError;
 pub use head::MODELINE;
 pub use prf_patch::{PatchValue, PrfPatch};
-pub use prf_value::SettingError;
+pub use prf_value::PrfValueError;
 pub use read::{Document, PATCH_ROOT, Patch};
 pub use schema::schema;
 pub use tree::{Y, hex_text};

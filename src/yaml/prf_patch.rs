@@ -8,7 +8,7 @@ use crate::mapi::PropTag;
 
 use super::error::YamlError;
 use super::node::{Node, located, map_of, raw_scalar};
-use super::prf_value::{Kind, SettingError, parse};
+use super::prf_value::{Kind, PrfValueError, parse};
 use super::tree::Y;
 
 /// A setting of a patch: `None` comments it out.
@@ -28,7 +28,7 @@ impl PatchValue {
         key: &str,
         tag: Option<PropTag>,
         general: bool,
-    ) -> Result<Option<String>, SettingError> {
+    ) -> Result<Option<String>, PrfValueError> {
         let Some(value) = &self.value else {
             return Ok(None);
         };

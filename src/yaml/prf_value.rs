@@ -80,7 +80,7 @@ pub fn show(kind: Kind, text: &str) -> Y {
 
 /// Why a YAML value is not the text of a `.prf` setting.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
-pub enum SettingError {
+pub enum PrfValueError {
     /// A boolean for a number, e.g. `TCPExchangePort: true`.
     #[error("expected a number, not true/false")]
     BoolForNumber,
@@ -107,30 +107,30 @@ pub enum SettingError {
 
 /// The text of a YAML value. `raw` is the scalar as written in the document
 /// (so that `0x0027` stays `0x0027`, not `39`).
-pub fn parse(kind: Kind, value: &Y, raw: Option<&str>) -> Result<String, SettingError> {
+pub fn parse(kind: Kind, value: &Y, raw: Option<&str>) -> Result<String, PrfValueError> {
     match value {
         Y::Str(s) => Ok(s.clone()),
         Y::Bool(b) => match kind {
             Kind::YesNo => Ok(if *b { "Yes" } else { "No" }.to_owned()),
             Kind::Boolean | Kind::Text => Ok(if *b { "TRUE" } else { "FALSE" }.to_owned()),
-            Kind::Short | Kind::Long => Err(SettingError::BoolForNumber),
+            Kind::Short | Kind::Long => Err(PrfValueError::BoolForNumber),
         },
         Y::Int(n) => {
             let written = raw.filter(|r| hex(r).is_some_and(|h| i128::from(h) == *n));
             match kind {
                 Kind::Short if !(0..=i128::from(u16::MAX)).contains(n) => {
-                    Err(SettingError::NotI2(*n))
+                    Err(PrfValueError::NotI2(*n))
                 }
                 Kind::Long if !(i128::from(i32::MIN)..=i128::from(u32::MAX)).contains(n) => {
-                    Err(SettingError::NotLong(*n))
+                    Err(PrfValueError::NotLong(*n))
                 }
-                Kind::Boolean | Kind::YesNo => Err(SettingError::NumberForBool),
+                Kind::Boolean | Kind::YesNo => Err(PrfValueError::NumberForBool),
                 _ => Ok(written.map_or_else(|| n.to_string(), str::to_owned)),
             }
         }
-        Y::Null => Err(SettingError::Null),
-        Y::Float(_) | Y::Hex(_) | Y::Lit(_) => Err(SettingError::NotScalar),
-        Y::Seq(_) | Y::Map(_) => Err(SettingError::Nested),
+        Y::Null => Err(PrfValueError::Null),
+        Y::Float(_) | Y::Hex(_) | Y::Lit(_) => Err(PrfValueError::NotScalar),
+        Y::Seq(_) | Y::Map(_) => Err(PrfValueError::Nested),
     }
 }
 
