@@ -26,11 +26,11 @@ pub struct Row {
 #[derive(Debug, Error)]
 pub enum RenderError {
     /// A CSV file that does not parse, e.g. rows of unequal length.
-    #[error("CSV: {0}")]
-    Csv(#[source] csv::Error),
+    #[error(transparent)]
+    Csv(csv::Error),
     /// A variables file that is neither JSON nor YAML, e.g. `[a`.
     #[error("the variables are not YAML: {0}")]
-    NotYaml(#[source] yaml::YamlError),
+    NotYaml(yaml::YamlError),
     /// Variables that are not a list, e.g. a mapping.
     #[error("the variables must be a list of mappings")]
     NotAList,
@@ -248,9 +248,9 @@ mod tests {
         let csv = csv_rows("user,proxy\njdoe\n").unwrap_err();
         assert_eq!(
             csv.to_string(),
-            "CSV: CSV error: record 1 (line: 2, byte: 11): found record with 1 fields, but the previous record has 2 fields"
+            "CSV error: record 1 (line: 2, byte: 11): found record with 1 fields, but the previous record has 2 fields"
         );
-        assert!(csv.source().is_some_and(|s| s.is::<csv::Error>()));
+        assert!(matches!(csv, RenderError::Csv(_)));
 
         let template = Renderer::new("{{ unclosed", "x").err().unwrap();
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Errors as the command line shows them. The library's typed errors are
 //! kept whole, with their causes; the command line adds which file an error
 //! is about ([`InFile`]), and prints `error: FILE: what` followed by a
-//! `caused by:` line for each cause the message does not already say.
+//! `caused by:` line for each cause.
 
 use std::fmt;
 
@@ -60,8 +60,8 @@ pub fn one_line(err: &anyhow::Error) -> String {
 }
 
 /// The messages of `err` and its causes, each with the files it is about
-/// in front; a cause whose text the message before it already holds is
-/// left out.
+/// in front. (The library's errors either say their cause's text or give it
+/// as the cause, never both, so no line repeats another.)
 fn messages(err: &anyhow::Error) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut files = String::new();
@@ -71,11 +71,7 @@ fn messages(err: &anyhow::Error) -> Vec<String> {
             files.push_str(": ");
             continue;
         }
-        let text = cause.to_string();
-        if files.is_empty() && out.last().is_some_and(|last| last.contains(&text)) {
-            continue;
-        }
-        out.push(format!("{files}{text}"));
+        out.push(format!("{files}{cause}"));
         files.clear();
     }
     if !files.is_empty() {
@@ -89,10 +85,6 @@ fn messages(err: &anyhow::Error) -> Vec<String> {
 mod tests {
     use super::*;
 
-    #[derive(Debug, thiserror::Error)]
-    #[error("outer: {0}")]
-    struct Repeats(#[source] std::io::Error);
-
     fn io(text: &str) -> std::io::Error {
         std::io::Error::other(text.to_owned())
     }
@@ -105,17 +97,19 @@ mod tests {
     }
 
     #[test]
-    fn causes_follow_unless_the_message_says_them_already() {
-        let err = Err::<(), _>(Repeats(io("deep")))
-            .in_file("a.reg")
-            .unwrap_err();
-        assert_eq!(lines(&err), ["error: a.reg: outer: deep"]);
-
+    fn every_cause_follows_even_one_a_file_name_holds() {
         let err = anyhow::Error::new(io("denied")).context("cannot read a.reg");
         assert_eq!(
             lines(&err),
             ["error: cannot read a.reg", "caused by: denied"]
         );
         assert_eq!(one_line(&err), "cannot read a.reg: denied");
+
+        let named = "denied.reg";
+        let err = anyhow::Error::new(io("denied")).context(format!("cannot read {named}"));
+        assert_eq!(
+            lines(&err),
+            ["error: cannot read denied.reg", "caused by: denied"]
+        );
     }
 }

@@ -117,8 +117,7 @@ pub enum EditError {
     Value {
         /// Where: profile/section/name.
         name: String,
-        /// What is wrong.
-        #[source]
+        /// What is wrong (its text is in the message).
         why: Box<BadValue>,
     },
     /// `--profile` or `--section` that matches nothing in the file.

@@ -17,11 +17,7 @@ pub(super) fn reg_value(
     ctx: &Context,
     existing: Option<&RegData>,
 ) -> Result<RegValue, BadValue> {
-    let tag = if ctx.in_profile && !ctx.account_manager {
-        TagName::parse(name)
-    } else {
-        None
-    };
+    let tag = ctx.tag_of(name);
     let textual = match tag {
         Some(tag) => matches!(tag.tag.ptype, PropType::STRING8 | PropType::UNICODE),
         None if ctx.account_manager => {

@@ -73,7 +73,7 @@ pub enum FromPrfError {
     /// The export given as the base has no such profile, or several and no
     /// way to choose.
     #[error("--base: {0}")]
-    Base(#[from] super::ToPrfError),
+    Base(super::ToPrfError),
     /// Settings that have no place without an export of the profile.
     #[error("these settings cannot be placed in a .reg:\n  {}\n(--partial leaves them out)", .0.join("\n  "))]
     Unplaced(Vec<String>),

@@ -320,7 +320,13 @@ pub enum ToRegError {
     Line(#[from] reg::WriteError),
     /// A character the target encoding lacks, e.g. `☃` in a REGEDIT4 file.
     #[error("cannot encode the .reg output: {0}")]
-    Encoding(#[from] text::TextError),
+    Encoding(text::TextError),
+}
+
+impl From<text::TextError> for ToRegError {
+    fn from(e: text::TextError) -> ToRegError {
+        ToRegError::Encoding(e)
+    }
 }
 
 #[cfg(test)]

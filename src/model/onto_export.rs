@@ -39,7 +39,8 @@ pub fn prf_onto_export(
             .map(str::to_owned)
     });
     let default = default_profile(base);
-    let profile = choose_profile(base, named.as_deref(), default.as_deref())?;
+    let profile =
+        choose_profile(base, named.as_deref(), default.as_deref()).map_err(FromPrfError::Base)?;
     let mut out = base.clone();
     let Some(target) = out.profiles.iter_mut().find(|p| p.name == profile.name) else {
         return Err(FromPrfError::NoProfile);

@@ -381,17 +381,10 @@ fn end_line(text: &mut String, nl: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reg::{RegData, ValueName, parse};
-
-    fn value(name: &str, data: RegData) -> RegValue {
-        RegValue {
-            name: ValueName::Named(name.into()),
-            data,
-        }
-    }
+    use crate::reg::{RegData, parse};
 
     fn dword(name: &str, n: u32) -> RegValue {
-        value(name, RegData::Dword(n))
+        RegValue::named(name, RegData::Dword(n))
     }
 
     fn apply_to(text: &str, newline: Newline, changes: &Changes<'_>) -> String {
@@ -428,8 +421,8 @@ mod tests {
     #[test]
     fn a_continued_value_is_replaced_whole_and_new_lines_take_the_newline_given() {
         let text = "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n\"h\"=hex:00,\\\n  01,\\\n  02\n\"n\"=dword:00000001\n";
-        let short = value("h", RegData::String("s".into()));
-        let long = value(
+        let short = RegValue::named("h", RegData::String("s".into()));
+        let long = RegValue::named(
             "n",
             RegData::Hex {
                 kind: 3,
@@ -529,7 +522,7 @@ mod tests {
     fn a_value_that_cannot_be_written_is_an_error() {
         let text = "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n";
         let parsed = parse(text).unwrap();
-        let bad = value("x", RegData::String("a\nb".into()));
+        let bad = RegValue::named("x", RegData::String("a\nb".into()));
         let changes = setting(&[("HKEY_CURRENT_USER\\A", &bad)]);
         assert!(matches!(
             apply(text, &parsed.file, Newline::Lf, &changes),

@@ -546,10 +546,7 @@ mod tests {
     }
 
     fn named(name: &str, data: RegData) -> RegValue {
-        RegValue {
-            name: ValueName::Named(name.into()),
-            data,
-        }
+        RegValue::named(name, data)
     }
 
     const V5: &str = "Windows Registry Editor Version 5.00\n";

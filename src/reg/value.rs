@@ -86,6 +86,16 @@ pub struct RegValue {
     pub data: RegData,
 }
 
+impl RegValue {
+    /// The value called `name` holding `data`.
+    pub fn named(name: impl Into<String>, data: RegData) -> RegValue {
+        RegValue {
+            name: ValueName::Named(name.into()),
+            data,
+        }
+    }
+}
+
 /// The first value named `name` (case-insensitively) among `values`.
 pub fn find_value<'v>(values: &'v [RegValue], name: &str) -> Option<&'v RegValue> {
     values.iter().find(|v| name::same(v.name.as_str(), name))

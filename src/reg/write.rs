@@ -201,10 +201,7 @@ mod tests {
 
     fn line(name: &str, data: RegData) -> String {
         let mut out = String::new();
-        let value = RegValue {
-            name: ValueName::Named(name.into()),
-            data,
-        };
+        let value = RegValue::named(name, data);
         write_value(&mut out, &value, "\r\n").unwrap();
         out
     }

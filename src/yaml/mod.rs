@@ -79,9 +79,7 @@ pub fn write_prf(model: &PrfModel) -> String {
 /// `{hex: 71 17}`, `true`) read as a YAML value; not YAML is a
 /// [`YamlError::Syntax`].
 pub fn parse_fragment(text: &str) -> Result<Y, YamlError> {
-    node::parse(text)
-        .map(|node| node.to_y())
-        .map_err(|e| YamlError::Syntax(node::syntax_message(&e)))
+    node::parse(text).map(|node| node.to_y())
 }
 
 /// A value on one line for change lists: `mail.example.com:44300`,

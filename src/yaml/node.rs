@@ -92,7 +92,7 @@ pub fn raw_scalar(text: &str, at: Location) -> Option<&str> {
 }
 
 /// A syntax error as `line:column: message`, without the source snippet.
-pub fn syntax_message(error: &serde_saphyr::Error) -> String {
+fn syntax_message(error: &serde_saphyr::Error) -> String {
     let bare = error.without_snippet().to_string();
     let Some(at) = error.location().map(|l| location(&l)) else {
         return bare;
@@ -118,8 +118,9 @@ pub const MAX_SCALAR_BYTES: usize = 512 * 1024 * 1024;
 /// writes none; this stops "billion laughs" documents).
 pub const MAX_ALIAS_EVENTS: usize = 100_000;
 
-/// Parse `text` as one YAML document, within the limits above.
-pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
+/// Parse `text` as one YAML document, within the limits above; a syntax
+/// error reads `line:column: message`.
+pub fn parse(text: &str) -> Result<Node, YamlError> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_events = MAX_EVENTS;
@@ -130,7 +131,8 @@ pub fn parse(text: &str) -> Result<Node, serde_saphyr::Error> {
     };
     options.budget = Some(budget);
     options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
-    let spanned: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options)?;
+    let spanned: Spanned<Raw> = serde_saphyr::from_str_with_options(text, options)
+        .map_err(|e| YamlError::Syntax(syntax_message(&e)))?;
     Ok(node(spanned))
 }
 

@@ -35,7 +35,7 @@ pub enum Patch {
 
 /// Read a YAML document written by [`crate::yaml::write()`] (or by hand).
 pub fn read(text: &str) -> Result<Document, YamlError> {
-    let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
+    let root = node::parse(text)?;
     let entries = map_of(&root, "the document")?;
     if is_prf(entries) {
         check_version(entries)?;
@@ -48,7 +48,7 @@ pub fn read(text: &str) -> Result<Document, YamlError> {
 /// (the profiles are matched by name in each file), in which case the root
 /// is `PATCH_ROOT`.
 pub fn read_patch(text: &str) -> Result<Patch, YamlError> {
-    let root = node::parse(text).map_err(|e| YamlError::Syntax(node::syntax_message(&e)))?;
+    let root = node::parse(text)?;
     let entries = map_of(&root, "the document")?;
     check_version(entries)?;
     if is_prf(entries) {

@@ -52,6 +52,21 @@ impl Context {
 }
 
 impl Context {
+    /// Whether MAPI names apply: inside a profile, not in the account
+    /// manager (whose values have plain names).
+    pub fn mapi_names(&self) -> bool {
+        self.in_profile && !self.account_manager
+    }
+
+    /// The tag a value name stands for where MAPI names apply.
+    pub fn tag_of(&self, name: &str) -> Option<TagName> {
+        if self.mapi_names() {
+            TagName::parse(name)
+        } else {
+            None
+        }
+    }
+
     /// The context of a key read from `source`: inside a profile or not, and
     /// what [`crate::model::describe`] says of it.
     pub fn new(source: &Source, in_profile: bool, info: &SectionInfo) -> Context {
@@ -70,10 +85,10 @@ pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagNa
     if key == "@" {
         return Ok((ValueName::Default, None));
     }
-    if let Some(tag) = tag_of(key, ctx) {
+    if let Some(tag) = ctx.tag_of(key) {
         return Ok((ValueName::Named(key.to_owned()), Some(tag)));
     }
-    if ctx.in_profile && !ctx.account_manager {
+    if ctx.mapi_names() {
         let found: Vec<&Entry> = dictionary::by_name(key, ctx.scope).collect();
         match found.as_slice() {
             [entry] => {
@@ -93,15 +108,6 @@ pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagNa
         }
     }
     Ok((ValueName::Named(key.to_owned()), None))
-}
-
-/// The tag a value name stands for where MAPI names apply.
-pub(super) fn tag_of(name: &str, ctx: &Context) -> Option<TagName> {
-    if ctx.in_profile && !ctx.account_manager {
-        TagName::parse(name)
-    } else {
-        None
-    }
 }
 
 /// What the dictionary says a property's number means here (flags, an
@@ -154,14 +160,14 @@ mod tests {
                 resolve_name("PR_DISPLAY_NAME", &where_),
                 Ok((named("PR_DISPLAY_NAME"), None))
             );
-            assert_eq!(tag_of("0002662c", &where_), None);
+            assert_eq!(where_.tag_of("0002662c"), None);
         }
     }
 
     #[test]
     fn meanings_come_from_the_dictionary_of_the_scope() {
         let exchange = Context::for_test(true, Some(Scope::Exchange), false);
-        let flags = tag_of("00036623", &exchange);
+        let flags = exchange.tag_of("00036623");
         assert!(matches!(meaning_of(flags, &exchange), Meaning::Flags(_)));
         let ldap = Context::for_test(true, Some(Scope::Ldap), false);
         assert!(!matches!(meaning_of(flags, &ldap), Meaning::Flags(_)));

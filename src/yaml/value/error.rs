@@ -98,15 +98,14 @@ pub enum ValueError {
     },
     /// A value that does not fit its property's type, e.g.
     /// `TCPExchangePort: 70000` (a `PT_I2`).
-    #[error("{source} (for {name}, {ptype})")]
+    #[error("{shape} (for {name}, {ptype})")]
     Typed {
         /// The value name.
         name: ValueName,
         /// The property's type.
         ptype: PropType,
-        /// What is wrong with the value.
-        #[source]
-        source: ShapeError,
+        /// What is wrong with the value (its text is in the message).
+        shape: ShapeError,
     },
     /// A value that is not what its form needs, e.g. `{dword: ten}`.
     #[error(transparent)]
@@ -143,7 +142,7 @@ pub enum ShapeError {
     ExpectedHex,
     /// A string that is no list of hex bytes, e.g. `{hex: 0 1 2}`.
     #[error("{0}; expected bytes like \"01 02 0a\"")]
-    BadHex(#[source] HexError),
+    BadHex(HexError),
     /// A UID that is not 32 hex digits, e.g. `abc`.
     #[error("expected a UID of 32 hex digits")]
     ExpectedUid,

@@ -104,7 +104,7 @@ fn parse_typed(
     if let Some(form) = account::form(name.as_str()).filter(|_| ctx.account_manager) {
         return account_data(y, form);
     }
-    if ctx.in_profile && !ctx.account_manager {
+    if ctx.mapi_names() {
         return Err(ValueError::UnknownProperty {
             name: name.as_str().to_owned(),
             scope: ctx.scope,
@@ -130,10 +130,10 @@ fn typed_bytes(
         return Ok(RegData::String(str_of(y)?.to_owned()));
     }
     let meaning = meaning_of(Some(TagName { tag, secure: false }), ctx);
-    let value = prop_value(y, ptype, meaning, layout).map_err(|source| ValueError::Typed {
+    let value = prop_value(y, ptype, meaning, layout).map_err(|shape| ValueError::Typed {
         name: name.clone(),
         ptype,
-        source,
+        shape,
     })?;
     let bytes = mapi::encode(&value, ctx.codepage)?;
     Ok(RegData::Hex {
@@ -246,9 +246,19 @@ mod tests {
             error.to_string(),
             "70000 does not fit in 16 bits (0 to 65535) (for 0002662c, PT_I2)"
         );
-        assert_eq!(
-            error.source().map(ToString::to_string).as_deref(),
-            Some("70000 does not fit in 16 bits (0 to 65535)")
+        assert!(
+            matches!(
+                &error,
+                ValueError::Typed {
+                    shape: crate::yaml::ShapeError::Not16Bits(70000),
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        assert!(
+            error.source().is_none(),
+            "the message says the shape's text"
         );
         assert_eq!(
             message(

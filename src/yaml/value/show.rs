@@ -11,7 +11,7 @@ use crate::mapi::{self, Layout, PropType, PropValue, Scalar, TagName, account, t
 use crate::reg::{RegData, RegValue, kind};
 use crate::yaml::tree::Y;
 
-use super::context::{Context, tag_of};
+use super::context::Context;
 use super::form::{Form, StoredAs};
 use super::parse::parse;
 use super::raw;
@@ -30,7 +30,7 @@ pub struct Shown {
 /// The YAML form of `value`.
 pub fn show(value: &RegValue, ctx: &Context) -> Shown {
     let raw_name = value.name.as_str();
-    let tag = tag_of(raw_name, ctx);
+    let tag = ctx.tag_of(raw_name);
     let entry = tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope));
     let canonical = tag.is_some_and(|t| t.canonical() == raw_name);
     let key = match (entry, canonical) {
@@ -251,14 +251,6 @@ fn plain_form(data: &RegData, ctx: &Context) -> Option<Y> {
 mod tests {
     use super::*;
     use crate::mapi::dictionary::Scope;
-    use crate::reg::ValueName;
-
-    fn value(name: &str, data: RegData) -> RegValue {
-        RegValue {
-            name: ValueName::Named(name.to_owned()),
-            data,
-        }
-    }
 
     fn binary(bytes: &[u8]) -> RegData {
         RegData::Hex {
@@ -280,7 +272,7 @@ mod tests {
     fn properties_are_shown_by_name_and_type_with_the_raw_name_beside() {
         assert_eq!(
             shown(
-                &value("0002662c", binary(&[0x71, 0x17])),
+                &RegValue::named("0002662c", binary(&[0x71, 0x17])),
                 &Context::exchange_for_test()
             ),
             (
@@ -292,7 +284,7 @@ mod tests {
         // a name written otherwise than MAPI writes it stays as written
         assert_eq!(
             shown(
-                &value("0002662C", binary(&[0x71, 0x17])),
+                &RegValue::named("0002662C", binary(&[0x71, 0x17])),
                 &Context::exchange_for_test()
             ),
             ("0002662C".into(), Y::Int(6001), Some("PT_I2".into()))
@@ -300,7 +292,7 @@ mod tests {
         // secure values are never typed
         assert_eq!(
             shown(
-                &value("S001e67f1", binary(&[0x61, 0])),
+                &RegValue::named("S001e67f1", binary(&[0x61, 0])),
                 &Context::exchange_for_test()
             ),
             (
@@ -315,7 +307,7 @@ mod tests {
     fn flags_enums_and_numbers() {
         let flags = |n: u32| {
             show(
-                &value("00036623", binary(&n.to_le_bytes())),
+                &RegValue::named("00036623", binary(&n.to_le_bytes())),
                 &Context::exchange_for_test(),
             )
             .value
@@ -331,7 +323,7 @@ mod tests {
         // the same property stored as a REG_DWORD keeps its type in view
         assert_eq!(
             show(
-                &value("00036623", RegData::Dword(1)),
+                &RegValue::named("00036623", RegData::Dword(1)),
                 &Context::exchange_for_test()
             )
             .value,
@@ -351,7 +343,7 @@ mod tests {
         let uid = [0x85, 3, 2, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46];
         assert_eq!(
             show(
-                &value("01023009", binary(&uid)),
+                &RegValue::named("01023009", binary(&uid)),
                 &Context::exchange_for_test()
             )
             .value,
@@ -360,7 +352,7 @@ mod tests {
         );
         assert_eq!(
             show(
-                &value("0102300c", binary(&uid)),
+                &RegValue::named("0102300c", binary(&uid)),
                 &Context::exchange_for_test()
             )
             .value,
@@ -368,7 +360,7 @@ mod tests {
         );
         let filetime = 133_589_448_000_000_000u64;
         let Y::Str(time) = show(
-            &value("00403007", binary(&filetime.to_le_bytes())),
+            &RegValue::named("00403007", binary(&filetime.to_le_bytes())),
             &Context::exchange_for_test(),
         )
         .value
@@ -386,7 +378,7 @@ mod tests {
                 Layout::Bits64 => Form::X64.wrap(list),
             };
             assert_eq!(
-                shown(&value("101f6622", binary(&bytes)), &contab),
+                shown(&RegValue::named("101f6622", binary(&bytes)), &contab),
                 (
                     "PR_CONTAB_STORE_NAMES".into(),
                     expected,
@@ -401,7 +393,7 @@ mod tests {
         // PT_UNICODE bytes of odd length
         assert_eq!(
             show(
-                &value("001f6622", binary(&[0x61])),
+                &RegValue::named("001f6622", binary(&[0x61])),
                 &Context::exchange_for_test()
             )
             .value,
@@ -410,7 +402,7 @@ mod tests {
         // a PT_I2 in a REG_DWORD
         assert_eq!(
             show(
-                &value("0002662c", RegData::Dword(1)),
+                &RegValue::named("0002662c", RegData::Dword(1)),
                 &Context::exchange_for_test()
             )
             .value,
@@ -419,7 +411,7 @@ mod tests {
         // a name that is no property here keeps its registry type in view
         assert_eq!(
             shown(
-                &value("Foo", RegData::String("x".into())),
+                &RegValue::named("Foo", RegData::String("x".into())),
                 &Context::exchange_for_test()
             ),
             ("Foo".into(), Y::tagged("sz", Y::Str("x".into())), None)
@@ -430,11 +422,15 @@ mod tests {
     fn outside_profiles_strings_are_plain_and_other_types_raw() {
         let outside = Context::for_test(false, None, false);
         assert_eq!(
-            show(&value("0002662c", RegData::String("x".into())), &outside).value,
+            show(
+                &RegValue::named("0002662c", RegData::String("x".into())),
+                &outside
+            )
+            .value,
             Y::Str("x".into())
         );
         assert_eq!(
-            show(&value("Version", RegData::Dword(3)), &outside).value,
+            show(&RegValue::named("Version", RegData::Dword(3)), &outside).value,
             Y::tagged("dword", Y::Int(3))
         );
         let expand = RegData::Hex {
@@ -442,7 +438,7 @@ mod tests {
             bytes: vec![b'%', 0, 0, 0],
         };
         assert_eq!(
-            show(&value("Path", expand), &outside).value,
+            show(&RegValue::named("Path", expand), &outside).value,
             Y::tagged("expand_sz", Y::Str("%".into()))
         );
     }
@@ -451,12 +447,16 @@ mod tests {
     fn account_manager_settings() {
         let manager = Context::for_test(true, None, true);
         assert_eq!(
-            show(&value("Account Name", binary(&[0x61, 0, 0, 0])), &manager).value,
+            show(
+                &RegValue::named("Account Name", binary(&[0x61, 0, 0, 0])),
+                &manager
+            )
+            .value,
             StoredAs::Binary.wrap(Y::Str("a".into()))
         );
         assert_eq!(
             show(
-                &value("Account Name", RegData::String("a".into())),
+                &RegValue::named("Account Name", RegData::String("a".into())),
                 &manager
             )
             .value,
