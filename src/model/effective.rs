@@ -107,4 +107,18 @@ mod tests {
         assert_eq!(values, [&crate::reg::RegData::String("second".into())]);
         assert!(keys[0].get("Ä").is_some());
     }
+
+    /// `ſ` is not `s` to Windows (its upper-case table leaves the long s as
+    /// it is): the two are separate values, and no warning says otherwise.
+    #[test]
+    fn a_long_s_is_not_an_s() {
+        let text = "Windows Registry Editor Version 5.00\r\n\r\n\
+            [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x]\r\n\
+            \"SMTP Server\"=\"smtp.evil.example\"\r\n\"SMTP \u{17f}erver\"=\"smtp.good.example\"\r\n\r\n";
+        let input = read_reg(text.as_bytes(), None).unwrap();
+        assert!(input.warnings.is_empty(), "{:?}", input.warnings);
+        let (model, _) = input.model();
+        let keys = effective(&model.profiles[0], model.source.codepage);
+        assert_eq!(keys[0].values.len(), 2);
+    }
 }

@@ -23,6 +23,7 @@ pub mod edit;
 pub mod name;
 mod syntax;
 mod tree;
+mod upcase;
 mod value;
 mod write;
 

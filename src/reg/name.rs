@@ -1,7 +1,7 @@
 //! How the registry compares and orders key names and value names: without
-//! regard to case, one UTF-16 unit at a time, as Windows does (each unit is
-//! upper-cased on its own; a character whose capital is not one unit, such
-//! as `ß`, and the halves of a surrogate pair stay as they are). Key paths
+//! regard to case, one UTF-16 unit at a time, as Windows does: each unit is
+//! upper-cased on its own through Windows' table (see `upcase.rs`), so `ß`,
+//! `ı`, `ſ` and the halves of a surrogate pair stay as they are. Key paths
 //! are compared and ordered component by component, the way Regedit lists
 //! subkeys.
 //!
@@ -9,6 +9,8 @@
 //! sorts them, asks here; nothing else lower- or upper-cases a registry name.
 
 use std::cmp::Ordering;
+
+use super::upcase;
 use std::ops::Range;
 
 /// Whether `a` and `b` name the same key or value.
@@ -136,17 +138,7 @@ fn upcase_unit(unit: u16) -> u16 {
 }
 
 fn upcase_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_uppercase();
-    }
-    if u32::from(c) > 0xFFFF {
-        return c;
-    }
-    let mut upper = c.to_uppercase();
-    match (upper.next(), upper.next()) {
-        (Some(u), None) if u32::from(u) <= 0xFFFF => u,
-        _ => c,
-    }
+    upcase::upcase(c)
 }
 
 #[cfg(test)]
@@ -158,7 +150,10 @@ mod tests {
         assert!(same("001F6622", "001f6622"));
         assert!(same("Ä", "ä"));
         assert!(same("ÿ", "Ÿ"), "a capital outside Latin-1");
-        assert!(same("σ", "ς"), "both capitals are Σ");
+        assert!(!same("σ", "ς"), "Windows leaves the final sigma as it is");
+        assert!(!same("SMTP Server", "SMTP ſerver"), "nor the long s");
+        assert!(!same("ı", "I"));
+        assert!(same("ᾀ", "ᾈ"), "the table maps ypogegrammeni to title case");
         assert!(!same("ß", "SS"), "ß has no one-unit capital: it stays");
         assert!(!same("ﬁ", "FI"));
         assert!(same("😀", "😀"));
@@ -207,7 +202,9 @@ mod tests {
         assert_eq!(strip_path_prefix("A\\BC", "a\\b"), None);
         assert_eq!(strip_path_prefix("Ä\\x", "ä"), Some("x"));
         assert_eq!(strip_path_prefix("é\\x", "e"), None);
-        // capitals of another length in UTF-8: ſ (2 bytes) is S (1 byte)
-        assert_eq!(strip_path_prefix("ſ\\x", "s"), Some("x"));
+        // Windows leaves the long s as it is: no prefix
+        assert_eq!(strip_path_prefix("ſ\\x", "s"), None);
+        // capitals of another length in UTF-8: ᾀ (3 bytes) is ᾈ (3 bytes), ÿ (2) is Ÿ (2)
+        assert_eq!(strip_path_prefix("ÿ\\x", "Ÿ"), Some("x"));
     }
 }
