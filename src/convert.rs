@@ -23,8 +23,9 @@ pub struct ConvertOptions {
     /// Replace personal data with placeholders first.
     pub redact: bool,
     /// A written `.reg` may touch keys outside the profiles of an Outlook
-    /// profile root. Without it, such a `.reg` is refused, unless the keys
-    /// came from a `.reg` file itself (the input, or the base export).
+    /// profile root. Without it, such a `.reg` is refused, unless it is a
+    /// `.reg` written back from a `.reg` (`from` is [`Format::Reg`]): that
+    /// gives the registry nothing the file did not.
     pub allow_any_key: bool,
     /// `.prf` → `.reg`: where the settings go.
     pub placing: model::PrfToReg,
@@ -126,7 +127,7 @@ fn write(
         (Format::Reg, Profiles::Registry(model)) => {
             // a `.reg` read from a `.reg` is written back with what it held
             let own = from == Format::Reg;
-            model.to_reg_bytes(reach(options, own, None))?
+            model.to_reg_bytes(reach(options, own))?
         }
         (Format::Reg, Profiles::Prf(prf_model)) => {
             let (placed, more) = match &options.base {
@@ -134,7 +135,7 @@ fn write(
                 None => model::prf_to_reg(prf_model, &options.placing)?,
             };
             warnings = more;
-            placed.to_reg_bytes(reach(options, false, options.base.as_ref()))?
+            placed.to_reg_bytes(reach(options, false))?
         }
         (Format::Prf, Profiles::Prf(model)) => prf::to_bytes(model)?,
         (Format::Prf, Profiles::Registry(reg_model)) => {
@@ -147,13 +148,13 @@ fn write(
 }
 
 /// The keys a `.reg` written with `options` may touch: any when the user
-/// allows it or the `.reg` is written back from a `.reg`, else the profiles
-/// and what the user's export `known` holds.
-fn reach<'k>(options: &ConvertOptions, own: bool, known: Option<&'k Model>) -> Reach<'k> {
+/// allows it or the `.reg` is written back from a `.reg` (`own`), else the
+/// profiles.
+fn reach(options: &ConvertOptions, own: bool) -> Reach {
     if options.allow_any_key || own {
         Reach::AnyKey
     } else {
-        Reach::Profiles { known }
+        Reach::Profiles
     }
 }
 
@@ -223,5 +224,30 @@ mod tests {
         let out = convert(&doc, Format::Yaml, Format::Yaml, &redact).unwrap();
         let text = String::from_utf8(out.bytes).unwrap();
         assert!(!text.contains("corp.example.com"), "{text}");
+    }
+
+    #[test]
+    fn a_base_export_cannot_carry_keys_outside_the_profiles_into_a_prf_patch() {
+        let prf = profiles(Format::Prf, "[General]\r\nProfileName=Outlook\r\n");
+        let Profiles::Registry(base) = profiles(Format::Yaml, &run_key_yaml()) else {
+            panic!("a registry document");
+        };
+        let onto = ConvertOptions {
+            base: Some(base),
+            ..ConvertOptions::default()
+        };
+        let refused = convert(&prf, Format::Prf, Format::Reg, &onto);
+        assert!(
+            matches!(
+                refused,
+                Err(ConvertError::Reg(model::ToRegError::OutsideProfiles(_)))
+            ),
+            "{refused:?}"
+        );
+        let allowed = ConvertOptions {
+            allow_any_key: true,
+            ..onto
+        };
+        assert!(convert(&prf, Format::Prf, Format::Reg, &allowed).is_ok());
     }
 }

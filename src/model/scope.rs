@@ -10,37 +10,23 @@ use super::Model;
 use super::root::{PROFILE_KEY, default_profile_key, profile_root};
 
 /// Which keys a written `.reg` may touch (see [`Model::to_reg_bytes`]).
-#[derive(Debug, Clone, Copy)]
-pub enum Reach<'k> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
     /// The profiles under an Outlook profile root and the `DefaultProfile`
-    /// value where that root keeps it; besides them, only what `known` (a
-    /// `.reg` the user gave, such as the export a `.prf` is applied to)
-    /// already touches outside its profiles.
-    Profiles {
-        /// The user's own `.reg`, whose keys are written back as they were.
-        known: Option<&'k Model>,
-    },
+    /// value where that root keeps it.
+    Profiles,
     /// Any key: a `.reg` written back as it was read, or what the user
     /// allowed (`--allow-any-key`).
     AnyKey,
 }
 
-impl Reach<'_> {
-    /// Only the Outlook profiles.
-    pub const PROFILES: Reach<'static> = Reach::Profiles { known: None };
-
+impl Reach {
     /// The keys and values of `model` that this reach does not allow, for
     /// people; empty when `model` keeps within it.
     pub fn outside(self, model: &Model) -> Vec<String> {
         match self {
             Reach::AnyKey => Vec::new(),
-            Reach::Profiles { known } => {
-                let allowed = known.map(outside_profiles).unwrap_or_default();
-                outside_profiles(model)
-                    .into_iter()
-                    .filter(|key| !allowed.contains(key))
-                    .collect()
-            }
+            Reach::Profiles => outside_profiles(model),
         }
     }
 }
@@ -80,7 +66,7 @@ mod tests {
     use crate::input::read_yaml;
 
     #[test]
-    fn a_reach_allows_the_profiles_and_what_the_users_own_reg_holds() {
+    fn a_reach_allows_the_profiles_or_any_key() {
         let root = "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles";
         let run = "HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run";
         let with_run = format!(
@@ -88,19 +74,15 @@ mod tests {
              profiles:\n  Outlook:\n    .: {{}}\n"
         );
         let model = read_yaml(with_run.as_bytes()).unwrap();
-        assert_eq!(Reach::PROFILES.outside(&model), [format!("[{run}]")]);
+        assert_eq!(Reach::Profiles.outside(&model), [format!("[{run}]")]);
         assert!(Reach::AnyKey.outside(&model).is_empty());
-        let known = Reach::Profiles {
-            known: Some(&model),
-        };
-        assert!(known.outside(&model).is_empty());
 
         let profiles_only =
             format!("mapiprof: 1\nroot: {root}\nprofiles:\n  Outlook:\n    .: {{}}\n");
         let clean = read_yaml(profiles_only.as_bytes()).unwrap();
-        assert!(Reach::PROFILES.outside(&clean).is_empty());
+        assert!(Reach::Profiles.outside(&clean).is_empty());
         assert!(matches!(
-            model.to_reg_bytes(Reach::PROFILES),
+            model.to_reg_bytes(Reach::Profiles),
             Err(crate::model::ToRegError::OutsideProfiles(_))
         ));
     }
