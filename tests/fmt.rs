@@ -77,3 +77,28 @@ fn fmt_sorts_keys_as_regedit_and_keeps_the_meaning() {
     assert!(reg4.starts_with(b"REGEDIT4\r\n"), "REGEDIT4 stays ANSI");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A value Regedit would skip is not in the canonical file: `fmt` and
+/// `check` say so, and `--strict` makes it an error that leaves the file
+/// as it was.
+#[test]
+fn what_regedit_skips_is_reported_and_strict_refuses_it() {
+    let dir = common::scratch("fmt-strict");
+    let sample = common::samples().join("reg/warn_truncated_hex_no_indent.reg");
+    std::fs::copy(&sample, dir.join("w.reg")).unwrap();
+    let before = std::fs::read(dir.join("w.reg")).unwrap();
+    for args in [
+        &["fmt", "--strict", "w.reg"][..],
+        &["fmt", "--check", "--strict", "w.reg"],
+        &["check", "--strict", "w.reg"],
+    ] {
+        let out = common::mapiprof_in(&dir, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        common::assert_says(&out.stderr, &["w.reg: 5:55: hex byte", "--strict"]);
+        assert_eq!(std::fs::read(dir.join("w.reg")).unwrap(), before);
+    }
+    let out = common::mapiprof_in(&dir, &["fmt", "w.reg"]);
+    assert_eq!(out.status.code(), Some(0));
+    common::assert_says(&out.stderr, &["warning: w.reg: 5:55", "formatted w.reg"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

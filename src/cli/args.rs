@@ -14,8 +14,11 @@ use mapiprof::{Format, input, model, prf, text};
 /// profile files (.prf) and readable, lossless YAML.
 #[derive(Debug, Parser)]
 #[command(name = "mapiprof", version, about, long_about = None)]
-#[command(after_help = "Exit codes: 0 success, 2 usage, I/O or parse error.\n\
-    Example: mapiprof show samples/reg/o16_exchange_outlook_anywhere.reg")]
+#[command(
+    after_help = "Exit codes: 0 success, 1 differences (diff) or findings (check, \
+    fmt --check), 2 usage, I/O or parse error.\n\
+    Example: mapiprof show samples/reg/o16_exchange_outlook_anywhere.reg"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -179,7 +182,7 @@ pub enum Command {
     },
     /// Fill a template once per row of variables: one file per row.
     #[command(
-        after_help = "The template is a .reg, .prf or YAML file (optionally named …\\.j2) in \
+        after_help = "The template is a .reg, .prf or YAML file (optionally named ….j2) in \
         minijinja syntax: {{ proxy }}, {% if … %}. The variables are the rows of a CSV file (the \
         header names them) or the items of a YAML or JSON list of mappings; row_number counts \
         from 1. Undefined variables are errors naming the variable and the row. %UserName% and \
@@ -216,12 +219,13 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
-    /// Merge a partial YAML document into many .reg and YAML files.
+    /// Merge a partial YAML document into many .reg, .prf and YAML files.
     #[command(
         after_help = "The patch has the schema of `show`'s output, with only what changes: \
         values to set, `null` to remove a value, `\"-key\": {}` to delete a key and its \
         subkeys. `root` may be left out; profiles are matched by name in each file, and \
-        `\"*\"` matches every profile.\n\n\
+        `\"*\"` matches every profile. A .prf takes a patch of its own kind \
+        (`source: {format: prf}`, settings by service or account id; `null` comments a setting out).\n\n\
         Example patch:\n  mapiprof: 1\n  profiles:\n    \"*\":\n      \
         13dbb0c8aa05101a9bb000aa002fc45a:\n        RPCProxyServer: mail.example.com:44300\n        \
         RPCProxyPrincipalName: null\n\n\
@@ -231,7 +235,7 @@ pub enum Command {
         /// The patch (YAML).
         #[arg(value_name = "PATCH")]
         patch: PathBuf,
-        /// Files (.reg or their YAML), glob patterns or (with --recursive)
+        /// Files (.reg, .prf or YAML), glob patterns or (with --recursive)
         /// folders.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,

@@ -120,6 +120,7 @@ fn one(
     };
     // the file's bytes, text and tree go as soon as they are not needed
     let doc = load::document_as(file, bytes, format, read)?;
+    load::report(&name, doc.warnings(), read.strict)?;
     let edited = op.edit(&doc).in_file(&name)?;
     let (before, after, encoded) = match doc {
         Document::Reg(parsed) => {
@@ -300,7 +301,7 @@ pub(super) fn collect(
         if arg.is_dir() {
             if !recursive {
                 bail!(
-                    "{} is a folder; add --recursive to edit the files in it",
+                    "{} is a folder; add --recursive to take the files in it",
                     arg.display()
                 );
             }

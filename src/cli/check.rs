@@ -76,7 +76,9 @@ pub fn run(args: &[std::path::PathBuf], options: &Options, read: &ReadOptions) -
 
 fn findings(file: &Path, options: &Options, read: &ReadOptions) -> Result<Vec<Finding>> {
     let doc = load::document(file, read)?;
-    let mut found = check::check(doc, options.outlook_2016).in_file(&io::display_name(file))?;
+    let name = io::display_name(file);
+    load::report(&name, doc.warnings(), read.strict)?;
+    let mut found = check::check(doc, options.outlook_2016).in_file(&name)?;
     found.retain(|f| !options.disable.iter().any(|d| d == f.rule));
     Ok(found)
 }

@@ -56,6 +56,9 @@ fn one(file: &Path, read: &ReadOptions) -> Result<(Vec<u8>, Vec<u8>, Option<&'st
     let bytes = io::read_input(file)?;
     let format = mapiprof::Format::of(file, &bytes);
     let doc = load::document_as(file, bytes.as_slice(), format, read)?;
-    let canonical = fmt::canonical(doc).in_file(&io::display_name(file))?;
+    let name = io::display_name(file);
+    // what Regedit would skip is not in the canonical file: say so
+    load::report(&name, doc.warnings(), read.strict)?;
+    let canonical = fmt::canonical(doc).in_file(&name)?;
     Ok((bytes, canonical.bytes, canonical.note))
 }
