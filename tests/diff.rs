@@ -4,16 +4,9 @@
 
 mod common;
 
-use std::process::Command;
-
-use insta_cmd::get_cargo_bin;
 use mapiprof::diff::{DiffOptions, Kind, diff_prf, diff_reg};
 use mapiprof::input;
 use mapiprof::model::Model;
-
-fn sample(name: &str) -> Model {
-    common::model_of(&std::fs::read(common::samples().join("reg").join(name)).unwrap())
-}
 
 fn yaml_model(text: &str) -> Model {
     input::read_yaml(text.as_bytes()).unwrap()
@@ -21,7 +14,7 @@ fn yaml_model(text: &str) -> Model {
 
 #[test]
 fn order_and_spelling_are_not_differences() {
-    let model = sample("o16_exchange_outlook_anywhere.reg");
+    let model = common::reg_sample_model("o16_exchange_outlook_anywhere.reg");
     let sorted =
         mapiprof::yaml::write(&model, &mapiprof::yaml::WriteOptions { sort: true }).unwrap();
     let resorted = yaml_model(&sorted);
@@ -127,13 +120,7 @@ fn prf_services_pair_by_block_not_by_id() {
 
 #[test]
 fn exit_codes_and_json() {
-    let run = |args: &[&str]| {
-        Command::new(get_cargo_bin("mapiprof"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::mapiprof_command(args).output().unwrap();
     let same = "samples/reg/o16_exchange_outlook_anywhere.reg";
     let other = "samples/reg/o2007_wms_proxy_dialog_port.reg";
     assert_eq!(run(&["diff", same, same]).status.code(), Some(0));

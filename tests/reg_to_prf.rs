@@ -13,10 +13,6 @@ use mapiprof::model::{Model, Outlook, PrfToReg, RegToPrf, ToPrfError, prf_to_reg
 use mapiprof::prf::{self, Generation, PrfModel};
 use mapiprof::reg::{RegData, RegValue};
 
-fn sample(name: &str) -> Model {
-    common::model_of(&std::fs::read(common::samples().join("reg").join(name)).unwrap())
-}
-
 fn recreate(model: &Model, options: &RegToPrf) -> (PrfModel, Vec<String>) {
     let (prf, warnings) = reg_to_prf(model, options).unwrap();
     (prf, warnings.iter().map(Warning::to_string).collect())
@@ -47,7 +43,7 @@ fn get<'p>(prf: &'p PrfModel, id: &str, key: &str) -> Option<&'p str> {
 #[test]
 fn an_outlook_anywhere_profile_becomes_an_oct_prf() {
     let (prf, warnings) = recreate(
-        &sample("o16_exchange_outlook_anywhere.reg"),
+        &common::reg_sample_model("o16_exchange_outlook_anywhere.reg"),
         &RegToPrf::default(),
     );
     let text = written(&prf);
@@ -98,7 +94,7 @@ fn value<'m>(model: &'m Model, uid: &str, name: &str) -> &'m RegData {
 
 #[test]
 fn the_seed_values_survive_reg_to_prf_to_reg() {
-    let original = sample("o16_exchange_outlook_anywhere.reg");
+    let original = common::reg_sample_model("o16_exchange_outlook_anywhere.reg");
     let (prf, _) = recreate(&original, &RegToPrf::default());
     let bytes = prf::to_bytes(&prf).unwrap();
     let read_back = common::prf_model_of(&bytes);
@@ -174,7 +170,7 @@ fn prf_reads_back_as_built(files: &[PathBuf]) -> usize {
 
 #[test]
 fn the_default_profile_is_taken_unless_one_is_named() {
-    let model = sample("o2013_two_profiles_ldap_pop3_third_party.reg");
+    let model = common::reg_sample_model("o2013_two_profiles_ldap_pop3_third_party.reg");
     let (work, _) = recreate(&model, &RegToPrf::default());
     assert_eq!(work.general.get("ProfileName"), Some("Work"));
     assert_eq!(work.general.get("DefaultProfile"), Some("Yes"));
@@ -202,7 +198,7 @@ fn the_default_profile_is_taken_unless_one_is_named() {
         reg_to_prf(&model, &missing).unwrap_err(),
         ToPrfError::NoSuchProfile("Travel".into(), vec!["Home".into(), "Work".into()])
     );
-    let two = sample("mv_layouts_32_and_64_bit.reg");
+    let two = common::reg_sample_model("mv_layouts_32_and_64_bit.reg");
     let err = reg_to_prf(&two, &RegToPrf::default()).unwrap_err();
     assert!(matches!(err, ToPrfError::WhichProfile(ref names) if names.len() == 2));
     assert!(err.to_string().contains("--profile"));
@@ -210,7 +206,7 @@ fn the_default_profile_is_taken_unless_one_is_named() {
 
 #[test]
 fn services_accounts_and_what_cannot_be_carried() {
-    let model = sample("o2013_two_profiles_ldap_pop3_third_party.reg");
+    let model = common::reg_sample_model("o2013_two_profiles_ldap_pop3_third_party.reg");
     let (prf, warnings) = recreate(&model, &RegToPrf::default());
     let listed: Vec<(&str, &str)> = prf
         .services
@@ -253,7 +249,10 @@ fn services_accounts_and_what_cannot_be_carried() {
 
 #[test]
 fn internet_accounts_take_their_settings_by_registry_name() {
-    let (prf, warnings) = recreate(&sample("o16_imap_smtp_account.reg"), &RegToPrf::default());
+    let (prf, warnings) = recreate(
+        &common::reg_sample_model("o16_imap_smtp_account.reg"),
+        &RegToPrf::default(),
+    );
     assert_eq!(prf.accounts.len(), 1);
     assert_eq!(prf.accounts[0].block.as_deref(), Some("IMAP_I_Mail"));
     let keys: Vec<&str> = settings(&prf, "Account1")
@@ -285,7 +284,7 @@ fn internet_accounts_take_their_settings_by_registry_name() {
 #[test]
 fn older_roots_get_the_2002_2007_blocks_and_ansi_text() {
     let (prf, _) = recreate(
-        &sample("o2007_wms_proxy_dialog_port.reg"),
+        &common::reg_sample_model("o2007_wms_proxy_dialog_port.reg"),
         &RegToPrf::default(),
     );
     assert_eq!(prf.generation(), Some(Generation::Office2002));
@@ -295,7 +294,7 @@ fn older_roots_get_the_2002_2007_blocks_and_ansi_text() {
     );
 
     let (prf, _) = recreate(
-        &sample("regedit4_cp1252_pst_umlauts.reg"),
+        &common::reg_sample_model("regedit4_cp1252_pst_umlauts.reg"),
         &RegToPrf::default(),
     );
     let bytes = prf::to_bytes(&prf).unwrap();

@@ -58,22 +58,10 @@ fn keep_form(data: &mut RegData, existing: Option<&RegData>, tag: Option<TagName
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mapi::dictionary::Scope;
-    use crate::reg::Format;
-
-    fn exchange() -> Context {
-        Context {
-            in_profile: true,
-            scope: Some(Scope::Exchange),
-            account_manager: false,
-            format: Format::Regedit5,
-            codepage: encoding_rs::WINDOWS_1252,
-        }
-    }
 
     #[test]
     fn a_value_is_read_by_the_type_of_its_property() {
-        let port = reg_value("0002662c", "6001", &exchange(), None).unwrap();
+        let port = reg_value("0002662c", "6001", &Context::exchange_for_test(), None).unwrap();
         assert_eq!(
             port.data,
             RegData::Hex {
@@ -82,13 +70,20 @@ mod tests {
             }
         );
         // text stays text, even when it looks like YAML
-        let proxy = reg_value("001f6622", "[x", &exchange(), None);
-        assert!(proxy.is_ok(), "{proxy:?}");
+        let proxy = reg_value("001f6622", "[x", &Context::exchange_for_test(), None).unwrap();
+        assert_eq!(
+            proxy.data,
+            RegData::Hex {
+                kind: 3,
+                bytes: crate::mapi::unicode_bytes("[x")
+            }
+        );
     }
 
     #[test]
     fn each_way_a_value_can_be_wrong_says_so() {
-        let err = |text| reg_value("0002662c", text, &exchange(), None).unwrap_err();
+        let err =
+            |text| reg_value("0002662c", text, &Context::exchange_for_test(), None).unwrap_err();
         assert!(matches!(err("[6001"), BadValue::Syntax(_)));
         assert_eq!(err(""), BadValue::Missing);
         assert_eq!(

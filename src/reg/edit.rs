@@ -8,7 +8,8 @@
 //! This module says how lines change, not what to change: it knows key paths
 //! and values, not profiles or properties. A key is named by its full path;
 //! two paths name the same key when they agree after [`normalise_path`], and
-//! two names the same value when they agree, ASCII case aside in both. Key
+//! two names the same value when they agree, case aside as the registry
+//! sees it ([`name`]). Key
 //! paths are written as given: keeping line breaks out of them is the
 //! caller's business (values are checked, see [`WriteError`]).
 

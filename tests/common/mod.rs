@@ -100,6 +100,11 @@ pub fn model_of(bytes: &[u8]) -> Model {
     input::read_reg(bytes, None).unwrap().model().0
 }
 
+/// A sample `.reg` (its name in `samples/reg`) as a model.
+pub fn reg_sample_model(name: &str) -> Model {
+    model_of(&std::fs::read(samples().join("reg").join(name)).unwrap())
+}
+
 /// A sample `.prf` read as the command line reads it.
 pub fn prf_sample(name: &str) -> input::PrfInput {
     let bytes = std::fs::read(samples().join("prf").join(name)).unwrap();
