@@ -36,6 +36,16 @@ const DEVIATIONS: &[(&str, &str, &str)] = &[
         r"hkey_current_user\software\microsoft\windows nt\currentversion\windows messaging subsystem\profiles\ttye\dca740c8c042101ab4b908002b2fe182\001f662a",
         "regashii drops a hex value whose continuation line is not indented; Regedit joins it",
     ),
+    (
+        "wms_profile_exchange_server_patch_truncated_hex.reg",
+        r"hkey_current_user\software\microsoft\windows nt\currentversion\windows messaging subsystem\profiles\ttye\dca740c8c042101ab4b908002b2fe182\001f662a",
+        "regashii drops a hex value ending in a one-digit byte; Regedit reads `0` as `00` (Wine's regedit agrees)",
+    ),
+    (
+        "warn_truncated_hex_no_indent.reg",
+        r"hkey_current_user\software\microsoft\windows nt\currentversion\windows messaging subsystem\profiles\outlook\dca740c8c042101ab4b908002b2fe182\001f662a",
+        "regashii drops a hex value ending in a one-digit byte; Regedit reads `0` as `00` (Wine's regedit agrees)",
+    ),
 ];
 
 /// The `"a"=hex(5):01` case: regashii panics, we read it.

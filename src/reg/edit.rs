@@ -135,6 +135,10 @@ pub fn rewrite(
                 Line::Replace(new) => write_value(&mut out, &new, nl)?,
                 Line::Remove => {}
             },
+            ItemKind::Unopened | ItemKind::Halt => {
+                current = None;
+                out.push_str(source);
+            }
             ItemKind::Blank | ItemKind::Comment | ItemKind::Skipped => out.push_str(source),
         }
     }
@@ -218,6 +222,9 @@ impl<'t> Pass<'t> {
                 return Ok(());
             }
             self.key = (!delete).then_some(id);
+        }
+        if matches!(item.kind, ItemKind::Unopened | ItemKind::Halt) {
+            self.key = None;
         }
         if self.dropping {
             if self.drop_blanks || !matches!(item.kind, ItemKind::Blank) {

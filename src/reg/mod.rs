@@ -20,6 +20,7 @@
 
 mod document;
 pub mod edit;
+pub mod import;
 pub mod name;
 mod syntax;
 mod tree;

@@ -4,11 +4,13 @@
 //! so writing the items' source text back reproduces the file byte for byte,
 //! comments, odd spacing and hand-split hex included.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diag::{LineIndex, Span, Warning};
 
 use super::document::{Block, Document, Format, normalise_path};
 use super::name;
-use super::value::{RegData, RegValue};
+use super::value::{RegData, RegValue, ValueName};
 
 /// A parsed `.reg` file.
 #[derive(Debug, Clone)]
@@ -46,16 +48,24 @@ pub enum ItemKind {
     },
     /// A `name=data` line, possibly continued over several lines.
     Value(RegValue),
-    /// A line Regedit would skip; the warning says why.
+    /// A line Regedit would skip; the warning says why. A key line Regedit
+    /// does not read as one (`[ HKEY…]`, no `]`) is one of these: the values
+    /// below it go on into the key above.
     Skipped,
+    /// A key line Regedit reads but cannot open (an unknown root such as
+    /// `HKCU`, a name too long): it closes the key above, and the values
+    /// below it go nowhere.
+    Unopened,
+    /// A `[-key]` line Regedit cannot carry out (a root, or an unknown one):
+    /// it stops the import there, and nothing below it is imported.
+    Halt,
 }
 
 /// Whether `value` sets a value that `earlier` already sets (names compare
 /// without regard to case, as in the registry).
 fn repeats<'a>(mut earlier: impl Iterator<Item = &'a RegValue>, value: &RegValue) -> bool {
     value.data != RegData::Delete
-        && earlier
-            .any(|e| e.data != RegData::Delete && name::same(e.name.as_str(), value.name.as_str()))
+        && earlier.any(|e| e.data != RegData::Delete && e.name.same_as(&value.name))
 }
 
 impl File {
@@ -81,24 +91,30 @@ impl File {
     pub(crate) fn layout(&self, text: &str, lines: &LineIndex) -> (Layout, Vec<Warning>) {
         let mut blocks: Vec<LaidBlock> = Vec::new();
         let mut warnings = Vec::new();
-        // None: no key yet or the last key line was unusable.
+        // None: no key yet, or the last key line closed the key.
         let mut current: Option<usize> = None;
-        let mut unusable_key = false;
+        let mut closed_by = Closed::NoKeyYet;
+        // the values set so far in keys that appear more than once
+        let mut repeated = Repeated::new(self);
         for (index, item) in self.items.iter().enumerate() {
             match &item.kind {
                 ItemKind::Key { path, delete } => {
+                    let path = normalise_path(path);
+                    if *delete {
+                        repeated.delete(&path);
+                    }
                     blocks.push(LaidBlock {
-                        path: normalise_path(path),
+                        path,
                         delete: *delete,
                         items: Vec::new(),
                     });
                     current = Some(blocks.len().saturating_sub(1));
-                    unusable_key = false;
                 }
-                ItemKind::Skipped if is_key_line(item.span.of(text)) => {
+                ItemKind::Unopened => {
                     current = None;
-                    unusable_key = true;
+                    closed_by = Closed::Unopened;
                 }
+                ItemKind::Halt => break,
                 ItemKind::Value(value) => {
                     // located only when there is something to say
                     let at = || {
@@ -116,7 +132,11 @@ impl File {
                             ),
                         )),
                         Some(block) => {
-                            if repeats(self.values_of(block), value) {
+                            let again = match repeated.set(&block.path, value) {
+                                Some(again) => again,
+                                None => repeats(self.values_of(block), value),
+                            };
+                            if again {
                                 warnings.push(Warning::at(
                                     at(),
                                     format!(
@@ -127,19 +147,18 @@ impl File {
                             }
                             block.items.push(index);
                         }
-                        None if unusable_key => warnings.push(Warning::at(
-                            at(),
-                            format!(
-                                "value \"{}\" belongs to an unusable key line; Regedit ignores it",
-                                value.name
-                            ),
-                        )),
                         None => warnings.push(Warning::at(
                             at(),
-                            format!(
-                                "value \"{}\" comes before any key; Regedit ignores it",
-                                value.name
-                            ),
+                            match closed_by {
+                                Closed::Unopened => format!(
+                                    "value \"{}\" belongs to a key line Regedit cannot open; Regedit ignores it",
+                                    value.name
+                                ),
+                                Closed::NoKeyYet => format!(
+                                    "value \"{}\" comes before any key; Regedit ignores it",
+                                    value.name
+                                ),
+                            },
                         )),
                     }
                 }
@@ -236,9 +255,73 @@ impl Layout {
     }
 }
 
-/// Whether `line` (after leading blanks) starts with `[`.
-fn is_key_line(line: &str) -> bool {
-    line.trim_start_matches([' ', '\t']).starts_with('[')
+/// Why there is no key to put values in.
+#[derive(Clone, Copy)]
+enum Closed {
+    NoKeyYet,
+    Unopened,
+}
+
+/// The values set so far in each key that has more than one key line, so
+/// that a value set again in a later block of the same key is reported as
+/// one set again in the same block is. Keys with one line are not tracked.
+struct Repeated {
+    /// Folded path → folded names of the values it holds.
+    keys: HashMap<String, HashSet<String>>,
+}
+
+impl Repeated {
+    fn new(file: &File) -> Repeated {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for item in &file.items {
+            if let ItemKind::Key { path, .. } = &item.kind {
+                let count = seen.entry(name::fold(&normalise_path(path))).or_default();
+                *count = count.saturating_add(1);
+            }
+        }
+        let keys = seen
+            .into_iter()
+            .filter(|&(_, n)| n > 1)
+            .map(|(path, _)| (path, HashSet::new()))
+            .collect();
+        Repeated { keys }
+    }
+
+    /// Record `value` set in `path`; whether it was already set (`None`
+    /// when the key is not tracked).
+    fn set(&mut self, path: &str, value: &RegValue) -> Option<bool> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let names = self.keys.get_mut(&name::fold(path))?;
+        let folded = match &value.name {
+            ValueName::Default => String::new(),
+            ValueName::Named(n) => name::fold(n),
+        };
+        Some(if value.data == RegData::Delete {
+            names.remove(&folded);
+            false
+        } else {
+            !names.insert(folded)
+        })
+    }
+
+    /// `path` and the keys below it lose their values.
+    fn delete(&mut self, path: &str) {
+        if self.keys.is_empty() {
+            return;
+        }
+        let top = name::fold(path);
+        for (key, names) in &mut self.keys {
+            if key == &top
+                || key
+                    .strip_prefix(top.as_str())
+                    .is_some_and(|r| r.starts_with('\\'))
+            {
+                names.clear();
+            }
+        }
+    }
 }
 
 fn indent(line: &str) -> usize {

@@ -41,6 +41,18 @@ impl ValueName {
     }
 }
 
+impl ValueName {
+    /// Whether the registry takes `self` and `other` for the same value
+    /// (names compare without regard to case; `@` is only the default).
+    pub fn same_as(&self, other: &ValueName) -> bool {
+        match (self, other) {
+            (ValueName::Default, ValueName::Default) => true,
+            (ValueName::Named(a), ValueName::Named(b)) => name::same(a, b),
+            _ => false,
+        }
+    }
+}
+
 impl fmt::Display for ValueName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -61,12 +61,39 @@ pub fn reg_samples() -> Vec<PathBuf> {
     readable_samples("reg")
 }
 
-/// The corpus `.reg` files: `reg/`, then `misc/`.
+/// The corpus `.reg` files Regedit imports something from: `reg/`, then
+/// `misc/`, without [`refused_corpus_reg_files`].
 pub fn corpus_reg_files() -> Vec<PathBuf> {
+    all_corpus_reg_files()
+        .into_iter()
+        .filter(|p| !is_refused(p))
+        .collect()
+}
+
+/// The corpus `.reg` files whose header line goes on after the header:
+/// Regedit imports nothing from them, and mapiprof refuses them.
+pub fn refused_corpus_reg_files() -> Vec<PathBuf> {
+    all_corpus_reg_files()
+        .into_iter()
+        .filter(|p| is_refused(p))
+        .collect()
+}
+
+fn all_corpus_reg_files() -> Vec<PathBuf> {
     let corpus = corpus();
     let mut out = files(&corpus.join("reg"), "reg");
     out.extend(files(&corpus.join("misc"), "reg"));
     out
+}
+
+fn is_refused(path: &Path) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    matches!(
+        input::read_reg(&bytes, None),
+        Err(input::InputError::Reg(
+            mapiprof::reg::ParseError::HeaderText { .. }
+        ))
+    )
 }
 
 /// The `.prf` samples that should read (all but `err_*`).

@@ -1,0 +1,245 @@
+//! What importing a [`Document`] leaves in a registry that held nothing:
+//! the keys it creates and the values they end up with, typed and encoded
+//! as Regedit stores them.
+//!
+//! Regedit creates every key of a `[key]` line, its parents included, and
+//! keeps the spelling a key or value name had when it was first created (a
+//! later line that names it in other letter case writes into it; the hive
+//! keeps the name of the cell it already has). `[-key]` removes the key and
+//! everything below it; `"name"=-` removes the value.
+
+use encoding_rs::Encoding as CodePage;
+
+use super::document::{Document, Format};
+use super::name;
+use super::value::{RegData, ValueName, kind};
+
+/// A value as the registry holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// The name, `""` for the default value (`@`).
+    pub name: String,
+    /// The registry type (`REG_*`).
+    pub kind: u32,
+    /// The data, as `RegQueryValueEx` returns it.
+    pub bytes: Vec<u8>,
+}
+
+/// A key an import created, with its values in the order they were first set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedKey {
+    /// Full path, each part spelt as first created.
+    pub path: String,
+    /// Its values.
+    pub values: Vec<Stored>,
+}
+
+/// The keys an import leaves, in the order they were created.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Every key, parents before children.
+    pub keys: Vec<ImportedKey>,
+}
+
+impl Imported {
+    /// The key at `path` (compared as the registry compares names).
+    pub fn key(&self, path: &str) -> Option<&ImportedKey> {
+        self.keys.iter().find(|k| name::same(&k.path, path))
+    }
+}
+
+/// The registry after importing `document` into an empty one. `codepage`
+/// is the ANSI code page of a `REGEDIT4` file, in which Regedit reads the
+/// bytes of its `hex(1)`, `hex(2)` and `hex(7)` values.
+pub fn import(document: &Document, codepage: &'static CodePage) -> Imported {
+    let mut keys: Vec<ImportedKey> = Vec::new();
+    for block in &document.blocks {
+        if block.delete {
+            keys.retain(|k| !is_within(&k.path, &block.path));
+            continue;
+        }
+        let index = create(&mut keys, &block.path);
+        let Some(key) = keys.get_mut(index) else {
+            continue;
+        };
+        for value in &block.values {
+            let value_name = match &value.name {
+                ValueName::Default => "",
+                ValueName::Named(n) => n.as_str(),
+            };
+            let existing = key
+                .values
+                .iter()
+                .position(|v| name::same(&v.name, value_name));
+            match (stored(&value.data, document.format, codepage), existing) {
+                (None, Some(at)) => {
+                    key.values.remove(at);
+                }
+                (None, None) => {}
+                (Some((kind, bytes)), Some(at)) => {
+                    if let Some(old) = key.values.get_mut(at) {
+                        old.kind = kind;
+                        old.bytes = bytes;
+                    }
+                }
+                (Some((kind, bytes)), None) => key.values.push(Stored {
+                    name: value_name.to_owned(),
+                    kind,
+                    bytes,
+                }),
+            }
+        }
+    }
+    Imported { keys }
+}
+
+/// The type and bytes Regedit stores for `data` read from a file of
+/// `format`; `None` for a deletion.
+pub fn stored(
+    data: &RegData,
+    format: Format,
+    codepage: &'static CodePage,
+) -> Option<(u32, Vec<u8>)> {
+    match data {
+        RegData::Delete => None,
+        RegData::String(text) => {
+            let mut bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            bytes.extend([0, 0]);
+            Some((kind::SZ, bytes))
+        }
+        RegData::Dword(n) => Some((kind::DWORD, n.to_le_bytes().to_vec())),
+        RegData::Hex { kind, bytes } => {
+            let ansi_text = format == Format::Regedit4 && is_string_kind(*kind);
+            let bytes = if ansi_text {
+                let (text, _) = codepage.decode_without_bom_handling(bytes);
+                text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+            } else {
+                bytes.clone()
+            };
+            Some((*kind, bytes))
+        }
+    }
+}
+
+/// `REG_SZ`, `REG_EXPAND_SZ` and `REG_MULTI_SZ`: the types whose `hex(N)`
+/// data Regedit treats as text (terminated, and in a `REGEDIT4` file read
+/// in the ANSI code page).
+pub fn is_string_kind(kind: u32) -> bool {
+    matches!(kind, kind::SZ | kind::EXPAND_SZ | kind::MULTI_SZ)
+}
+
+/// The index of the key at `path`, created with its parents if need be.
+fn create(keys: &mut Vec<ImportedKey>, path: &str) -> usize {
+    let mut found = None;
+    let mut end: usize = 0;
+    for (i, part) in path.split('\\').enumerate() {
+        end = end
+            .saturating_add(part.len())
+            .saturating_add(usize::from(i > 0));
+        if i == 0 {
+            continue; // the root (HKEY_…) is not a key an import creates
+        }
+        let prefix = path.get(..end).unwrap_or(path);
+        found = Some(
+            match keys.iter().position(|k| name::same(&k.path, prefix)) {
+                Some(at) => at,
+                None => {
+                    let spelt = match found.and_then(|parent: usize| keys.get(parent)) {
+                        Some(parent) => format!("{}\\{part}", parent.path),
+                        None => prefix.to_owned(),
+                    };
+                    keys.push(ImportedKey {
+                        path: spelt,
+                        values: Vec::new(),
+                    });
+                    keys.len().saturating_sub(1)
+                }
+            },
+        );
+    }
+    found.unwrap_or(usize::MAX)
+}
+
+/// Whether `path` is `top` or below it.
+fn is_within(path: &str, top: &str) -> bool {
+    name::same(path, top) || name::strip_path_prefix(path, top).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reg::{Block, RegValue};
+
+    fn doc(format: Format, blocks: Vec<Block>) -> Document {
+        Document { format, blocks }
+    }
+
+    #[test]
+    fn keys_and_values_keep_their_first_spelling() {
+        let d = doc(
+            Format::Regedit5,
+            vec![
+                Block::key(
+                    "HKEY_CURRENT_USER\\A\\b",
+                    vec![RegValue::named("x", RegData::Dword(1))],
+                ),
+                Block::key(
+                    "hkey_current_user\\a\\B",
+                    vec![RegValue::named("X", RegData::Dword(2))],
+                ),
+            ],
+        );
+        let imported = import(&d, encoding_rs::WINDOWS_1252);
+        let paths: Vec<&str> = imported.keys.iter().map(|k| k.path.as_str()).collect();
+        assert_eq!(paths, ["HKEY_CURRENT_USER\\A", "HKEY_CURRENT_USER\\A\\b"]);
+        let values = &imported.keys[1].values;
+        assert_eq!(values.len(), 1);
+        assert_eq!(values[0].name, "x");
+        assert_eq!(values[0].bytes, [2, 0, 0, 0]);
+    }
+
+    #[test]
+    fn deletions_remove_subtrees_and_values() {
+        let d = doc(
+            Format::Regedit5,
+            vec![
+                Block::key("HKEY_CURRENT_USER\\A\\B\\C", vec![]),
+                Block::key(
+                    "HKEY_CURRENT_USER\\AB",
+                    vec![RegValue::named("x", RegData::Dword(1))],
+                ),
+                Block {
+                    path: "HKEY_CURRENT_USER\\a\\b".into(),
+                    delete: true,
+                    values: vec![],
+                },
+                Block::key(
+                    "HKEY_CURRENT_USER\\AB",
+                    vec![RegValue::named("X", RegData::Delete)],
+                ),
+            ],
+        );
+        let imported = import(&d, encoding_rs::WINDOWS_1252);
+        let paths: Vec<&str> = imported.keys.iter().map(|k| k.path.as_str()).collect();
+        assert_eq!(paths, ["HKEY_CURRENT_USER\\A", "HKEY_CURRENT_USER\\AB"]);
+        assert!(imported.keys[1].values.is_empty());
+    }
+
+    #[test]
+    fn ansi_text_types_become_utf16() {
+        let data = RegData::Hex {
+            kind: kind::EXPAND_SZ,
+            bytes: vec![0xe4, 0],
+        };
+        let ansi = stored(&data, Format::Regedit4, encoding_rs::WINDOWS_1252);
+        assert_eq!(ansi, Some((2, vec![0xe4, 0, 0, 0])));
+        let unicode = stored(&data, Format::Regedit5, encoding_rs::WINDOWS_1252);
+        assert_eq!(unicode, Some((2, vec![0xe4, 0])));
+        let text = stored(
+            &RegData::String("ü".into()),
+            Format::Regedit4,
+            encoding_rs::WINDOWS_1252,
+        );
+        assert_eq!(text, Some((1, vec![0xfc, 0, 0, 0])));
+    }
+}
