@@ -63,14 +63,28 @@ fn yaml_cannot_reach_outside_the_profiles_unless_allowed() {
 
 #[test]
 fn names_and_values_cannot_open_a_new_key() {
-    // a line break would start a new key: refused
+    // a line break would start a new key: it is written as the escape
+    // Regedit reads (\r, \n), inside the line
     let newline = format!(
         "mapiprof: 1\nroot: {ROOT}\nprofiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      \
          note: {{sz: \"x\\r\\n[HKEY_LOCAL_MACHINE\\\\Evil]\\r\\n\\\"a\\\"=\\\"b\"}}\n"
     );
-    let out = convert_yaml("newline", &newline, &[]);
+    let model = input::read_yaml(newline.as_bytes()).unwrap();
+    let bytes = model.to_reg_bytes(Reach::Profiles).unwrap();
+    let doc = input::read_reg(&bytes, None).unwrap().document();
+    assert_eq!(doc.blocks.len(), 1, "one key, no more");
+    assert_eq!(
+        doc.blocks[0].values[0].data,
+        mapiprof::reg::RegData::String("x\r\n[HKEY_LOCAL_MACHINE\\Evil]\r\n\"a\"=\"b".into())
+    );
+    // NUL, which Regedit refuses in a string: refused
+    let nul = format!(
+        "mapiprof: 1\nroot: {ROOT}\nprofiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      \
+         note: {{sz: \"x\\0y\"}}\n"
+    );
+    let out = convert_yaml("nul", &nul, &[]);
     assert_eq!(out.status.code(), Some(2));
-    common::assert_says(&out.stderr, &["line break"]);
+    common::assert_says(&out.stderr, &["line break or NUL"]);
     // quotes, backslashes and brackets are escaped or kept inside the line
     let tricky = format!(
         "mapiprof: 1\nroot: {ROOT}\nprofiles:\n  Outlook:\n    \"13dbb0c8aa05101a9bb000aa002fc45a\\\\a]b\":\n      \

@@ -65,14 +65,14 @@ mod tests {
             path: "K".into(),
             value: RegValue {
                 name: ValueName::Named("x".into()),
-                data: RegData::String("a\r\n[HKEY_LOCAL_MACHINE\\x]".into()),
+                data: RegData::String("a\0[HKEY_LOCAL_MACHINE\\x]".into()),
             },
             change: String::new(),
         };
         let err = rewrite(&input, "HKEY_CURRENT_USER\\Profiles", &[planned], &[]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "string \"a\\r\\n[HKEY_LOCAL_MACHINE\\\\x]\" contains a line break or NUL, which a .reg line cannot hold"
+            "string \"a\\0[HKEY_LOCAL_MACHINE\\\\x]\" contains a line break or NUL, which a .reg line cannot hold"
         );
         assert!(matches!(
             err,

@@ -530,7 +530,7 @@ mod tests {
     fn a_value_that_cannot_be_written_is_an_error() {
         let text = "REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n";
         let parsed = parse(text).unwrap();
-        let bad = RegValue::named("x", RegData::String("a\nb".into()));
+        let bad = RegValue::named("x", RegData::String("a\0b".into()));
         let changes = setting(&[("HKEY_CURRENT_USER\\A", &bad)]);
         assert!(matches!(
             apply(text, &parsed.file, Newline::Lf, &changes),

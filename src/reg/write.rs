@@ -17,8 +17,9 @@ const WRAP_AT: usize = 77;
 /// What cannot be written into a `.reg` file.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum WriteError {
-    /// A line break or NUL in a key path, value name or quoted string would
-    /// end the line early and could start a new key.
+    /// A line break or NUL in a key path, or a NUL in a value name or quoted
+    /// string: a key line cannot hold the first (it would end the line and
+    /// could start a new key), and Regedit refuses `\0` in a string.
     #[error("{what} {text:?} contains a line break or NUL, which a .reg line cannot hold")]
     LineBreak {
         /// What held it: "key path", "value name" or "string".
@@ -116,14 +117,14 @@ pub fn write_value(out: &mut String, value: &RegValue, nl: &str) -> Result<(), W
     match &value.name {
         ValueName::Default => out.push('@'),
         ValueName::Named(name) => {
-            check_line("value name", name)?;
+            check_nul("value name", name)?;
             push_quoted(out, name);
         }
     }
     out.push('=');
     match &value.data {
         RegData::String(text) => {
-            check_line("string", text)?;
+            check_nul("string", text)?;
             push_quoted(out, text);
         }
         RegData::Dword(n) => out.push_str(&format!("dword:{n:08x}")),
@@ -169,15 +170,33 @@ fn push_hex(out: &mut String, bytes: &[u8], mut column: usize, nl: &str) {
     }
 }
 
+/// `text` quoted, with the escapes Regedit reads: `\\`, `\"`, and `\r`
+/// and `\n` for line breaks (which would otherwise end the line).
 fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
-        if c == '\\' || c == '"' {
-            out.push('\\');
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
         }
-        out.push(c);
     }
     out.push('"');
+}
+
+/// A value name or string may hold anything but NUL (Regedit refuses `\0`).
+fn check_nul(what: &'static str, text: &str) -> Result<(), WriteError> {
+    if text.contains('\0') {
+        return Err(WriteError::LineBreak {
+            what,
+            text: text.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 fn check_line(what: &'static str, text: &str) -> Result<(), WriteError> {
@@ -266,13 +285,17 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_are_refused() {
+    fn line_breaks_are_escaped_and_nul_is_refused() {
+        let mut out = String::new();
+        let value = RegValue {
+            name: ValueName::Named("x\n[HKEY_LOCAL_MACHINE\\evil]".into()),
+            data: RegData::String("a\r\nb".into()),
+        };
+        write_value(&mut out, &value, "\r\n").unwrap();
+        assert_eq!(out, "\"x\\n[HKEY_LOCAL_MACHINE\\\\evil]\"=\"a\\r\\nb\"\r\n");
         let err = write_value(
             &mut String::new(),
-            &RegValue {
-                name: ValueName::Named("x\n[HKEY_LOCAL_MACHINE\\evil]".into()),
-                data: RegData::Dword(1),
-            },
+            &RegValue::named("x\0y", RegData::Dword(1)),
             "\r\n",
         )
         .unwrap_err();
