@@ -1,5 +1,5 @@
-//! Finds the shared corpus of real files for the integration tests; builds
-//! nothing.
+//! Finds the shared corpus of real files and Wine for the integration
+//! tests; builds nothing.
 //!
 //! The corpus is the folder `MAPIPROF_CORPUS` names when that variable is set
 //! (the only place looked at then), else `../shared/corpus` beside the
@@ -15,6 +15,13 @@
 //! seen after `touch build.rs` (watching an arbitrary parent folder, such as
 //! `/` or `/tmp`, would rebuild too often).
 
+//!
+//! Wine (for the test that imports `.reg` files with Wine's `regedit`) is
+//! `MAPIPROF_WINE` when set, else `/usr/lib/wine/wine64`, else `wine64` or
+//! `wine` on `PATH`. Without it the Wine test is built ignored
+//! (`cfg(skip_wine_tests)`), unless `CI` is set: then it runs and fails. After
+//! installing Wine, `touch build.rs` (or change `MAPIPROF_WINE`) to see it.
+
 #![allow(clippy::print_stdout, reason = "Cargo reads the build script's stdout")]
 
 use std::path::Path;
@@ -23,6 +30,12 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=MAPIPROF_CORPUS");
     println!("cargo::rustc-check-cfg=cfg(skip_corpus_tests)");
+    println!("cargo::rustc-check-cfg=cfg(skip_wine_tests)");
+    println!("cargo::rerun-if-env-changed=MAPIPROF_WINE");
+    println!("cargo::rerun-if-env-changed=CI");
+    if !has_wine() && !is_set("CI") {
+        println!("cargo::rustc-cfg=skip_wine_tests");
+    }
 
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     let beside = project.join("../shared");
@@ -46,6 +59,20 @@ fn main() {
     if !is_set("CI") {
         println!("cargo::rustc-cfg=skip_corpus_tests");
     }
+}
+
+/// Whether the tests can find a Wine to run (see the module documentation).
+fn has_wine() -> bool {
+    if let Some(named) = std::env::var_os("MAPIPROF_WINE").filter(|v| !v.is_empty()) {
+        return Path::new(&named).is_file();
+    }
+    if Path::new("/usr/lib/wine/wine64").is_file() {
+        return true;
+    }
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path)
+            .any(|dir| dir.join("wine64").is_file() || dir.join("wine").is_file())
+    })
 }
 
 /// Whether the environment variable `name` is set to something.

@@ -204,6 +204,11 @@ pub enum InputError {
     /// The text is not a `.reg` file.
     #[error(transparent)]
     Reg(#[from] reg::ParseError),
+    /// A `.reg` file in an encoding Regedit does not read.
+    #[error(
+        "the file is {0}: Regedit imports nothing from such a file (it reads UTF-16 LE with a byte-order mark, as it exports, and ANSI text); save it in one of those"
+    )]
+    RegEncoding(&'static str),
     /// The text is not a mapiprof YAML document.
     #[error(transparent)]
     Yaml(#[from] yaml::YamlError),
@@ -214,7 +219,12 @@ pub enum InputError {
 /// UTF-8 unless `codepage` is given.
 pub fn read_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<RegInput, InputError> {
     let decoded = decode_reg(bytes, codepage)?;
-    parse_reg(decoded, codepage)
+    let utf8 = utf8_warning(
+        bytes,
+        &decoded.format,
+        codepage.unwrap_or(encoding_rs::WINDOWS_1252),
+    );
+    parse_reg(decoded, codepage, utf8)
 }
 
 /// [`read_reg`] that frees the bytes as soon as they are decoded, so that a
@@ -224,28 +234,68 @@ pub fn read_reg_owned(
     codepage: Option<&'static CodePage>,
 ) -> Result<RegInput, InputError> {
     let decoded = decode_reg(&bytes, codepage)?;
+    let utf8 = utf8_warning(
+        &bytes,
+        &decoded.format,
+        codepage.unwrap_or(encoding_rs::WINDOWS_1252),
+    );
     drop(bytes);
-    parse_reg(decoded, codepage)
+    parse_reg(decoded, codepage, utf8)
 }
 
+/// Regedit reads a file that starts with the UTF-16 LE byte-order mark as
+/// UTF-16, and any other in the ANSI code page (Windows-1252 unless
+/// `codepage` says otherwise), whatever its header; so does mapiprof. A
+/// file whose first bytes Regedit would then not read as a header (UTF-8
+/// with a byte-order mark, UTF-16 big-endian or without a byte-order mark)
+/// is refused.
 fn decode_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<Decoded, InputError> {
-    let no_bom = match codepage {
-        Some(cp) => NoBom::CodePage(cp),
-        None if bytes.starts_with(b"REGEDIT4") => NoBom::CodePage(encoding_rs::WINDOWS_1252),
-        None => NoBom::Utf8,
-    };
-    Ok(text::decode(bytes, no_bom)?)
+    if let Some(what) = unread_encoding(bytes) {
+        return Err(InputError::RegEncoding(what));
+    }
+    let cp = codepage.unwrap_or(encoding_rs::WINDOWS_1252);
+    Ok(text::decode(bytes, NoBom::CodePage(cp))?)
+}
+
+/// The encoding of `bytes` when it is one Regedit does not read.
+fn unread_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => None,
+        [0xEF, 0xBB, 0xBF, ..] => Some("UTF-8 with a byte-order mark"),
+        [0xFE, 0xFF, ..] | [0, _, 0, _, ..] => Some("UTF-16 big-endian"),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some("UTF-16 without a byte-order mark"),
+        _ => None,
+    }
+}
+
+/// When ANSI text is also UTF-8 with more than ASCII in it, it was most
+/// likely saved as UTF-8, which Regedit does not read as such.
+fn utf8_warning(bytes: &[u8], format: &TextFormat, codepage: &'static CodePage) -> Option<Warning> {
+    if !matches!(format.encoding, text::Encoding::CodePage(_)) || bytes.is_ascii() {
+        return None;
+    }
+    let utf8 = std::str::from_utf8(bytes).ok()?;
+    let word = utf8
+        .split(|c: char| c.is_whitespace() || "\\\"[]=,".contains(c))
+        .find(|w| !w.is_ascii())?;
+    let (as_ansi, _, _) = codepage.decode(word.as_bytes());
+    Some(Warning::general(format!(
+        "the file looks like UTF-8, but Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page ({}): \"{word}\" is imported as \"{as_ansi}\"; save the file as UTF-16 LE (as Regedit exports), or pass --codepage",
+        codepage.name()
+    )))
 }
 
 fn parse_reg(
     Decoded { text, format }: Decoded,
     codepage: Option<&'static CodePage>,
+    utf8: Option<Warning>,
 ) -> Result<RegInput, InputError> {
     let parsed = reg::parse(&text)?;
     let (layout, mut warnings) = parsed.file.layout(&text, &parsed.lines);
     let mut all = parsed.warnings.clone();
     all.append(&mut warnings);
     all.sort_by_key(|w| w.location);
+    all.splice(0..0, utf8);
     let codepage = codepage.unwrap_or(match format.encoding {
         text::Encoding::CodePage(cp) => cp,
         _ => encoding_rs::WINDOWS_1252,

@@ -51,7 +51,7 @@ fn errors_name_the_file_and_exit_2() {
     );
     assert_run(
         "cli__errors_name_the_file_and_exit_2-2",
-        &["show", "samples/reg/err_invalid_utf8.reg"],
+        &["show", "samples/reg/err_utf8_bom.reg"],
     );
 }
 

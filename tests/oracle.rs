@@ -32,6 +32,11 @@ const DEVIATIONS: &[(&str, &str, &str)] = &[
         "regashii reads files as UTF-8 or UTF-16 only; REGEDIT4 files are in an ANSI code page",
     ),
     (
+        "ansi_v5_header_cp1252_umlaut.reg",
+        "read",
+        "regashii reads files as UTF-8 or UTF-16 only; Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page, whatever its header",
+    ),
+    (
         "wms_profile_exchange_server_patch_ascii.reg",
         r"hkey_current_user\software\microsoft\windows nt\currentversion\windows messaging subsystem\profiles\ttye\dca740c8c042101ab4b908002b2fe182\001f662a",
         "regashii drops a hex value whose continuation line is not indented; Regedit joins it",
@@ -86,10 +91,15 @@ fn regashii_turns_big_endian_dwords_into_dwords() {
 }
 
 #[test]
-fn regashii_rejects_a_utf8_byte_order_mark_that_we_read() {
+fn regashii_and_we_refuse_a_utf8_byte_order_mark_as_regedit_does() {
     let text = "\u{feff}Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\A]\r\n\"a\"=\"b\"\r\n";
     assert!(Registry::deserialize(text).is_err());
-    assert!(input::read_reg(text.as_bytes(), None).is_ok());
+    assert!(matches!(
+        input::read_reg(text.as_bytes(), None),
+        Err(input::InputError::RegEncoding(
+            "UTF-8 with a byte-order mark"
+        ))
+    ));
 }
 
 #[test]

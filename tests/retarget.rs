@@ -72,7 +72,8 @@ fn default_profile_moves_to_where_the_version_keeps_it_and_follows_a_rename() {
     // the YAML document moves the same way
     let model = file.model().0;
     let via_yaml = retarget_yaml(&model, &r).unwrap().text;
-    let mut reread = input::read_reg(text.as_bytes(), None).unwrap().model().0;
+    let bytes = mapiprof::text::encode(text, &file.format).unwrap();
+    let mut reread = input::read_reg(&bytes, None).unwrap().model().0;
     reread.source = model.source;
     assert_eq!(
         via_yaml,

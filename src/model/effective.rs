@@ -85,6 +85,13 @@ mod tests {
     use super::*;
     use crate::input::read_reg;
 
+    /// `text` as Regedit exports it: UTF-16 LE with a byte-order mark.
+    fn utf16(text: &str) -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    }
+
     /// What the reader warns about and what `check` and `diff` see follow
     /// one rule: `Ä` and `ä` are one value, and the later one is kept.
     #[test]
@@ -92,7 +99,7 @@ mod tests {
         let text = "Windows Registry Editor Version 5.00\r\n\r\n\
             [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x]\r\n\
             \"Ä\"=\"first\"\r\n\"ä\"=\"second\"\r\n\r\n";
-        let input = read_reg(text.as_bytes(), None).unwrap();
+        let input = read_reg(&utf16(text), None).unwrap();
         assert!(
             input
                 .warnings
@@ -115,7 +122,7 @@ mod tests {
         let text = "Windows Registry Editor Version 5.00\r\n\r\n\
             [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x]\r\n\
             \"SMTP Server\"=\"smtp.evil.example\"\r\n\"SMTP \u{17f}erver\"=\"smtp.good.example\"\r\n\r\n";
-        let input = read_reg(text.as_bytes(), None).unwrap();
+        let input = read_reg(&utf16(text), None).unwrap();
         assert!(input.warnings.is_empty(), "{:?}", input.warnings);
         let (model, _) = input.model();
         let keys = effective(&model.profiles[0], model.source.codepage);

@@ -8,6 +8,8 @@ use mapiprof::input;
 use mapiprof::model::Model;
 use mapiprof::prf::PrfModel;
 
+pub mod regedit_cases;
+
 /// The project's own samples folder.
 pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")

@@ -53,30 +53,90 @@ impl Prefix {
         command
     }
 
-    /// `regedit /S` on each file, in order, in as few runs as the command
-    /// line allows; then the registry as the server saved it.
-    pub fn import(&self, files: &[PathBuf]) -> UserReg {
-        let server = self.wine.with_file_name("wineserver");
-        for chunk in files.chunks(100) {
-            let mut command = self.command(&self.wine);
-            command.arg("regedit").arg("/S");
-            for file in chunk {
-                command.arg(format!("Z:{}", file.display()).replace('/', "\\"));
-            }
-            let output = command.output().unwrap();
+    fn regedit(&self, args: &[String]) -> std::process::Output {
+        let mut command = self.command(&self.wine);
+        command.arg("regedit").args(args);
+        command.output().unwrap()
+    }
+
+    /// `regedit /S` on the `batch` files, in order, in as few runs as the
+    /// command line allows, then on each of the `alone` files in a run of
+    /// its own (files that may stop Regedit); then the registry as the
+    /// server saved it.
+    pub fn import(&self, batch: &[PathBuf], alone: &[PathBuf]) -> UserReg {
+        for chunk in batch.chunks(100) {
+            let mut args = vec!["/S".to_owned()];
+            args.extend(chunk.iter().map(|f| windows_path(f)));
+            let output = self.regedit(&args);
             assert!(
                 output.status.success(),
                 "wine regedit failed: {}",
                 String::from_utf8_lossy(&output.stderr)
             );
         }
-        // the server writes user.reg when it exits
-        if server.is_file() {
-            let _ = self.command(&server).arg("-w").status();
+        for file in alone {
+            // may fail: that is what is being tried
+            let _ = self.regedit(&["/S".to_owned(), windows_path(file)]);
         }
+        self.wait();
         let text = std::fs::read_to_string(self.dir.join("user.reg")).unwrap();
         UserReg::parse(&text)
     }
+
+    /// `regedit /E` of `key` into `file`: the exported text's keys (their
+    /// `[…]` line) and each key's value entries, continuation lines included.
+    pub fn export(&self, key: &str, file: &Path) -> BTreeMap<String, Vec<String>> {
+        let output = self.regedit(&["/E".to_owned(), windows_path(file), key.to_owned()]);
+        assert!(
+            output.status.success(),
+            "wine regedit /E failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let bytes = std::fs::read(file).unwrap();
+        let units: Vec<u16> = bytes
+            .get(2..)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        export_blocks(&String::from_utf16_lossy(&units))
+    }
+
+    /// Until the server has written the registry and exited.
+    fn wait(&self) {
+        let server = self.wine.with_file_name("wineserver");
+        if server.is_file() {
+            let _ = self.command(&server).arg("-w").status();
+        }
+    }
+}
+
+/// A path as Wine's `Z:` drive names it.
+fn windows_path(path: &Path) -> String {
+    format!("Z:{}", path.display()).replace('/', "\\")
+}
+
+/// The key blocks of a `.reg` text written with CRLF: key line → value
+/// entries (each with its continuation lines).
+pub fn export_blocks(text: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut key: Option<String> = None;
+    for line in text.split("\r\n") {
+        if line.starts_with('[') {
+            key = Some(line.to_owned());
+            out.entry(line.to_owned()).or_default();
+        } else if let Some(entries) = key.as_ref().and_then(|k| out.get_mut(k)) {
+            if line.starts_with("  ") {
+                if let Some(last) = entries.last_mut() {
+                    last.push_str("\r\n");
+                    last.push_str(line);
+                }
+            } else if !line.is_empty() {
+                entries.push(line.to_owned());
+            }
+        }
+    }
+    out
 }
 
 /// One stored value: its name as stored (`""` for the default value), its
@@ -118,7 +178,9 @@ impl UserReg {
                 current = Some(path);
                 continue;
             }
-            let Some(key) = current.as_ref() else { continue };
+            let Some(key) = current.as_ref() else {
+                continue;
+            };
             let (name, rest) = if let Some(rest) = line.strip_prefix("@=") {
                 (String::new(), rest)
             } else if let Some(rest) = line.strip_prefix('"') {
@@ -134,6 +196,16 @@ impl UserReg {
             keys.get_mut(key)
                 .unwrap()
                 .push(Stored { name, kind, bytes });
+        }
+        // the server writes a key that holds values or nothing at all; the
+        // keys above it exist as well
+        let listed: Vec<String> = keys.keys().cloned().collect();
+        for path in listed {
+            let mut parent = path.as_str();
+            while let Some((above, _)) = parent.rsplit_once('\\') {
+                keys.entry(above.to_owned()).or_default();
+                parent = above;
+            }
         }
         UserReg { keys }
     }
