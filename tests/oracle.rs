@@ -47,6 +47,11 @@ const DEVIATIONS: &[(&str, &str, &str)] = &[
         "regashii drops a hex value ending in a one-digit byte; Regedit reads `0` as `00` (Wine's regedit agrees)",
     ),
     (
+        "warn_patch_repeated_key_blocks.reg",
+        r"hkey_current_user\software\microsoft\office\16.0\outlook\profiles\outlook\13dbb0c8aa05101a9bb000aa002fc45a\00036623",
+        "regashii drops a hex value with one-digit bytes; Regedit reads `3` as `03` (Wine's regedit agrees)",
+    ),
+    (
         "warn_truncated_hex_no_indent.reg",
         r"hkey_current_user\software\microsoft\windows nt\currentversion\windows messaging subsystem\profiles\outlook\dca740c8c042101ab4b908002b2fe182\001f662a",
         "regashii drops a hex value ending in a one-digit byte; Regedit reads `0` as `00` (Wine's regedit agrees)",

@@ -232,7 +232,11 @@ fn written_by_mapiprof(dir: &Path) -> Vec<Case> {
     };
     let sample = |name: &str| common::samples().join(name).to_string_lossy().into_owned();
     let mut outputs = Vec::new();
-    for path in common::reg_samples() {
+    let mut sources = common::reg_samples();
+    if Path::new(env!("MAPIPROF_CORPUS_DIR")).is_dir() {
+        sources.extend(common::corpus_reg_files());
+    }
+    for path in sources {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let yaml = format!("{stem}.yaml");
         run(&[

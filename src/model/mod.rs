@@ -9,6 +9,7 @@ mod effective;
 mod from_prf;
 mod onto_export;
 mod pool;
+mod repeats;
 mod root;
 mod scope;
 mod to_prf;
@@ -138,7 +139,8 @@ impl Model {
         // where each block came from, to tell whether grouping moves any
         let mut profile_origins: Vec<Vec<usize>> = Vec::new();
         let mut key_origins: Vec<usize> = Vec::new();
-        // profile name → its place in `model.profiles`
+        // profile name (folded: the registry's names ignore case) → its
+        // place in `model.profiles`
         let mut index: HashMap<String, usize> = HashMap::new();
         for (origin, block) in blocks.into_iter().enumerate() {
             let Some((profile, rel)) = model.split(&block.path) else {
@@ -152,14 +154,14 @@ impl Model {
                 delete: block.delete,
                 values: block.values,
             };
-            let at = index.get(&profile).copied();
+            let at = index.get(&name::fold(&profile)).copied();
             match at.and_then(|i| model.profiles.get_mut(i).zip(profile_origins.get_mut(i))) {
                 Some((p, origins)) => {
                     p.keys.push(rel_block);
                     origins.push(origin);
                 }
                 None => {
-                    index.insert(profile.clone(), model.profiles.len());
+                    index.insert(name::fold(&profile), model.profiles.len());
                     model.profiles.push(Profile {
                         name: profile,
                         keys: vec![rel_block],
@@ -179,6 +181,15 @@ impl Model {
         if !kept {
             warnings.push(Warning::general(
                 "keys are grouped by profile in the YAML form, so their order in the file changes",
+            ));
+        }
+        let mut merged = repeats::merge(&mut model.keys);
+        for profile in &mut model.profiles {
+            merged |= repeats::merge(&mut profile.keys);
+        }
+        if merged {
+            warnings.push(Warning::general(
+                "some keys are named more than once (or deleted after being set): the YAML form shows each key once, as Regedit leaves it",
             ));
         }
         (model, warnings)
@@ -294,7 +305,7 @@ impl Model {
     /// exactly as the root is written.
     fn split<'p>(&self, path: &'p str) -> Option<(&'p str, &'p str)> {
         let root = self.root.as_deref()?;
-        let rest = path.strip_prefix(root)?.strip_prefix('\\')?;
+        let rest = name::strip_path_prefix(path, root)?;
         match rest.split_once('\\') {
             Some((profile, rel)) => Some((profile, rel)),
             None if !rest.is_empty() => Some((rest, PROFILE_KEY)),
