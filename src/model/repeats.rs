@@ -3,7 +3,7 @@
 //! winning), and a `[-key]` wipes out what came before it at or below that
 //! key. The YAML form names each key once, so the model holds the result.
 
-use crate::reg::{Block, name};
+use crate::reg::{Block, RegData, RegValue, name};
 
 /// `blocks` (one group, in file order) with every repeated key merged into
 /// its first block, and blocks a later deletion wipes out dropped; whether
@@ -23,12 +23,36 @@ pub(super) fn merge(blocks: &mut Vec<Block>) -> bool {
             .iter_mut()
             .find(|b| !b.delete && name::same(&b.path, &block.path))
         {
-            Some(first) => first.values.extend(block.values),
+            Some(first) => add_values(first, block.values),
             None => out.push(block),
         }
     }
     *blocks = out;
     true
+}
+
+/// The values of a later block of the same key, as the registry takes them:
+/// a value set again keeps its place (and first spelling) with the later
+/// data; a deletion removes what was set before it and stays, for what the
+/// registry held before the import.
+fn add_values(first: &mut Block, values: Vec<RegValue>) {
+    for value in values {
+        if value.data == RegData::Delete {
+            first
+                .values
+                .retain(|v| v.data == RegData::Delete || !v.name.same_as(&value.name));
+            first.values.push(value);
+            continue;
+        }
+        match first
+            .values
+            .iter_mut()
+            .find(|v| v.data != RegData::Delete && v.name.same_as(&value.name))
+        {
+            Some(existing) => existing.data = value.data,
+            None => first.values.push(value),
+        }
+    }
 }
 
 /// Whether some key is named twice, or a deletion follows a block at or
@@ -53,7 +77,6 @@ fn is_within(path: &str, top: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reg::{RegData, RegValue};
 
     fn set(path: &str, names: &[&str]) -> Block {
         let values = names
@@ -105,6 +128,17 @@ mod tests {
         ];
         assert!(merge(&mut blocks));
         assert_eq!(shape(&blocks), ["AB keep", "-A "]);
+    }
+
+    #[test]
+    fn a_value_set_again_keeps_its_place_with_the_later_data() {
+        let mut blocks = vec![set("A", &["x", "y"]), set("a", &["X", "z"])];
+        blocks[1].values[0].data = RegData::Dword(2);
+        blocks[1].values.push(RegValue::named("y", RegData::Delete));
+        assert!(merge(&mut blocks));
+        assert_eq!(shape(&blocks), ["A x,z,y"]);
+        assert_eq!(blocks[0].values[0].data, RegData::Dword(2));
+        assert_eq!(blocks[0].values[2].data, RegData::Delete);
     }
 
     #[test]
