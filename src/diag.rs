@@ -115,6 +115,26 @@ pub struct Warning {
     pub location: Option<Location>,
     /// What happened and what the reader did about it.
     pub message: String,
+    /// What it does to the import, for `check`.
+    pub effect: Effect,
+}
+
+/// What an oddity a reader met does to what Regedit or Outlook imports;
+/// `check` reports each kind under a rule of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Effect {
+    /// Something written is ignored: a line, a value, a key.
+    Ignored,
+    /// A value is set twice in a key; the later one is kept.
+    SetTwice,
+    /// Something is read otherwise than it is written: a one-digit byte,
+    /// an unknown escape, a NUL added, text in the ANSI code page.
+    ReadOtherwise,
+    /// A key named again: what follows goes into the same key.
+    Repeated,
+    /// Nothing the import sees: layout, the YAML form.
+    #[default]
+    Other,
 }
 
 impl Warning {
@@ -123,6 +143,7 @@ impl Warning {
         Warning {
             location: Some(location),
             message: message.into(),
+            effect: Effect::Other,
         }
     }
 
@@ -131,7 +152,14 @@ impl Warning {
         Warning {
             location: None,
             message: message.into(),
+            effect: Effect::Other,
         }
+    }
+
+    /// The same warning, saying what it does to the import.
+    #[must_use]
+    pub fn with(self, effect: Effect) -> Self {
+        Warning { effect, ..self }
     }
 }
 

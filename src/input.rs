@@ -282,7 +282,8 @@ fn utf8_warning(bytes: &[u8], format: &TextFormat, codepage: &'static CodePage) 
     Some(Warning::general(format!(
         "the file looks like UTF-8, but Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page ({}): \"{word}\" is imported as \"{as_ansi}\"; save the file as UTF-16 LE (as Regedit exports), or pass --codepage",
         codepage.name()
-    )))
+    ))
+    .with(crate::diag::Effect::ReadOtherwise))
 }
 
 fn parse_reg(

@@ -7,21 +7,41 @@ mod common;
 use std::collections::BTreeSet;
 
 use insta_cmd::assert_cmd_snapshot;
-use mapiprof::check::{RULES, Severity, check_prf, check_reg};
+use mapiprof::check::{RULES, Severity, check, check_prf, check_reg};
+use mapiprof::{Format, input};
 
 #[test]
 fn the_lint_samples_set_off_every_rule() {
-    let reg = std::fs::read(common::samples().join("reg/lint_one_finding_per_rule.reg")).unwrap();
-    let reg = check_reg(&common::model_of(&reg));
-    let prf = common::prf_sample("lint_one_finding_per_rule.prf");
-    let (model, _) = prf.model();
-    let prf = check_prf(&model, &prf.parsed, &prf.text, true);
+    let read = |name: &str, format| {
+        let bytes = std::fs::read(common::samples().join(name)).unwrap();
+        let doc = input::read(bytes, format, &input::ReadOptions::default()).unwrap();
+        check(doc, true).unwrap()
+    };
+    // the rules over what the reader met come from a hand-written patch
+    let mut reg = read("reg/lint_one_finding_per_rule.reg", Format::Reg);
+    reg.extend(read("reg/warn_patch_repeated_key_blocks.reg", Format::Reg));
+    let mut prf = read("prf/lint_one_finding_per_rule.prf", Format::Prf);
+    // a line the reader skips, as Outlook does
+    prf.extend(
+        read("prf/ork2000_exchange_pst_pop3_wrapped.prf", Format::Prf)
+            .into_iter()
+            .filter(|f| f.rule == "prf-ignored"),
+    );
     let found: BTreeSet<&str> = reg.iter().chain(&prf).map(|f| f.rule).collect();
     let all: BTreeSet<&str> = RULES.iter().map(|r| r.id).collect();
     assert_eq!(found, all);
-    // each finding names where it is
-    assert!(reg.iter().all(|f| f.place.starts_with("Lint")), "{reg:#?}");
-    assert!(prf.iter().all(|f| f.place.starts_with('[')), "{prf:#?}");
+    // each finding names where it is: a profile, a section, or the line of
+    // what the reader met
+    assert!(
+        reg.iter()
+            .all(|f| f.place.starts_with("Lint") || f.place.starts_with("line ")),
+        "{reg:#?}"
+    );
+    assert!(
+        prf.iter()
+            .all(|f| f.place.starts_with('[') || f.place.starts_with("line ")),
+        "{prf:#?}"
+    );
 }
 
 #[test]

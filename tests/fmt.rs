@@ -90,13 +90,16 @@ fn what_regedit_skips_is_reported_and_strict_refuses_it() {
     for args in [
         &["fmt", "--strict", "w.reg"][..],
         &["fmt", "--check", "--strict", "w.reg"],
-        &["check", "--strict", "w.reg"],
     ] {
         let out = common::mapiprof_in(&dir, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         common::assert_says(&out.stderr, &["w.reg: 5:55: hex byte", "--strict"]);
         assert_eq!(std::fs::read(dir.join("w.reg")).unwrap(), before);
     }
+    // check reports it as a finding, which fails it
+    let out = common::mapiprof_in(&dir, &["check", "--strict", "w.reg"]);
+    assert_eq!(out.status.code(), Some(1));
+    common::assert_says(&out.stdout, &["warning[reg-read-otherwise]: line 5:55: hex byte \"0\""]);
     let out = common::mapiprof_in(&dir, &["fmt", "w.reg"]);
     assert_eq!(out.status.code(), Some(0));
     common::assert_says(&out.stderr, &["warning: w.reg: 5:55", "formatted w.reg"]);

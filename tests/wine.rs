@@ -248,7 +248,15 @@ fn written_by_mapiprof(dir: &Path) -> Vec<Case> {
             &yaml,
         ]);
         let back = format!("{stem}.from-yaml.reg");
-        run(&["convert", &yaml, "--to", "reg", "--allow-any-key", "-o", &back]);
+        run(&[
+            "convert",
+            &yaml,
+            "--to",
+            "reg",
+            "--allow-any-key",
+            "-o",
+            &back,
+        ]);
         outputs.push(back);
     }
     let export = sample("reg/o16_exchange_outlook_anywhere.reg");

@@ -1,16 +1,45 @@
 //! Checking any document: the rules for registry profiles or for `.prf`
 //! settings, whichever the document holds.
 
+use crate::diag::{Effect, Warning};
 use crate::input::{Document, Profiles};
 use crate::prf;
 
-use super::{Finding, check_prf, check_reg};
+use super::{Finding, RuleId, check_prf, check_reg};
 
 /// The findings of every rule in `doc`. `outlook_2016` says the `.prf` is
 /// for Outlook 2016 or later (for `prf-exchange-2016`). A `.prf` read from
 /// YAML is checked as the `.prf` mapiprof would write for it; a value that
 /// `.prf` cannot hold is the error.
 pub fn check(doc: Document, outlook_2016: bool) -> Result<Vec<Finding>, prf::WriteError> {
+    let prf = matches!(doc, Document::Prf(_));
+    let mut found: Vec<Finding> = doc
+        .warnings()
+        .iter()
+        .filter_map(|w| reading(w, prf))
+        .collect();
+    found.extend(rules(doc, outlook_2016)?);
+    Ok(found)
+}
+
+/// The finding for what a reader warned about, when it changes what is
+/// imported.
+pub fn reading(warning: &Warning, prf: bool) -> Option<Finding> {
+    let rule = match (warning.effect, prf) {
+        (Effect::Ignored, false) => RuleId::RegIgnored,
+        (Effect::Ignored, true) => RuleId::PrfIgnored,
+        (Effect::SetTwice, _) => RuleId::RegSetTwice,
+        (Effect::ReadOtherwise, _) => RuleId::RegReadOtherwise,
+        (Effect::Repeated, _) => RuleId::RegRepeatedKey,
+        (Effect::Other, _) => return None,
+    };
+    let place = warning
+        .location
+        .map_or_else(|| "file".to_owned(), |l| format!("line {l}"));
+    Some(Finding::new(rule, place, warning.message.clone()))
+}
+
+fn rules(doc: Document, outlook_2016: bool) -> Result<Vec<Finding>, prf::WriteError> {
     Ok(match doc {
         Document::Reg(input) => check_reg(&input.into_model().0),
         Document::Prf(input) => {

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::mapi::proxy::fixed_proxy;
 
-pub use document::check;
+pub use document::{check, reading};
 pub use prf::check_prf;
 pub use reg::check_reg;
 pub use rules::{RULES, Rule, RuleId, Severity, rule, rules_help};

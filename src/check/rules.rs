@@ -181,6 +181,36 @@ rules! {
         summary: ".prf setting with no mapping line: Outlook drops it silently",
         hint: "add a mapping line to the service's block, or fix the setting's name",
     }
+    RegIgnored {
+        id: "reg-ignored",
+        severity: Warning,
+        summary: ".reg line, value or key that Regedit ignores (a broken value, a key it cannot open, the line after a hex value ending in ',\\', a value before any key)",
+        hint: "fix the line as the message says; `mapiprof show` shows what Regedit would import",
+    }
+    RegSetTwice {
+        id: "reg-set-twice",
+        severity: Warning,
+        summary: ".reg value set twice in a key (also across repeated [key] blocks); Regedit keeps the later one",
+        hint: "keep one of them",
+    }
+    RegReadOtherwise {
+        id: "reg-read-otherwise",
+        severity: Warning,
+        summary: ".reg text that Regedit reads otherwise than written: a one-digit hex byte, an unknown escape, string data without its NUL, a UTF-8 file read in the ANSI code page",
+        hint: "write it as Regedit would read it (`mapiprof fmt` writes it so)",
+    }
+    RegRepeatedKey {
+        id: "reg-repeated-key",
+        severity: Info,
+        summary: ".reg key named in more than one [key] line; Regedit adds to the one key (show and YAML merge them)",
+        hint: "merge the blocks into one",
+    }
+    PrfIgnored {
+        id: "prf-ignored",
+        severity: Warning,
+        summary: ".prf line Outlook skips: not a [section], a key=value entry or a ; comment, or an entry before any section",
+        hint: "make it a ; comment or an entry of a section",
+    }
     PrfDuplicate {
         id: "prf-duplicate",
         severity: Warning,

@@ -77,7 +77,15 @@ pub fn run(args: &[std::path::PathBuf], options: &Options, read: &ReadOptions) -
 fn findings(file: &Path, options: &Options, read: &ReadOptions) -> Result<Vec<Finding>> {
     let doc = load::document(file, read)?;
     let name = io::display_name(file);
-    load::report(&name, doc.warnings(), read.strict)?;
+    // what changes the import is a finding; the rest is said as a warning
+    let prf = matches!(doc, mapiprof::input::Document::Prf(_));
+    let others: Vec<_> = doc
+        .warnings()
+        .iter()
+        .filter(|w| check::reading(w, prf).is_none())
+        .cloned()
+        .collect();
+    load::report(&name, &others, read.strict)?;
     let mut found = check::check(doc, options.outlook_2016).in_file(&name)?;
     found.retain(|f| !options.disable.iter().any(|d| d == f.rule));
     Ok(found)

@@ -101,10 +101,13 @@ impl Document {
                     let at = locate(key_span.start);
                     let Some(section) = current.and_then(|i| doc.sections.get_mut(i)) else {
                         if !ignoring {
-                            warnings.push(Warning::at(
-                                at,
-                                format!("{key}= is before any [section]; Outlook ignores it"),
-                            ));
+                            warnings.push(
+                                Warning::at(
+                                    at,
+                                    format!("{key}= is before any [section]; Outlook ignores it"),
+                                )
+                                .with(crate::diag::Effect::Ignored),
+                            );
                         }
                         continue;
                     };

@@ -85,10 +85,13 @@ pub fn parse(text: &str) -> Parsed {
         let kind = classify(body, pos);
         if kind == LineKind::Stray {
             let column = body.len().saturating_sub(body.trim_start().len());
-            warnings.push(Warning::at(
-                index.locate(text, pos.saturating_add(column)),
-                "line is not a [section], a key=value entry or a ; comment; kept as it is, Outlook skips it",
-            ));
+            warnings.push(
+                Warning::at(
+                    index.locate(text, pos.saturating_add(column)),
+                    "line is not a [section], a key=value entry or a ; comment; kept as it is, Outlook skips it",
+                )
+                .with(crate::diag::Effect::Ignored),
+            );
         }
         lines.push(Line {
             span: Span::new(pos, end),

@@ -10,7 +10,7 @@
 
 use thiserror::Error;
 
-use crate::diag::{LineIndex, Location, Span, Warning, line_bounds};
+use crate::diag::{Effect, LineIndex, Location, Span, Warning, line_bounds};
 
 use super::document::Format;
 use super::import::is_string_kind;
@@ -361,32 +361,41 @@ impl<'t> LineParser<'t> {
             }
         }
         if bytes.len() != before {
-            self.warn(
+            self.warn_that(
                 start,
+                Effect::ReadOtherwise,
                 format!(
                     "the hex({kind:x}) data of \"{name}\" does not end in a NUL; Regedit adds one and stores {} bytes",
                     bytes.len()
                 ),
             );
         } else if self.format == Format::Regedit5 && before % 2 == 1 {
-            self.warn(
+            self.warn_that(
                 start,
+                Effect::ReadOtherwise,
                 format!("the hex({kind:x}) data of \"{name}\" is an odd number of bytes, not UTF-16 text"),
             );
         }
         bytes
     }
 
+    /// Notes are about what Regedit reads otherwise than it is written.
     fn note_all(&mut self, start: usize, line: &str, notes: Vec<Note>) {
         for note in notes {
             let at = start.saturating_add(line.len().saturating_sub(note.rest_len));
-            self.warn(at, note.message);
+            self.warn_that(at, Effect::ReadOtherwise, note.message);
         }
     }
 
+    /// Something Regedit ignores.
     fn warn(&mut self, offset: usize, message: impl Into<String>) {
+        self.warn_that(offset, Effect::Ignored, message);
+    }
+
+    fn warn_that(&mut self, offset: usize, effect: Effect, message: impl Into<String>) {
         let location = self.lines.locate(self.text, offset);
-        self.warnings.push(Warning::at(location, message));
+        self.warnings
+            .push(Warning::at(location, message).with(effect));
     }
 }
 

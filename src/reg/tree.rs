@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{LineIndex, Span, Warning};
+use crate::diag::{Effect, LineIndex, Span, Warning};
 
 use super::document::{Block, Document, Format, normalise_path};
 use super::name;
@@ -102,6 +102,20 @@ impl File {
                     let path = normalise_path(path);
                     if *delete {
                         repeated.delete(&path);
+                    } else if let Some(first) = repeated.opened(&path, index) {
+                        let first_line = self
+                            .items
+                            .get(first)
+                            .map_or(0, |i| lines.locate(text, i.span.start).line);
+                        warnings.push(
+                            Warning::at(
+                                lines.locate(text, item.span.start.saturating_add(indent(item.span.of(text)))),
+                                format!(
+                                    "key [{path}] appears again (first at line {first_line}); Regedit adds what follows to that key"
+                                ),
+                            )
+                            .with(Effect::Repeated),
+                        );
                     }
                     blocks.push(LaidBlock {
                         path,
@@ -124,26 +138,32 @@ impl File {
                         )
                     };
                     match current.and_then(|i| blocks.get_mut(i)) {
-                        Some(block) if block.delete => warnings.push(Warning::at(
-                            at(),
-                            format!(
-                                "value \"{}\" follows a key deletion; Regedit ignores it",
-                                value.name
-                            ),
-                        )),
+                        Some(block) if block.delete => warnings.push(
+                            Warning::at(
+                                at(),
+                                format!(
+                                    "value \"{}\" follows a key deletion; Regedit ignores it",
+                                    value.name
+                                ),
+                            )
+                            .with(Effect::Ignored),
+                        ),
                         Some(block) => {
                             let again = match repeated.set(&block.path, value) {
                                 Some(again) => again,
                                 None => repeats(self.values_of(block), value),
                             };
                             if again {
-                                warnings.push(Warning::at(
-                                    at(),
-                                    format!(
-                                        "value \"{}\" is set again in this key; Regedit keeps the later one",
-                                        value.name
-                                    ),
-                                ));
+                                warnings.push(
+                                    Warning::at(
+                                        at(),
+                                        format!(
+                                            "value \"{}\" is set again in this key; Regedit keeps the later one",
+                                            value.name
+                                        ),
+                                    )
+                                    .with(Effect::SetTwice),
+                                );
                             }
                             block.items.push(index);
                         }
@@ -159,7 +179,8 @@ impl File {
                                     value.name
                                 ),
                             },
-                        )),
+                        )
+                        .with(Effect::Ignored)),
                     }
                 }
                 ItemKind::Blank | ItemKind::Comment | ItemKind::Skipped => {}
@@ -268,6 +289,8 @@ enum Closed {
 struct Repeated {
     /// Folded path → folded names of the values it holds.
     keys: HashMap<String, HashSet<String>>,
+    /// Folded path → the item of its first `[key]` line.
+    first: HashMap<String, usize>,
 }
 
 impl Repeated {
@@ -284,7 +307,29 @@ impl Repeated {
             .filter(|&(_, n)| n > 1)
             .map(|(path, _)| (path, HashSet::new()))
             .collect();
-        Repeated { keys }
+        Repeated {
+            keys,
+            first: HashMap::new(),
+        }
+    }
+
+    /// Record the `[key]` line at item `index` opening `path`; the item of
+    /// the first line that opened it, when this one is a repeat.
+    fn opened(&mut self, path: &str, index: usize) -> Option<usize> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let folded = name::fold(path);
+        if !self.keys.contains_key(&folded) {
+            return None;
+        }
+        match self.first.get(&folded) {
+            Some(&first) => Some(first),
+            None => {
+                self.first.insert(folded, index);
+                None
+            }
+        }
     }
 
     /// Record `value` set in `path`; whether it was already set (`None`
@@ -353,7 +398,8 @@ mod tests {
         let text = "REGEDIT4\n\"early\"=\"0\"\n[HKEY_CURRENT_USER\\A]\n\"x\"=\"1\"\n\"X\"=\"2\"\n[-HKEY_CURRENT_USER\\B]\n\"gone\"=dword:1\n[HKEY_CURRENT_USER\\C]\n;c\n\"y\"=hex:01,02\n[HKEY_CURRENT_USER\\A]\n@=-\n";
         let parsed = parse(text).unwrap();
         let (copied, warnings) = parsed.file.document(text, &parsed.lines);
-        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        // before any key, after a deletion, set again, and the repeated [A]
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
         let (layout, _) = parsed.file.layout(text, &parsed.lines);
         let moved = layout.into_document(parsed.file);
         assert_eq!(moved, copied);
