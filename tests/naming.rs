@@ -37,3 +37,27 @@ common::corpus_test!(named_share_of_mapi_values_in_the_real_exports, {
     // The floor only rises: raise it when the dictionary grows.
     assert!(share >= 61, "named share fell to {share}%");
 });
+
+/// `show --sort` orders names as Windows does: each UTF-16 unit upper-cased
+/// on its own, so `_` comes after the letters and `ß` (which has no capital
+/// in Windows' table) after `~`.
+#[test]
+fn sorted_names_follow_the_registry_order() {
+    let dir = common::scratch("order");
+    let text = "Windows Registry Editor Version 5.00\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\9375CFF0413111d3B88A00104B2A6676\\00000001]\r\n\
+        \"ß\"=\"1\"\r\n\"~\"=\"2\"\r\n\"sz\"=\"3\"\r\n\"a\"=\"4\"\r\n\"Z\"=\"5\"\r\n\"_\"=\"6\"\r\n\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("order.reg"), bytes).unwrap();
+    let out = common::mapiprof_in(&dir, &["show", "--sort", "order.reg"]);
+    assert!(out.status.success());
+    let shown = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<&str> = shown
+        .lines()
+        .filter_map(|l| l.strip_prefix("      "))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(names, ["a", "sz", "Z", "_", "\"~\"", "ß"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

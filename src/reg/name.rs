@@ -8,8 +8,7 @@
 //! Every place that asks whether two names are the same key or value, or
 //! sorts them, asks here; nothing else lower- or upper-cases a registry name.
 //! (`show --sort` orders a key's values by the names YAML shows, mostly
-//! property names such as `RPCProxyServer`, in lower case: a display order,
-//! not the registry's.)
+//! property names such as `RPCProxyServer`, with the same comparison.)
 
 use std::cmp::Ordering;
 

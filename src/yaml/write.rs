@@ -86,12 +86,8 @@ fn write_keys(
         let ctx = Context::new(source, in_profile, info);
         let mut shown: Vec<value::Shown> = values.iter().map(|v| value::show(v, &ctx)).collect();
         if sort {
-            // by the shown names in lower case, compared without copying them
-            shown.sort_by(|a, b| {
-                let (a, b) = (a.key.chars(), b.key.chars());
-                a.flat_map(char::to_lowercase)
-                    .cmp(b.flat_map(char::to_lowercase))
-            });
+            // by the shown names, compared as the registry compares names
+            shown.sort_by(|a, b| crate::reg::name::compare(&a.key, &b.key));
         }
         let mut names = HashSet::new();
         for item in &shown {
