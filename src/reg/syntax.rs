@@ -1098,6 +1098,20 @@ mod tests {
         assert_eq!(kinds("#c\n;c\n"), [ItemKind::Comment, ItemKind::Comment]);
     }
 
+    /// What `hivexregedit --export` writes: `hex(3):` on one long line,
+    /// `hex(1)` for strings, upper-case digits.
+    #[test]
+    fn other_dialects_read_as_regedit_reads_them() {
+        let long: Vec<String> = (0..300).map(|i| format!("{:02X}", i % 256)).collect();
+        let (values, warnings) = read(&format!(
+            "\"a\"=hex(3):{}\n\"b\"=hex(1):41,00,00,00\n",
+            long.join(",")
+        ));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let expected: Vec<u8> = (0..300).map(|i| (i % 256) as u8).collect();
+        assert_eq!(values, vec![hex("a", 3, &expected), hex("b", 1, &[0x41, 0, 0, 0])]);
+    }
+
     #[test]
     fn semicolons_inside_quotes_are_not_comments() {
         let (values, _) = read("\"semi;colons\"=\"and\\\"quotes;\";blah\n");
