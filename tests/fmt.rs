@@ -99,7 +99,10 @@ fn what_regedit_skips_is_reported_and_strict_refuses_it() {
     // check reports it as a finding, which fails it
     let out = common::mapiprof_in(&dir, &["check", "--strict", "w.reg"]);
     assert_eq!(out.status.code(), Some(1));
-    common::assert_says(&out.stdout, &["warning[reg-read-otherwise]: line 5:55: hex byte \"0\""]);
+    common::assert_says(
+        &out.stdout,
+        &["warning[reg-read-otherwise]: line 5:55: hex byte \"0\""],
+    );
     let out = common::mapiprof_in(&dir, &["fmt", "w.reg"]);
     assert_eq!(out.status.code(), Some(0));
     common::assert_says(&out.stderr, &["warning: w.reg: 5:55", "formatted w.reg"]);

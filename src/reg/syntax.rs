@@ -1109,7 +1109,10 @@ mod tests {
         ));
         assert!(warnings.is_empty(), "{warnings:?}");
         let expected: Vec<u8> = (0..300).map(|i| (i % 256) as u8).collect();
-        assert_eq!(values, vec![hex("a", 3, &expected), hex("b", 1, &[0x41, 0, 0, 0])]);
+        assert_eq!(
+            values,
+            vec![hex("a", 3, &expected), hex("b", 1, &[0x41, 0, 0, 0])]
+        );
     }
 
     #[test]
