@@ -70,3 +70,27 @@ fn an_id_in_both_lists_is_a_service() {
     let again = input::read_prf(&written, None).unwrap().model().0;
     assert_eq!(again.services, model.services);
 }
+
+/// reg_reader: a key named in two blocks (or set, then deleted) counted
+/// twice towards its profile root, and once the model merged the blocks the
+/// written file had its keys under the other root.
+#[test]
+fn merged_and_wiped_out_blocks_do_not_move_the_profile_root() {
+    const O16: &str =
+        "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook";
+    const O15: &str =
+        "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles\\Work";
+    for body in [
+        format!(
+            "[{O16}\\a]\r\n\"x\"=\"1\"\r\n[{O16}\\A]\r\n\"y\"=\"2\"\r\n[{O15}\\b]\r\n[{O15}\\c]\r\n"
+        ),
+        format!(
+            "[{O16}\\a]\r\n\"x\"=\"1\"\r\n[-{O16}\\a]\r\n[{O16}\\d]\r\n[{O15}\\b]\r\n[{O15}\\c]\r\n"
+        ),
+    ] {
+        let text = format!("REGEDIT4\r\n\r\n{body}");
+        let model = common::model_of(text.as_bytes());
+        let written = model.to_reg_bytes(Reach::AnyKey).unwrap();
+        assert_eq!(common::model_of(&written), model, "{body}");
+    }
+}

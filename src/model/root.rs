@@ -4,6 +4,8 @@
 //! path relative to its profile, and the key that holds `DefaultProfile`.
 //! Key paths only: what the values mean is elsewhere.
 
+use std::collections::HashSet;
+
 use crate::reg::{Block, name};
 
 /// The relative path of the profile key itself.
@@ -60,18 +62,23 @@ pub fn default_profile_key(root: &str) -> String {
 /// not change with the order.)
 pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for block in blocks {
+    // a key named in several blocks counts once, so that merging them does
+    // not change the root (names compare as the registry compares them)
+    let mut seen: HashSet<(String, bool)> = HashSet::new();
+    let voided = wiped_out(blocks);
+    for (block, _) in blocks.iter().zip(&voided).filter(|(_, v)| !**v) {
         // most keys lie under a root already met: no need to search again
-        let met = counts.iter().map(|(r, _)| *r).find(|r| {
-            block
-                .path
-                .strip_prefix(r)
-                .is_some_and(|rest| rest.starts_with('\\') && rest.len() > 1)
-        });
+        let met = counts
+            .iter()
+            .map(|(r, _)| *r)
+            .find(|r| name::strip_path_prefix(&block.path, r).is_some_and(|rest| !rest.is_empty()));
         let Some(root) = met.or_else(|| profile_root(&block.path)) else {
             continue;
         };
-        match counts.iter_mut().find(|(r, _)| *r == root) {
+        if !seen.insert((name::fold(&block.path), block.delete)) {
+            continue;
+        }
+        match counts.iter_mut().find(|(r, _)| name::same(r, root)) {
             Some((_, n)) => *n = n.saturating_add(1),
             None => counts.push((root, 1)),
         }
@@ -83,6 +90,22 @@ pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
                 .then_with(|| name::compare_paths(rb, ra).then_with(|| rb.cmp(ra)))
         })
         .map(|(root, _)| root.to_owned())
+}
+
+/// Which blocks a later `[-key]` at or above them wipes out (the model
+/// leaves them out, so they must not count towards the root either).
+fn wiped_out(blocks: &[Block]) -> Vec<bool> {
+    let mut voided = vec![false; blocks.len()];
+    for (i, deletion) in blocks.iter().enumerate().filter(|(_, b)| b.delete) {
+        for (earlier, mark) in blocks.iter().zip(voided.iter_mut()).take(i) {
+            if name::same(&earlier.path, &deletion.path)
+                || name::strip_path_prefix(&earlier.path, &deletion.path).is_some()
+            {
+                *mark = true;
+            }
+        }
+    }
+    voided
 }
 
 #[cfg(test)]
