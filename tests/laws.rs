@@ -224,3 +224,17 @@ fn the_proxy_port_story() {
     assert!(text.contains("\"001f6622\"=hex:6d,00,61,00,69,00,6c,00,2e,00,65,00,78,00,61,00,6d,00,70,00,6c,\\\r\n  00,65,00,2e,00,63,00,6f,00,6d,00,3a,00,34,00,34,00,33,00,30,00,30,00,00,00\r\n"), "{text}");
     assert!(text.contains("\"0002662c\"=hex:71,17\r\n"));
 }
+
+/// Regedit reads UTF-16 LE after its byte-order mark and anything else as
+/// ANSI: a YAML document whose source says UTF-8 becomes a `.reg` Regedit
+/// reads as meant.
+#[test]
+fn a_document_naming_utf8_is_written_as_utf16() {
+    let doc = "mapiprof: 1\nsource: {format: regedit5, encoding: utf-8, bom: false, newline: lf}\n\
+        root: HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\n\
+        profiles:\n  Büro:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      RPCProxyServer: mail.example.com\n";
+    let bytes = from_yaml(doc);
+    assert_eq!(&bytes[..2], &[0xFF, 0xFE]);
+    let read = input::read_reg(&bytes, None).unwrap();
+    assert!(read.text.contains("\\Profiles\\Büro\\13dbb0c8"), "{}", read.text);
+}
