@@ -236,5 +236,9 @@ fn a_document_naming_utf8_is_written_as_utf16() {
     let bytes = from_yaml(doc);
     assert_eq!(&bytes[..2], &[0xFF, 0xFE]);
     let read = input::read_reg(&bytes, None).unwrap();
-    assert!(read.text.contains("\\Profiles\\Büro\\13dbb0c8"), "{}", read.text);
+    assert!(
+        read.text.contains("\\Profiles\\Büro\\13dbb0c8"),
+        "{}",
+        read.text
+    );
 }

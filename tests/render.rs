@@ -101,3 +101,43 @@ fn prf_placeholders_pass_through_and_undefined_variables_are_named() {
     assert!(!dir.join("Work.prf").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `.reg` template written in UTF-8 (as editors save it) renders `.reg`
+/// files in UTF-16 LE with a byte-order mark, which Regedit reads as meant
+/// (it would read UTF-8 as ANSI text).
+#[test]
+fn a_utf8_reg_template_renders_files_regedit_reads() {
+    let dir = common::scratch("reg-template");
+    std::fs::write(
+        dir.join("proxy.reg.j2"),
+        "Windows Registry Editor Version 5.00\r\n\r\n\
+         [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\{{ profile }}\\9375CFF0413111d3B88A00104B2A6676\\00000002]\r\n\
+         \"Display Name\"=\"{{ name }}\"\r\n\r\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("users.csv"), "profile,name\nBüro,Jürgen Groß\n").unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "render",
+            "proxy.reg.j2",
+            "--vars",
+            "users.csv",
+            "--out-dir",
+            "out",
+            "--name",
+            "u.reg",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(dir.join("out").join("u.reg")).unwrap();
+    assert_eq!(&bytes[..2], &[0xFF, 0xFE]);
+    let read = mapiprof::input::read_reg(&bytes, None).unwrap();
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+    assert!(read.text.contains("Profiles\\Büro\\") && read.text.contains("\"Jürgen Groß\""));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -36,8 +36,19 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
         Some(cp) => NoBom::CodePage(cp),
         None => NoBom::Utf8,
     };
-    let decoded = text::decode(&bytes, no_bom).in_file(&template_name)?;
+    let mut decoded = text::decode(&bytes, no_bom).in_file(&template_name)?;
     let (stem, form) = template_form(request.template)?;
+    // a .reg goes out in an encoding Regedit reads (UTF-16 LE with its
+    // byte-order mark, or ANSI), whatever the template was written in
+    if form == Format::Reg
+        && !matches!(
+            (decoded.format.encoding, decoded.format.bom),
+            (text::Encoding::Utf16Le, true) | (text::Encoding::CodePage(_), false)
+        )
+    {
+        decoded.format.encoding = text::Encoding::Utf16Le;
+        decoded.format.bom = true;
+    }
     let to = request.to.unwrap_or(form);
     let default_name = format!("{stem}-{{{{ row_number }}}}.{}", to.extension());
     let name = request.name.unwrap_or(&default_name);
