@@ -68,6 +68,16 @@ pub enum ConvertError {
     /// given to `fmt`.
     #[error("mapiprof does not write {0} files")]
     NotWritten(Format),
+    /// A `.reg` whose import Regedit stops part-way (a `[-key]` it cannot
+    /// carry out): written as Regedit would import it, everything below
+    /// that line would be lost.
+    #[error(
+        "line {line}: Regedit stops the import at this [-key] line, so a rewritten file would lose everything below it; fix the line first"
+    )]
+    Stops {
+        /// The line of the `[-key]`.
+        line: usize,
+    },
 }
 
 /// The form profiles read `from` a form go to when no form is asked for:

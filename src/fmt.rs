@@ -24,6 +24,16 @@ pub struct Canonical {
 pub fn canonical(doc: Document) -> Result<Canonical, ConvertError> {
     let (bytes, note) = match doc {
         Document::Reg(input) => {
+            let halt = input
+                .parsed
+                .file
+                .items
+                .iter()
+                .find(|i| matches!(i.kind, crate::reg::ItemKind::Halt));
+            if let Some(item) = halt {
+                let line = input.parsed.lines.locate(&input.text, item.span.start).line;
+                return Err(ConvertError::Stops { line });
+            }
             let (bytes, kept) = canonical_reg(input)?;
             let note = kept.then_some("the file deletes keys, so its key order is kept");
             (bytes, note)

@@ -108,3 +108,19 @@ fn what_regedit_skips_is_reported_and_strict_refuses_it() {
     common::assert_says(&out.stderr, &["warning: w.reg: 5:55", "formatted w.reg"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `[-key]` Regedit cannot carry out stops its import there: `fmt`, which
+/// writes what Regedit imports, would drop everything below it, so it
+/// refuses and leaves the file as it was.
+#[test]
+fn a_file_whose_import_stops_is_not_rewritten() {
+    let dir = common::scratch("fmt-halt");
+    let text = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\A]\r\n\"a\"=\"1\"\r\n\
+        [-HKCU\\B]\r\n[HKEY_CURRENT_USER\\C]\r\n\"c\"=\"1\"\r\n";
+    std::fs::write(dir.join("h.reg"), text).unwrap();
+    let out = common::mapiprof_in(&dir, &["fmt", "h.reg"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["h.reg: line 5: Regedit stops the import"]);
+    assert_eq!(std::fs::read_to_string(dir.join("h.reg")).unwrap(), text);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
