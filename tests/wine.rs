@@ -375,6 +375,16 @@ fn regedit_cases() -> Vec<Case> {
             bytes: utf16_file(&v5),
         });
     }
+    // the longest value name the registry takes, and one more
+    let names = format!(
+        "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\K]\r\n\"{}\"=\"1\"\r\n\"{}\"=\"2\"\r\n\"z\"=\"3\"\r\n",
+        "v".repeat(16_384),
+        "w".repeat(16_383)
+    );
+    out.push(Case {
+        label: "value names of 16,384 and 16,383 characters".to_owned(),
+        bytes: utf16_file(&names),
+    });
     for (label, text) in common::regedit_cases::FILES {
         out.push(Case {
             label: (*label).to_owned(),
@@ -393,7 +403,8 @@ fn utf16_file(text: &str) -> Vec<u8> {
 
 /// Move every key line of a file under `HKEY_CURRENT_USER\MapiprofWine\N`:
 /// `[ROOT…]` becomes `[HKEY_CURRENT_USER\MapiprofWine\N\ROOT…]`, `[-ROOT…]`
-/// likewise. A line naming a root alone, or no root Regedit knows, stays.
+/// likewise. A line naming a root alone, a root and a second backslash, or no
+/// root Regedit knows, stays (moved, it would mean something else).
 fn relocate(bytes: &[u8], n: usize) -> Vec<u8> {
     let prefix = format!("HKEY_CURRENT_USER\\{TOP}\\{n}\\");
     if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -458,7 +469,10 @@ fn key_root_at<T: Copy + Into<u32>>(line: &[T]) -> Option<usize> {
             root.bytes().enumerate().all(|(j, b)| {
                 at(k + j).is_some_and(|u| u < 128 && (u as u8).eq_ignore_ascii_case(&b))
             }) && at(k + root.len()) == Some(u32::from(b'\\'))
-                && !matches!(at(k + root.len() + 1), Some(0x5D | 0x0A | 0x0D) | None)
+                && !matches!(
+                    at(k + root.len() + 1),
+                    Some(0x5C | 0x5D | 0x0A | 0x0D) | None
+                )
         })
         .then_some(k)
 }

@@ -65,6 +65,9 @@ const ROOTS: [&str; 6] = [
 /// The longest key name the registry accepts, in UTF-16 units.
 const MAX_KEY_NAME: usize = 255;
 
+/// The longest value name the registry accepts, in UTF-16 units.
+const MAX_VALUE_NAME: usize = 16_383;
+
 /// Parse the text of a `.reg` file.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     let lines = LineIndex::new(text);
@@ -237,6 +240,25 @@ impl<'t> LineParser<'t> {
 
     /// A line starting with `"` or `@`, and the hex lines it continues onto.
     fn value(&mut self, start: usize, line: &str, next: usize) -> (ItemKind, usize) {
+        let (kind, end) = self.value_lines(start, line, next);
+        match kind {
+            // the registry refuses the name when Regedit sets the value
+            ItemKind::Value(value)
+                if value.name.as_str().encode_utf16().count() > MAX_VALUE_NAME =>
+            {
+                self.warn(
+                    start,
+                    format!(
+                        "the value name is longer than the registry allows ({MAX_VALUE_NAME} characters); Regedit ignores this value"
+                    ),
+                );
+                (ItemKind::Skipped, end)
+            }
+            kind => (kind, end),
+        }
+    }
+
+    fn value_lines(&mut self, start: usize, line: &str, next: usize) -> (ItemKind, usize) {
         let mut notes = Vec::new();
         let first = match value_line(line, &mut notes) {
             Ok(first) => first,
@@ -403,6 +425,9 @@ impl<'t> LineParser<'t> {
 fn check_key(path: &str) -> Result<(), String> {
     check_root(path)?;
     let (_, rest) = path.split_once('\\').unwrap_or((path, ""));
+    if rest.starts_with('\\') {
+        return Err("a second backslash right after the root".to_owned());
+    }
     if let Some(long) = rest
         .split('\\')
         .find(|part| part.encode_utf16().count() > MAX_KEY_NAME)
@@ -1095,6 +1120,20 @@ mod tests {
         assert_eq!(kinds("[-HKEY_CURRENT_USER]\n"), [ItemKind::Halt]);
         let long = format!("[HKEY_CURRENT_USER\\{}]\n", "k".repeat(256));
         assert_eq!(kinds(&long), [ItemKind::Unopened]);
+        assert_eq!(kinds("[HKEY_CURRENT_USER\\\\a]\n"), [ItemKind::Unopened]);
+        assert_eq!(
+            kinds("[HKEY_CURRENT_USER\\a\\\\b]\n"),
+            [key("HKEY_CURRENT_USER\\a\\\\b", false)]
+        );
+        let name = |n: usize| format!("[HKEY_CURRENT_USER\\a]\n\"{}\"=\"1\"\n", "v".repeat(n));
+        assert_eq!(
+            kinds(&name(16_383))[1],
+            ItemKind::Value(RegValue::named(
+                "v".repeat(16_383),
+                RegData::String("1".into())
+            ))
+        );
+        assert_eq!(kinds(&name(16_384))[1], ItemKind::Skipped);
         assert_eq!(kinds("#c\n;c\n"), [ItemKind::Comment, ItemKind::Comment]);
     }
 

@@ -200,6 +200,10 @@ pub const BODIES: &[(&str, &str)] = &[
         "[HKEY_CURRENT_USER\\K\\S\\T]\r\n\"a\"=\"1\"\r\n[-HKEY_CURRENT_USER\\K\\S]\r\n\"b\"=\"2\"\r\n[HKEY_CURRENT_USER\\K\\U]\r\n[- HKEY_CURRENT_USER\\K\\U]\r\n\"c\"=\"3\"\r\n",
     ),
     (
+        "a backslash after the root",
+        "[HKEY_CURRENT_USER\\\\K\\S]\r\n\"a\"=\"1\"\r\n[HKEY_CURRENT_USER\\K\\\\T]\r\n\"b\"=\"2\"\r\n",
+    ),
+    (
         "a key name too long",
         "[HKEY_CURRENT_USER\\K\\kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk]\r\n\"a\"=\"1\"\r\n",
     ),
