@@ -57,39 +57,79 @@ pub fn default_profile_key(root: &str) -> String {
     }
 }
 
-/// The profile root most keys lie under; on a tie the one Regedit sorts
-/// first. (Not the first one met: a write reorders keys, and the root must
-/// not change with the order.)
+/// The profile root most profiles lie under; on a tie the one with more
+/// keys, then the one Regedit sorts first. (Not the first one met: a write
+/// reorders keys, and the root must not change with the order. Keys count
+/// once however many blocks name them, since the model merges those.)
 pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    // a key named in several blocks counts once, so that merging them does
-    // not change the root (names compare as the registry compares them)
-    let mut seen: HashSet<(String, bool)> = HashSet::new();
+    // each root met, and the profiles under it (folded, each once)
+    let mut counts: Vec<(&str, HashSet<String>)> = Vec::new();
+    // the root and profile of the block before: keys of a profile come
+    // together, so its name is folded once
+    let mut last: Option<(usize, &str)> = None;
     let voided = wiped_out(blocks);
     for (block, _) in blocks.iter().zip(&voided).filter(|(_, v)| !**v) {
+        let path = block.path.as_str();
         // most keys lie under a root already met: no need to search again
-        let met = counts
-            .iter()
-            .map(|(r, _)| *r)
-            .find(|r| name::strip_path_prefix(&block.path, r).is_some_and(|rest| !rest.is_empty()));
-        let Some(root) = met.or_else(|| profile_root(&block.path)) else {
+        let met = counts.iter().position(|(r, _)| {
+            name::strip_path_prefix(path, r).is_some_and(|rest| !rest.is_empty())
+        });
+        let index = match met {
+            Some(index) => index,
+            None => {
+                let Some(root) = profile_root(path) else {
+                    continue;
+                };
+                counts.push((root, HashSet::new()));
+                counts.len().saturating_sub(1)
+            }
+        };
+        let Some((root, profiles)) = counts.get_mut(index) else {
             continue;
         };
-        if !seen.insert((name::fold(&block.path), block.delete)) {
+        let rest = name::strip_path_prefix(path, root).unwrap_or_default();
+        let profile = rest.split('\\').next().unwrap_or(rest);
+        if last.is_some_and(|(i, p)| i == index && name::same(p, profile)) {
             continue;
         }
-        match counts.iter_mut().find(|(r, _)| name::same(r, root)) {
-            Some((_, n)) => *n = n.saturating_add(1),
-            None => counts.push((root, 1)),
-        }
+        last = Some((index, profile));
+        profiles.insert(name::fold(profile));
     }
-    counts
-        .into_iter()
+    let most = counts.iter().map(|(_, p)| p.len()).max()?;
+    let tied: Vec<&str> = counts
+        .iter()
+        .filter(|(_, p)| p.len() == most)
+        .map(|(r, _)| *r)
+        .collect();
+    // on a tie, the root with more keys (each counted once); then the order
+    let keys = |root: &str| {
+        if tied.len() > 1 {
+            distinct_keys(blocks, &voided, root)
+        } else {
+            0
+        }
+    };
+    tied.iter()
+        .map(|root| (*root, keys(root)))
         .max_by(|(ra, na), (rb, nb)| {
             na.cmp(nb)
                 .then_with(|| name::compare_paths(rb, ra).then_with(|| rb.cmp(ra)))
         })
         .map(|(root, _)| root.to_owned())
+}
+
+/// How many keys lie under `root`, a key named in several blocks (or set
+/// and deleted) counted once.
+fn distinct_keys(blocks: &[Block], voided: &[bool], root: &str) -> usize {
+    blocks
+        .iter()
+        .zip(voided)
+        .filter(|(b, v)| {
+            !**v && name::strip_path_prefix(&b.path, root).is_some_and(|r| !r.is_empty())
+        })
+        .map(|(b, _)| (name::fold(&b.path), b.delete))
+        .collect::<HashSet<_>>()
+        .len()
 }
 
 /// Which blocks a later `[-key]` at or above them wipes out (the model

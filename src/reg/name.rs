@@ -94,6 +94,19 @@ pub fn fold(name: &str) -> String {
 /// assert_eq!(name::strip_path_prefix("HKCU\\SoftwareX", "HKCU\\Software"), None);
 /// ```
 pub fn strip_path_prefix<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
+    // the same spelling (nearly always): one comparison of bytes
+    if let Some(rest) = path.strip_prefix(prefix) {
+        return rest.strip_prefix('\\');
+    }
+    // byte by byte while both are ASCII, then unit by unit
+    let ascii = path
+        .bytes()
+        .zip(prefix.bytes())
+        .take_while(|(x, y)| x.is_ascii() && y.is_ascii())
+        .try_fold(0usize, |n, (x, y)| {
+            x.eq_ignore_ascii_case(&y).then_some(n.saturating_add(1))
+        })?;
+    let (path, prefix) = (path.get(ascii..)?, prefix.get(ascii..)?);
     let mut rest = path.chars();
     for wanted in prefix.chars() {
         if upcase_char(rest.next()?) != upcase_char(wanted) {

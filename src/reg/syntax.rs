@@ -244,7 +244,8 @@ impl<'t> LineParser<'t> {
         match kind {
             // the registry refuses the name when Regedit sets the value
             ItemKind::Value(value)
-                if value.name.as_str().encode_utf16().count() > MAX_VALUE_NAME =>
+                if value.name.as_str().len() > MAX_VALUE_NAME
+                    && value.name.as_str().encode_utf16().count() > MAX_VALUE_NAME =>
             {
                 self.warn(
                     start,
@@ -430,7 +431,8 @@ fn check_key(path: &str) -> Result<(), String> {
     }
     if let Some(long) = rest
         .split('\\')
-        .find(|part| part.encode_utf16().count() > MAX_KEY_NAME)
+        // a UTF-8 name is never shorter in bytes than in UTF-16 units
+        .find(|part| part.len() > MAX_KEY_NAME && part.encode_utf16().count() > MAX_KEY_NAME)
     {
         let shown: String = long.chars().take(24).collect();
         return Err(format!(
@@ -684,6 +686,8 @@ struct Odd {
 }
 
 fn hex_items(line: &str, bytes: &mut Vec<u8>, odd: &mut Odd) -> Result<bool, Note> {
+    // three characters a byte, as Regedit writes them
+    bytes.reserve(line.len().saturating_add(1) / 3);
     let mut s = line;
     while !s.is_empty() {
         // the bulk of a value: runs of `xx,`

@@ -94,12 +94,22 @@ impl File {
         // None: no key yet, or the last key line closed the key.
         let mut current: Option<usize> = None;
         let mut closed_by = Closed::NoKeyYet;
+        // each key line's path, normalised once
+        let normalised: Vec<String> = self
+            .items
+            .iter()
+            .filter_map(|item| match &item.kind {
+                ItemKind::Key { path, .. } => Some(normalise_path(path)),
+                _ => None,
+            })
+            .collect();
         // the values set so far in keys that appear more than once
-        let mut repeated = Repeated::new(self);
+        let mut repeated = Repeated::new(&normalised);
+        let mut paths = normalised.into_iter();
         for (index, item) in self.items.iter().enumerate() {
             match &item.kind {
-                ItemKind::Key { path, delete } => {
-                    let path = normalise_path(path);
+                ItemKind::Key { delete, .. } => {
+                    let path = paths.next().unwrap_or_default();
                     if *delete {
                         repeated.delete(&path);
                     } else if let Some(first) = repeated.opened(&path, index) {
@@ -294,13 +304,11 @@ struct Repeated {
 }
 
 impl Repeated {
-    fn new(file: &File) -> Repeated {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for item in &file.items {
-            if let ItemKind::Key { path, .. } = &item.kind {
-                let count = seen.entry(name::fold(&normalise_path(path))).or_default();
-                *count = count.saturating_add(1);
-            }
+    fn new(paths: &[String]) -> Repeated {
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(paths.len());
+        for path in paths {
+            let count = seen.entry(name::fold(path)).or_default();
+            *count = count.saturating_add(1);
         }
         let keys = seen
             .into_iter()
