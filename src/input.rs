@@ -214,9 +214,11 @@ pub enum InputError {
     Yaml(#[from] yaml::YamlError),
 }
 
-/// Read a `.reg` file. Without a byte-order mark, a `REGEDIT4` file is in an
-/// ANSI code page (`codepage`, Windows-1252 by default); any other file is
-/// UTF-8 unless `codepage` is given.
+/// Read a `.reg` file as Regedit reads it: UTF-16 LE after its byte-order
+/// mark, any other file in the ANSI code page (`codepage`, Windows-1252 by
+/// default), whatever its header. UTF-8 with a byte-order mark, and UTF-16
+/// big-endian or without a byte-order mark, are refused
+/// ([`InputError::RegEncoding`]): Regedit imports nothing from them.
 pub fn read_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<RegInput, InputError> {
     let decoded = decode_reg(bytes, codepage)?;
     let utf8 = utf8_warning(
@@ -271,7 +273,10 @@ fn unread_encoding(bytes: &[u8]) -> Option<&'static str> {
 /// When ANSI text is also UTF-8 with more than ASCII in it, it was most
 /// likely saved as UTF-8, which Regedit does not read as such.
 fn utf8_warning(bytes: &[u8], format: &TextFormat, codepage: &'static CodePage) -> Option<Warning> {
-    if !matches!(format.encoding, text::Encoding::CodePage(_)) || bytes.is_ascii() {
+    if !matches!(format.encoding, text::Encoding::CodePage(_))
+        || codepage == encoding_rs::UTF_8
+        || bytes.is_ascii()
+    {
         return None;
     }
     let utf8 = std::str::from_utf8(bytes).ok()?;
@@ -417,5 +422,41 @@ mod tests {
         )
         .unwrap();
         assert!(forced.text.contains("BÃ¼ro"));
+    }
+
+    #[test]
+    fn encodings_regedit_does_not_read_are_refused() {
+        let text = "Windows Registry Editor Version 5.00\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut be_bom = vec![0xFE, 0xFF];
+        be_bom.extend(&be);
+        let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
+        utf8_bom.extend(text.as_bytes());
+        for (bytes, what) in [
+            (le, "UTF-16 without a byte-order mark"),
+            (be, "UTF-16 big-endian"),
+            (be_bom, "UTF-16 big-endian"),
+            (utf8_bom, "UTF-8 with a byte-order mark"),
+        ] {
+            assert!(
+                matches!(read_reg(&bytes, None), Err(InputError::RegEncoding(w)) if w == what),
+                "{what}"
+            );
+        }
+    }
+
+    #[test]
+    fn utf8_text_gets_a_warning_that_shows_how_it_is_imported() {
+        let text = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Müller]\r\n";
+        let read = read_reg(text.as_bytes(), None).unwrap();
+        assert_eq!(
+            read.warnings[0].to_string(),
+            "the file looks like UTF-8, but Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page (windows-1252): \"Müller\" is imported as \"MÃ¼ller\"; save the file as UTF-16 LE (as Regedit exports), or pass --codepage"
+        );
+        assert!(read.text.contains("MÃ¼ller"));
+        let read = read_reg(text.as_bytes(), Some(encoding_rs::UTF_8)).unwrap();
+        assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+        assert!(read.text.contains("Müller"));
     }
 }

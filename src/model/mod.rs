@@ -128,7 +128,9 @@ impl Model {
     /// Group the blocks of `doc` by profile, keeping their values. Warns
     /// when that grouping cannot keep the file's key order.
     pub fn from_document(doc: Document, source: Source) -> (Model, Vec<Warning>) {
-        let Document { format, blocks } = doc;
+        let Document { format, mut blocks } = doc;
+        // what a later [-key] wipes out is not in the registry afterwards
+        let mut merged = repeats::drop_wiped_out(&mut blocks);
         let root = main_root(&blocks);
         let mut model = Model {
             source: Source { format, ..source },
@@ -183,7 +185,7 @@ impl Model {
                 "keys are grouped by profile in the YAML form, so their order in the file changes",
             ));
         }
-        let mut merged = repeats::merge(&mut model.keys);
+        merged |= repeats::merge(&mut model.keys);
         for profile in &mut model.profiles {
             merged |= repeats::merge(&mut profile.keys);
         }

@@ -3,28 +3,77 @@
 //! winning), and a `[-key]` wipes out what came before it at or below that
 //! key. The YAML form names each key once, so the model holds the result.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use crate::reg::{Block, RegData, RegValue, name};
 
-/// `blocks` (one group, in file order) with every repeated key merged into
-/// its first block, and blocks a later deletion wipes out dropped; whether
-/// anything changed.
+/// `blocks` without those a later `[-key]` at or above them wipes out;
+/// whether any went. Works on the whole file, before it is grouped, so a
+/// deletion of the profile root also takes the profiles' keys before it.
+pub(super) fn drop_wiped_out(blocks: &mut Vec<Block>) -> bool {
+    let voided = wiped_out(blocks);
+    if !voided.contains(&true) {
+        return false;
+    }
+    let mut marks = voided.into_iter();
+    blocks.retain(|_| marks.next() == Some(false));
+    true
+}
+
+/// Which blocks (set or deletion) a later `[-key]` at or above them wipes
+/// out: for each block, its key and the keys above it are looked up among
+/// the deletions, so this takes time in proportion to the file.
+pub(super) fn wiped_out(blocks: &[Block]) -> Vec<bool> {
+    // each deleted key (folded) → the last block that deletes it
+    let mut last_deletion: HashMap<String, usize> = HashMap::new();
+    for (i, block) in blocks.iter().enumerate().filter(|(_, b)| b.delete) {
+        last_deletion.insert(name::fold(&block.path), i);
+    }
+    if last_deletion.is_empty() {
+        return vec![false; blocks.len()];
+    }
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| {
+            let path = name::fold(&block.path);
+            let above = path
+                .match_indices('\\')
+                .filter_map(|(at, _)| path.get(..at));
+            std::iter::once(path.as_str())
+                .chain(above)
+                .any(|key| last_deletion.get(key).is_some_and(|&d| d > i))
+        })
+        .collect()
+}
+
+/// `blocks` (one group, in file order, after [`drop_wiped_out`]) with every
+/// repeated key merged into its first block; whether anything changed.
 pub(super) fn merge(blocks: &mut Vec<Block>) -> bool {
     if !has_repeats(blocks) {
         return false;
     }
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // each key set so far (folded) → its block in `out`
+    let mut first: HashMap<String, usize> = HashMap::new();
     for block in blocks.drain(..) {
         if block.delete {
-            out.retain(|b| !is_within(&b.path, &block.path));
+            // what it wipes out is gone from `blocks` already: a block kept
+            // before it lies outside it, and merging across it is safe
             out.push(block);
             continue;
         }
-        match out
-            .iter_mut()
-            .find(|b| !b.delete && name::same(&b.path, &block.path))
-        {
-            Some(first) => add_values(first, block.values),
-            None => out.push(block),
+        match first.entry(name::fold(&block.path)) {
+            Entry::Occupied(at) => {
+                if let Some(earlier) = out.get_mut(*at.get()) {
+                    add_values(earlier, block.values);
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(out.len());
+                out.push(block);
+            }
         }
     }
     *blocks = out;
@@ -55,23 +104,20 @@ fn add_values(first: &mut Block, values: Vec<RegValue>) {
     }
 }
 
-/// Whether some key is named twice, or a deletion follows a block at or
-/// below the key it deletes.
+/// Whether some key is set in two blocks: by comparing every pair in a small
+/// group (a profile's keys), through a set of folded paths in a large one.
 fn has_repeats(blocks: &[Block]) -> bool {
-    blocks.iter().enumerate().any(|(i, block)| {
-        blocks.iter().take(i).any(|earlier| {
-            if block.delete {
-                is_within(&earlier.path, &block.path)
-            } else {
-                earlier.delete == block.delete && name::same(&earlier.path, &block.path)
-            }
-        })
-    })
-}
-
-/// Whether `path` is `top` or below it.
-fn is_within(path: &str, top: &str) -> bool {
-    name::same(path, top) || name::strip_path_prefix(path, top).is_some()
+    let sets = blocks.iter().filter(|b| !b.delete);
+    if blocks.len() <= 32 {
+        return sets.clone().enumerate().any(|(i, block)| {
+            sets.clone()
+                .take(i)
+                .any(|earlier| name::same(&earlier.path, &block.path))
+        });
+    }
+    let mut seen = std::collections::HashSet::with_capacity(blocks.len());
+    sets.map(|b| name::fold(&b.path))
+        .any(|key| !seen.insert(key))
 }
 
 #[cfg(test)]
@@ -126,8 +172,9 @@ mod tests {
             set("A", &["y"]),
             deletion("A"),
         ];
-        assert!(merge(&mut blocks));
+        assert!(drop_wiped_out(&mut blocks));
         assert_eq!(shape(&blocks), ["AB keep", "-A "]);
+        assert!(!merge(&mut blocks));
     }
 
     #[test]

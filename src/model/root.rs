@@ -4,7 +4,8 @@
 //! path relative to its profile, and the key that holds `DefaultProfile`.
 //! Key paths only: what the values mean is elsewhere.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use crate::reg::{Block, name};
 
@@ -60,28 +61,36 @@ pub fn default_profile_key(root: &str) -> String {
 /// The profile root most profiles lie under; on a tie the one with more
 /// keys, then the one Regedit sorts first. (Not the first one met: a write
 /// reorders keys, and the root must not change with the order. Keys count
-/// once however many blocks name them, since the model merges those.)
+/// once however many blocks name them, since the model merges those; the
+/// blocks a later deletion wipes out are gone before this is asked.)
 pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
     // each root met, and the profiles under it (folded, each once)
     let mut counts: Vec<(&str, HashSet<String>)> = Vec::new();
     // the root and profile of the block before: keys of a profile come
     // together, so its name is folded once
     let mut last: Option<(usize, &str)> = None;
-    let voided = wiped_out(blocks);
-    for (block, _) in blocks.iter().zip(&voided).filter(|(_, v)| !**v) {
+    // each root met (folded) → its place in `counts`
+    let mut roots: HashMap<String, usize> = HashMap::new();
+    for block in blocks {
         let path = block.path.as_str();
-        // most keys lie under a root already met: no need to search again
-        let met = counts.iter().position(|(r, _)| {
-            name::strip_path_prefix(path, r).is_some_and(|rest| !rest.is_empty())
-        });
-        let index = match met {
-            Some(index) => index,
+        // most keys lie under the root of the key before: no need to search
+        let under_last = last
+            .and_then(|(i, _)| counts.get(i).map(|(r, _)| (i, *r)))
+            .filter(|(_, r)| name::strip_path_prefix(path, r).is_some_and(|rest| !rest.is_empty()));
+        let index = match under_last {
+            Some((index, _)) => index,
             None => {
                 let Some(root) = profile_root(path) else {
                     continue;
                 };
-                counts.push((root, HashSet::new()));
-                counts.len().saturating_sub(1)
+                match roots.entry(name::fold(root)) {
+                    Entry::Occupied(at) => *at.get(),
+                    Entry::Vacant(slot) => {
+                        slot.insert(counts.len());
+                        counts.push((root, HashSet::new()));
+                        counts.len().saturating_sub(1)
+                    }
+                }
             }
         };
         let Some((root, profiles)) = counts.get_mut(index) else {
@@ -104,7 +113,7 @@ pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
     // on a tie, the root with more keys (each counted once); then the order
     let keys = |root: &str| {
         if tied.len() > 1 {
-            distinct_keys(blocks, &voided, root)
+            distinct_keys(blocks, root)
         } else {
             0
         }
@@ -120,32 +129,13 @@ pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
 
 /// How many keys lie under `root`, a key named in several blocks (or set
 /// and deleted) counted once.
-fn distinct_keys(blocks: &[Block], voided: &[bool], root: &str) -> usize {
+fn distinct_keys(blocks: &[Block], root: &str) -> usize {
     blocks
         .iter()
-        .zip(voided)
-        .filter(|(b, v)| {
-            !**v && name::strip_path_prefix(&b.path, root).is_some_and(|r| !r.is_empty())
-        })
-        .map(|(b, _)| (name::fold(&b.path), b.delete))
+        .filter(|b| name::strip_path_prefix(&b.path, root).is_some_and(|r| !r.is_empty()))
+        .map(|b| (name::fold(&b.path), b.delete))
         .collect::<HashSet<_>>()
         .len()
-}
-
-/// Which blocks a later `[-key]` at or above them wipes out (the model
-/// leaves them out, so they must not count towards the root either).
-fn wiped_out(blocks: &[Block]) -> Vec<bool> {
-    let mut voided = vec![false; blocks.len()];
-    for (i, deletion) in blocks.iter().enumerate().filter(|(_, b)| b.delete) {
-        for (earlier, mark) in blocks.iter().zip(voided.iter_mut()).take(i) {
-            if name::same(&earlier.path, &deletion.path)
-                || name::strip_path_prefix(&earlier.path, &deletion.path).is_some()
-            {
-                *mark = true;
-            }
-        }
-    }
-    voided
 }
 
 #[cfg(test)]

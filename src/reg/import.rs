@@ -8,6 +8,8 @@
 //! keeps the name of the cell it already has). `[-key]` removes the key and
 //! everything below it; `"name"=-` removes the value.
 
+use std::collections::HashMap;
+
 use encoding_rs::Encoding as CodePage;
 
 use super::document::{Document, Format};
@@ -52,45 +54,74 @@ impl Imported {
 /// is the ANSI code page of a `REGEDIT4` file, in which Regedit reads the
 /// bytes of its `hex(1)`, `hex(2)` and `hex(7)` values.
 pub fn import(document: &Document, codepage: &'static CodePage) -> Imported {
-    let mut keys: Vec<ImportedKey> = Vec::new();
+    let mut keys: Vec<Option<ImportedKey>> = Vec::new();
+    // each key (folded path) → its place in `keys`
+    let mut index: HashMap<String, usize> = HashMap::new();
     for block in &document.blocks {
         if block.delete {
-            keys.retain(|k| !is_within(&k.path, &block.path));
+            let top = name::fold(&block.path);
+            index.retain(|key, at| {
+                let below = key == &top
+                    || key
+                        .strip_prefix(top.as_str())
+                        .is_some_and(|r| r.starts_with('\\'));
+                if below && let Some(slot) = keys.get_mut(*at) {
+                    *slot = None;
+                }
+                !below
+            });
             continue;
         }
-        let index = create(&mut keys, &block.path);
-        let Some(key) = keys.get_mut(index) else {
+        let at = create(&mut keys, &mut index, &block.path);
+        let Some(Some(key)) = keys.get_mut(at) else {
             continue;
         };
+        let mut values: HashMap<String, usize> = key
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (name::fold(&v.name), i))
+            .collect();
         for value in &block.values {
             let value_name = match &value.name {
                 ValueName::Default => "",
                 ValueName::Named(n) => n.as_str(),
             };
-            let existing = key
-                .values
-                .iter()
-                .position(|v| name::same(&v.name, value_name));
-            match (stored(&value.data, document.format, codepage), existing) {
-                (None, Some(at)) => {
+            let folded = name::fold(value_name);
+            match (
+                stored(&value.data, document.format, codepage),
+                values.get(&folded),
+            ) {
+                (None, Some(&at)) => {
                     key.values.remove(at);
+                    values = key
+                        .values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (name::fold(&v.name), i))
+                        .collect();
                 }
                 (None, None) => {}
-                (Some((kind, bytes)), Some(at)) => {
+                (Some((kind, bytes)), Some(&at)) => {
                     if let Some(old) = key.values.get_mut(at) {
                         old.kind = kind;
                         old.bytes = bytes;
                     }
                 }
-                (Some((kind, bytes)), None) => key.values.push(Stored {
-                    name: value_name.to_owned(),
-                    kind,
-                    bytes,
-                }),
+                (Some((kind, bytes)), None) => {
+                    values.insert(folded, key.values.len());
+                    key.values.push(Stored {
+                        name: value_name.to_owned(),
+                        kind,
+                        bytes,
+                    });
+                }
             }
         }
     }
-    Imported { keys }
+    Imported {
+        keys: keys.into_iter().flatten().collect(),
+    }
 }
 
 /// The type and bytes Regedit stores for `data` read from a file of
@@ -128,41 +159,37 @@ pub fn is_string_kind(kind: u32) -> bool {
     matches!(kind, kind::SZ | kind::EXPAND_SZ | kind::MULTI_SZ)
 }
 
-/// The index of the key at `path`, created with its parents if need be.
-fn create(keys: &mut Vec<ImportedKey>, path: &str) -> usize {
-    let mut found = None;
+/// The index of the key at `path`, created with its parents if need be. A
+/// root (`HKEY_CURRENT_USER`) is a key too: values can be set on it.
+fn create(
+    keys: &mut Vec<Option<ImportedKey>>,
+    index: &mut HashMap<String, usize>,
+    path: &str,
+) -> usize {
+    let mut at = usize::MAX;
     let mut end: usize = 0;
     for (i, part) in path.split('\\').enumerate() {
         end = end
             .saturating_add(part.len())
             .saturating_add(usize::from(i > 0));
-        if i == 0 {
-            continue; // the root (HKEY_…) is not a key an import creates
-        }
         let prefix = path.get(..end).unwrap_or(path);
-        found = Some(
-            match keys.iter().position(|k| name::same(&k.path, prefix)) {
-                Some(at) => at,
-                None => {
-                    let spelt = match found.and_then(|parent: usize| keys.get(parent)) {
-                        Some(parent) => format!("{}\\{part}", parent.path),
-                        None => prefix.to_owned(),
-                    };
-                    keys.push(ImportedKey {
-                        path: spelt,
-                        values: Vec::new(),
-                    });
-                    keys.len().saturating_sub(1)
-                }
-            },
-        );
+        at = match index.get(&name::fold(prefix)) {
+            Some(&found) => found,
+            None => {
+                let spelt = match keys.get(at).and_then(Option::as_ref) {
+                    Some(parent) => format!("{}\\{part}", parent.path),
+                    None => prefix.to_owned(),
+                };
+                index.insert(name::fold(prefix), keys.len());
+                keys.push(Some(ImportedKey {
+                    path: spelt,
+                    values: Vec::new(),
+                }));
+                keys.len().saturating_sub(1)
+            }
+        };
     }
-    found.unwrap_or(usize::MAX)
-}
-
-/// Whether `path` is `top` or below it.
-fn is_within(path: &str, top: &str) -> bool {
-    name::same(path, top) || name::strip_path_prefix(path, top).is_some()
+    at
 }
 
 #[cfg(test)]
@@ -191,8 +218,15 @@ mod tests {
         );
         let imported = import(&d, encoding_rs::WINDOWS_1252);
         let paths: Vec<&str> = imported.keys.iter().map(|k| k.path.as_str()).collect();
-        assert_eq!(paths, ["HKEY_CURRENT_USER\\A", "HKEY_CURRENT_USER\\A\\b"]);
-        let values = &imported.keys[1].values;
+        assert_eq!(
+            paths,
+            [
+                "HKEY_CURRENT_USER",
+                "HKEY_CURRENT_USER\\A",
+                "HKEY_CURRENT_USER\\A\\b"
+            ]
+        );
+        let values = &imported.keys[2].values;
         assert_eq!(values.len(), 1);
         assert_eq!(values[0].name, "x");
         assert_eq!(values[0].bytes, [2, 0, 0, 0]);
@@ -221,8 +255,15 @@ mod tests {
         );
         let imported = import(&d, encoding_rs::WINDOWS_1252);
         let paths: Vec<&str> = imported.keys.iter().map(|k| k.path.as_str()).collect();
-        assert_eq!(paths, ["HKEY_CURRENT_USER\\A", "HKEY_CURRENT_USER\\AB"]);
-        assert!(imported.keys[1].values.is_empty());
+        assert_eq!(
+            paths,
+            [
+                "HKEY_CURRENT_USER",
+                "HKEY_CURRENT_USER\\A",
+                "HKEY_CURRENT_USER\\AB"
+            ]
+        );
+        assert!(imported.keys[2].values.is_empty());
     }
 
     #[test]

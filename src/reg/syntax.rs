@@ -78,6 +78,7 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         format,
         items: Vec::new(),
         warnings: Vec::new(),
+        halted: false,
     };
     let mut pos = header_end;
     while pos < text.len() {
@@ -126,6 +127,9 @@ struct LineParser<'t> {
     format: Format,
     items: Vec<Item>,
     warnings: Vec<Warning>,
+    /// Regedit stopped the import above: the lines below are kept, and
+    /// nothing is said about them.
+    halted: bool,
 }
 
 impl<'t> LineParser<'t> {
@@ -148,6 +152,7 @@ impl<'t> LineParser<'t> {
                 (ItemKind::Skipped, next)
             }
         };
+        self.halted |= kind == ItemKind::Halt;
         self.items.push(Item {
             span: Span::new(pos, end),
             kind,
@@ -210,6 +215,17 @@ impl<'t> LineParser<'t> {
             self.warn(
                 at,
                 "Regedit deletes nothing here (a deletion names a key from its root, with no blank after '-'), and the values below it go nowhere",
+            );
+            return ItemKind::Unopened;
+        }
+        if path
+            .split_once('\\')
+            .is_some_and(|(_, rest)| rest.starts_with('\\'))
+            && check_root(path).is_ok()
+        {
+            self.warn(
+                at,
+                "a second backslash right after the root: Regedit deletes nothing here, and the values below it go nowhere",
             );
             return ItemKind::Unopened;
         }
@@ -416,6 +432,9 @@ impl<'t> LineParser<'t> {
     }
 
     fn warn_that(&mut self, offset: usize, effect: Effect, message: impl Into<String>) {
+        if self.halted {
+            return;
+        }
         let location = self.lines.locate(self.text, offset);
         self.warnings
             .push(Warning::at(location, message).with(effect));
@@ -569,10 +588,24 @@ fn quoted<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(String, &'a str)
         .strip_prefix('"')
         .ok_or_else(|| Note::at(input, "expected '\"'"))?;
     let mut out = String::new();
+    let mut unknown: Option<(Note, usize)> = None;
+    let mut note_unknown = |unknown: Option<(Note, usize)>| {
+        if let Some((mut note, more)) = unknown {
+            if more > 0 {
+                note.message.push_str(&format!(
+                    " (and {more} more unknown escapes in this string)"
+                ));
+            }
+            notes.push(note);
+        }
+    };
     let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return Ok((out, body.get(i.saturating_add(1)..).unwrap_or(""))),
+            '"' => {
+                note_unknown(unknown);
+                return Ok((out, body.get(i.saturating_add(1)..).unwrap_or("")));
+            }
             '\\' => match chars.next() {
                 Some((_, e @ ('\\' | '"'))) => out.push(e),
                 Some((_, 'n')) => out.push('\n'),
@@ -584,10 +617,19 @@ fn quoted<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(String, &'a str)
                     ));
                 }
                 Some((_, e)) => {
-                    notes.push(Note::at(
-                        body.get(i..).unwrap_or(""),
-                        format!("unknown escape \\{e}: Regedit reads it as \"{e}\""),
-                    ));
+                    // one note a string, however many it holds
+                    match unknown.as_mut() {
+                        None => {
+                            unknown = Some((
+                                Note::at(
+                                    body.get(i..).unwrap_or(""),
+                                    format!("unknown escape \\{e}: Regedit reads it as \"{e}\""),
+                                ),
+                                0usize,
+                            ))
+                        }
+                        Some((_, more)) => *more = more.saturating_add(1),
+                    }
                     out.push(e);
                 }
                 None => break,
@@ -650,7 +692,7 @@ fn hex_type<'a>(input: &'a str, notes: &mut Vec<Note>) -> Result<(u32, &'a str),
     } else {
         kind
     };
-    if number.unusual {
+    if number.unusual || number.value.is_none() {
         notes.push(Note::at(
             input,
             format!("unusual type number: Regedit reads it as hex({kind:x})"),
@@ -1156,6 +1198,35 @@ mod tests {
             values,
             vec![hex("a", 3, &expected), hex("b", 1, &[0x41, 0, 0, 0])]
         );
+    }
+
+    #[test]
+    fn a_stopped_import_says_nothing_more_and_escapes_are_noted_once() {
+        let (values, warnings) = read(
+            "\"a\"=\"\\q\\w\\e\"\n\"t\"=hex():01\n[-HKCU\\K]\n[HKEY_CURRENT_USER\\B]\n\"m\"=hex(7):41\n",
+        );
+        assert_eq!(
+            warnings,
+            [
+                "4:6: unknown escape \\q: Regedit reads it as \"q\" (and 2 more unknown escapes in this string)",
+                "5:9: unusual type number: Regedit reads it as hex(0)",
+                "6:2: \"HKCU\" is not a root Regedit knows (write HKEY_CURRENT_USER): Regedit stops the import here, and nothing below this line is imported",
+            ]
+        );
+        assert_eq!(values.len(), 3, "the tree keeps the lines below");
+    }
+
+    #[test]
+    fn a_deletion_with_a_second_backslash_after_the_root_deletes_nothing() {
+        let text = "REGEDIT4\n[-HKEY_CURRENT_USER\\\\K]\n";
+        let kinds: Vec<ItemKind> = parse(text)
+            .unwrap()
+            .file
+            .items
+            .into_iter()
+            .map(|i| i.kind)
+            .collect();
+        assert_eq!(kinds, [ItemKind::Unopened]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! so writing the items' source text back reproduces the file byte for byte,
 //! comments, odd spacing and hand-split hex included.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::diag::{Effect, LineIndex, Span, Warning};
 
@@ -61,11 +61,57 @@ pub enum ItemKind {
     Halt,
 }
 
-/// Whether `value` sets a value that `earlier` already sets (names compare
-/// without regard to case, as in the registry).
-fn repeats<'a>(mut earlier: impl Iterator<Item = &'a RegValue>, value: &RegValue) -> bool {
+/// Whether `value` sets a value that `earlier` left set (names compare
+/// without regard to case, as in the registry; a deletion in between
+/// starts it afresh).
+fn repeats<'a>(earlier: impl Iterator<Item = &'a RegValue>, value: &RegValue) -> bool {
     value.data != RegData::Delete
-        && earlier.any(|e| e.data != RegData::Delete && e.name.same_as(&value.name))
+        && earlier
+            .filter(|e| e.name.same_as(&value.name))
+            .last()
+            .is_some_and(|e| e.data != RegData::Delete)
+}
+
+/// The names set in the current block once it holds many values (a scan
+/// of its earlier values is enough for the few most keys hold).
+#[derive(Default)]
+struct BlockNames {
+    /// Folded name → whether it is set.
+    set: Option<HashMap<String, bool>>,
+}
+
+impl BlockNames {
+    const SCAN: usize = 64;
+
+    /// Whether `value` sets again a value that `earlier` (the block's values
+    /// so far) left set; records it.
+    fn again<'a>(
+        &mut self,
+        earlier: impl Iterator<Item = &'a RegValue>,
+        count: usize,
+        value: &RegValue,
+    ) -> bool {
+        let folded = |v: &RegValue| match &v.name {
+            ValueName::Default => String::new(),
+            ValueName::Named(n) => name::fold(n),
+        };
+        if self.set.is_none() {
+            if count < Self::SCAN {
+                return repeats(earlier, value);
+            }
+            self.set = Some(
+                earlier
+                    .map(|v| (folded(v), v.data != RegData::Delete))
+                    .collect(),
+            );
+        }
+        let Some(set) = self.set.as_mut() else {
+            return false;
+        };
+        let is_set = value.data != RegData::Delete;
+        let was = set.insert(folded(value), is_set) == Some(true);
+        was && is_set
+    }
 }
 
 impl File {
@@ -106,6 +152,8 @@ impl File {
         // the values set so far in keys that appear more than once
         let mut repeated = Repeated::new(&normalised);
         let mut paths = normalised.into_iter();
+        // the names set in the current block, once it is large
+        let mut names = BlockNames::default();
         for (index, item) in self.items.iter().enumerate() {
             match &item.kind {
                 ItemKind::Key { delete, .. } => {
@@ -133,6 +181,7 @@ impl File {
                         items: Vec::new(),
                     });
                     current = Some(blocks.len().saturating_sub(1));
+                    names = BlockNames::default();
                 }
                 ItemKind::Unopened => {
                     current = None;
@@ -161,7 +210,11 @@ impl File {
                         Some(block) => {
                             let again = match repeated.set(&block.path, value) {
                                 Some(again) => again,
-                                None => repeats(self.values_of(block), value),
+                                None => names.again(
+                                    self.values_of(block),
+                                    block.items.len(),
+                                    value,
+                                ),
                             };
                             if again {
                                 warnings.push(
@@ -296,11 +349,17 @@ enum Closed {
 /// The values set so far in each key that has more than one key line, so
 /// that a value set again in a later block of the same key is reported as
 /// one set again in the same block is. Keys with one line are not tracked.
+/// Every step looks up a key and the keys above it, so a file of many
+/// deletions and repeats takes time in proportion to its size.
 struct Repeated {
-    /// Folded path → folded names of the values it holds.
-    keys: HashMap<String, HashSet<String>>,
+    /// Folded path → folded value name → when it was last set.
+    keys: HashMap<String, HashMap<String, u64>>,
     /// Folded path → the item of its first `[key]` line.
     first: HashMap<String, usize>,
+    /// Folded path → when it was last deleted.
+    deleted: HashMap<String, u64>,
+    /// The clock of the two above.
+    now: u64,
 }
 
 impl Repeated {
@@ -313,11 +372,13 @@ impl Repeated {
         let keys = seen
             .into_iter()
             .filter(|&(_, n)| n > 1)
-            .map(|(path, _)| (path, HashSet::new()))
+            .map(|(path, _)| (path, HashMap::new()))
             .collect();
         Repeated {
             keys,
             first: HashMap::new(),
+            deleted: HashMap::new(),
+            now: 0,
         }
     }
 
@@ -346,17 +407,26 @@ impl Repeated {
         if self.keys.is_empty() {
             return None;
         }
-        let names = self.keys.get_mut(&name::fold(path))?;
+        let key = name::fold(path);
+        // the last deletion of the key or a key above it
+        let wiped = std::iter::once(key.as_str())
+            .chain(key.match_indices('\\').filter_map(|(at, _)| key.get(..at)))
+            .filter_map(|k| self.deleted.get(k).copied())
+            .max();
+        let now = self.tick();
+        let names = self.keys.get_mut(&key)?;
         let folded = match &value.name {
             ValueName::Default => String::new(),
             ValueName::Named(n) => name::fold(n),
         };
-        Some(if value.data == RegData::Delete {
+        if value.data == RegData::Delete {
             names.remove(&folded);
-            false
-        } else {
-            !names.insert(folded)
-        })
+            return Some(false);
+        }
+        let was_set = names
+            .insert(folded, now)
+            .is_some_and(|set| Some(set) > wiped);
+        Some(was_set)
     }
 
     /// `path` and the keys below it lose their values.
@@ -364,16 +434,13 @@ impl Repeated {
         if self.keys.is_empty() {
             return;
         }
-        let top = name::fold(path);
-        for (key, names) in &mut self.keys {
-            if key == &top
-                || key
-                    .strip_prefix(top.as_str())
-                    .is_some_and(|r| r.starts_with('\\'))
-            {
-                names.clear();
-            }
-        }
+        let now = self.tick();
+        self.deleted.insert(name::fold(path), now);
+    }
+
+    fn tick(&mut self) -> u64 {
+        self.now = self.now.saturating_add(1);
+        self.now
     }
 }
 
@@ -399,6 +466,32 @@ mod tests {
             warnings_of(text),
             ["5:1: value \"X\" is set again in this key; Regedit keeps the later one"]
         );
+    }
+
+    #[test]
+    fn a_value_deleted_in_between_is_not_set_twice_in_small_and_large_keys() {
+        for filler in [0, 100] {
+            let mut text = String::from("REGEDIT4\n\n[HKEY_CURRENT_USER\\A]\n");
+            for i in 0..filler {
+                text.push_str(&format!("\"v{i}\"=dword:1\n"));
+            }
+            text.push_str(
+                "\"x\"=\"1\"\n\"x\"=-\n\"X\"=\"2\"\n\"v0\"=\"3\"\n\"y\"=\"4\"\n\"Y\"=\"5\"\n",
+            );
+            let warnings = warnings_of(&text);
+            let expected = if filler == 0 { 1 } else { 2 };
+            assert_eq!(warnings.len(), expected, "{filler}: {warnings:?}");
+            assert!(warnings.iter().all(|w| w.contains("is set again")));
+        }
+        // across repeated blocks, with a deletion of the key between them
+        let text = "REGEDIT4\n[HKEY_CURRENT_USER\\A]\n\"x\"=\"1\"\n[-HKEY_CURRENT_USER\\A]\n[HKEY_CURRENT_USER\\A]\n\"x\"=\"2\"\n[HKEY_CURRENT_USER\\A]\n\"x\"=\"3\"\n";
+        let warnings = warnings_of(text);
+        let set_again: Vec<&String> = warnings
+            .iter()
+            .filter(|w| w.contains("is set again"))
+            .collect();
+        assert_eq!(set_again.len(), 1, "{warnings:?}");
+        assert!(set_again[0].starts_with("8:1:"), "{warnings:?}");
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub const BODIES: &[(&str, &str)] = &[
     ),
     (
         "a key name too long",
-        "[HKEY_CURRENT_USER\\K\\kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk]\r\n\"a\"=\"1\"\r\n",
+        "[HKEY_CURRENT_USER\\K\\kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk]\r\n\"a\"=\"1\"\r\n",
     ),
     (
         "deleting a root stops the import",
@@ -214,6 +214,42 @@ pub const BODIES: &[(&str, &str)] = &[
     (
         "deleting under a short root stops the import",
         "\"a\"=\"1\"\r\n[-HKCU\\K]\r\n[HKEY_CURRENT_USER\\K\\S]\r\n\"b\"=\"2\"\r\n",
+    ),
+    (
+        "an unknown full root",
+        "[HKEY_CURRENT_USERS\\Software\\K]\r\n\"b\"=\"2\"\r\n",
+    ),
+    (
+        "a deletion not starting with H",
+        "[-SOFTWARE\\K]\r\n\"b\"=\"2\"\r\n",
+    ),
+    (
+        "a deletion with a second backslash after the root",
+        "[HKEY_CURRENT_USER\\K\\S]\r\n\"a\"=\"1\"\r\n[-HKEY_CURRENT_USER\\\\K\\S]\r\n\"b\"=\"2\"\r\n",
+    ),
+    (
+        "blanks before a key line",
+        "  \t[HKEY_CURRENT_USER\\K\\S]\r\n\"a\"=\"1\"\r\n",
+    ),
+    (
+        "bytes written with three digits",
+        "\"a\"=hex:001,0ff,2\r\n\"b\"=hex:0100\r\n",
+    ),
+    (
+        "a stray backslash or slash in hex data",
+        "\"a\"=hex:25,48\\,4f\r\n\"b\"=hex:5c,/\r\n\"c\"=hex:01,\\ 02\r\n\"d\"=dword:1\r\n",
+    ),
+    (
+        "a blank between the comma and the backslash",
+        "\"a\"=hex:01, \\\r\n  02\r\n\"b\"=hex(2):\\\r\n  41,00,00,00\r\n",
+    ),
+    (
+        "a default value taken by a broken continuation",
+        "\"a\"=hex:01,\\\r\n@=\"x\"\r\n\"b\"=\"2\"\r\n",
+    ),
+    (
+        "a hash in a quoted name",
+        "\"a#b\"=\"1\"\r\n\"#c\"=\"2\"\r\n",
     ),
     // other lines
     (
