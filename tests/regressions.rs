@@ -94,3 +94,22 @@ fn merged_and_wiped_out_blocks_do_not_move_the_profile_root() {
         assert_eq!(common::model_of(&written), model, "{body}");
     }
 }
+
+/// A deletion of the profile root takes the profiles named before it, as
+/// Regedit leaves them: `show` listed the old profile, and the `.reg`
+/// written from the model (the deletion first) kept it.
+#[test]
+fn deleting_the_profile_root_takes_the_profiles_before_it() {
+    const ROOT: &str = "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles";
+    let text = format!(
+        "REGEDIT4\r\n\r\n[{ROOT}\\Old\\x]\r\n\"a\"=dword:1\r\n\r\n[-{ROOT}]\r\n\r\n[{ROOT}\\New\\x]\r\n\"b\"=dword:1\r\n"
+    );
+    let model = common::model_of(text.as_bytes());
+    let names: Vec<&str> = model.profiles.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["New"]);
+    let written = model.to_reg_bytes(Reach::AnyKey).unwrap();
+    let again = input::read_reg(&written, None).unwrap();
+    let imported = mapiprof::reg::import::import(&again.document(), again.codepage);
+    assert!(imported.key(&format!("{ROOT}\\New\\x")).is_some());
+    assert!(imported.key(&format!("{ROOT}\\Old\\x")).is_none());
+}
