@@ -123,6 +123,20 @@ impl TextFormat {
         bom: true,
         newline: Newline::CrLf,
     };
+
+    /// This format for a `.reg`: as it is when Regedit reads it (UTF-16 LE
+    /// after its byte-order mark, or ANSI text without one), else UTF-16 LE
+    /// with a byte-order mark, as Regedit exports (Regedit would read UTF-8
+    /// as ANSI, and refuses the rest). The line ending stays.
+    pub fn for_regedit(self) -> TextFormat {
+        match (self.encoding, self.bom) {
+            (Encoding::Utf16Le, true) | (Encoding::CodePage(_), false) => self,
+            _ => TextFormat {
+                newline: self.newline,
+                ..TextFormat::REGEDIT5
+            },
+        }
+    }
 }
 
 /// What to assume for a file without a byte-order mark.

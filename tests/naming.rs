@@ -47,9 +47,7 @@ fn sorted_names_follow_the_registry_order() {
     let text = "Windows Registry Editor Version 5.00\r\n\r\n\
         [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\9375CFF0413111d3B88A00104B2A6676\\00000001]\r\n\
         \"ß\"=\"1\"\r\n\"~\"=\"2\"\r\n\"sz\"=\"3\"\r\n\"a\"=\"4\"\r\n\"Z\"=\"5\"\r\n\"_\"=\"6\"\r\n\r\n";
-    let mut bytes = vec![0xFF, 0xFE];
-    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    std::fs::write(dir.join("order.reg"), bytes).unwrap();
+    std::fs::write(dir.join("order.reg"), common::utf16(text)).unwrap();
     let out = common::mapiprof_in(&dir, &["show", "--sort", "order.reg"]);
     assert!(out.status.success());
     let shown = String::from_utf8(out.stdout).unwrap();

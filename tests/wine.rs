@@ -103,7 +103,7 @@ fn wine_regedit_stores_what_mapiprof_says() {
     let first_generated = cases.len();
     cases.extend(generated.iter().enumerate().map(|(i, doc)| Case {
         label: format!("generated #{i}"),
-        bytes: utf16_file(&reg::write(doc, Newline::CrLf).unwrap()),
+        bytes: common::utf16(&reg::write(doc, Newline::CrLf).unwrap()),
     }));
 
     // files that stop Regedit (a [-key] it cannot carry out) or that
@@ -372,7 +372,7 @@ fn regedit_cases() -> Vec<Case> {
         });
         out.push(Case {
             label: format!("{label} (version 5)"),
-            bytes: utf16_file(&v5),
+            bytes: common::utf16(&v5),
         });
     }
     // the longest value name the registry takes, and one more
@@ -383,22 +383,15 @@ fn regedit_cases() -> Vec<Case> {
     );
     out.push(Case {
         label: "value names of 16,384 and 16,383 characters".to_owned(),
-        bytes: utf16_file(&names),
+        bytes: common::utf16(&names),
     });
     for (label, text) in common::regedit_cases::FILES {
         out.push(Case {
             label: (*label).to_owned(),
-            bytes: utf16_file(text),
+            bytes: common::utf16(text),
         });
     }
     out
-}
-
-/// `text` as UTF-16LE with a byte-order mark.
-fn utf16_file(text: &str) -> Vec<u8> {
-    let mut bytes = vec![0xFF, 0xFE];
-    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    bytes
 }
 
 /// Move every key line of a file under `HKEY_CURRENT_USER\MapiprofWine\N`:
@@ -443,14 +436,6 @@ fn relocate_units<T: Copy + Into<u32>>(units: &[T], prefix: &[T]) -> Vec<T> {
 /// Where the root of a key line starts, when the line is `[ROOT\…]` or
 /// `[-ROOT\…]` with something below the root.
 fn key_root_at<T: Copy + Into<u32>>(line: &[T]) -> Option<usize> {
-    const ROOTS: [&str; 6] = [
-        "HKEY_LOCAL_MACHINE",
-        "HKEY_USERS",
-        "HKEY_CLASSES_ROOT",
-        "HKEY_CURRENT_CONFIG",
-        "HKEY_CURRENT_USER",
-        "HKEY_DYN_DATA",
-    ];
     let at = |i: usize| line.get(i).map(|&u| u.into());
     let mut k = 0;
     while matches!(at(k), Some(0x20 | 0x09)) {
@@ -463,7 +448,7 @@ fn key_root_at<T: Copy + Into<u32>>(line: &[T]) -> Option<usize> {
     if at(k) == Some(u32::from(b'-')) {
         k += 1;
     }
-    ROOTS
+    reg::ROOTS
         .iter()
         .any(|root| {
             root.bytes().enumerate().all(|(j, b)| {
@@ -490,16 +475,7 @@ fn expected_by_mapiprof(bytes: &[u8], n: usize) -> BTreeMap<String, Vec<Stored>>
         .iter()
         .filter_map(|key| {
             let below = name::strip_path_prefix(&key.path, &top)?;
-            let values = key
-                .values
-                .iter()
-                .map(|v| Stored {
-                    name: v.name.clone(),
-                    kind: v.kind,
-                    bytes: v.bytes.clone(),
-                })
-                .collect();
-            Some((below.to_owned(), sorted(values)))
+            Some((below.to_owned(), sorted(key.values.clone())))
         })
         .collect()
 }

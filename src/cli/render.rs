@@ -38,16 +38,10 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     };
     let mut decoded = text::decode(&bytes, no_bom).in_file(&template_name)?;
     let (stem, form) = template_form(request.template)?;
-    // a .reg goes out in an encoding Regedit reads (UTF-16 LE with its
-    // byte-order mark, or ANSI), whatever the template was written in
-    if form == Format::Reg
-        && !matches!(
-            (decoded.format.encoding, decoded.format.bom),
-            (text::Encoding::Utf16Le, true) | (text::Encoding::CodePage(_), false)
-        )
-    {
-        decoded.format.encoding = text::Encoding::Utf16Le;
-        decoded.format.bom = true;
+    // a .reg goes out in an encoding Regedit reads, whatever the template
+    // was written in
+    if form == Format::Reg {
+        decoded.format = decoded.format.for_regedit();
     }
     let to = request.to.unwrap_or(form);
     let default_name = format!("{stem}-{{{{ row_number }}}}.{}", to.extension());

@@ -87,9 +87,7 @@ mod tests {
 
     /// `text` as Regedit exports it: UTF-16 LE with a byte-order mark.
     fn utf16(text: &str) -> Vec<u8> {
-        let mut bytes = vec![0xFF, 0xFE];
-        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-        bytes
+        crate::text::encode(text, &crate::text::TextFormat::REGEDIT5).unwrap_or_default()
     }
 
     /// What the reader warns about and what `check` and `diff` see follow

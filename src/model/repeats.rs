@@ -38,12 +38,7 @@ pub(super) fn wiped_out(blocks: &[Block]) -> Vec<bool> {
         .enumerate()
         .map(|(i, block)| {
             let path = name::fold(&block.path);
-            let above = path
-                .match_indices('\\')
-                .filter_map(|(at, _)| path.get(..at));
-            std::iter::once(path.as_str())
-                .chain(above)
-                .any(|key| last_deletion.get(key).is_some_and(|&d| d > i))
+            name::key_and_parents(&path).any(|key| last_deletion.get(key).is_some_and(|&d| d > i))
         })
         .collect()
 }

@@ -61,10 +61,7 @@ pub fn import(document: &Document, codepage: &'static CodePage) -> Imported {
         if block.delete {
             let top = name::fold(&block.path);
             index.retain(|key, at| {
-                let below = key == &top
-                    || key
-                        .strip_prefix(top.as_str())
-                        .is_some_and(|r| r.starts_with('\\'));
+                let below = name::key_and_parents(key).any(|k| k == top);
                 if below && let Some(slot) = keys.get_mut(*at) {
                     *slot = None;
                 }
@@ -134,7 +131,7 @@ pub fn stored(
     match data {
         RegData::Delete => None,
         RegData::String(text) => {
-            let mut bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let mut bytes = utf16le(text);
             bytes.extend([0, 0]);
             Some((kind::SZ, bytes))
         }
@@ -142,14 +139,18 @@ pub fn stored(
         RegData::Hex { kind, bytes } => {
             let ansi_text = format == Format::Regedit4 && is_string_kind(*kind);
             let bytes = if ansi_text {
-                let (text, _) = codepage.decode_without_bom_handling(bytes);
-                text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+                utf16le(&codepage.decode_without_bom_handling(bytes).0)
             } else {
                 bytes.clone()
             };
             Some((*kind, bytes))
         }
     }
+}
+
+/// `text` as the registry holds it: UTF-16 LE, no terminator.
+fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
 /// `REG_SZ`, `REG_EXPAND_SZ` and `REG_MULTI_SZ`: the types whose `hex(N)`

@@ -29,7 +29,7 @@ mod value;
 mod write;
 
 pub use document::{Block, Document, Format, normalise_path};
-pub use syntax::{ParseError, Parsed, parse};
+pub use syntax::{ParseError, Parsed, ROOTS, parse};
 pub(crate) use tree::Layout;
 pub use tree::{File, Item, ItemKind};
 pub use value::{RegData, RegValue, ValueName, find_value, kind};

@@ -84,6 +84,23 @@ pub fn fold(name: &str) -> String {
     name.chars().map(upcase_char).collect()
 }
 
+/// The key path `path` and every key path above it, longest first
+/// (`A\B\C`, `A\B`, `A`): for looking a key and its parents up in a map of
+/// (folded) paths.
+///
+/// # Example
+/// ```
+/// use mapiprof::reg::name;
+/// let all: Vec<&str> = name::key_and_parents("A\\B\\C").collect();
+/// assert_eq!(all, ["A\\B\\C", "A\\B", "A"]);
+/// ```
+pub fn key_and_parents(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(path).chain(
+        path.rmatch_indices('\\')
+            .filter_map(move |(at, _)| path.get(..at)),
+    )
+}
+
 /// `path` without the leading key path `prefix` and the `\` after it, when
 /// `path` lies under `prefix` (compared as [`same`] does).
 ///

@@ -53,7 +53,7 @@ pub enum ParseError {
 }
 
 /// The key roots Regedit knows, in full (it refuses `HKCU` and the like).
-const ROOTS: [&str; 6] = [
+pub const ROOTS: [&str; 6] = [
     "HKEY_LOCAL_MACHINE",
     "HKEY_USERS",
     "HKEY_CLASSES_ROOT",

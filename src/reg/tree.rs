@@ -409,8 +409,7 @@ impl Repeated {
         }
         let key = name::fold(path);
         // the last deletion of the key or a key above it
-        let wiped = std::iter::once(key.as_str())
-            .chain(key.match_indices('\\').filter_map(|(at, _)| key.get(..at)))
+        let wiped = name::key_and_parents(&key)
             .filter_map(|k| self.deleted.get(k).copied())
             .max();
         let now = self.tick();

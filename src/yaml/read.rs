@@ -139,24 +139,14 @@ fn read_reg(
 fn source(node: &Node) -> Result<Source, YamlError> {
     let default = Source::default();
     let mut format = default.format;
-    let (mut text, codepage) = source_of(node, TextFormat::REGEDIT5, default.codepage, |word| {
+    let (text, codepage) = source_of(node, TextFormat::REGEDIT5, default.codepage, |word| {
         format = Format::from_name(word).ok_or("expected regedit5 or regedit4")?;
         Ok(())
     })?;
-    // Regedit reads UTF-16 LE after its byte-order mark and anything else
-    // as ANSI text; a `.reg` is never written in another encoding (UTF-8,
-    // which an older document may name, is written as Regedit exports)
-    let readable = matches!(
-        (text.encoding, text.bom),
-        (crate::text::Encoding::Utf16Le, true) | (crate::text::Encoding::CodePage(_), false)
-    );
-    if !readable {
-        text.encoding = crate::text::Encoding::Utf16Le;
-        text.bom = true;
-    }
     Ok(Source {
         format,
-        text,
+        // an older document may name UTF-8, which Regedit would misread
+        text: text.for_regedit(),
         codepage,
     })
 }

@@ -10,6 +10,11 @@ use mapiprof::prf::PrfModel;
 
 pub mod regedit_cases;
 
+/// `text` as Regedit exports it: UTF-16 LE with a byte-order mark.
+pub fn utf16(text: &str) -> Vec<u8> {
+    mapiprof::text::encode(text, &mapiprof::text::TextFormat::REGEDIT5).unwrap()
+}
+
 /// The project's own samples folder.
 pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")

@@ -8,6 +8,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A value as the registry holds it, the same type mapiprof's model of an
+/// import uses, so the two compare directly.
+pub use mapiprof::reg::import::Stored;
+
 /// The `wine64` (or `wine`) program: `MAPIPROF_WINE` when set, else
 /// Debian's `/usr/lib/wine/wine64`, else the first on `PATH`.
 pub fn program() -> Option<PathBuf> {
@@ -137,15 +141,6 @@ pub fn export_blocks(text: &str) -> BTreeMap<String, Vec<String>> {
         }
     }
     out
-}
-
-/// One stored value: its name as stored (`""` for the default value), its
-/// type and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Stored {
-    pub name: String,
-    pub kind: u32,
-    pub bytes: Vec<u8>,
 }
 
 /// The keys of `user.reg`: path relative to `HKEY_CURRENT_USER`, as stored,
