@@ -85,29 +85,33 @@ mod tests {
     use super::*;
     use crate::input::read_reg;
 
-    /// `text` as Regedit exports it: UTF-16 LE with a byte-order mark.
-    fn utf16(text: &str) -> Vec<u8> {
-        crate::text::encode(text, &crate::text::TextFormat::REGEDIT5).unwrap_or_default()
+    /// The warnings and effective keys of an export whose one key holds
+    /// the value lines `values`.
+    fn read(values: &str) -> (Vec<String>, Vec<Effective>) {
+        let text = format!(
+            "Windows Registry Editor Version 5.00\r\n\r\n\
+             [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x]\r\n{values}\r\n"
+        );
+        let bytes =
+            crate::text::encode(&text, &crate::text::TextFormat::REGEDIT5).unwrap_or_default();
+        let input = read_reg(&bytes, None).unwrap();
+        let warnings = input.warnings.iter().map(ToString::to_string).collect();
+        let (model, _) = input.model();
+        (
+            warnings,
+            effective(&model.profiles[0], model.source.codepage),
+        )
     }
 
     /// What the reader warns about and what `check` and `diff` see follow
     /// one rule: `Ä` and `ä` are one value, and the later one is kept.
     #[test]
     fn values_differing_in_case_beyond_ascii_are_one_value() {
-        let text = "Windows Registry Editor Version 5.00\r\n\r\n\
-            [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x]\r\n\
-            \"Ä\"=\"first\"\r\n\"ä\"=\"second\"\r\n\r\n";
-        let input = read_reg(&utf16(text), None).unwrap();
+        let (warnings, keys) = read("\"Ä\"=\"first\"\r\n\"ä\"=\"second\"\r\n");
         assert!(
-            input
-                .warnings
-                .iter()
-                .any(|w| w.to_string().contains("keeps the later one")),
-            "{:?}",
-            input.warnings
+            warnings.iter().any(|w| w.contains("keeps the later one")),
+            "{warnings:?}"
         );
-        let (model, _) = input.model();
-        let keys = effective(&model.profiles[0], model.source.codepage);
         let values: Vec<&crate::reg::RegData> = keys[0].values.iter().map(|v| &v.data).collect();
         assert_eq!(values, [&crate::reg::RegData::String("second".into())]);
         assert!(keys[0].get("Ä").is_some());
@@ -117,13 +121,10 @@ mod tests {
     /// it is): the two are separate values, and no warning says otherwise.
     #[test]
     fn a_long_s_is_not_an_s() {
-        let text = "Windows Registry Editor Version 5.00\r\n\r\n\
-            [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\x]\r\n\
-            \"SMTP Server\"=\"smtp.evil.example\"\r\n\"SMTP \u{17f}erver\"=\"smtp.good.example\"\r\n\r\n";
-        let input = read_reg(&utf16(text), None).unwrap();
-        assert!(input.warnings.is_empty(), "{:?}", input.warnings);
-        let (model, _) = input.model();
-        let keys = effective(&model.profiles[0], model.source.codepage);
+        let (warnings, keys) = read(
+            "\"SMTP Server\"=\"smtp.evil.example\"\r\n\"SMTP \u{17f}erver\"=\"smtp.good.example\"\r\n",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(keys[0].values.len(), 2);
     }
 }
