@@ -37,7 +37,10 @@ fn main() {
         println!("cargo::rustc-cfg=skip_wine_tests");
     }
 
-    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // read when the script runs, not when it was built: a copied target
+    // folder must not point the tests at the old project's corpus
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let project = Path::new(&manifest);
     let beside = project.join("../shared");
     let named = std::env::var_os("MAPIPROF_CORPUS").filter(|v| !v.is_empty());
     // a relative name is taken from the project folder, where the tests run

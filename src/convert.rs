@@ -68,15 +68,15 @@ pub enum ConvertError {
     /// given to `fmt`.
     #[error("mapiprof does not write {0} files")]
     NotWritten(Format),
-    /// A `.reg` whose import Regedit stops part-way (a `[-key]` it cannot
-    /// carry out): written as Regedit would import it, everything below
-    /// that line would be lost.
-    #[error(
-        "line {line}: Regedit stops the import at this [-key] line, so a rewritten file would lose everything below it; fix the line first"
-    )]
-    Stops {
-        /// The line of the `[-key]`.
+    /// A `.reg` with a key line whose block Regedit does not import (a key
+    /// it cannot open, a `[-key]` that stops the import): written as Regedit
+    /// would import it, the file would lose that block or everything below.
+    #[error("line {line}: {what}; fix the line first")]
+    Lossy {
+        /// The key line.
         line: usize,
+        /// What Regedit does there and what a rewrite would lose.
+        what: &'static str,
     },
 }
 

@@ -8,7 +8,7 @@ use crate::convert::ConvertError;
 use crate::input::{Document, PrfInput, Profiles, RegInput};
 use crate::model::ToRegError;
 use crate::reg::name::compare_paths;
-use crate::reg::{self, Format};
+use crate::reg::{self, Format, ItemKind};
 use crate::text::{self, Encoding, Newline, TextFormat};
 
 /// A file in its canonical form.
@@ -24,15 +24,23 @@ pub struct Canonical {
 pub fn canonical(doc: Document) -> Result<Canonical, ConvertError> {
     let (bytes, note) = match doc {
         Document::Reg(input) => {
-            let halt = input
-                .parsed
-                .file
-                .items
-                .iter()
-                .find(|i| matches!(i.kind, crate::reg::ItemKind::Halt));
-            if let Some(item) = halt {
-                let line = input.parsed.lines.locate(&input.text, item.span.start).line;
-                return Err(ConvertError::Stops { line });
+            // written as Regedit imports it, such a file would lose lines
+            // the user wrote: refuse, and say which
+            let lossy = input.parsed.file.items.iter().find_map(|item| {
+                let what = match item.kind {
+                    ItemKind::Halt => {
+                        "Regedit stops the import at this [-key] line, so a rewritten file would lose everything below it"
+                    }
+                    ItemKind::Unopened => {
+                        "Regedit cannot open this key, so a rewritten file would lose it and the values below it"
+                    }
+                    _ => return None,
+                };
+                Some((item.span.start, what))
+            });
+            if let Some((at, what)) = lossy {
+                let line = input.parsed.lines.locate(&input.text, at).line;
+                return Err(ConvertError::Lossy { line, what });
             }
             let (bytes, kept) = canonical_reg(input)?;
             let note = kept.then_some("the file deletes keys, so its key order is kept");

@@ -285,7 +285,7 @@ fn utf8_warning(bytes: &[u8], format: &TextFormat, codepage: &'static CodePage) 
         .find(|w| !w.is_ascii())?;
     let (as_ansi, _, _) = codepage.decode(word.as_bytes());
     Some(Warning::general(format!(
-        "the file looks like UTF-8, but Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page ({}): \"{word}\" is imported as \"{as_ansi}\"; save the file as UTF-16 LE (as Regedit exports), or pass --codepage",
+        "the file looks like UTF-8, but Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page ({}): \"{word}\" is imported as \"{as_ansi}\"; to keep what was written, save the file as UTF-16 LE (as Regedit exports): `mapiprof fmt --codepage utf-8 FILE` does",
         codepage.name()
     ))
     .with(crate::diag::Effect::ReadOtherwise))
@@ -452,7 +452,7 @@ mod tests {
         let read = read_reg(text.as_bytes(), None).unwrap();
         assert_eq!(
             read.warnings[0].to_string(),
-            "the file looks like UTF-8, but Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page (windows-1252): \"Müller\" is imported as \"MÃ¼ller\"; save the file as UTF-16 LE (as Regedit exports), or pass --codepage"
+            "the file looks like UTF-8, but Regedit reads a file without a UTF-16 byte-order mark in the ANSI code page (windows-1252): \"Müller\" is imported as \"MÃ¼ller\"; to keep what was written, save the file as UTF-16 LE (as Regedit exports): `mapiprof fmt --codepage utf-8 FILE` does"
         );
         assert!(read.text.contains("MÃ¼ller"));
         let read = read_reg(text.as_bytes(), Some(encoding_rs::UTF_8)).unwrap();

@@ -122,5 +122,15 @@ fn a_file_whose_import_stops_is_not_rewritten() {
     assert_eq!(out.status.code(), Some(2));
     common::assert_says(&out.stderr, &["h.reg: line 5: Regedit stops the import"]);
     assert_eq!(std::fs::read_to_string(dir.join("h.reg")).unwrap(), text);
+    // a key Regedit cannot open (a typo'd root) would go with its values
+    let typo = "Windows Registry Editor Version 5.00\r\n\r\n[HKCU\\Software\\x]\r\n\"a\"=\"1\"\r\n";
+    std::fs::write(dir.join("t.reg"), typo).unwrap();
+    let out = common::mapiprof_in(&dir, &["fmt", "t.reg"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &["t.reg: line 3: Regedit cannot open this key"],
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("t.reg")).unwrap(), typo);
     std::fs::remove_dir_all(&dir).unwrap();
 }

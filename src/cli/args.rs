@@ -28,9 +28,10 @@ pub struct Cli {
 /// Options shared by the commands that read files.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadOptions {
-    /// ANSI code page of REGEDIT4 files, of PT_STRING8 bytes and of .prf
-    /// files without a byte-order mark, read or written (1252, 1250, 932,
-    /// windows-1251, …). Default: Windows-1252.
+    /// ANSI code page of .reg files without a UTF-16 byte-order mark (as
+    /// Regedit reads them), of PT_STRING8 bytes and of .prf files without a
+    /// byte-order mark, read or written (1252, 1250, 932, windows-1251, …;
+    /// utf-8 for a file saved as UTF-8). Default: Windows-1252.
     #[arg(long, value_name = "CP")]
     pub codepage: Option<String>,
     /// Treat warnings (lines Regedit would skip, …) as errors.
