@@ -4,9 +4,19 @@
 //! lacks is an error naming the variable and the row. `%UserName%` and
 //! `{$x}` placeholders of `.prf` files are not template syntax and pass
 //! through. Reading and writing files is the caller's business.
+//!
+//! Variables are escaped for the form of the template, as HTML templates
+//! escape by default: a value cannot add a line, a key or a section the
+//! template did not have. In a `.reg`, `\` and `"` get a backslash (a
+//! variable stands in a quoted string) and a line break or NUL is refused;
+//! in a `.prf` a line break or NUL is refused; in YAML a value that could
+//! be read as structure is written as a quoted scalar. `|safe` inserts a
+//! value as it is.
 
 use minijinja::syntax::SyntaxConfig;
-use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
+use minijinja::{
+    AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, Value,
+};
 use serde_json::Map;
 use thiserror::Error;
 
@@ -132,16 +142,46 @@ fn json_of(y: &Y) -> serde_json::Value {
     }
 }
 
+/// How the variables of a template are escaped: the form of the template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// A `.reg` file: as inside a quoted string.
+    Reg,
+    /// A `.prf` file: on one line.
+    Prf,
+    /// YAML: as a scalar.
+    Yaml,
+    /// As they are (the output file name, checked by the caller).
+    None,
+}
+
+impl Escape {
+    fn name(self) -> &'static str {
+        match self {
+            Escape::Reg => "reg",
+            Escape::Prf => "prf",
+            Escape::Yaml => "yaml",
+            Escape::None => "none",
+        }
+    }
+}
+
 /// A template and an optional name template, ready to render rows.
 pub struct Renderer {
     env: Environment<'static>,
 }
 
 impl Renderer {
-    /// Compile `template` and `name` (the output file name template).
-    pub fn new(template: &str, name: &str) -> Result<Renderer, RenderError> {
+    /// Compile `template` (its variables escaped as `escape` says) and
+    /// `name` (the output file name template).
+    pub fn new(template: &str, name: &str, escape: Escape) -> Result<Renderer, RenderError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(move |id| match id {
+            "template" => AutoEscape::Custom(escape.name().into()),
+            _ => AutoEscape::None,
+        });
+        env.set_formatter(format_value);
         let syntax = SyntaxConfig::builder()
             .keep_trailing_newline(true)
             .build()
@@ -186,6 +226,72 @@ impl Renderer {
     }
 }
 
+/// Write `value` escaped for the template's form.
+fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
+    let escape = match state.auto_escape() {
+        AutoEscape::Custom(name) if name == "reg" => Escape::Reg,
+        AutoEscape::Custom(name) if name == "prf" => Escape::Prf,
+        AutoEscape::Custom(name) if name == "yaml" => Escape::Yaml,
+        _ => Escape::None,
+    };
+    let text = value.to_string();
+    if value.is_safe() || escape == Escape::None || value.is_undefined() {
+        return out.write_str(&text).map_err(Error::from);
+    }
+    let escaped = escaped(&text, escape).map_err(|why| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("the value {} {why}", shown(&text)),
+        )
+    })?;
+    out.write_str(&escaped).map_err(Error::from)
+}
+
+/// `text` escaped for `escape`, or why it cannot be inserted.
+fn escaped(text: &str, escape: Escape) -> Result<std::borrow::Cow<'_, str>, &'static str> {
+    use std::borrow::Cow;
+    let breaks = |t: &str| t.contains(['\r', '\n', '\0']);
+    match escape {
+        Escape::None => Ok(Cow::Borrowed(text)),
+        Escape::Reg if breaks(text) => {
+            Err("holds a line break or NUL, which would start a new line of the .reg file")
+        }
+        Escape::Reg if text.contains(['\\', '"']) => {
+            Ok(Cow::Owned(text.replace('\\', "\\\\").replace('"', "\\\"")))
+        }
+        Escape::Prf if breaks(text) => {
+            Err("holds a line break or NUL, which would start a new line of the .prf file")
+        }
+        Escape::Reg | Escape::Prf => Ok(Cow::Borrowed(text)),
+        Escape::Yaml if plain_yaml(text) => Ok(Cow::Borrowed(text)),
+        Escape::Yaml => serde_json::to_string(text)
+            .map(Cow::Owned)
+            .map_err(|_| "cannot be written as YAML"),
+    }
+}
+
+/// Whether `text` reads as one plain YAML scalar wherever a scalar may stand:
+/// letters, digits and a few marks, no indicator at the start, no `: ` or
+/// ` #`, no blank at either end.
+fn plain_yaml(text: &str) -> bool {
+    let marks = |c: char| c.is_alphanumeric() || "._-@/+~=()$%".contains(c);
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    (first.is_alphanumeric() || "._/(".contains(first))
+        && !text.ends_with([' ', ':'])
+        && !text.contains(": ")
+        && text.chars().all(|c| marks(c) || c == ':' || c == ' ')
+}
+
+/// A value as a message shows it: quoted and escaped, cut when long.
+fn shown(text: &str) -> String {
+    const MOST: usize = 60;
+    let cut: String = text.chars().take(MOST).collect();
+    let more = if cut.len() < text.len() { "…" } else { "" };
+    format!("{cut:?}{more}")
+}
+
 /// A minijinja error as our messages show it: what, the template line, the detail.
 fn describe(e: &minijinja::Error) -> String {
     match (e.detail(), e.line()) {
@@ -206,6 +312,7 @@ mod tests {
         let renderer = Renderer::new(
             "MailboxName=%UserName%\nRPCProxyServer={{ proxy }}\n",
             "{{ user }}.prf",
+            Escape::Prf,
         )
         .unwrap();
         assert_eq!(
@@ -215,7 +322,7 @@ mod tests {
                 "MailboxName=%UserName%\nRPCProxyServer=mail.example.com:44300\n".to_owned()
             )
         );
-        let strict = Renderer::new("{{ user }} {{ mailbox }}\n", "x").unwrap();
+        let strict = Renderer::new("{{ user }} {{ mailbox }}\n", "x", Escape::None).unwrap();
         assert_eq!(
             strict.render(&rows[1]).unwrap_err().to_string(),
             "row 2 (line 3): undefined variable mailbox (template line 1)"
@@ -223,7 +330,7 @@ mod tests {
         let items =
             data_rows("- {user: jdoe, port: 44300}\n- {user: asmith, port: 443}\n").unwrap();
         assert_eq!(items[1].label, "item 2");
-        let ports = Renderer::new("{{ port + 1 }}", "{{ user }}").unwrap();
+        let ports = Renderer::new("{{ port + 1 }}", "{{ user }}", Escape::None).unwrap();
         assert_eq!(ports.render(&items[1]).unwrap().1, "444");
         let message = |text: &str| data_rows(text).map(|_| ()).unwrap_err().to_string();
         assert_eq!(
@@ -239,7 +346,93 @@ mod tests {
             "{}",
             message("[a\n")
         );
-        assert!(Renderer::new("{{ unclosed", "x").is_err());
+        assert!(Renderer::new("{{ unclosed", "x", Escape::None).is_err());
+    }
+
+    #[test]
+    fn variables_are_escaped_for_the_form_of_the_template() {
+        let row = |value: &str| Row {
+            label: "row 1 (line 2)".to_owned(),
+            vars: [("v".to_owned(), serde_json::Value::from(value))]
+                .into_iter()
+                .collect(),
+        };
+        let render = |template: &str, escape: Escape, value: &str| {
+            Renderer::new(template, "x", escape)
+                .unwrap()
+                .render(&row(value))
+                .map(|(_, text)| text)
+                .map_err(|e| e.to_string())
+        };
+        let reg = "\"001f6622\"=\"{{ v }}\"";
+        assert_eq!(
+            render(reg, Escape::Reg, r#"C:\a "b""#).unwrap(),
+            r#""001f6622"="C:\\a \"b\"""#
+        );
+        // a line break would end the string and start a key of the value's choosing
+        let attack = "x\"\n\n[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run]\n\"evil\"=\"calc.exe";
+        let refused = render(reg, Escape::Reg, attack).unwrap_err();
+        assert!(
+            refused.starts_with("row 1 (line 2): invalid operation at line 1: the value \"x\\\"\\n\\n[HKEY_LOCAL_MACHINE"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("would start a new line of the .reg file"),
+            "{refused}"
+        );
+        for cut in ["a\rb", "a\0b"] {
+            assert!(render(reg, Escape::Reg, cut).is_err(), "{cut:?}");
+        }
+        // |safe is the way to insert text as it is
+        assert_eq!(render("{{ v|safe }}", Escape::Reg, "a\\b").unwrap(), "a\\b");
+        // numbers and plain text are as they are
+        assert_eq!(
+            render(reg, Escape::Reg, "proxy.example.com:443").unwrap(),
+            "\"001f6622\"=\"proxy.example.com:443\""
+        );
+
+        let prf = "RPCProxyServer={{ v }}\n";
+        assert_eq!(
+            render(prf, Escape::Prf, r#"a\b "c""#).unwrap(),
+            "RPCProxyServer=a\\b \"c\"\n"
+        );
+        assert!(
+            render(prf, Escape::Prf, "x\n[Service List]\nService9=Evil")
+                .unwrap_err()
+                .contains("would start a new line of the .prf file")
+        );
+
+        let yaml = "RPCProxyServer: {{ v }}\n";
+        for plain in [
+            "proxy.example.com",
+            "proxy.example.com:44300",
+            "6001",
+            "Jörg Müller",
+        ] {
+            assert_eq!(
+                render(yaml, Escape::Yaml, plain).unwrap(),
+                format!("RPCProxyServer: {plain}\n")
+            );
+        }
+        assert_eq!(
+            render(yaml, Escape::Yaml, "x\nTCPExchangePort: 1").unwrap(),
+            "RPCProxyServer: \"x\\nTCPExchangePort: 1\"\n"
+        );
+        for quoted in [
+            "a: b", "# c", "- d", "[e]", "{f: 1}", "&g", "*h", "!i", "'j'", "k #l", "",
+        ] {
+            let text = render(yaml, Escape::Yaml, quoted).unwrap();
+            assert_eq!(
+                text,
+                format!(
+                    "RPCProxyServer: {}\n",
+                    serde_json::to_string(quoted).unwrap()
+                )
+            );
+        }
+        // the name of the output file is not escaped (the caller checks it)
+        let named = Renderer::new("x", "{{ v }}.reg", Escape::Reg).unwrap();
+        assert_eq!(named.render(&row(r"a\b")).unwrap().0, r"a\b.reg");
     }
 
     #[test]
@@ -252,7 +445,9 @@ mod tests {
         );
         assert!(matches!(csv, RenderError::Csv(_)));
 
-        let template = Renderer::new("{{ unclosed", "x").err().unwrap();
+        let template = Renderer::new("{{ unclosed", "x", Escape::None)
+            .err()
+            .unwrap();
         assert_eq!(
             template.to_string(),
             "template: syntax error at line 1: unexpected end of input, expected end of variable block"
@@ -264,7 +459,7 @@ mod tests {
         assert!(template.source().is_none());
 
         let rows = csv_rows("port\nx\n").unwrap();
-        let row = Renderer::new("{{ port + 1 }}", "x")
+        let row = Renderer::new("{{ port + 1 }}", "x", Escape::None)
             .unwrap()
             .render(&rows[0])
             .unwrap_err();

@@ -18,7 +18,7 @@ use mapiprof::{Format, text, yaml};
 
 use super::args::{BatchOptions, ReadOptions};
 use super::error::{self, FileContext};
-use super::{io, load};
+use super::{inplace, io, load};
 
 /// Where edited files go.
 #[derive(Debug, Clone)]
@@ -108,7 +108,13 @@ fn one(
     read: &ReadOptions,
 ) -> Result<(Fate, String)> {
     let name = io::display_name(file);
-    let bytes = io::read_input(file)?;
+    // an in-place edit holds the file locked from this read to its rename
+    let (editing, bytes) = if matches!(output, Output::InPlace(_)) {
+        let (editing, bytes) = inplace::open(file)?;
+        (Some(editing), bytes)
+    } else {
+        (None, io::read_input(file)?)
+    };
     let format = Format::of(file, &bytes);
     // the texts a dry run compares; nothing else needs them
     let dry = matches!(output, Output::DryRun);
@@ -154,17 +160,13 @@ fn one(
             NewFile::Bytes(edited.text.into_bytes()),
         ),
     };
-    let fate = if edited.changes.is_empty() {
-        Fate::Unchanged
-    } else {
-        Fate::Changed(edited.changes)
-    };
+    let mut changes = edited.changes;
     let mut diff = String::new();
     match output {
         Output::DryRun => diff = unified(&name, &before, &after),
         Output::InPlace(backup) => {
-            if matches!(fate, Fate::Changed(_)) {
-                io::replace_file(file, encoded.content(), *backup)?;
+            if let Some(editing) = editing.filter(|_| !changes.is_empty()) {
+                changes.extend(editing.replace(file, encoded.content(), *backup)?);
             }
         }
         Output::Dir(dir) => {
@@ -174,10 +176,15 @@ fn one(
             } else {
                 relative
             };
-            io::write_file(&dir.join(relative), encoded.content())?;
+            io::write_file(&dir.join(relative), Some(file), encoded.content())?;
         }
         Output::File(path) => io::write_output(Some(path), file, encoded.content())?,
     }
+    let fate = if changes.is_empty() {
+        Fate::Unchanged
+    } else {
+        Fate::Changed(changes)
+    };
     Ok((fate, diff))
 }
 
@@ -325,21 +332,25 @@ pub(super) fn collect(
     Ok(out)
 }
 
+/// The files under `dir` of the `wanted` forms, in name order. Links are
+/// not followed (a link to a folder above would loop, a link elsewhere would
+/// reach outside the folder given) and only regular files are taken, never
+/// devices or pipes.
 fn walk(
     dir: &Path,
     base: &Path,
     wanted: fn(Format) -> bool,
     out: &mut Vec<(PathBuf, PathBuf)>,
 ) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|e| e.ok().and_then(|e| Some((e.path(), e.file_type().ok()?))))
         .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in entries {
+        if kind.is_dir() {
             walk(&path, base, wanted, out)?;
-        } else if Format::from_path(&path).is_some_and(wanted) {
+        } else if kind.is_file() && Format::from_path(&path).is_some_and(wanted) {
             out.push((path, base.to_path_buf()));
         }
     }

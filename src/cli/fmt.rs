@@ -10,15 +10,23 @@ use mapiprof::fmt;
 
 use super::args::ReadOptions;
 use super::error::{self, FileContext};
-use super::{batch, io, load};
+use super::{batch, inplace, io, load};
+
+/// A file read for `fmt`: see [`one`].
+type Formatted = (
+    Option<inplace::Editing>,
+    Vec<u8>,
+    Vec<u8>,
+    Option<&'static str>,
+);
 /// Format (or check) every file: 1 when `check` finds a file to rewrite.
 pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -> Result<u8> {
     let files = batch::collect(args, recursive, Format::writes)?;
     let mut differ = Vec::new();
     let mut failed = Vec::new();
     for (file, _) in &files {
-        match one(file, read) {
-            Ok((bytes, canonical, note)) => {
+        match one(file, check, read) {
+            Ok((editing, bytes, canonical, note)) => {
                 if let Some(note) = note {
                     #[allow(clippy::print_stderr)]
                     {
@@ -29,7 +37,9 @@ pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -
                     continue;
                 }
                 differ.push(io::display_name(file));
-                if !check && let Err(e) = io::replace_file(file, &canonical, false) {
+                if let Some(editing) = editing
+                    && let Err(e) = editing.replace(file, (&canonical).into(), false)
+                {
                     failed.push(error::one_line(&e));
                 }
             }
@@ -51,14 +61,20 @@ pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -
     Ok(u8::from(check && !differ.is_empty()))
 }
 
-/// The file's bytes, its canonical bytes, and a note about the result.
-fn one(file: &Path, read: &ReadOptions) -> Result<(Vec<u8>, Vec<u8>, Option<&'static str>)> {
-    let bytes = io::read_input(file)?;
+/// The file (held for rewriting unless `check`), its bytes, its canonical
+/// bytes, and a note about the result.
+fn one(file: &Path, check: bool, read: &ReadOptions) -> Result<Formatted> {
+    let (editing, bytes) = if check {
+        (None, io::read_input(file)?)
+    } else {
+        let (editing, bytes) = inplace::open(file)?;
+        (Some(editing), bytes)
+    };
     let format = mapiprof::Format::of(file, &bytes);
     let doc = load::document_as(file, bytes.as_slice(), format, read)?;
     let name = io::display_name(file);
     // what Regedit would skip is not in the canonical file: say so
     load::report(&name, doc.warnings(), read.strict)?;
     let canonical = fmt::canonical(doc).in_file(&name)?;
-    Ok((bytes, canonical.bytes, canonical.note))
+    Ok((editing, bytes, canonical.bytes, canonical.note))
 }

@@ -2,10 +2,12 @@
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use mapiprof::text::{self, TextFormat};
+
+use super::inplace;
 
 /// The largest input mapiprof reads: far above any real export (a profile
 /// is kilobytes; an export of a thousand profiles tens of megabytes), and
@@ -13,32 +15,54 @@ use mapiprof::text::{self, TextFormat};
 pub const MAX_INPUT: u64 = 512 * 1024 * 1024;
 
 /// The bytes of `path`, or of stdin for `-`; larger than [`MAX_INPUT`] is
-/// an error.
+/// an error, found while reading (a pipe or a growing file has no size to
+/// check first). Folders and devices are refused.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let too_big = |name: &str| {
-        anyhow::anyhow!(
-            "{name} is larger than {} MiB, the most mapiprof reads",
-            MAX_INPUT / 1024 / 1024
-        )
-    };
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .take(MAX_INPUT + 1)
-            .read_to_end(&mut bytes)
-            .context("cannot read stdin")?;
-        if bytes.len() as u64 > MAX_INPUT {
-            return Err(too_big("stdin"));
-        }
-        return Ok(bytes);
+        return read_bounded(io::stdin().lock(), "stdin", MAX_INPUT);
     }
-    let size = fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > MAX_INPUT {
-        return Err(too_big(&path.display().to_string()));
+    let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let meta = file
+        .metadata()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if meta.is_dir() {
+        bail!("{} is a folder, not a file", path.display());
     }
-    fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    if is_device(&meta) {
+        bail!(
+            "{} is a device, not a file; to read a stream, pipe it to `-`",
+            path.display()
+        );
+    }
+    read_bounded(file, &path.display().to_string(), MAX_INPUT)
+}
+
+/// At most `limit` bytes of `reader`; more is an error, found after
+/// reading one byte over.
+fn read_bounded(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {name}"))?;
+    if bytes.len() as u64 > limit {
+        bail!(
+            "{name} is larger than {} MiB, the most mapiprof reads",
+            limit / 1024 / 1024
+        );
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn is_device(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_char_device() || meta.file_type().is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_meta: &fs::Metadata) -> bool {
+    false
 }
 
 /// How a path is named in messages.
@@ -76,7 +100,7 @@ impl<'a> From<&'a Vec<u8>> for Content<'a> {
 const PIECE: usize = 64 * 1024;
 
 impl Content<'_> {
-    fn write_to(self, w: &mut impl Write) -> Result<()> {
+    pub(super) fn write_to(self, w: &mut impl Write) -> Result<()> {
         match self {
             Content::Bytes(bytes) => w.write_all(bytes)?,
             Content::Text(text, format) => {
@@ -113,10 +137,8 @@ fn pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Write `content` to `output` (stdout for `None` or `-`). A file is written
-/// to a temporary sibling and renamed over the target, so the target holds
-/// either its old bytes or the new ones, never half of them. Writing over
-/// `input` is refused.
+/// Write `content` to `output` (stdout for `None` or `-`), a file as
+/// [`write_file`] does. Writing over `input` is refused.
 pub fn write_output<'a>(
     output: Option<&Path>,
     input: &Path,
@@ -135,51 +157,96 @@ pub fn write_output<'a>(
             other => other.context("cannot write to stdout"),
         };
     };
-    if same_file(path, input) {
+    write_file(path, Some(input), content)
+}
+
+/// Write `content` to the file `path`, creating its folder. A new file, or
+/// a regular file replaced, is written to a temporary sibling and renamed
+/// over it, so it holds its old bytes or the new ones, never half; a file
+/// replaced keeps its owner and mode (refused when that cannot be, or when
+/// the user may not write it). A link is written through; a device or a
+/// pipe is written into. A new file is no more readable than `source`.
+/// Writing over `source` is refused.
+pub fn write_file<'a>(
+    path: &Path,
+    source: Option<&Path>,
+    content: impl Into<Content<'a>>,
+) -> Result<()> {
+    let content = content.into();
+    if let Some(input) = source
+        && same_file(path, input)
+    {
         bail!(
             "refusing to overwrite the input file {}; write to another file",
             path.display()
         );
     }
-    write_file(path, content)
+    let dir = inplace::folder_of(path);
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let written = match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => bail!("{} is a folder", path.display()),
+        Ok(meta) if meta.is_file() => replace(path, &meta, content),
+        // a device, a pipe, a socket: what it is stays
+        Ok(_) => fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(anyhow::Error::from)
+            .and_then(|mut file| content.write_to(&mut file)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(path).is_ok() {
+                bail!(
+                    "{} is a link to a file that does not exist; name the file itself",
+                    path.display()
+                );
+            }
+            create(path, source, content)
+        }
+        Err(e) => Err(e.into()),
+    };
+    written.with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Replace the file at `path` with `content` atomically (a temporary sibling
-/// renamed over it); with `backup`, the old bytes are kept as `PATH.bak`
-/// first. On any failure the file keeps its old bytes and no temporary file
-/// is left.
-pub fn replace_file<'a>(path: &Path, content: impl Into<Content<'a>>, backup: bool) -> Result<()> {
-    if backup {
-        let mut name = path.as_os_str().to_owned();
-        name.push(".bak");
-        fs::copy(path, PathBuf::from(name))
-            .with_context(|| format!("cannot keep a backup of {}", path.display()))?;
-    }
-    write_through_temp(path, content.into())
+/// Replace the regular file at `path` (through links) with `content`.
+fn replace(path: &Path, meta: &fs::Metadata, content: Content<'_>) -> Result<()> {
+    let target = fs::canonicalize(path)?;
+    // the user must be allowed to write the file itself, not only its folder
+    fs::OpenOptions::new().write(true).open(&target)?;
+    let mut temp = inplace::temporary(inplace::folder_of(&target), &target, false)?;
+    inplace::same_owner_and_mode(temp.as_file(), meta, path)?;
+    inplace::write_synced(temp.as_file_mut(), content)?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
 }
 
-/// Write `content` to a new or existing file `path`, creating its folder,
-/// through a temporary sibling.
-pub fn write_file<'a>(path: &Path, content: impl Into<Content<'a>>) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    write_through_temp(path, content.into())
+/// Create `path`, which does not exist, with `content`.
+fn create(path: &Path, source: Option<&Path>, content: Content<'_>) -> Result<()> {
+    let mut temp = inplace::temporary(inplace::folder_of(path), path, true)?;
+    narrow_to(temp.as_file(), source)?;
+    inplace::write_synced(temp.as_file_mut(), content)?;
+    // never over a file that appeared meanwhile
+    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
-/// Write `content` to `path` in a folder that exists, through a temporary
-/// sibling renamed over it.
-fn write_through_temp(path: &Path, content: Content<'_>) -> Result<()> {
-    let temp = temp_path(path);
-    let result = fs::File::create(&temp)
-        .map_err(anyhow::Error::from)
-        .and_then(|file| content.write_to(&mut io::BufWriter::new(file)))
-        .and_then(|()| Ok(fs::rename(&temp, path)?))
-        .with_context(|| format!("cannot write {}", path.display()));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+/// A new file has the mode the user's umask gives new files, without the
+/// permissions `source` lacks: an export readable by its owner only does not
+/// become readable by others once converted.
+#[cfg(unix)]
+fn narrow_to(file: &fs::File, source: Option<&Path>) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if let Some(meta) = source
+        .and_then(|s| fs::metadata(s).ok())
+        .filter(fs::Metadata::is_file)
+    {
+        let mode = file.metadata()?.permissions().mode() & meta.permissions().mode() & 0o777;
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
     }
-    result
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn narrow_to(_file: &fs::File, _source: Option<&Path>) -> Result<()> {
+    Ok(())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -189,17 +256,22 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.mapiprof-{}.tmp", std::process::id()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_is_read_up_to_the_limit_and_no_further() {
+        // an endless stream: read one byte over the limit, then refused
+        let endless = io::repeat(b'x');
+        let e = read_bounded(endless, "a pipe", 2 * 1024 * 1024).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a pipe is larger than 2 MiB, the most mapiprof reads"
+        );
+        let exact = read_bounded(io::repeat(b'x').take(1024), "a pipe", 1024).unwrap();
+        assert_eq!(exact.len(), 1024);
+    }
 
     #[test]
     fn text_is_cut_at_character_boundaries() {

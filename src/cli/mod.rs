@@ -9,6 +9,7 @@ mod diff;
 pub mod error;
 mod fmt;
 mod gitsetup;
+mod inplace;
 mod io;
 mod load;
 mod render;

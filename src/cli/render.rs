@@ -3,15 +3,18 @@
 //! error for that row), converted with `--to`, and written atomically into
 //! the output folder. A bad row does not stop the others.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use rayon::prelude::*;
 
-use mapiprof::render::{self, Renderer, Row};
+use mapiprof::render::{self, Escape, Renderer, Row};
 use mapiprof::text::{self, NoBom};
 
 use mapiprof::Format;
+use mapiprof::input::Profiles;
+use mapiprof::model::Reach;
 
 use super::args::ReadOptions;
 use super::convert::{Request as Converting, converted};
@@ -46,10 +49,17 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     let to = request.to.unwrap_or(form);
     let default_name = format!("{stem}-{{{{ row_number }}}}.{}", to.extension());
     let name = request.name.unwrap_or(&default_name);
-    let renderer = Renderer::new(&decoded.text, name).in_file(&template_name)?;
+    let escape = match form {
+        Format::Reg => Escape::Reg,
+        Format::Prf => Escape::Prf,
+        _ => Escape::Yaml,
+    };
+    let renderer = Renderer::new(&decoded.text, name, escape).in_file(&template_name)?;
     let rows = rows_of(request.vars)?;
 
-    let results: Vec<(String, Result<String>)> = rows
+    // every row is rendered and checked first; nothing is written before
+    // every output name is known to be taken once
+    let rendered: Vec<(String, Result<Rendered>)> = rows
         .par_iter()
         .enumerate()
         .map(|(i, row)| {
@@ -71,21 +81,51 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
         })
         .collect();
 
-    let mut seen: Vec<&str> = Vec::new();
+    // the rows that chose each name (file systems on Windows and macOS do
+    // not tell case apart); a name two rows chose is written by neither
+    let mut chosen: HashMap<String, Vec<&str>> = HashMap::new();
+    for (label, result) in &rendered {
+        if let Ok((path, _)) = result {
+            chosen
+                .entry(path.to_string_lossy().to_lowercase())
+                .or_default()
+                .push(label);
+        }
+    }
     let mut failed = Vec::new();
-    let mut written: usize = 0;
-    for (label, result) in &results {
+    let mut ready = Vec::new();
+    for (label, result) in &rendered {
         match result {
-            Ok(path) if seen.contains(&path.as_str()) => {
-                failed.push(format!(
-                    "{label}: {path} is also the output of an earlier row"
-                ));
-            }
-            Ok(path) => {
-                seen.push(path);
-                written = written.saturating_add(1);
+            Ok((path, bytes)) => {
+                let rows = chosen
+                    .get(&path.to_string_lossy().to_lowercase())
+                    .map_or(&[][..], Vec::as_slice);
+                if rows.len() > 1 {
+                    failed.push(format!(
+                        "{label}: {} is the output of {} rows ({}); none is written",
+                        path.display(),
+                        rows.len(),
+                        rows.join(", ")
+                    ));
+                } else {
+                    ready.push((label, path, bytes));
+                }
             }
             Err(e) => failed.push(error::one_line(e)),
+        }
+    }
+    let written_results: Vec<Result<()>> = ready
+        .par_iter()
+        .map(|(label, path, bytes)| {
+            io::write_file(path, None, bytes.as_slice())
+                .map_err(|e| anyhow!("{label}: {}", error::one_line(&e)))
+        })
+        .collect();
+    let mut written: usize = 0;
+    for result in written_results {
+        match result {
+            Ok(()) => written = written.saturating_add(1),
+            Err(e) => failed.push(e.to_string()),
         }
     }
     #[allow(clippy::print_stderr)]
@@ -100,11 +140,14 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     if failed.is_empty() {
         Ok(0)
     } else {
-        bail!("{} of {} rows failed", failed.len(), results.len())
+        bail!("{} of {} rows failed", failed.len(), rendered.len())
     }
 }
 
-/// Render, check and write one row; the output path.
+/// A row rendered and checked: where it goes and its bytes.
+type Rendered = (PathBuf, Vec<u8>);
+
+/// Render and check one row: where it goes and its bytes.
 #[allow(clippy::too_many_arguments)]
 fn one(
     renderer: &Renderer,
@@ -115,14 +158,10 @@ fn one(
     request: &Request,
     options: &Converting,
     read: &ReadOptions,
-) -> Result<String> {
+) -> Result<Rendered> {
     let (name, text) = renderer.render(row)?;
-    let relative = safe_name(&name).ok_or_else(|| {
-        anyhow!(
-            "{}: output name {name:?} must be a relative path inside the output folder",
-            row.label
-        )
-    })?;
+    let relative =
+        safe_name(&name).map_err(|why| anyhow!("{}: output name {name:?} {why}", row.label))?;
     let path = request.out_dir.join(relative);
     let bytes = text::encode(&text, format).in_file(&row.label)?;
     let strict = ReadOptions {
@@ -131,16 +170,30 @@ fn one(
     };
     let out = if to == form {
         // check that the rendered file reads cleanly, and keep its bytes
-        load::document_as(&path, bytes.as_slice(), form, &strict)
+        let profiles = load::document_as(&path, bytes.as_slice(), form, &strict)
             .and_then(|doc| load::profiles_of(&path, doc, &strict))
             .map_err(|e| anyhow!("the rendered {name} does not read: {}", error::one_line(&e)))
             .in_file(&row.label)?;
+        // a rendered .reg is not the user's own file: it keeps to the
+        // profiles like any .reg mapiprof writes
+        if let (Format::Reg, Profiles::Registry(model)) = (to, &profiles)
+            && !options.options.allow_any_key
+        {
+            let outside = Reach::Profiles.outside(model);
+            if !outside.is_empty() {
+                bail!(
+                    "{}: the rendered {name} reaches outside the Outlook profiles ({}); \
+                     --allow-any-key allows it",
+                    row.label,
+                    outside.join(", ")
+                );
+            }
+        }
         bytes
     } else {
         converted(&path, bytes, form, Some(to), options, &strict).in_file(&row.label)?
     };
-    io::write_file(&path, &out)?;
-    Ok(path.display().to_string())
+    Ok((path, out))
 }
 
 /// The rows of a CSV, YAML or JSON file.
@@ -186,12 +239,46 @@ fn template_form(path: &Path) -> Result<(String, Format)> {
     Ok((stem, form))
 }
 
-/// `name` as a path that stays inside the output folder.
-fn safe_name(name: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(name.trim());
-    let fine = !name.trim().is_empty()
+/// `name` as a path that stays inside the output folder and that every
+/// file system can hold, or why not.
+fn safe_name(name: &str) -> Result<PathBuf, &'static str> {
+    if name.chars().any(char::is_control) {
+        return Err("holds a control character (a line break, a tab …)");
+    }
+    let trimmed = name.trim();
+    let path = PathBuf::from(trimmed);
+    let inside = !trimmed.is_empty()
         && path
             .components()
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    fine.then_some(path)
+    if !inside {
+        return Err("must be a relative path inside the output folder");
+    }
+    for part in trimmed.split(['/', '\\']) {
+        if reserved_on_windows(part) {
+            return Err("names a device on Windows (CON, NUL, COM1 …) or ends in a dot or a blank");
+        }
+        if part.contains(['<', '>', ':', '"', '|', '?', '*']) {
+            return Err("holds a character Windows file names cannot (< > : \" | ? *)");
+        }
+    }
+    Ok(path)
+}
+
+/// Whether Windows takes `part` for a device (`CON`, `nul.reg`, `COM1.txt`,
+/// whatever follows the first dot) or drops its end (a trailing dot or
+/// blank).
+fn reserved_on_windows(part: &str) -> bool {
+    const DEVICES: [&str; 4] = ["CON", "PRN", "AUX", "NUL"];
+    let stem = part.split('.').next().unwrap_or(part).trim_end();
+    let upper = stem.to_ascii_uppercase();
+    let numbered = ["COM", "LPT"].iter().any(|d| {
+        upper.strip_prefix(d).is_some_and(|n| {
+            matches!(
+                n,
+                "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+            )
+        })
+    });
+    DEVICES.contains(&upper.as_str()) || numbered || (part != "." && part.ends_with(['.', ' ']))
 }

@@ -48,7 +48,6 @@ pub fn via_prf(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::InputError;
 
     fn prf_document(setting: &str) -> PrfModel {
         let text = format!(
@@ -78,14 +77,16 @@ mod tests {
             err.to_string(),
             "value of ProfileName in [General] \"a\\nb\" cannot be written to a .prf: it contains a line break"
         );
+        // refused by the writer, not by reading its own file back
         let err = via_prf(&prf_document("a\\0b"), unchanged).unwrap_err();
         assert!(
-            matches!(&err, EditError::ReadBack(InputError::Text(_))),
+            matches!(&err, EditError::Prf(prf::WriteError::Unsafe { .. })),
             "{err:?}"
         );
         assert!(
-            err.to_string()
-                .ends_with("NUL byte: this is a binary file, not text"),
+            err.to_string().ends_with(
+                "it contains a control character (NUL, VT, FF …) that a .prf cannot hold"
+            ),
             "{err}"
         );
         assert!(via_prf(&prf_document("ab"), unchanged).is_ok());

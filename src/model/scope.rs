@@ -2,6 +2,12 @@
 //! profiles under an Outlook profile root, and the `DefaultProfile` value on
 //! the key that holds it for that root. Anything else (a `Run` key, another
 //! hive's settings) is refused unless the caller allows any key.
+//!
+//! The root must be a profile root anchored at the user's hive:
+//! `HKEY_CURRENT_USER\…` or `HKEY_USERS\<SID>\…`, followed by exactly the
+//! path Outlook uses; a profile name is not empty and holds no `\`. So no
+//! written `.reg` deletes or overwrites the `Profiles` key itself, nor puts
+//! profile settings under another key that happens to end the same way.
 
 use crate::reg::ValueName;
 use crate::reg::name;
@@ -39,8 +45,20 @@ pub fn outside_profiles(model: &Model) -> Vec<String> {
         out.extend(model.keys.iter().map(|b| b.path.clone()));
         return out;
     };
-    if profile_root(&format!("{root}\\{PROFILE_KEY}")) != Some(root) {
+    if profile_root(&format!("{root}\\{PROFILE_KEY}")) != Some(root) || !anchored(root) {
         out.push(format!("root {root} (not an Outlook profile root)"));
+    }
+    for profile in &model.profiles {
+        if profile.name.is_empty() {
+            out.push(format!(
+                "a profile with no name (it would be the key {root} itself)"
+            ));
+        } else if profile.name.contains('\\') {
+            out.push(format!(
+                "profile {:?} (a profile name cannot hold \\)",
+                profile.name
+            ));
+        }
     }
     let holder = default_profile_key(root);
     for block in &model.keys {
@@ -58,6 +76,62 @@ pub fn outside_profiles(model: &Model) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `root` is a profile root right under the user's hive: the hive
+/// (`HKEY_CURRENT_USER`, or `HKEY_USERS\<SID>`) and then exactly one of the
+/// paths Outlook keeps profiles at.
+fn anchored(root: &str) -> bool {
+    let Some((hive, rest)) = root.split_once('\\') else {
+        return false;
+    };
+    let rest = if name::same(hive, "HKEY_CURRENT_USER") {
+        rest
+    } else if name::same(hive, "HKEY_USERS") {
+        match rest.split_once('\\') {
+            Some((sid, rest)) if is_sid(sid) => rest,
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    const FIXED: [&str; 2] = [
+        "Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles",
+        "Software\\Microsoft\\Windows Messaging Subsystem\\Profiles",
+    ];
+    if FIXED.iter().any(|path| name::same(rest, path)) {
+        return true;
+    }
+    // Software\Microsoft\Office\<version>\Outlook\Profiles
+    let parts: Vec<&str> = rest.split('\\').collect();
+    let [software, microsoft, office, version, outlook, profiles] = parts.as_slice() else {
+        return false;
+    };
+    [
+        (*software, "Software"),
+        (*microsoft, "Microsoft"),
+        (*office, "Office"),
+        (*outlook, "Outlook"),
+        (*profiles, "Profiles"),
+    ]
+    .iter()
+    .all(|(a, b)| name::same(a, b))
+        && version
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `S-1-` and dash-separated numbers, as a user's key under `HKEY_USERS` is
+/// named (`S-1-5-21-…-1001`).
+fn is_sid(name: &str) -> bool {
+    let mut parts = name.split('-');
+    matches!(parts.next(), Some("S" | "s")) && parts.next() == Some("1") && {
+        let rest: Vec<&str> = parts.collect();
+        !rest.is_empty()
+            && rest
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    }
 }
 
 #[cfg(test)]
@@ -85,5 +159,55 @@ mod tests {
             model.to_reg_bytes(Reach::Profiles),
             Err(crate::model::ToRegError::OutsideProfiles(_))
         ));
+    }
+
+    fn outside_of(root: &str, profile: &str) -> Vec<String> {
+        let yaml =
+            format!("mapiprof: 1\nroot: '{root}'\nprofiles:\n  '{profile}':\n    '-.': {{}}\n");
+        let model = read_yaml(yaml.as_bytes()).unwrap();
+        Reach::Profiles.outside(&model)
+    }
+
+    #[test]
+    fn only_the_user_hives_profile_roots_and_named_profiles() {
+        let tail = "Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles";
+        let wms = "Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles";
+        for root in [
+            format!("HKEY_CURRENT_USER\\{tail}"),
+            format!("hkey_current_user\\{}", tail.to_lowercase()),
+            format!("HKEY_USERS\\S-1-5-21-1004336348-1177238915-682003330-1001\\{tail}"),
+            format!("HKEY_CURRENT_USER\\{wms}"),
+            "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows Messaging Subsystem\\Profiles"
+                .to_owned(),
+        ] {
+            assert!(outside_of(&root, "Outlook").is_empty(), "{root}");
+        }
+        for root in [
+            format!("HKEY_LOCAL_MACHINE\\{tail}"),
+            format!("HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\{tail}"),
+            format!("HKEY_USERS\\{tail}"),
+            format!("HKEY_USERS\\.DEFAULT\\{tail}"),
+            format!("HKEY_USERS\\S-1-\\{tail}"),
+            format!("HKEY_CURRENT_USER\\x\\{wms}"),
+            "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.x\\Outlook\\Profiles".to_owned(),
+        ] {
+            assert_eq!(
+                outside_of(&root, "Outlook"),
+                [format!("root {root} (not an Outlook profile root)")],
+                "{root}"
+            );
+        }
+        let root = format!("HKEY_CURRENT_USER\\{tail}");
+        // `[-…\Profiles\]` would delete every profile
+        assert_eq!(
+            outside_of(&root, ""),
+            [format!(
+                "a profile with no name (it would be the key {root} itself)"
+            )]
+        );
+        assert_eq!(
+            outside_of(&root, "a\\b"),
+            ["profile \"a\\\\b\" (a profile name cannot hold \\)"]
+        );
     }
 }

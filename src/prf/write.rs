@@ -241,6 +241,16 @@ fn check(what: &str, text: &str, forbidden: &[char]) -> Result<(), WriteError> {
     if text.contains(['\r', '\n']) {
         return Err(unsafe_text("it contains a line break"));
     }
+    if text.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(unsafe_text(
+            "it contains a control character (NUL, VT, FF …) that a .prf cannot hold",
+        ));
+    }
+    if text.trim_matches([' ', '\t']) != text {
+        return Err(unsafe_text(
+            "it starts or ends with a space or tab, which Outlook trims",
+        ));
+    }
     if !forbidden.is_empty() {
         if text.trim().is_empty() {
             return Err(unsafe_text("it is empty"));

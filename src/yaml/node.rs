@@ -118,9 +118,37 @@ pub const MAX_SCALAR_BYTES: usize = 512 * 1024 * 1024;
 /// writes none; this stops "billion laughs" documents).
 pub const MAX_ALIAS_EVENTS: usize = 100_000;
 
+/// The text a document may hold once its aliases are expanded: twice its
+/// own length and a mebibyte (mapiprof writes no aliases; a hand-written
+/// document may use a few). 99 aliases of a 5 MB string are refused here,
+/// not after half a gigabyte was built.
+fn expanded_limit(text: &str) -> usize {
+    text.len().saturating_mul(2).saturating_add(1024 * 1024)
+}
+
+std::thread_local! {
+    /// The scalar text left to the document being parsed on this thread.
+    static LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+}
+
+/// Take `len` bytes of scalar text from the document's allowance.
+fn take_text<E: serde::de::Error>(len: usize) -> Result<(), E> {
+    LEFT.with(|left| match left.get().checked_sub(len) {
+        Some(rest) => {
+            left.set(rest);
+            Ok(())
+        }
+        None => Err(E::custom(
+            "the document's aliases expand to more text than mapiprof reads \
+             (twice the file's size); write the values out instead of using aliases",
+        )),
+    })
+}
+
 /// Parse `text` as one YAML document, within the limits above; a syntax
 /// error reads `line:column: message`.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
+    LEFT.with(|left| left.set(expanded_limit(text)));
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_events = MAX_EVENTS;
@@ -196,10 +224,12 @@ impl<'de> Visitor<'de> for RawVisitor {
     fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
         Ok(Raw(NodeKind::Scalar(Y::Float(v))))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Raw, E> {
+        take_text(v.len())?;
         Ok(Raw(NodeKind::Scalar(Y::Str(v.to_owned()))))
     }
-    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Raw, E> {
+        take_text(v.len())?;
         Ok(Raw(NodeKind::Scalar(Y::Str(v))))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
@@ -212,6 +242,7 @@ impl<'de> Visitor<'de> for RawVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
+            take_text::<A::Error>(key.value.len())?;
             let value = map.next_value::<Spanned<Raw>>()?;
             entries.push((key.value, location(&key.referenced), node(value)));
         }
@@ -222,6 +253,21 @@ impl<'de> Visitor<'de> for RawVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_cannot_expand_a_document_past_twice_its_size() {
+        let big = "x".repeat(300 * 1024);
+        let aliases: String = (0..8).map(|i| format!("  a{i}: *big\n")).collect();
+        let text = format!("base: &big {big}\nmore:\n{aliases}");
+        let e = parse(&text).unwrap_err().to_string();
+        assert!(
+            e.contains("aliases expand to more text than mapiprof reads"),
+            "{e}"
+        );
+        // a few aliases of small values are fine
+        let small = "base: &v 6001\nmore: {a: *v, b: *v}\n";
+        assert!(parse(small).is_ok());
+    }
 
     #[test]
     fn raw_scalars_are_found_at_their_location() {

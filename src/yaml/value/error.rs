@@ -69,6 +69,16 @@ pub enum ValueError {
     /// `multi_sz` with something other than a list, e.g. `{multi_sz: a}`.
     #[error("multi_sz needs a list of strings")]
     MultiSzNotList,
+    /// A `multi_sz` string that is empty, e.g. `{multi_sz: [a, "", b]}`:
+    /// Windows ends the list at an empty string.
+    #[error(
+        "multi_sz string {0} is empty; Windows ends the list there and drops the strings after it"
+    )]
+    MultiSzEmpty(usize),
+    /// A string holding NUL, e.g. `{multi_sz: ["a\0b"]}`: Windows ends
+    /// the string there (in a `multi_sz`, it splits it in two).
+    #[error("the string {0:?} holds NUL, where Windows would end it")]
+    Nul(String),
     /// A `qword` outside both 64-bit ranges, e.g. `{qword: 18446744073709551616}`.
     #[error("qword out of range")]
     QwordOutOfRange,

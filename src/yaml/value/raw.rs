@@ -61,7 +61,7 @@ pub(super) fn parse(form: Form, inner: &Y, ctx: &Context) -> Result<RegData, Val
         Form::Sz => RegData::String(str_of(inner)?.to_owned()),
         Form::ExpandSz => RegData::Hex {
             kind: kind::EXPAND_SZ,
-            bytes: reg_string_bytes(str_of(inner)?, ctx)?,
+            bytes: reg_string_bytes(no_nul(str_of(inner)?)?, ctx)?,
         },
         Form::MultiSz => {
             let Y::Seq(items) = inner else {
@@ -71,6 +71,12 @@ pub(super) fn parse(form: Form, inner: &Y, ctx: &Context) -> Result<RegData, Val
                 .iter()
                 .map(|i| str_of(i).map(str::to_owned))
                 .collect::<Result<Vec<_>, _>>()?;
+            for (n, item) in items.iter().enumerate() {
+                if item.is_empty() {
+                    return Err(ValueError::MultiSzEmpty(n.saturating_add(1)));
+                }
+                no_nul(item)?;
+            }
             RegData::Hex {
                 kind: kind::MULTI_SZ,
                 bytes: multi_sz_bytes(&items, ctx)?,
@@ -94,6 +100,14 @@ pub(super) fn parse(form: Form, inner: &Y, ctx: &Context) -> Result<RegData, Val
     })
 }
 
+/// `text`, when it holds no NUL.
+fn no_nul(text: &str) -> Result<&str, ValueError> {
+    if text.contains('\0') {
+        return Err(ValueError::Nul(text.to_owned()));
+    }
+    Ok(text)
+}
+
 /// The string of `REG_SZ`/`REG_EXPAND_SZ` bytes in this file's encoding.
 fn reg_string(bytes: &[u8], ctx: &Context) -> Option<String> {
     match ctx.format {
@@ -110,7 +124,8 @@ fn reg_string_bytes(text: &str, ctx: &Context) -> Result<Vec<u8>, TextError> {
 }
 
 /// The strings of `REG_MULTI_SZ` bytes: each with its terminator, then one
-/// more terminator.
+/// more terminator. None for an empty string inside (Windows ends the list
+/// there; the bytes are shown as they are).
 fn multi_sz(bytes: &[u8], ctx: &Context) -> Option<Vec<String>> {
     let unit = unit(ctx.format);
     let body = bytes.get(..bytes.len().checked_sub(unit)?)?;
@@ -126,7 +141,7 @@ fn multi_sz(bytes: &[u8], ctx: &Context) -> Option<Vec<String>> {
             start = end;
         }
     }
-    (start == body.len()).then_some(items)
+    (start == body.len() && items.iter().all(|i| !i.is_empty())).then_some(items)
 }
 
 fn multi_sz_bytes(items: &[String], ctx: &Context) -> Result<Vec<u8>, TextError> {
@@ -217,6 +232,34 @@ mod tests {
     }
 
     #[test]
+    fn strings_windows_would_cut_are_refused_and_shown_as_bytes() {
+        let ctx = ctx(Format::Regedit5);
+        let list = |items: &[&str]| Y::Seq(items.iter().map(|i| Y::Str((*i).into())).collect());
+        assert_eq!(
+            parse(Form::MultiSz, &list(&["a", "", "b"]), &ctx)
+                .unwrap_err()
+                .to_string(),
+            "multi_sz string 2 is empty; Windows ends the list there and drops the strings after it"
+        );
+        assert_eq!(
+            parse(Form::MultiSz, &list(&["a\0b"]), &ctx)
+                .unwrap_err()
+                .to_string(),
+            "the string \"a\\0b\" holds NUL, where Windows would end it"
+        );
+        assert!(parse(Form::ExpandSz, &Y::Str("%a%\0b".into()), &ctx).is_err());
+        // such bytes read from a file are shown as they are
+        let bytes = crate::text::encode("a\0\0b\0\0", &crate::text::TextFormat::REGEDIT5).unwrap();
+        let data = RegData::Hex {
+            kind: kind::MULTI_SZ,
+            bytes: bytes.get(2..).unwrap().to_vec(),
+        };
+        assert!(
+            !matches!(readable(&data, &ctx), Some(Y::Map(m)) if m.iter().any(|(k, _)| k == "multi_sz"))
+        );
+    }
+
+    #[test]
     fn readable_forms_read_back_in_both_formats() {
         for format in [Format::Regedit5, Format::Regedit4] {
             let ctx = ctx(format);
@@ -227,7 +270,6 @@ mod tests {
                     Form::MultiSz,
                     Y::Seq(vec![Y::Str("a".into()), Y::Str("bc".into())]),
                 ),
-                (Form::MultiSz, Y::Seq(vec![Y::Str(String::new())])),
                 (Form::MultiSz, Y::Seq(Vec::new())),
                 (Form::Qword, Y::Int(i128::from(u64::MAX))),
                 (Form::Qword, Y::Int(0)),

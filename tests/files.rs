@@ -1,0 +1,396 @@
+//! Writing files in shared folders: temporaries nobody can redirect, backups
+//! that never replace one, modes and owners kept, links edited through,
+//! devices and pipes written into, the input never overwritten, concurrent
+//! edits that lose nothing, inputs bounded however they are read.
+#![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::path::{Path, PathBuf};
+
+const PORT: &str = "TCPExchangePort=7001";
+const OTHER_PORT: &str = "TCPReferralPort=7002";
+
+fn export() -> Vec<u8> {
+    fs::read(
+        common::samples()
+            .join("reg")
+            .join("o2007_wms_proxy_dialog_port.reg"),
+    )
+    .unwrap()
+}
+
+/// A fresh folder holding the export as `a.reg`.
+fn folder(name: &str) -> (PathBuf, Vec<u8>) {
+    let dir = common::scratch(&format!("files-{name}"));
+    let bytes = export();
+    fs::write(dir.join("a.reg"), &bytes).unwrap();
+    (dir, bytes)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().mode() & 0o7777
+}
+
+fn is_root() -> bool {
+    let probe = common::scratch("files-whoami");
+    let uid = fs::metadata(&probe).unwrap().uid();
+    fs::remove_dir_all(&probe).unwrap();
+    uid == 0
+}
+
+fn set_in_place(dir: &Path, file: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["set", file, PORT, "--create", "--in-place"];
+    args.extend_from_slice(extra);
+    common::mapiprof_in(dir, &args)
+}
+
+/// What `mapiprof show` says of `file`.
+fn shown(file: &Path) -> String {
+    let out = common::mapiprof_in(file.parent().unwrap(), &["show", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn edited(file: &Path) -> bool {
+    shown(file).contains("TCPExchangePort: 7001")
+}
+
+#[test]
+fn an_edit_leaves_only_the_file_and_plants_nothing() {
+    let (dir, _) = folder("temp");
+    // a link where an old, predictable temporary name was: never written through
+    let victim = dir.join("victim");
+    fs::write(&victim, b"keep").unwrap();
+    symlink(&victim, dir.join(".a.reg.mapiprof.tmp")).unwrap();
+    let out = set_in_place(&dir, "a.reg", &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(fs::read(&victim).unwrap(), b"keep");
+    assert_eq!(names(&dir), [".a.reg.mapiprof.tmp", "a.reg", "victim"]);
+    assert!(edited(&dir.join("a.reg")));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_backup_never_replaces_a_file_and_keeps_the_mode() {
+    let (dir, original) = folder("backup");
+    let file = dir.join("a.reg");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+    // a backup from an earlier run, and a link named like the next one
+    fs::write(dir.join("a.reg.bak"), b"first backup").unwrap();
+    let elsewhere = dir.join("elsewhere");
+    fs::write(&elsewhere, b"not a backup").unwrap();
+    symlink(&elsewhere, dir.join("a.reg.bak.1")).unwrap();
+
+    let out = set_in_place(&dir, "a.reg", &["--backup"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    common::assert_says(&out.stderr, &["backup kept as a.reg.bak.2"]);
+    assert_eq!(fs::read(dir.join("a.reg.bak")).unwrap(), b"first backup");
+    assert_eq!(fs::read(&elsewhere).unwrap(), b"not a backup");
+    assert_eq!(fs::read(dir.join("a.reg.bak.2")).unwrap(), original);
+    assert_eq!(mode(&dir.join("a.reg.bak.2")), 0o600);
+    assert_eq!(mode(&file), 0o600);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_edit_keeps_the_mode_and_owner() {
+    for wanted in [0o600, 0o640, 0o4751] {
+        let (dir, _) = folder(&format!("mode-{wanted:o}"));
+        let file = dir.join("a.reg");
+        fs::set_permissions(&file, fs::Permissions::from_mode(wanted)).unwrap();
+        let out = set_in_place(&dir, "a.reg", &[]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(mode(&file), wanted, "{wanted:o}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    let (dir, original) = folder("readonly");
+    let file = dir.join("a.reg");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+    let out = set_in_place(&dir, "a.reg", &[]);
+    if is_root() {
+        // root may write any file: the mode stays what it was
+        assert!(out.status.success());
+        assert_eq!(mode(&file), 0o444);
+        // and another user's file stays theirs
+        std::os::unix::fs::chown(&file, Some(4321), Some(4322)).unwrap();
+        let out = common::mapiprof_in(
+            &dir,
+            &["set", "a.reg", OTHER_PORT, "--create", "--in-place"],
+        );
+        assert!(out.status.success());
+        let meta = fs::metadata(&file).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+    } else {
+        assert_eq!(out.status.code(), Some(2));
+        common::assert_says(&out.stderr, &["may not be written by you"]);
+        assert_eq!(fs::read(&file).unwrap(), original);
+        assert_eq!(mode(&file), 0o444);
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn links_are_edited_through() {
+    let (dir, _) = folder("links");
+    let real = dir.join("real");
+    fs::create_dir(&real).unwrap();
+    fs::rename(dir.join("a.reg"), real.join("a.reg")).unwrap();
+    symlink(real.join("a.reg"), dir.join("link.reg")).unwrap();
+    let out = set_in_place(&dir, "link.reg", &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(dir.join("link.reg"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(edited(&real.join("a.reg")));
+    // the temporary went beside the file, not beside the link
+    assert_eq!(names(&real), ["a.reg"]);
+
+    // a hard link is named: the other name keeps the old bytes
+    fs::hard_link(real.join("a.reg"), dir.join("hard.reg")).unwrap();
+    let before = fs::read(dir.join("hard.reg")).unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &["set", "hard.reg", OTHER_PORT, "--create", "--in-place"],
+    );
+    assert!(out.status.success());
+    common::assert_says(
+        &out.stderr,
+        &["hard.reg had 2 hard links: the other names keep the old bytes"],
+    );
+    assert_eq!(fs::read(real.join("a.reg")).unwrap(), before);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn devices_and_pipes_are_written_into_and_never_read() {
+    let (dir, _) = folder("devices");
+    let out = common::mapiprof_in(
+        &dir,
+        &["convert", "a.reg", "--to", "yaml", "-o", "/dev/null"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device_like()
+    );
+
+    let fifo = dir.join("pipe.yaml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(fifo).unwrap())
+    };
+    let out = common::mapiprof_in(
+        &dir,
+        &["convert", "a.reg", "--to", "yaml", "-o", "pipe.yaml"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let through = reader.join().unwrap();
+    assert!(through.starts_with(b"# yaml-language-server") || through.starts_with(b"mapiprof: 1"));
+    assert!(
+        fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo_like()
+    );
+
+    // a device is not read (it may never end)
+    let out = common::mapiprof_in(&dir, &["show", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["/dev/zero is a device, not a file"]);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+trait FileTypeLike {
+    fn is_char_device_like(&self) -> bool;
+    fn is_fifo_like(&self) -> bool;
+}
+
+impl FileTypeLike for fs::FileType {
+    fn is_char_device_like(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        self.is_char_device()
+    }
+    fn is_fifo_like(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        self.is_fifo()
+    }
+}
+
+#[test]
+fn the_input_is_never_an_output() {
+    let (dir, original) = folder("out-dir");
+    let out = common::mapiprof_in(&dir, &["set", "a.reg", PORT, "--create", "--out-dir", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["refusing to overwrite the input file"]);
+    assert_eq!(fs::read(dir.join("a.reg")).unwrap(), original);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_new_file_is_no_more_readable_than_its_source() {
+    let (dir, _) = folder("narrow");
+    fs::set_permissions(dir.join("a.reg"), fs::Permissions::from_mode(0o600)).unwrap();
+    let out = common::mapiprof_in(&dir, &["convert", "a.reg", "-o", "a.yaml"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(mode(&dir.join("a.yaml")) & 0o077, 0);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Two batches editing the same files at once: every file ends with both
+/// changes (the second waits for the first file by file).
+#[test]
+fn concurrent_edits_lose_nothing() {
+    let dir = common::scratch("files-concurrent");
+    let bytes = export();
+    let files: Vec<String> = (0..40).map(|i| format!("f{i:02}.reg")).collect();
+    for f in &files {
+        fs::write(dir.join(f), &bytes).unwrap();
+    }
+    let run = |change: &str| {
+        let mut args = vec!["set"];
+        args.extend(files.iter().map(String::as_str));
+        args.extend([change, "--create", "--in-place", "--quiet"]);
+        let mut cmd = std::process::Command::new(insta_cmd::get_cargo_bin("mapiprof"));
+        cmd.current_dir(&dir).args(&args);
+        cmd.spawn().unwrap()
+    };
+    let (mut a, mut b) = (run(PORT), run(OTHER_PORT));
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    for f in &files {
+        let text = shown(&dir.join(f));
+        assert!(
+            text.contains("TCPExchangePort: 7001") && text.contains("TCPReferralPort: 7002"),
+            "{f}: {text}"
+        );
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Duplicate output names: no row is written to a name two rows chose, and
+/// the other rows are.
+#[test]
+fn render_checks_every_name_before_writing() {
+    let dir = common::scratch("files-render");
+    fs::write(
+        dir.join("t.prf.j2"),
+        "[General]\r\nProfileName={{ user }}\r\n",
+    )
+    .unwrap();
+    fs::write(dir.join("v.csv"), "user,file\njdoe,a\nasmith,b\nmlee,A\n").unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "render",
+            "t.prf.j2",
+            "--vars",
+            "v.csv",
+            "--out-dir",
+            "out",
+            "--name",
+            "{{ file }}.prf",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &["is the output of 2 rows", "1 written, 2 failed"],
+    );
+    assert_eq!(names(&dir.join("out")), ["b.prf"]);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A folder walk follows no link (a link to a folder above loops) and
+/// takes no pipe or device.
+#[test]
+fn a_walk_takes_regular_files_only() {
+    let (dir, _) = folder("walk");
+    let exports = dir.join("exports");
+    fs::create_dir(&exports).unwrap();
+    fs::rename(dir.join("a.reg"), exports.join("a.reg")).unwrap();
+    symlink(&dir, exports.join("loop")).unwrap();
+    symlink(exports.join("a.reg"), exports.join("link.reg")).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(exports.join("pipe.reg"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "exports",
+            "--recursive",
+            PORT,
+            "--create",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    common::assert_says(&out.stderr, &["1 changed, 0 unchanged, 0 failed"]);
+    fs::remove_dir_all(&dir).unwrap();
+}
