@@ -146,7 +146,7 @@ fn yaml_cannot_delete_or_write_the_profiles_key() {
         (format!("mapiprof: 1\nroot: {ROOT}\nprofiles:\n  '':\n    '-.': {{}}\n"), "a profile with no name"),
         (format!("mapiprof: 1\nroot: {ROOT}\nprofiles:\n  '\\':\n    .: {{}}\n"), "a profile name cannot hold \\"),
         (
-            "mapiprof: 1\nroot: HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\nprofiles:\n  Outlook:\n    .: {{}}\n".to_owned(),
+            "mapiprof: 1\nroot: HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\nprofiles:\n  Outlook:\n    .: {}\n".to_owned(),
             "not an Outlook profile root",
         ),
         (
