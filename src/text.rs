@@ -477,9 +477,49 @@ fn reject_nul(text: &str, bom_len: usize) -> Result<(), TextError> {
     }
 }
 
+/// `text` as a terminal may show it: control characters (an escape
+/// sequence would drive the terminal) and the invisible characters that
+/// reorder or hide text (U+202E, U+2066 …) written as `\u{…}`, as `git` and
+/// `rustc` do; anything else as it is.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(
+                c,
+                '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{feff}'
+                    | '\u{61c}'
+                    | '\u{200b}'..='\u{200f}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+            )
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().saturating_add(8));
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_characters_are_made_visible() {
+        assert_eq!(visible("mail.example.com"), "mail.example.com");
+        assert_eq!(visible("a\u{202e}gpj.exe"), "a\\u{202e}gpj.exe");
+        assert_eq!(visible("\x1b[31mred"), "\\u{1b}[31mred");
+        assert_eq!(visible("a\tb"), "a\tb");
+    }
 
     fn cp1252() -> &'static CodePage {
         encoding_rs::WINDOWS_1252

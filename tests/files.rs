@@ -394,3 +394,31 @@ fn a_walk_takes_regular_files_only() {
     common::assert_says(&out.stderr, &["1 changed, 0 unchanged, 0 failed"]);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Deeply nested YAML in a batch: refused by its limit in every thread, not
+/// a stack overflow.
+#[test]
+fn deep_yaml_is_refused_in_a_batch() {
+    let dir = common::scratch("files-deep");
+    let deep = format!(
+        "mapiprof: 1\nprofiles:\n  x: {}{}\n",
+        "[".repeat(70),
+        "]".repeat(70)
+    );
+    for f in ["a.yaml", "b.yaml", "c.yaml"] {
+        fs::write(dir.join(f), &deep).unwrap();
+    }
+    let out = common::mapiprof_in(
+        &dir,
+        &["set", "a.yaml", "b.yaml", "c.yaml", PORT, "--dry-run"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &[
+            "nested deeper than 64 levels",
+            "0 changed, 0 unchanged, 3 failed",
+        ],
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

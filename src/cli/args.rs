@@ -37,6 +37,10 @@ pub struct ReadOptions {
     /// Treat warnings (lines Regedit would skip, …) as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Why warnings are errors when the user did not say `--strict` (a
+    /// rendered file must read cleanly).
+    #[arg(skip)]
+    pub strict_because: Option<&'static str>,
 }
 
 impl ReadOptions {

@@ -126,7 +126,7 @@ fn one(
     };
     // the file's bytes, text and tree go as soon as they are not needed
     let doc = load::document_as(file, bytes, format, read)?;
-    load::report(&name, doc.warnings(), read.strict)?;
+    load::report(&name, doc.warnings(), read)?;
     let edited = op.edit(&doc).in_file(&name)?;
     let (before, after, encoded) = match doc {
         Document::Reg(parsed) => {
@@ -257,7 +257,11 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
                         changed = changed.saturating_add(1);
                         if !quiet {
                             for line in lines {
-                                said.push_str(&format!("{}: {line}\n", io::display_name(file)));
+                                said.push_str(&format!(
+                                    "{}: {}\n",
+                                    io::display_name(file),
+                                    text::visible(line)
+                                ));
                             }
                         }
                     }

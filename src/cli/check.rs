@@ -85,7 +85,7 @@ fn findings(file: &Path, options: &Options, read: &ReadOptions) -> Result<Vec<Fi
         .filter(|w| check::reading(w, prf).is_none())
         .cloned()
         .collect();
-    load::report(&name, &others, read.strict)?;
+    load::report(&name, &others, read)?;
     let mut found = check::check(doc, options.outlook_2016).in_file(&name)?;
     found.retain(|f| !options.disable.iter().any(|d| d == f.rule));
     Ok(found)

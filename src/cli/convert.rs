@@ -96,7 +96,7 @@ pub fn converted(
         options.base = Some(export(base, read)?);
     }
     let out = convert::convert(&profiles, from, to, &options).in_file(&name)?;
-    load::report(&name, &out.warnings, read.strict)?;
+    load::report(&name, &out.warnings, read)?;
     Ok(out.bytes)
 }
 

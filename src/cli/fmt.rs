@@ -74,7 +74,7 @@ fn one(file: &Path, check: bool, read: &ReadOptions) -> Result<Formatted> {
     let doc = load::document_as(file, bytes.as_slice(), format, read)?;
     let name = io::display_name(file);
     // what Regedit would skip is not in the canonical file: say so
-    load::report(&name, doc.warnings(), read.strict)?;
+    load::report(&name, doc.warnings(), read)?;
     let canonical = fmt::canonical(doc).in_file(&name)?;
     Ok((editing, bytes, canonical.bytes, canonical.note))
 }

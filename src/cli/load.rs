@@ -44,23 +44,24 @@ pub fn profiles(file: &Path, read: &ReadOptions) -> Result<Profiles> {
 /// reading and of working them out printed.
 pub fn profiles_of(file: &Path, doc: Document, read: &ReadOptions) -> Result<Profiles> {
     let name = io::display_name(file);
-    report(&name, doc.warnings(), read.strict)?;
+    report(&name, doc.warnings(), read)?;
     let (profiles, warnings) = doc.into_profiles();
-    report(&name, &warnings, read.strict)?;
+    report(&name, &warnings, read)?;
     Ok(profiles)
 }
 
-/// Print `warnings` about the file shown as `name`; with `strict`, any
+/// Print `warnings` about the file shown as `name`; reading strictly, any
 /// warning is an error.
-pub fn report(name: &str, warnings: &[Warning], strict: bool) -> Result<()> {
+pub fn report(name: &str, warnings: &[Warning], read: &ReadOptions) -> Result<()> {
     for warning in warnings {
         #[allow(clippy::print_stderr)]
         {
             eprintln!("warning: {name}: {warning}");
         }
     }
-    if strict && !warnings.is_empty() {
-        bail!("{name}: {} warning(s) and --strict is set", warnings.len());
+    if read.strict && !warnings.is_empty() {
+        let why = read.strict_because.unwrap_or("--strict is set");
+        bail!("{name}: {} warning(s) and {why}", warnings.len());
     }
     Ok(())
 }

@@ -166,6 +166,7 @@ fn one(
     let bytes = text::encode(&text, format).in_file(&row.label)?;
     let strict = ReadOptions {
         strict: true,
+        strict_because: Some("a rendered file must read without warnings"),
         ..read.clone()
     };
     let out = if to == form {

@@ -2,6 +2,7 @@
 //! `~` changed, optionally coloured (green, red, yellow).
 
 use super::{Change, Kind};
+use crate::text::visible;
 
 /// The changes as text; `color` adds ANSI colours.
 pub fn to_text(changes: &[Change], color: bool) -> String {
@@ -14,11 +15,11 @@ pub fn to_text(changes: &[Change], color: bool) -> String {
             Kind::Changed => ('~', "\x1b[33m"),
         };
         let (start, end) = if color { (paint, "\x1b[0m") } else { ("", "") };
-        let heading = heading(c);
+        let heading = visible(&heading(c)).into_owned();
         let value = match (&c.old, &c.new, c.change) {
-            (Some(old), Some(new), _) => format!("{old} → {new}"),
-            (Some(old), None, _) => old.clone(),
-            (None, Some(new), _) => new.clone(),
+            (Some(old), Some(new), _) => format!("{} → {}", visible(old), visible(new)),
+            (Some(old), None, _) => visible(old).into_owned(),
+            (None, Some(new), _) => visible(new).into_owned(),
             (None, None, _) => String::new(),
         };
         match &c.name {
@@ -34,8 +35,9 @@ pub fn to_text(changes: &[Change], color: bool) -> String {
                 let raw = c
                     .raw_name
                     .as_deref()
-                    .map(|r| format!(" ({r})"))
+                    .map(|r| format!(" ({})", visible(r)))
                     .unwrap_or_default();
+                let name = visible(name);
                 out.push_str(&format!("  {start}{mark} {name}{raw}: {value}{end}\n"));
             }
         }

@@ -217,10 +217,7 @@ fn is_plain_safe(s: &str, in_flow: bool) -> bool {
         }
         previous = b;
     }
-    if !s.is_ascii()
-        && s.chars()
-            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}'))
-    {
+    if !s.is_ascii() && s.chars().any(|c| c.is_control() || is_invisible(c)) {
         return false;
     }
     !looks_like_non_string(s)
@@ -299,6 +296,25 @@ fn is_float(s: &str) -> bool {
     ok(int_part) && ok(frac) && has_digit && exp_ok
 }
 
+/// Characters that are not what they look like in a terminal or an editor:
+/// line and paragraph separators, the byte-order mark, and the controls of
+/// text direction (U+202E shows `exe.txt` for `txt.exe`), escaped as `git`
+/// and `rustc` do.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}'
+            | '\u{2029}'
+            | '\u{feff}'
+            | '\u{85}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
 fn quote_into(out: &mut String, s: &str) {
     out.reserve(s.len().saturating_add(2));
     out.push('"');
@@ -310,7 +326,7 @@ fn quote_into(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}') => {
+            c if c.is_control() || is_invisible(c) => {
                 let n = u32::from(c);
                 // writing to a String cannot fail
                 let _ = if n <= 0xff {
@@ -380,6 +396,8 @@ mod tests {
     #[test]
     fn escapes() {
         assert_eq!(scalar("a\"b\\c\nd\u{1}", false), "\"a\\\"b\\\\c\\nd\\x01\"");
+        // text direction controls are shown, not obeyed
+        assert_eq!(scalar("a\u{202e}b\u{2066}", false), "\"a\\u202eb\\u2066\"");
     }
 
     #[test]

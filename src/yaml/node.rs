@@ -101,7 +101,32 @@ fn syntax_message(error: &serde_saphyr::Error) -> String {
     let suffix = format!(" at line {}, column {}", at.line, at.column);
     let message = bare.strip_prefix(&prefix).unwrap_or(&bare);
     let message = message.strip_suffix(&suffix).unwrap_or(message);
-    format!("{at}: {message}")
+    format!("{at}: {}", plain_budget(message))
+}
+
+/// The parser's word for a limit reached (`budget breached: Depth { depth:
+/// 65 }`) as a sentence about the document.
+fn plain_budget(message: &str) -> std::borrow::Cow<'_, str> {
+    let Some(breach) = message.strip_prefix("budget breached: ") else {
+        return message.into();
+    };
+    let what = breach.split([' ', '{']).next().unwrap_or(breach);
+    match what {
+        "Depth" => format!(
+            "the document is nested deeper than {MAX_DEPTH} levels, the most mapiprof reads"
+        )
+        .into(),
+        "Events" | "Nodes" => format!(
+            "the document has more than {MAX_EVENTS} parts (parser events), the most mapiprof reads"
+        )
+        .into(),
+        "TotalScalarBytes" | "ScalarBytes" => format!(
+            "the document holds more than {} MiB of text, the most mapiprof reads",
+            MAX_SCALAR_BYTES / 1024 / 1024
+        )
+        .into(),
+        _ => format!("the document is larger than mapiprof reads ({breach})").into(),
+    }
 }
 
 /// Nesting deeper than this is refused (a profile document needs 4 levels).
@@ -253,6 +278,22 @@ impl<'de> Visitor<'de> for RawVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_limit_reached_reads_as_a_sentence() {
+        let deep = format!("a: {}{}\n", "[".repeat(70), "]".repeat(70));
+        // a debug build's frames are large: more stack than a test thread's
+        let e = std::thread::Builder::new()
+            .stack_size(64 * 1024 * 1024)
+            .spawn(move || parse(&deep).unwrap_err().to_string())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(
+            e.ends_with("the document is nested deeper than 64 levels, the most mapiprof reads"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn aliases_cannot_expand_a_document_past_twice_its_size() {
