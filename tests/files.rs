@@ -422,3 +422,142 @@ fn deep_yaml_is_refused_in_a_batch() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `git-setup` adds its lines to the file a symlinked `.gitattributes`
+/// names, and the link stays.
+#[test]
+fn git_setup_writes_through_a_linked_gitattributes() {
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let dir = common::scratch("files-gitattributes");
+    let repo = dir.join("repo");
+    fs::create_dir(&repo).unwrap();
+    let init = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(&repo)
+        .status()
+        .unwrap();
+    assert!(init.success());
+    let shared = dir.join("shared-attributes");
+    fs::write(&shared, "*.txt text\n").unwrap();
+    symlink(&shared, repo.join(".gitattributes")).unwrap();
+    let out = std::process::Command::new(insta_cmd::get_cargo_bin("mapiprof"))
+        .arg("git-setup")
+        .current_dir(&repo)
+        .env("HOME", &dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(repo.join(".gitattributes"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = fs::read_to_string(&shared).unwrap();
+    assert!(
+        text.starts_with("*.txt text\n") && text.contains("*.reg diff=mapiprof"),
+        "{text}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Output names that Windows takes for devices or cannot hold are refused.
+#[test]
+fn render_refuses_names_windows_cannot_hold() {
+    let dir = common::scratch("files-render-names");
+    fs::write(dir.join("t.prf.j2"), "[General]\r\nProfileName={{ n }}\r\n").unwrap();
+    for name in [
+        "CON", "nul.prf", "com1.prf", "a:b.prf", "a.prf.", "x\ny.prf",
+    ] {
+        fs::write(
+            dir.join("v.csv"),
+            format!("n,file\nOutlook,{}\n", csv(name)),
+        )
+        .unwrap();
+        let out = common::mapiprof_in(
+            &dir,
+            &[
+                "render",
+                "t.prf.j2",
+                "--vars",
+                "v.csv",
+                "--out-dir",
+                "out",
+                "--name",
+                "{{ file }}",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{name:?}");
+        common::assert_says(&out.stderr, &["output name"]);
+    }
+    assert!(!dir.join("out").exists() || names(&dir.join("out")).is_empty());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+fn csv(cell: &str) -> String {
+    format!("\"{}\"", cell.replace('"', "\"\""))
+}
+
+/// Run as root, the edit is tried as an unprivileged user (through
+/// `setpriv`): a root-owned file that user may not write is refused, and so
+/// is one they may write but whose owner they could not keep; an edit that
+/// changes nothing reads the file and succeeds.
+#[test]
+fn another_users_file_is_not_taken_over() {
+    if !is_root()
+        || std::process::Command::new("setpriv")
+            .arg("--version")
+            .output()
+            .is_err()
+    {
+        eprintln!("skipped: needs root and setpriv to act as another user");
+        return;
+    }
+    let (dir, original) = folder("other-user");
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o777)).unwrap();
+    let file = dir.join("a.reg");
+    let as_nobody = |args: &[&str]| {
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(insta_cmd::get_cargo_bin("mapiprof"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    for (mode, says) in [
+        (0o644, "may not be written by you"),
+        (0o666, "belongs to another user"),
+    ] {
+        fs::set_permissions(&file, fs::Permissions::from_mode(mode)).unwrap();
+        let out = as_nobody(&["set", "a.reg", PORT, "--create", "--in-place"]);
+        assert_eq!(out.status.code(), Some(2), "{mode:o}");
+        common::assert_says(&out.stderr, &[says]);
+        assert_eq!(fs::read(&file).unwrap(), original);
+        assert_eq!(fs::metadata(&file).unwrap().uid(), 0);
+        assert_eq!(names(&dir), ["a.reg"], "no temporary left");
+    }
+    // nothing to change: the file is only read
+    assert!(set_in_place(&dir, "a.reg", &[]).status.success());
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = as_nobody(&["set", "a.reg", PORT, "--create", "--in-place"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    common::assert_says(&out.stderr, &["0 changed, 1 unchanged, 0 failed"]);
+    fs::remove_dir_all(&dir).unwrap();
+}

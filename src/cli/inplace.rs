@@ -35,6 +35,9 @@ pub struct Editing {
     seen: u64,
     /// Hard links: the other names keep the old bytes.
     links: u64,
+    /// Whether the user may write the file; one they may not is read (an
+    /// edit may change nothing) and refused when it would be replaced.
+    writable: bool,
 }
 
 /// Open `path` to edit it in place: the bytes it holds. Refused for a file
@@ -42,11 +45,15 @@ pub struct Editing {
 pub fn open(path: &Path) -> Result<(Editing, Vec<u8>)> {
     let target = resolve(path)?;
     for _ in 0..REOPEN {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(&target)
-            .map_err(|e| refusal(path, &e))?;
+        // opened for writing, as the test that the user may write it
+        let (file, writable) = match OpenOptions::new().read(true).write(true).open(&target) {
+            Ok(file) => (file, true),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => (
+                File::open(&target).with_context(|| format!("cannot read {}", path.display()))?,
+                false,
+            ),
+            Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
+        };
         let meta = file.metadata()?;
         if !meta.is_file() {
             bail!(
@@ -72,6 +79,7 @@ pub fn open(path: &Path) -> Result<(Editing, Vec<u8>)> {
             file,
             meta,
             links,
+            writable,
         };
         return Ok((editing, bytes));
     }
@@ -90,6 +98,13 @@ impl Editing {
         content: Content<'_>,
         backup: bool,
     ) -> Result<Vec<String>> {
+        if !self.writable {
+            bail!(
+                "{} may not be written by you (permission denied); mapiprof edits in place only \
+                 files you may write — write the result elsewhere with -o or --out-dir",
+                path.display()
+            );
+        }
         let now =
             fs::metadata(&self.target).with_context(|| format!("{} is gone", path.display()))?;
         let old = read_all(&mut self.file, path)?;
@@ -135,17 +150,6 @@ impl Editing {
 /// The file `path` names, through symbolic links.
 fn resolve(path: &Path) -> Result<PathBuf> {
     fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))
-}
-
-fn refusal(path: &Path, e: &std::io::Error) -> anyhow::Error {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => anyhow::anyhow!(
-            "{} may not be written by you (permission denied); mapiprof edits in place only \
-             files you may write — write the result elsewhere with -o or --out-dir",
-            path.display()
-        ),
-        _ => anyhow::anyhow!("cannot open {}: {e}", path.display()),
-    }
 }
 
 /// All the bytes of `file` from its start, at most [`MAX_INPUT`].
@@ -297,4 +301,66 @@ fn link_count(meta: &Metadata) -> u64 {
 #[cfg(not(unix))]
 fn link_count(_meta: &Metadata) -> u64 {
     1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("mapiprof-inplace-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_change_made_meanwhile_is_kept_and_the_edit_fails() {
+        let dir = scratch("meanwhile");
+        let file = dir.join("a.reg");
+        fs::write(&file, b"old").unwrap();
+        let (editing, bytes) = open(&file).unwrap();
+        assert_eq!(bytes, b"old");
+        // another program, which takes no lock, writes the file in place
+        fs::write(&file, b"theirs").unwrap();
+        let e = editing
+            .replace(&file, Content::Bytes(b"ours"), false)
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("changed while mapiprof was editing it"),
+            "{e}"
+        );
+        assert_eq!(fs::read(&file).unwrap(), b"theirs");
+
+        // or replaces it with a new file
+        let (editing, _) = open(&file).unwrap();
+        fs::write(dir.join("new"), b"replaced").unwrap();
+        fs::rename(dir.join("new"), &file).unwrap();
+        assert!(
+            editing
+                .replace(&file, Content::Bytes(b"ours"), false)
+                .is_err()
+        );
+        assert_eq!(fs::read(&file).unwrap(), b"replaced");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn temporaries_have_unpredictable_names() {
+        let dir = scratch("names");
+        let target = dir.join("a.reg");
+        let a = temporary(&dir, &target, false).unwrap();
+        let b = temporary(&dir, &target, false).unwrap();
+        assert_ne!(a.path(), b.path());
+        let name = a.path().file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with(".a.reg.") && name.ends_with(".mapiprof.tmp"),
+            "{name}"
+        );
+        assert!(name.len() >= ".a.reg.".len() + 12 + ".mapiprof.tmp".len());
+        drop((a, b));
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
