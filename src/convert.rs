@@ -115,8 +115,19 @@ pub fn convert(
     options: &ConvertOptions,
 ) -> Result<Output, ConvertError> {
     if options.redact {
-        let redacted = Redactor::new().profiles(profiles);
-        return write(&redacted, from, to, options);
+        // one redactor for the document, the export it goes onto and the
+        // profile named in the options, so that they still match
+        let mut redactor = Redactor::new();
+        let redacted = redactor.profiles(profiles);
+        let mut options = options.clone();
+        options.base = options.base.as_ref().map(|base| redactor.model(base));
+        for profile in [
+            &mut options.placing.profile,
+            &mut options.recreating.profile,
+        ] {
+            *profile = profile.as_deref().map(|p| redactor.profile_name(p));
+        }
+        return write(&redacted, from, to, &options);
     }
     write(profiles, from, to, options)
 }
@@ -234,6 +245,38 @@ mod tests {
         let out = convert(&doc, Format::Yaml, Format::Yaml, &redact).unwrap();
         let text = String::from_utf8(out.bytes).unwrap();
         assert!(!text.contains("corp.example.com"), "{text}");
+    }
+
+    #[test]
+    fn the_base_export_and_the_profile_named_are_redacted_alike() {
+        let prf = profiles(
+            Format::Prf,
+            "[General]\r\nProfileName=Jane Work\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+             [ServiceEGS]\r\nRPCProxyServer=mail.corp.example.com\r\n",
+        );
+        let Profiles::Registry(base) = profiles(
+            Format::Yaml,
+            &format!(
+                "mapiprof: 1\nroot: {ROOT}\nprofiles:\n  Jane Work:\n    \
+                 13dbb0c8aa05101a9bb000aa002fc45a:\n      HomeServer: exch01.corp.example.com\n"
+            ),
+        ) else {
+            panic!("a registry document");
+        };
+        let mut onto = ConvertOptions {
+            redact: true,
+            base: Some(base),
+            ..ConvertOptions::default()
+        };
+        onto.placing.profile = Some("Jane Work".into());
+        let out = convert(&prf, Format::Prf, Format::Reg, &onto).unwrap();
+        let reg = input::read_reg(&out.bytes, None).unwrap().model().0;
+        assert_eq!(reg.profiles.len(), 1, "{reg:?}");
+        assert_eq!(reg.profiles[0].name, "profile1");
+        let text = format!("{reg:?}");
+        for personal in ["Jane", "corp.example.com"] {
+            assert!(!text.contains(personal), "{personal} in {text}");
+        }
     }
 
     #[test]

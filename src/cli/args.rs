@@ -77,8 +77,10 @@ pub enum Command {
         /// Sort profiles, keys and values into a canonical order.
         #[arg(long)]
         sort: bool,
-        /// Replace e-mail addresses, user and server names, paths and
-        /// secrets with stable placeholders (to share an export).
+        /// Replace everything personal with stable placeholders, to post
+        /// an export: profile, account, user and server names, e-mail
+        /// addresses, paths (inside binary values too), any text not known
+        /// to be safe, and secrets.
         #[arg(long)]
         redact: bool,
         #[command(flatten)]
@@ -132,8 +134,8 @@ pub enum Command {
         /// warning each) instead of failing.
         #[arg(long)]
         partial: bool,
-        /// Replace e-mail addresses, user and server names, paths and
-        /// secrets with stable placeholders.
+        /// Replace everything personal with stable placeholders (as `show
+        /// --redact` does).
         #[arg(long)]
         redact: bool,
         /// YAML → .reg: allow keys outside the profiles of an Outlook
