@@ -11,7 +11,7 @@ use mapiprof::diag::Warning;
 use mapiprof::input;
 use mapiprof::model::{Model, Outlook, PrfToReg, RegToPrf, ToPrfError, prf_to_reg, reg_to_prf};
 use mapiprof::prf::{self, Generation, PrfModel};
-use mapiprof::reg::{RegData, RegValue};
+use mapiprof::reg::{RegData, RegValue, ValueName};
 
 fn recreate(model: &Model, options: &RegToPrf) -> (PrfModel, Vec<String>) {
     let (prf, warnings) = reg_to_prf(model, options).unwrap();
@@ -316,4 +316,41 @@ fn text_the_code_page_lacks_switches_to_utf8_with_a_bom() {
         "{warnings:#?}"
     );
     assert_eq!(common::prf_model_of(&bytes).accounts, prf.accounts);
+}
+
+#[test]
+fn values_a_prf_line_cannot_carry_are_trimmed_or_left_out_with_a_warning() {
+    let mut model = common::reg_sample_model("o16_imap_smtp_account.reg");
+    let text = |s: &str| RegData::String(s.to_owned());
+    let mut found = 0;
+    for key in model.profiles.iter_mut().flat_map(|p| p.keys.iter_mut()) {
+        for value in &mut key.values {
+            let new = match &value.name {
+                ValueName::Named(n) if n == "Display Name" => text("Jo Doe "),
+                ValueName::Named(n) if n == "Email" => text("jo\u{b}@example.org"),
+                _ => continue,
+            };
+            value.data = new;
+            found += 1;
+        }
+    }
+    assert_eq!(found, 2, "the sample's display name and address");
+    let (prf, warnings) = recreate(&model, &RegToPrf::default());
+    assert_eq!(get(&prf, "Account1", "DisplayName"), Some("Jo Doe"));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("DisplayName in [Account1] starts or ends with a blank")),
+        "{warnings:?}"
+    );
+    assert_eq!(get(&prf, "Account1", "EmailAddress"), None);
+    assert!(
+        warnings.iter().any(|w| w.contains(
+            "EmailAddress in [Account1] holds a line break or another control character"
+        )),
+        "{warnings:?}"
+    );
+    // what is written reads back as built
+    let back = common::prf_model_of(written(&prf).as_bytes());
+    assert_eq!(back.accounts, prf.accounts);
 }

@@ -59,6 +59,17 @@ pub fn one_line(err: &anyhow::Error) -> String {
     messages(err).join(": ")
 }
 
+/// A message as a terminal may show it: control and text-direction
+/// characters made visible (a name in it cannot drive the terminal), line by
+/// line (a message may list several failures).
+fn shown(message: &str) -> String {
+    message
+        .split('\n')
+        .map(mapiprof::text::visible)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The messages of `err` and its causes, each with the files it is about
 /// in front. (The library's errors either say their cause's text or give it
 /// as the cause, never both, so no line repeats another.)
@@ -71,7 +82,7 @@ fn messages(err: &anyhow::Error) -> Vec<String> {
             files.push_str(": ");
             continue;
         }
-        out.push(format!("{files}{cause}"));
+        out.push(shown(&format!("{files}{cause}")));
         files.clear();
     }
     if !files.is_empty() {

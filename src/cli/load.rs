@@ -56,7 +56,10 @@ pub fn report(name: &str, warnings: &[Warning], read: &ReadOptions) -> Result<()
     for warning in warnings {
         #[allow(clippy::print_stderr)]
         {
-            eprintln!("warning: {name}: {warning}");
+            eprintln!(
+                "warning: {name}: {}",
+                mapiprof::text::visible(&warning.to_string())
+            );
         }
     }
     if read.strict && !warnings.is_empty() {

@@ -97,6 +97,7 @@ pub fn reg_to_prf(
         .is_none_or(|d| name::same(d, &profile.name));
     build.general(is_default);
     leftover::report(&build.pool, build.profile, &mut build.warnings);
+    build.fit_text();
     build.fit_encoding();
     Ok((build.prf, build.warnings))
 }
@@ -364,6 +365,44 @@ impl Build<'_> {
                 _ => false,
             })
             .cloned()
+    }
+
+    /// Values a `.prf` line cannot carry as they are: blanks at either end
+    /// (Outlook trims them) are trimmed, and a value with a line break or
+    /// another control character is left out; each with a warning, so
+    /// nothing changes without a word.
+    fn fit_text(&mut self) {
+        let mut said = Vec::new();
+        let mut fit = |section: &str, settings: &mut Settings| {
+            settings.active.retain_mut(|(key, value)| {
+                if value.chars().any(|c| c.is_control() && c != '\t') {
+                    said.push(format!(
+                        "{key} in [{section}] holds a line break or another control character, \
+                         which a .prf line cannot carry; it is left out"
+                    ));
+                    return false;
+                }
+                let trimmed = value.trim_matches([' ', '\t']);
+                if trimmed.len() != value.len() {
+                    said.push(format!(
+                        "{key} in [{section}] starts or ends with a blank, which Outlook trims; \
+                         it is written without it"
+                    ));
+                    *value = trimmed.to_owned();
+                }
+                true
+            });
+        };
+        fit("General", &mut self.prf.general);
+        for item in self
+            .prf
+            .services
+            .iter_mut()
+            .chain(self.prf.accounts.iter_mut())
+        {
+            fit(&item.id, &mut item.settings);
+        }
+        self.warnings.extend(said.into_iter().map(Warning::general));
     }
 
     /// Write ANSI when the code page holds every character, else UTF-8
