@@ -63,6 +63,17 @@ pub enum RenderError {
         /// Where the template uses it.
         line: Option<usize>,
     },
+    /// A value that would start a new line of the file, e.g. a CSV cell
+    /// holding a line break inserted into a `.reg` string.
+    #[error("{row}, variable {variables}: {}", describe(error))]
+    Unsafe {
+        /// The row.
+        row: String,
+        /// The variables (CSV columns) holding a line break or NUL.
+        variables: String,
+        /// Where in the template, and why.
+        error: minijinja::Error,
+    },
     /// Any other rendering error, e.g. `{{ port + 1 }}` where `port` is
     /// text. As with [`RenderError::Template`], the message says all of it.
     #[error("{row}: {}", describe(error))]
@@ -218,6 +229,25 @@ impl Renderer {
                         };
                     }
                 }
+                if e.kind() == ErrorKind::InvalidOperation
+                    && e.detail().is_some_and(|d| d.contains(STARTS_A_LINE))
+                {
+                    // the variables that can have done it: those holding a
+                    // line break or NUL
+                    let culprits: Vec<&str> = row
+                        .vars
+                        .iter()
+                        .filter(|(_, v)| v.as_str().is_some_and(|s| s.contains(['\r', '\n', '\0'])))
+                        .map(|(k, _)| k.as_str())
+                        .collect();
+                    if !culprits.is_empty() {
+                        return RenderError::Unsafe {
+                            row: row.label.clone(),
+                            variables: culprits.join(", "),
+                            error: e,
+                        };
+                    }
+                }
                 RenderError::Row {
                     row: row.label.clone(),
                     error: e,
@@ -225,6 +255,9 @@ impl Renderer {
             })
     }
 }
+
+/// What the refusal of a value with a line break says.
+const STARTS_A_LINE: &str = "would start a new line";
 
 /// Write `value` escaped for the template's form.
 fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
@@ -253,15 +286,15 @@ fn escaped(text: &str, escape: Escape) -> Result<std::borrow::Cow<'_, str>, &'st
     let breaks = |t: &str| t.contains(['\r', '\n', '\0']);
     match escape {
         Escape::None => Ok(Cow::Borrowed(text)),
-        Escape::Reg if breaks(text) => {
-            Err("holds a line break or NUL, which would start a new line of the .reg file")
-        }
+        Escape::Reg if breaks(text) => Err(
+            "holds a line break or NUL, which would start a new line of the .reg file (a CSV cell cannot add a key)",
+        ),
         Escape::Reg if text.contains(['\\', '"']) => {
             Ok(Cow::Owned(text.replace('\\', "\\\\").replace('"', "\\\"")))
         }
-        Escape::Prf if breaks(text) => {
-            Err("holds a line break or NUL, which would start a new line of the .prf file")
-        }
+        Escape::Prf if breaks(text) => Err(
+            "holds a line break or NUL, which would start a new line of the .prf file (a CSV cell cannot add a section)",
+        ),
         Escape::Reg | Escape::Prf => Ok(Cow::Borrowed(text)),
         Escape::Yaml if plain_yaml(text) => Ok(Cow::Borrowed(text)),
         Escape::Yaml => serde_json::to_string(text)
@@ -373,7 +406,7 @@ mod tests {
         let attack = "x\"\n\n[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run]\n\"evil\"=\"calc.exe";
         let refused = render(reg, Escape::Reg, attack).unwrap_err();
         assert!(
-            refused.starts_with("row 1 (line 2): invalid operation at line 1: the value \"x\\\"\\n\\n[HKEY_LOCAL_MACHINE"),
+            refused.starts_with("row 1 (line 2), variable v: invalid operation at line 1: the value \"x\\\"\\n\\n[HKEY_LOCAL_MACHINE"),
             "{refused}"
         );
         assert!(
