@@ -296,25 +296,12 @@ fn escaped(text: &str, escape: Escape) -> Result<std::borrow::Cow<'_, str>, &'st
             "holds a line break or NUL, which would start a new line of the .prf file (a CSV cell cannot add a section)",
         ),
         Escape::Reg | Escape::Prf => Ok(Cow::Borrowed(text)),
-        Escape::Yaml if plain_yaml(text) => Ok(Cow::Borrowed(text)),
-        Escape::Yaml => serde_json::to_string(text)
-            .map(Cow::Owned)
-            .map_err(|_| "cannot be written as YAML"),
+        // as mapiprof writes a string: plain when it reads back as that very
+        // string (in a flow mapping too), else double-quoted; `null`, `true`
+        // and `6001` are quoted (a property that takes a number reads
+        // "6001" as one; a null would delete the value)
+        Escape::Yaml => Ok(Cow::Owned(crate::yaml::scalar(text, true))),
     }
-}
-
-/// Whether `text` reads as one plain YAML scalar wherever a scalar may stand:
-/// letters, digits and a few marks, no indicator at the start, no `: ` or
-/// ` #`, no blank at either end.
-fn plain_yaml(text: &str) -> bool {
-    let marks = |c: char| c.is_alphanumeric() || "._-@/+~=()$%".contains(c);
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    (first.is_alphanumeric() || "._/(".contains(first))
-        && !text.ends_with([' ', ':'])
-        && !text.contains(": ")
-        && text.chars().all(|c| marks(c) || c == ':' || c == ' ')
 }
 
 /// A value as a message shows it: quoted and escaped, cut when long.
@@ -439,7 +426,6 @@ mod tests {
         for plain in [
             "proxy.example.com",
             "proxy.example.com:44300",
-            "6001",
             "Jörg Müller",
         ] {
             assert_eq!(
@@ -451,8 +437,12 @@ mod tests {
             render(yaml, Escape::Yaml, "x\nTCPExchangePort: 1").unwrap(),
             "RPCProxyServer: \"x\\nTCPExchangePort: 1\"\n"
         );
+        // what YAML would read as something else than this text: `null`
+        // would delete the value; a number stays a number for a property
+        // that takes one
         for quoted in [
-            "a: b", "# c", "- d", "[e]", "{f: 1}", "&g", "*h", "!i", "'j'", "k #l", "",
+            "a: b", "# c", "- d", "[e]", "{f: 1}", "&g", "*h", "!i", "'j'", "k #l", "", "null",
+            "Null", "~", "true", "yes", "6001", "0x10", "a,b",
         ] {
             let text = render(yaml, Escape::Yaml, quoted).unwrap();
             assert_eq!(

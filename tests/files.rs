@@ -561,3 +561,149 @@ fn another_users_file_is_not_taken_over() {
     common::assert_says(&out.stderr, &["0 changed, 1 unchanged, 0 failed"]);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// In a folder others may write, a link another user made is not followed
+/// (it could point at any file of the user running mapiprof); the user's
+/// own link is. Links never lead into a device.
+#[test]
+fn links_of_other_users_are_not_followed() {
+    let (dir, _) = folder("foreign-links");
+    let shared = dir.join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    let victim = dir.join("victim.conf");
+    fs::write(&victim, b"keep").unwrap();
+    fs::set_permissions(&victim, fs::Permissions::from_mode(0o600)).unwrap();
+    symlink(&victim, shared.join("out.yaml")).unwrap();
+    if is_root() {
+        std::os::unix::fs::lchown(shared.join("out.yaml"), Some(65534), Some(65534)).unwrap();
+        let out = common::mapiprof_in(&dir, &["convert", "a.reg", "-o", "shared/out.yaml"]);
+        assert_eq!(out.status.code(), Some(2));
+        common::assert_says(&out.stderr, &["is a link made by another user (uid 65534)"]);
+        assert_eq!(fs::read(&victim).unwrap(), b"keep");
+        for edit in [
+            &["set", "shared/out.yaml", PORT, "--in-place"][..],
+            &["fmt", "shared/out.yaml"],
+        ] {
+            let out = common::mapiprof_in(&dir, edit);
+            assert_eq!(out.status.code(), Some(2), "{edit:?}");
+            assert_eq!(fs::read(&victim).unwrap(), b"keep");
+        }
+        fs::remove_file(shared.join("out.yaml")).unwrap();
+    }
+    // the user's own link is followed
+    symlink(&victim, shared.join("mine.yaml")).unwrap();
+    let out = common::mapiprof_in(&dir, &["convert", "a.reg", "-o", "shared/mine.yaml"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(fs::read_to_string(&victim).unwrap().contains("mapiprof: 1"));
+    assert_eq!(mode(&victim), 0o600);
+
+    // a link to a device is not written into
+    symlink("/dev/null", shared.join("null.yaml")).unwrap();
+    let out = common::mapiprof_in(&dir, &["convert", "a.reg", "-o", "shared/null.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["is a link to a device or a pipe"]);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// render never writes over its template or its variables.
+#[test]
+fn render_keeps_its_inputs() {
+    let dir = common::scratch("files-render-inputs");
+    fs::write(dir.join("t.prf.j2"), "[General]\r\nProfileName={{ n }}\r\n").unwrap();
+    let vars = "n,file\nOutlook,v.csv\n";
+    fs::write(dir.join("v.csv"), vars).unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "render",
+            "t.prf.j2",
+            "--vars",
+            "v.csv",
+            "--out-dir",
+            ".",
+            "--name",
+            "{{ file }}",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["refusing to overwrite the input file"]);
+    assert_eq!(fs::read_to_string(dir.join("v.csv")).unwrap(), vars);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An edit waits for another program's lock, saying so, and goes on when
+/// it is released.
+#[test]
+fn an_edit_waits_for_a_lock_and_says_so() {
+    let (dir, _) = folder("lock");
+    let held = fs::File::open(dir.join("a.reg")).unwrap();
+    held.lock_shared().unwrap();
+    let child = std::process::Command::new(insta_cmd::get_cargo_bin("mapiprof"))
+        .args(["set", "a.reg", PORT, "--create", "--in-place"])
+        .current_dir(&dir)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    held.unlock().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    common::assert_says(
+        &out.stderr,
+        &["waiting for a.reg: another program holds its lock"],
+    );
+    assert!(edited(&dir.join("a.reg")));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A pipe or a device is never edited in place, and nothing waits on it.
+#[test]
+fn a_pipe_is_not_edited_in_place() {
+    let dir = common::scratch("files-pipe-edit");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(dir.join("p.reg"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    for args in [&["fmt", "p.reg"][..], &["set", "p.reg", PORT, "--in-place"]] {
+        let out = common::mapiprof_in(&dir, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        common::assert_says(&out.stderr, &["is not a regular file"]);
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// File names reach the terminal with their control characters shown.
+#[test]
+fn file_names_cannot_drive_the_terminal() {
+    let dir = common::scratch("files-names");
+    let name = "a\u{1b}]0;owned\u{7}\u{202e}gpj.reg";
+    fs::write(
+        dir.join(name),
+        b"Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\x]\r\n\"a\"=\"b\"\r\n",
+    )
+    .unwrap();
+    let out = common::mapiprof_in(&dir, &["fmt", "--check", name]);
+    let shown =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains("a\\u{1b}]0;owned\\u{7}\\u{202e}gpj.reg"),
+        "{shown:?}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

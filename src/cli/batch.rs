@@ -5,8 +5,6 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -18,7 +16,7 @@ use mapiprof::{Format, text, yaml};
 
 use super::args::{BatchOptions, ReadOptions};
 use super::error::{self, FileContext};
-use super::{inplace, io, load};
+use super::{inplace, io, load, signal};
 
 /// Where edited files go.
 #[derive(Debug, Clone)]
@@ -79,14 +77,11 @@ pub fn run(
     let bar = progress(files.len() as u64, quiet);
     // Ctrl-C: files not started yet are left alone; a file being written
     // ends up old or new (writes are atomic)
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
-    // a handler may already be set (a second batch in the same process)
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    signal::batch(true);
     let results: Vec<(PathBuf, Result<(Fate, String)>)> = files
         .par_iter()
         .map(|(file, base)| {
-            let result = if stop.load(Ordering::SeqCst) {
+            let result = if signal::stopped() {
                 Ok((Fate::Interrupted, String::new()))
             } else {
                 one(file, base, op, output, read)
@@ -95,6 +90,7 @@ pub fn run(
             (file.clone(), result)
         })
         .collect();
+    signal::batch(false);
     bar.finish_and_clear();
     report(&results, quiet).map(|()| 0)
 }
@@ -176,7 +172,7 @@ fn one(
             } else {
                 relative
             };
-            io::write_file(&dir.join(relative), Some(file), encoded.content())?;
+            io::write_file(&dir.join(relative), &[file], encoded.content())?;
         }
         Output::File(path) => io::write_output(Some(path), file, encoded.content())?,
     }

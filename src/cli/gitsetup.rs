@@ -128,7 +128,7 @@ fn add_lines(path: &Path) -> Result<usize> {
         text.push_str(line);
         text.push('\n');
     }
-    super::io::write_file(path, None, text.as_bytes())?;
+    super::io::write_file(path, &[], text.as_bytes())?;
     Ok(missing.len())
 }
 

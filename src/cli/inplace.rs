@@ -1,84 +1,97 @@
 //! Replacing a file the user edits in place, the way a careful editor does:
-//! through the link to the file it names, under an advisory lock, only when
-//! the user may write it, keeping its mode and owner, never over a change
-//! another program made meanwhile, with a backup that never replaces one.
+//! through a link the user can trust to the file it names, under an
+//! advisory lock, reading a file the user may not write but replacing only
+//! one they may, keeping its mode and owner, never over a change another
+//! program made meanwhile, with a backup that never replaces one.
 //!
-//! The new bytes go to a temporary file created exclusively, with an
-//! unpredictable name, in the target's folder, and are renamed over it: the
-//! file holds its old bytes or its new ones, never half.
+//! Everything happens in the folder the file was found in, held open (see
+//! [`super::folder`]): the new bytes go to a temporary file created there
+//! exclusively and are renamed over the file, which then holds its old
+//! bytes or its new ones, never half.
 
-use std::fs::{self, File, Metadata, OpenOptions};
+use std::ffi::{OsStr, OsString};
+use std::fs::{File, Metadata};
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{Read, Seek, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+use super::folder::{self, Folder, Kind};
 use super::io::{Content, MAX_INPUT};
 
-/// How many times a file replaced while waiting for its lock is opened again.
+/// How many times a file replaced while it was being opened is looked up
+/// again.
 const REOPEN: usize = 8;
 
 /// How many backups of one file are kept side by side (`FILE.bak`,
 /// `FILE.bak.1` … `FILE.bak.999`).
 const BACKUPS: usize = 1000;
 
+/// How long an edit waits for another program's lock on the file.
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
 /// A file open for an in-place edit: locked, its bytes read.
 #[derive(Debug)]
 pub struct Editing {
-    /// The file the path names, through any links.
-    target: PathBuf,
+    folder: Folder,
+    name: OsString,
     /// Held open (and locked) until the edit is done.
     file: File,
     meta: Metadata,
+    id: (u64, u64),
     /// A hash of the bytes read, to see whether they changed meanwhile.
     seen: u64,
-    /// Hard links: the other names keep the old bytes.
-    links: u64,
     /// Whether the user may write the file; one they may not is read (an
     /// edit may change nothing) and refused when it would be replaced.
     writable: bool,
 }
 
 /// Open `path` to edit it in place: the bytes it holds. Refused for a file
-/// that is not a regular file or that the user may not write.
+/// that is not a regular file, or reached through a link another user made.
 pub fn open(path: &Path) -> Result<(Editing, Vec<u8>)> {
-    let target = resolve(path)?;
     for _ in 0..REOPEN {
-        // opened for writing, as the test that the user may write it
-        let (file, writable) = match OpenOptions::new().read(true).write(true).open(&target) {
-            Ok(file) => (file, true),
-            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => (
-                File::open(&target).with_context(|| format!("cannot read {}", path.display()))?,
-                false,
-            ),
-            Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
-        };
-        let meta = file.metadata()?;
-        if !meta.is_file() {
-            bail!(
+        let (folder, name, found, _) = folder::resolve(path)?;
+        match found.kind {
+            Kind::File => {}
+            Kind::Missing => bail!("{} does not exist", path.display()),
+            _ => bail!(
                 "{} is not a regular file; --in-place edits regular files only",
                 path.display()
-            );
+            ),
         }
-        // another mapiprof editing the same file waits here; a lock the
-        // file system does not offer is no lock, and the content check
-        // before the rename still holds
-        let _ = file.lock();
+        // opened for writing, as the test that the user may write it
+        let (file, writable) = match folder.open_file(&name, true) {
+            Ok(file) => (file, true),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => (
+                folder
+                    .open_file(&name, false)
+                    .with_context(|| format!("cannot read {}", path.display()))?,
+                false,
+            ),
+            // replaced by a link or removed since it was looked at
+            Err(_) => continue,
+        };
+        let id = folder::id_of(&file)?;
+        if id != found.id || !file.metadata()?.is_file() {
+            continue;
+        }
+        wait_for_lock(&file, path)?;
         // the file may have been replaced while this one waited
-        if !same_inode(&meta, &fs::metadata(&target)?) {
+        if folder.look(&name)? != found {
             continue;
         }
         let meta = file.metadata()?;
         let mut file = file;
         let bytes = read_all(&mut file, path)?;
-        let links = link_count(&meta);
         let editing = Editing {
-            target,
             seen: hash(&bytes),
+            folder,
+            name,
             file,
             meta,
-            links,
+            id,
             writable,
         };
         return Ok((editing, bytes));
@@ -87,6 +100,39 @@ pub fn open(path: &Path) -> Result<(Editing, Vec<u8>)> {
         "{} keeps being replaced by another program; try again",
         path.display()
     )
+}
+
+/// Take the advisory lock on `file`: at once, or after saying whose turn it
+/// is, within [`LOCK_WAIT`]. A lock the file system does not offer is no
+/// lock; the content check before the rename still holds.
+fn wait_for_lock(file: &File, path: &Path) -> Result<()> {
+    let start = Instant::now();
+    let mut said = false;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(_)) => return Ok(()),
+        }
+        if start.elapsed() > LOCK_WAIT {
+            bail!(
+                "{} stayed locked by another program for {} s; try again when it is done",
+                path.display(),
+                LOCK_WAIT.as_secs()
+            );
+        }
+        if !said {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "waiting for {}: another program holds its lock",
+                    super::io::display_name(path)
+                );
+            }
+            said = true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 impl Editing {
@@ -105,10 +151,9 @@ impl Editing {
                 path.display()
             );
         }
-        let now =
-            fs::metadata(&self.target).with_context(|| format!("{} is gone", path.display()))?;
+        let now = self.folder.look(&self.name)?;
         let old = read_all(&mut self.file, path)?;
-        if !same_inode(&self.meta, &now) || hash(&old) != self.seen {
+        if now.kind != Kind::File || now.id != self.id || hash(&old) != self.seen {
             bail!(
                 "{} changed while mapiprof was editing it (another program wrote it); \
                  it keeps that program's change: run the command again",
@@ -117,39 +162,36 @@ impl Editing {
         }
         let mut notes = Vec::new();
         if backup {
-            let kept = keep_backup(&self.target, &old, &self.meta)
+            let kept = keep_backup(&self.folder, &self.name, &old, &self.meta, path)
                 .with_context(|| format!("cannot keep a backup of {}", path.display()))?;
-            // named as the user named the file, unless that was a link
-            let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            let shown = match kept.file_name() {
-                Some(name) if !is_link => path.with_file_name(name),
-                _ => kept,
+            // beside the file as the user named it, unless a link led elsewhere
+            let beside = folder::split(path).is_ok_and(|(dir, _)| dir == self.folder.path);
+            let shown = if beside {
+                path.with_file_name(&kept)
+            } else {
+                self.folder.path.join(&kept)
             };
-            notes.push(format!("backup kept as {}", shown.display()));
+            notes.push(format!(
+                "backup kept as {}",
+                super::io::display_name(&shown)
+            ));
         }
         drop(old);
-        let dir = folder_of(&self.target);
-        let mut temp = temporary(dir, &self.target, false)?;
-        same_owner_and_mode(temp.as_file(), &self.meta, path)?;
-        write_synced(temp.as_file_mut(), content)
+        let mut temp = self.folder.temporary(&self.name, 0o600)?;
+        same_owner_and_mode(&temp.file, &self.meta, path)?;
+        write_synced(&mut temp.file, content)
             .with_context(|| format!("cannot write {}", path.display()))?;
-        temp.persist(&self.target)
-            .map_err(|e| e.error)
+        temp.publish(&self.name)
             .with_context(|| format!("cannot write {}", path.display()))?;
-        if self.links > 1 {
+        let links = link_count(&self.meta);
+        if links > 1 {
             notes.push(format!(
-                "{} had {} hard links: the other names keep the old bytes",
-                path.display(),
-                self.links
+                "{} had {links} hard links: the other names keep the old bytes",
+                super::io::display_name(path)
             ));
         }
         Ok(notes)
     }
-}
-
-/// The file `path` names, through symbolic links.
-fn resolve(path: &Path) -> Result<PathBuf> {
-    fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// All the bytes of `file` from its start, at most [`MAX_INPUT`].
@@ -176,40 +218,6 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// The folder holding `path` (`.` for a bare name).
-pub fn folder_of(path: &Path) -> &Path {
-    path.parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
-/// A new temporary file beside `target`: created exclusively (never through
-/// a link someone planted), with an unpredictable name; readable only by
-/// the user until its mode is set, or with `as_new_file` with the mode the
-/// user's umask gives new files.
-pub fn temporary(dir: &Path, target: &Path, as_new_file: bool) -> Result<tempfile::NamedTempFile> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder
-        .prefix(&prefix)
-        .suffix(".mapiprof.tmp")
-        .rand_bytes(12);
-    #[cfg(unix)]
-    if as_new_file {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    #[cfg(not(unix))]
-    let _ = as_new_file;
-    builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a file in {}", dir.display()))
-}
-
 /// Write `content` and make it durable before the rename that publishes it.
 pub fn write_synced(file: &mut File, content: Content<'_>) -> Result<()> {
     let mut out = std::io::BufWriter::new(&mut *file);
@@ -220,30 +228,35 @@ pub fn write_synced(file: &mut File, content: Content<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Keep `bytes` (the file's old content) as `FILE.bak`, or the first of
-/// `FILE.bak.1`, `FILE.bak.2` … that does not exist: never over an existing
+/// Keep `bytes` (the file's old content) as `NAME.bak`, or the first of
+/// `NAME.bak.1`, `NAME.bak.2` … that does not exist: never over an existing
 /// file or through a link, written whole before it gets its name, with the
-/// original's mode.
-fn keep_backup(target: &Path, bytes: &[u8], meta: &Metadata) -> Result<PathBuf> {
-    let dir = folder_of(target);
-    let mut temp = temporary(dir, target, false)?;
-    same_owner_and_mode(temp.as_file(), meta, target)?;
-    write_synced(temp.as_file_mut(), Content::Bytes(bytes))?;
-    let mut base = target.as_os_str().to_owned();
+/// original's owner and mode. The name it got.
+fn keep_backup(
+    folder: &Folder,
+    name: &OsStr,
+    bytes: &[u8],
+    meta: &Metadata,
+    path: &Path,
+) -> Result<OsString> {
+    let mut base = name.to_owned();
     base.push(".bak");
     for n in 0..BACKUPS {
-        let mut name = base.clone();
+        let mut candidate = base.clone();
         if n > 0 {
-            name.push(format!(".{n}"));
+            candidate.push(format!(".{n}"));
         }
-        let name = PathBuf::from(name);
-        if fs::symlink_metadata(&name).is_ok() {
+        if folder.look(&candidate)?.kind != Kind::Missing {
             continue;
         }
-        match temp.persist_noclobber(&name) {
-            Ok(_) => return Ok(name),
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
-            Err(e) => return Err(e.error.into()),
+        let mut temp = folder.temporary(name, 0o600)?;
+        same_owner_and_mode(&temp.file, meta, path)?;
+        write_synced(&mut temp.file, Content::Bytes(bytes))?;
+        match temp.publish_new(&candidate) {
+            Ok(()) => return Ok(candidate),
+            // taken meanwhile: the next name
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e.into()),
         }
     }
     bail!("{BACKUPS} backups exist already; remove some")
@@ -270,7 +283,7 @@ pub fn same_owner_and_mode(file: &File, meta: &Metadata, path: &Path) -> Result<
         }
     }
     // after the owner: changing it clears set-user-ID bits
-    file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o7777))?;
+    file.set_permissions(std::fs::Permissions::from_mode(meta.mode() & 0o7777))?;
     Ok(())
 }
 
@@ -279,17 +292,6 @@ pub fn same_owner_and_mode(file: &File, meta: &Metadata, path: &Path) -> Result<
 pub fn same_owner_and_mode(file: &File, meta: &Metadata, _path: &Path) -> Result<()> {
     file.set_permissions(meta.permissions())?;
     Ok(())
-}
-
-#[cfg(unix)]
-fn same_inode(a: &Metadata, b: &Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-#[cfg(not(unix))]
-fn same_inode(a: &Metadata, b: &Metadata) -> bool {
-    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 #[cfg(unix)]
@@ -306,6 +308,8 @@ fn link_count(_meta: &Metadata) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
+    use std::path::PathBuf;
 
     fn scratch(name: &str) -> PathBuf {
         let dir =
@@ -348,19 +352,26 @@ mod tests {
     }
 
     #[test]
-    fn temporaries_have_unpredictable_names() {
+    fn temporaries_have_unpredictable_names_and_go_when_dropped() {
         let dir = scratch("names");
-        let target = dir.join("a.reg");
-        let a = temporary(&dir, &target, false).unwrap();
-        let b = temporary(&dir, &target, false).unwrap();
-        assert_ne!(a.path(), b.path());
-        let name = a.path().file_name().unwrap().to_string_lossy().into_owned();
-        assert!(
-            name.starts_with(".a.reg.") && name.ends_with(".mapiprof.tmp"),
-            "{name}"
-        );
-        assert!(name.len() >= ".a.reg.".len() + 12 + ".mapiprof.tmp".len());
+        let folder = Folder::open(&dir).unwrap();
+        let a = folder.temporary(OsStr::new("a.reg"), 0o600).unwrap();
+        let b = folder.temporary(OsStr::new("a.reg"), 0o600).unwrap();
+        let names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2);
+        assert_ne!(names[0], names[1]);
+        for name in &names {
+            assert!(
+                name.starts_with(".a.reg.") && name.ends_with(".mapiprof.tmp"),
+                "{name}"
+            );
+            assert_eq!(name.len(), ".a.reg.".len() + 12 + ".mapiprof.tmp".len());
+        }
         drop((a, b));
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,5 +1,6 @@
 //! Files, stdin and stdout: the only place that touches them.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -7,6 +8,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use mapiprof::text::{self, TextFormat};
 
+use super::folder::{self, Folder, Kind};
 use super::inplace;
 
 /// The largest input mapiprof reads: far above any real export (a profile
@@ -21,10 +23,8 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path == Path::new("-") {
         return read_bounded(io::stdin().lock(), "stdin", MAX_INPUT);
     }
-    let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let meta = file
-        .metadata()
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    // what it is, before opening it (opening a device can do something)
+    let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
     if meta.is_dir() {
         bail!("{} is a folder, not a file", path.display());
     }
@@ -34,6 +34,7 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
             path.display()
         );
     }
+    let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     read_bounded(file, &path.display().to_string(), MAX_INPUT)
 }
 
@@ -65,12 +66,13 @@ fn is_device(_meta: &fs::Metadata) -> bool {
     false
 }
 
-/// How a path is named in messages.
+/// How a path is named in messages: control and text-direction characters
+/// made visible (a file name cannot drive the terminal).
 pub fn display_name(path: &Path) -> String {
     if path == Path::new("-") {
         "<stdin>".to_owned()
     } else {
-        path.display().to_string()
+        text::visible(&path.display().to_string()).into_owned()
     }
 }
 
@@ -157,96 +159,100 @@ pub fn write_output<'a>(
             other => other.context("cannot write to stdout"),
         };
     };
-    write_file(path, Some(input), content)
+    write_file(path, &[input], content)
 }
 
 /// Write `content` to the file `path`, creating its folder. A new file, or
-/// a regular file replaced, is written to a temporary sibling and renamed
-/// over it, so it holds its old bytes or the new ones, never half; a file
-/// replaced keeps its owner and mode (refused when that cannot be, or when
-/// the user may not write it). A link is written through; a device or a
-/// pipe is written into. A new file is no more readable than `source`.
-/// Writing over `source` is refused.
+/// a regular file replaced, is written to a temporary file beside it and
+/// renamed, so it holds its old bytes or the new ones, never half; a new
+/// file never replaces one that appeared meanwhile, and is created no more
+/// readable than any of `sources`. A file replaced keeps its owner and mode
+/// (refused when that cannot be, or when the user may not write it). A link
+/// is followed when the user can trust it (see [`folder::resolve`]); a
+/// device or a pipe named directly is written into, never one reached
+/// through a link. Writing over one of `sources` is refused.
 pub fn write_file<'a>(
     path: &Path,
-    source: Option<&Path>,
+    sources: &[&Path],
     content: impl Into<Content<'a>>,
 ) -> Result<()> {
     let content = content.into();
-    if let Some(input) = source
-        && same_file(path, input)
-    {
+    if let Some(input) = sources.iter().find(|s| same_file(path, s)) {
         bail!(
             "refusing to overwrite the input file {}; write to another file",
-            path.display()
+            display_name(input)
         );
     }
-    let dir = inplace::folder_of(path);
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let written = match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => bail!("{} is a folder", path.display()),
-        Ok(meta) if meta.is_file() => replace(path, &meta, content),
-        // a device, a pipe, a socket: what it is stays
-        Ok(_) => fs::OpenOptions::new()
-            .write(true)
-            .open(path)
+    let (dir, _) = folder::split(path)?;
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let (folder, name, found, through_link) = folder::resolve(path)?;
+    let written = match found.kind {
+        Kind::Missing => create(&folder, &name, sources, content),
+        Kind::File => replace(&folder, &name, path, content),
+        Kind::Stream if !through_link => folder
+            .open_stream(&name)
             .map_err(anyhow::Error::from)
             .and_then(|mut file| content.write_to(&mut file)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            if fs::symlink_metadata(path).is_ok() {
-                bail!(
-                    "{} is a link to a file that does not exist; name the file itself",
-                    path.display()
-                );
-            }
-            create(path, source, content)
-        }
-        Err(e) => Err(e.into()),
+        Kind::Stream => bail!(
+            "{} is a link to a device or a pipe; name it directly to write into it",
+            display_name(path)
+        ),
+        Kind::Other | Kind::Link { .. } => bail!(
+            "{} is a folder or a device mapiprof does not write into",
+            display_name(path)
+        ),
     };
-    written.with_context(|| format!("cannot write {}", path.display()))
+    written.with_context(|| format!("cannot write {}", display_name(path)))
 }
 
-/// Replace the regular file at `path` (through links) with `content`.
-fn replace(path: &Path, meta: &fs::Metadata, content: Content<'_>) -> Result<()> {
-    let target = fs::canonicalize(path)?;
+/// Replace the regular file `name` of `folder` with `content`, keeping the
+/// owner and mode of the very file it replaces.
+fn replace(folder: &Folder, name: &OsStr, path: &Path, content: Content<'_>) -> Result<()> {
     // the user must be allowed to write the file itself, not only its folder
-    fs::OpenOptions::new().write(true).open(&target)?;
-    let mut temp = inplace::temporary(inplace::folder_of(&target), &target, false)?;
-    inplace::same_owner_and_mode(temp.as_file(), meta, path)?;
-    inplace::write_synced(temp.as_file_mut(), content)?;
-    temp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Create `path`, which does not exist, with `content`.
-fn create(path: &Path, source: Option<&Path>, content: Content<'_>) -> Result<()> {
-    let mut temp = inplace::temporary(inplace::folder_of(path), path, true)?;
-    narrow_to(temp.as_file(), source)?;
-    inplace::write_synced(temp.as_file_mut(), content)?;
-    // never over a file that appeared meanwhile
-    temp.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// A new file has the mode the user's umask gives new files, without the
-/// permissions `source` lacks: an export readable by its owner only does not
-/// become readable by others once converted.
-#[cfg(unix)]
-fn narrow_to(file: &fs::File, source: Option<&Path>) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    if let Some(meta) = source
-        .and_then(|s| fs::metadata(s).ok())
-        .filter(fs::Metadata::is_file)
-    {
-        let mode = file.metadata()?.permissions().mode() & meta.permissions().mode() & 0o777;
-        file.set_permissions(fs::Permissions::from_mode(mode))?;
+    let old = folder.open_file(name, true)?;
+    let meta = old.metadata()?;
+    if !meta.is_file() {
+        bail!(
+            "{} changed into something else; try again",
+            display_name(path)
+        );
     }
+    let mut temp = folder.temporary(name, 0o600)?;
+    inplace::same_owner_and_mode(&temp.file, &meta, path)?;
+    inplace::write_synced(&mut temp.file, content)?;
+    temp.publish(name)?;
     Ok(())
 }
 
-#[cfg(not(unix))]
-fn narrow_to(_file: &fs::File, _source: Option<&Path>) -> Result<()> {
-    Ok(())
+/// Create `name` in `folder`, which does not hold it, with `content`.
+fn create(folder: &Folder, name: &OsStr, sources: &[&Path], content: Content<'_>) -> Result<()> {
+    // never wider than a source, from the start (the umask applies too)
+    let mut temp = folder.temporary(name, narrowest(sources))?;
+    inplace::write_synced(&mut temp.file, content)?;
+    temp.publish_new(name).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("it appeared while mapiprof was writing it; try again")
+        } else {
+            e.into()
+        }
+    })
+}
+
+/// The mode of a new file: read and write for all, less what any of
+/// `sources` lacks (an export readable by its owner only does not become
+/// readable by others once converted).
+fn narrowest(sources: &[&Path]) -> u32 {
+    let mut mode = 0o666;
+    #[cfg(unix)]
+    for source in sources {
+        use std::os::unix::fs::PermissionsExt;
+        if let Some(meta) = fs::metadata(source).ok().filter(fs::Metadata::is_file) {
+            mode &= meta.permissions().mode();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = sources;
+    mode
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

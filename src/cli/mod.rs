@@ -8,11 +8,13 @@ mod convert;
 mod diff;
 pub mod error;
 mod fmt;
+mod folder;
 mod gitsetup;
 mod inplace;
 mod io;
 mod load;
 mod render;
+mod signal;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +31,7 @@ use error::FileContext;
 /// Run the command line: the exit code (0, or 1 for "different" and
 /// "findings"); an error is printed by `main` and exits 2.
 pub fn run() -> Result<u8> {
+    signal::install();
     let help = format!(
         "Rules (id, severity, what it finds):\n{}\n\
          Exit codes: 0 no finding at warning level or above, 1 findings, 2 errors.\n\n\

@@ -86,10 +86,7 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     let mut chosen: HashMap<String, Vec<&str>> = HashMap::new();
     for (label, result) in &rendered {
         if let Ok((path, _)) = result {
-            chosen
-                .entry(path.to_string_lossy().to_lowercase())
-                .or_default()
-                .push(label);
+            chosen.entry(same_name(path)).or_default().push(label);
         }
     }
     let mut failed = Vec::new();
@@ -97,9 +94,7 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     for (label, result) in &rendered {
         match result {
             Ok((path, bytes)) => {
-                let rows = chosen
-                    .get(&path.to_string_lossy().to_lowercase())
-                    .map_or(&[][..], Vec::as_slice);
+                let rows = chosen.get(&same_name(path)).map_or(&[][..], Vec::as_slice);
                 if rows.len() > 1 {
                     failed.push(format!(
                         "{label}: {} is the output of {} rows ({}); none is written",
@@ -117,7 +112,7 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     let written_results: Vec<Result<()>> = ready
         .par_iter()
         .map(|(label, path, bytes)| {
-            io::write_file(path, None, bytes.as_slice())
+            io::write_file(path, &[request.template, request.vars], bytes.as_slice())
                 .map_err(|e| anyhow!("{label}: {}", error::one_line(&e)))
         })
         .collect();
@@ -142,6 +137,17 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     } else {
         bail!("{} of {} rows failed", failed.len(), rendered.len())
     }
+}
+
+/// `path` as file systems compare names: `.` parts dropped, `/` and `\`
+/// alike, capitals as small letters (Windows and macOS do not tell them
+/// apart).
+fn same_name(path: &Path) -> String {
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().to_lowercase())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A row rendered and checked: where it goes and its bytes.

@@ -175,8 +175,7 @@ fn float(f: f64) -> String {
 }
 
 /// `s` as a plain scalar when that is unambiguous, else double-quoted.
-#[cfg(test)]
-fn scalar(s: &str, in_flow: bool) -> String {
+pub fn scalar(s: &str, in_flow: bool) -> String {
     let mut out = String::new();
     scalar_into(&mut out, s, in_flow);
     out

@@ -5,6 +5,7 @@
 //! writer is ours so that layout, comments and quoting are exact).
 
 mod emit;
+pub use emit::scalar;
 mod error;
 mod head;
 mod node;
