@@ -368,8 +368,10 @@ mod imp {
                 Kind::Link { owner: 0 }
             } else if meta.is_file() {
                 Kind::File
-            } else {
+            } else if meta.is_dir() {
                 Kind::Other
+            } else {
+                Kind::Stream
             };
             Ok(Found { kind, id: (0, 0) })
         }

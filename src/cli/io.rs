@@ -241,18 +241,19 @@ fn create(folder: &Folder, name: &OsStr, sources: &[&Path], content: Content<'_>
 /// The mode of a new file: read and write for all, less what any of
 /// `sources` lacks (an export readable by its owner only does not become
 /// readable by others once converted).
+#[cfg(unix)]
 fn narrowest(sources: &[&Path]) -> u32 {
-    let mut mode = 0o666;
-    #[cfg(unix)]
-    for source in sources {
-        use std::os::unix::fs::PermissionsExt;
-        if let Some(meta) = fs::metadata(source).ok().filter(fs::Metadata::is_file) {
-            mode &= meta.permissions().mode();
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = sources;
-    mode
+    use std::os::unix::fs::PermissionsExt;
+    sources
+        .iter()
+        .filter_map(|source| fs::metadata(source).ok().filter(fs::Metadata::is_file))
+        .fold(0o666, |mode, meta| mode & meta.permissions().mode())
+}
+
+/// Windows gives a new file the folder's permissions.
+#[cfg(not(unix))]
+fn narrowest(_sources: &[&Path]) -> u32 {
+    0o666
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
