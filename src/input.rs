@@ -104,7 +104,7 @@ impl Document {
                 (Profiles::Registry(model), warnings)
             }
             Document::Prf(input) => {
-                let (model, warnings) = input.model();
+                let (model, warnings) = input.into_model();
                 (Profiles::Prf(model), warnings)
             }
             Document::Model { profiles, .. } => (profiles, Vec::new()),
@@ -136,7 +136,7 @@ pub fn read<'a>(
             Cow::Owned(bytes) => read_reg_owned(bytes, options.codepage)?,
             Cow::Borrowed(bytes) => read_reg(bytes, options.codepage)?,
         }),
-        Format::Prf => Document::Prf(read_prf(&bytes, options.codepage)?),
+        Format::Prf => Document::Prf(read_prf_owned(bytes, options.codepage)?),
         Format::Yaml => Document::Model {
             from: Format::Yaml,
             profiles: read_yaml_document(&bytes)?.into(),
@@ -348,6 +348,34 @@ impl PrfInput {
         warnings.extend(more);
         (model, warnings)
     }
+
+    /// [`PrfInput::model`], with the text and the line tree freed before
+    /// the settings are worked out, so that a large file is not held as
+    /// text, lines, sections and settings at once.
+    pub fn into_model(self) -> (PrfModel, Vec<Warning>) {
+        let source = self.source();
+        let (doc, mut warnings) = prf::Document::from_parsed(&self.text, self.parsed);
+        drop(self.text);
+        let (model, more) = PrfModel::from_document(&doc, source);
+        drop(doc);
+        warnings.extend(more);
+        (model, warnings)
+    }
+}
+
+/// [`read_prf`] freeing `bytes` (when owned) once they are decoded.
+fn read_prf_owned(
+    bytes: Cow<'_, [u8]>,
+    codepage: Option<&'static CodePage>,
+) -> Result<PrfInput, InputError> {
+    let (text, format) = decode_prf(&bytes, codepage)?;
+    drop(bytes);
+    let parsed = prf::parse(&text);
+    Ok(PrfInput {
+        text,
+        format,
+        parsed,
+    })
 }
 
 /// Read a `.prf` file. A byte-order mark decides the encoding; without one,
@@ -355,18 +383,27 @@ impl PrfInput {
 /// in the ANSI code page `codepage` (Windows-1252 by default), as Outlook
 /// reads it.
 pub fn read_prf(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<PrfInput, InputError> {
-    let no_bom = match codepage {
-        Some(cp) => NoBom::CodePage(cp),
-        None if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => NoBom::Utf8,
-        None => NoBom::CodePage(encoding_rs::WINDOWS_1252),
-    };
-    let Decoded { text, format } = text::decode(bytes, no_bom)?;
+    let (text, format) = decode_prf(bytes, codepage)?;
     let parsed = prf::parse(&text);
     Ok(PrfInput {
         text,
         format,
         parsed,
     })
+}
+
+/// The text of a `.prf` file and how it was written, as [`read_prf`] says.
+fn decode_prf(
+    bytes: &[u8],
+    codepage: Option<&'static CodePage>,
+) -> Result<(String, TextFormat), InputError> {
+    let no_bom = match codepage {
+        Some(cp) => NoBom::CodePage(cp),
+        None if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => NoBom::Utf8,
+        None => NoBom::CodePage(encoding_rs::WINDOWS_1252),
+    };
+    let Decoded { text, format } = text::decode(bytes, no_bom)?;
+    Ok((text, format))
 }
 
 /// Read a YAML document of a registry export: UTF-8, with or without a

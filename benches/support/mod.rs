@@ -275,3 +275,163 @@ fn uid_bytes(uid: &str) -> Vec<u8> {
 fn hex_uids(uids: &[&str]) -> Vec<u8> {
     uids.iter().flat_map(|u| uid_bytes(u)).collect()
 }
+
+/// A Regedit 5 export (UTF-16LE, BOM, CRLF) of one Outlook 2016 profile
+/// `P` with `sections` keys under it: the store list, the Exchange Global
+/// Section with static ports, the profile's service and provider lists, and
+/// Unicode PST services, each a service key and a provider key pointing at
+/// each other, until there are `sections` keys.
+pub fn one_profile(sections: usize) -> Vec<u8> {
+    let mut rng = Lcg(sections as u64);
+    let base = format!(r"{ROOT}\P");
+    let key = |rel: &str| format!(r"{base}\{rel}");
+    let pairs = sections.saturating_sub(3).div_ceil(2);
+    let services: Vec<(String, String)> = (0..pairs).map(|_| (rng.uid(), rng.uid())).collect();
+    let mut blocks = vec![Block::key(base.clone(), Vec::new())];
+    blocks.push(Block::key(
+        key("0a0d020000000000c000000000000046"),
+        vec![
+            value("0003041f", long(1)),
+            value("01020409", binary(rng.bytes(182))),
+        ],
+    ));
+    blocks.push(Block::key(
+        key("13dbb0c8aa05101a9bb000aa002fc45a"),
+        vec![
+            value("001f6622", unicode("mail.example.com:44300")),
+            value("00036623", long(0x2f)),
+            value("001f6625", unicode("msstd:mail.example.com")),
+            value("0002662c", short(6001)),
+            value("0002662d", short(6002)),
+        ],
+    ));
+    let service_uids: Vec<&str> = services.iter().map(|(s, _)| s.as_str()).collect();
+    let provider_uids: Vec<&str> = services.iter().map(|(_, p)| p.as_str()).collect();
+    blocks.push(Block::key(
+        key("9207f3e0a3b11019908b08002b2a56c2"),
+        vec![
+            value("01023d0e", binary(hex_uids(&service_uids))),
+            value("01023d00", binary(hex_uids(&provider_uids))),
+        ],
+    ));
+    for (n, (service, provider)) in services.iter().enumerate() {
+        let name = format!("Archive {n:05}");
+        blocks.push(Block::key(
+            key(service),
+            vec![
+                value("001f3d09", unicode("MSUPST MS")),
+                value("001f3d0a", unicode("mspst.dll")),
+                value("01023d00", binary(uid_bytes(provider))),
+                value("001f3001", unicode(&name)),
+            ],
+        ));
+        if blocks.len() > sections {
+            break;
+        }
+        blocks.push(Block::key(
+            key(provider),
+            vec![
+                value("001f3001", unicode(&name)),
+                value("01023d0c", binary(uid_bytes(service))),
+                value(
+                    "001f6700",
+                    unicode(&format!(
+                        r"C:\Users\user\Documents\Outlook Files\{name}.pst"
+                    )),
+                ),
+                value("00036701", long(0x2000_0000)),
+                value("01023414", binary(rng.bytes(16))),
+            ],
+        ));
+    }
+    let doc = Document {
+        format: Format::Regedit5,
+        blocks,
+    };
+    let text = reg::write(&doc, Newline::CrLf).unwrap();
+    text::encode(&text, &TextFormat::REGEDIT5).unwrap()
+}
+
+/// An OCT-style `.prf` (Windows-1252, CRLF) with `sections` value sections
+/// besides `[General]`, the two lists and the mapping blocks: the Exchange
+/// Global Section with static ports, then services (Exchange mailboxes and
+/// Unicode PSTs, listed in `[Service List]`) and IMAP accounts (listed in
+/// `[Internet Account List]`), half and half.
+pub fn prf(sections: usize) -> Vec<u8> {
+    use std::fmt::Write;
+    let services = sections.saturating_sub(1).div_ceil(2);
+    let accounts = sections.saturating_sub(1) / 2;
+    let mut t = String::new();
+    t.push_str(
+        ";Automatically generated PRF file from the Microsoft Office Customization Tool\n\n",
+    );
+    t.push_str("[General]\nCustom=1\nProfileName=Outlook\nDefaultProfile=Yes\n");
+    t.push_str("OverwriteProfile=Append\nModifyDefaultProfileIfPresent=TRUE\n");
+    t.push_str("BackupProfile=No\nDefaultStore=Service1\n\n");
+    t.push_str("[Service List]\nServiceEGS=Exchange Global Section\n");
+    for n in 1..=services {
+        let block = if n % 2 == 1 {
+            "Microsoft Exchange Server"
+        } else {
+            "Unicode Personal Folders"
+        };
+        writeln!(t, "Service{n}={block}").unwrap();
+    }
+    t.push_str(";ServiceX=Microsoft Outlook Client\n\n[Internet Account List]\n");
+    for n in 1..=accounts {
+        writeln!(t, "Account{n}=IMAP_I_Mail").unwrap();
+    }
+    t.push_str("\n[ServiceEGS]\nRPCoverHTTPflags=0x002f\nRPCProxyServer=mail.example.com:44300\n");
+    t.push_str("RPCProxyPrincipalName=msstd:mail.example.com\n");
+    t.push_str("TCPExchangePort=6001\n;HTTPExchangePort=6001\n\n");
+    for n in 1..=services {
+        writeln!(t, "[Service{n}]").unwrap();
+        if n % 2 == 1 {
+            t.push_str("OverwriteExistingService=No\nUniqueService=Yes\n");
+            writeln!(t, "MailboxName=user{n:05}").unwrap();
+            t.push_str("HomeServer=exch01.corp.example.com\nOfflineFolderPathAndFilename=\n\n");
+        } else {
+            t.push_str("UniqueService=No\n");
+            writeln!(t, "Name=Archive {n:05}").unwrap();
+            writeln!(
+                t,
+                "PathAndFilenameToPersonalFolders=%USERPROFILE%\\Documents\\Outlook Files\\Archive {n:05}.pst"
+            )
+            .unwrap();
+            t.push_str("EncryptionType=0x40000000\n;RememberPassword=FALSE\n\n");
+        }
+    }
+    for n in 1..=accounts {
+        writeln!(t, "[Account{n}]").unwrap();
+        writeln!(t, "UniqueService=No\nAccountName=Mailbox {n:05}").unwrap();
+        t.push_str("IMAPServer=imap.example.org\n");
+        writeln!(t, "IMAPUserName=user{n:05}@example.org").unwrap();
+        t.push_str("SMTPServer=smtp.example.org\n");
+        writeln!(t, "EmailAddress=user{n:05}@example.org").unwrap();
+        t.push_str("IMAPUseSSL=1\nIMAPPort=993\nSMTPPort=587\nSMTPSecureConnection=2\n\n");
+    }
+    t.push_str(PRF_MAPPINGS);
+    t.replace('\n', "\r\n").into_bytes()
+}
+
+/// The mapping blocks of an Office 2016 OCT `.prf` (Sections 6 and 7).
+const PRF_MAPPINGS: &str = "[Microsoft Exchange Server]\nServiceName=MSEMS\n\
+MDBGUID=5494A1C0297F101BA58708002B2A2517\nMailboxName=PT_STRING8,0x6607\n\
+HomeServer=PT_STRING8,0x6608\nOfflineAddressBookPath=PT_STRING8,0x660E\n\
+OfflineFolderPathAndFilename=PT_STRING8,0x6610\n\n\
+[Exchange Global Section]\nSectionGUID=13dbb0c8aa05101a9bb000aa002fc45a\n\
+MailboxName=PT_STRING8,0x6607\nHomeServer=PT_STRING8,0x6608\n\
+RPCoverHTTPflags=PT_LONG,0x6623\nRPCProxyServer=PT_UNICODE,0x6622\n\
+RPCProxyPrincipalName=PT_UNICODE,0x6625\nRPCProxyAuthScheme=PT_LONG,0x6627\n\
+CachedExchangeConfigFlags=PT_LONG,0x6629\nTCPExchangePort=PT_I2,0x662C\n\
+HTTPExchangePort=PT_I2,0x662D\nTCPDirectoryPort=PT_I2,0x662E\n\
+HTTPDirectoryPort=PT_I2,0x662F\nTCPReferralPort=PT_I2,0x6630\n\
+HTTPReferralPort=PT_I2,0x6631\n\n\
+[Unicode Personal Folders]\nServiceName=MSUPST MS\nName=PT_UNICODE,0x3001\n\
+PathAndFilenameToPersonalFolders=PT_STRING8,0x6700\nRememberPassword=PT_BOOLEAN,0x6701\n\
+EncryptionType=PT_LONG,0x6702\nPassword=PT_STRING8,0x6703\n\n\
+[IMAP_I_Mail]\nAccountType=IMAP\nAccountName=PT_UNICODE,0x0002\n\
+DisplayName=PT_UNICODE,0x000B\nEmailAddress=PT_UNICODE,0x000C\n\
+IMAPServer=PT_UNICODE,0x0100\nIMAPUserName=PT_UNICODE,0x0101\n\
+IMAPUseSSL=PT_LONG,0x0105\nIMAPPort=PT_LONG,0x0104\nSMTPServer=PT_UNICODE,0x0200\n\
+SMTPUseSSL=PT_LONG,0x0202\nSMTPPort=PT_LONG,0x0201\nSMTPSecureConnection=PT_LONG,0x020A\n";

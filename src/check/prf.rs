@@ -2,6 +2,9 @@
 //! different values, placeholders, Exchange settings for Outlook 2016+, and
 //! the proxy and port rules on the settings that map to those properties.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use crate::mapi::props::{
     EXCHANGE_PORTS, PR_ROH_FLAGS, PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME,
     PR_ROH_PROXY_SERVER, PROP_INET_PORT, PROP_SMTP_PORT,
@@ -145,31 +148,39 @@ fn placeholder(place: &str, value: &str, out: &mut Vec<Finding>) {
 fn duplicates(parsed: &Parsed, text: &str, out: &mut Vec<Finding>) {
     let lines = crate::diag::LineIndex::new(text);
     let mut section = String::new();
-    let mut seen: Vec<(String, String, String)> = Vec::new();
+    // each section name in lower case → a number, so that every section of
+    // a name shares it; lines before any section are in section ""
+    let mut numbers: HashMap<String, usize> = HashMap::from([(String::new(), 0)]);
+    let mut number = 0;
+    // (section number, key in lower case) → the first value
+    let mut seen: HashMap<(usize, String), &str> = HashMap::new();
     for line in &parsed.file.lines {
         match &line.kind {
-            LineKind::Section { name, .. } => section = name.clone(),
+            LineKind::Section { name, .. } => {
+                section = name.clone();
+                let next = numbers.len();
+                number = *numbers.entry(name.to_ascii_lowercase()).or_insert(next);
+            }
             LineKind::Entry {
                 key,
                 value,
                 key_span,
                 ..
-            } => {
-                let lower = key.to_ascii_lowercase();
-                let here = section.to_ascii_lowercase();
-                match seen.iter().find(|(s, k, _)| *s == here && *k == lower) {
-                    Some((_, _, first)) if first != value => {
-                        let at = lines.locate(text, key_span.start);
-                        out.push(Finding::new(
+            } => match seen.entry((number, key.to_ascii_lowercase())) {
+                Entry::Occupied(first) if *first.get() != value.as_str() => {
+                    let first = *first.get();
+                    let at = lines.locate(text, key_span.start);
+                    out.push(Finding::new(
                             RuleId::PrfDuplicate,
                             format!("[{section}] {key} (line {at})"),
                             format!("{key}={value} repeats {key}={first} with another value; Outlook uses the first"),
                         ));
-                    }
-                    Some(_) => {}
-                    None => seen.push((here, lower, value.clone())),
                 }
-            }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+            },
             _ => {}
         }
     }

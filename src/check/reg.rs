@@ -1,6 +1,8 @@
 //! The rules over a registry model: Exchange proxy settings, ports, section
 //! references, default stores and multi-valued values.
 
+use std::collections::HashSet;
+
 use crate::mapi::dictionary::{self, Scope};
 use crate::mapi::props::{
     EXCHANGE_PORTS, PR_EMSMDB_SECTION_UID, PR_RESOURCE_FLAGS, PR_ROH_FLAGS,
@@ -20,6 +22,12 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
     let mut out = Vec::new();
     for profile in &model.profiles {
         let keys = effective(profile, cp);
+        // the sections a UID may name: the keys not deleted (folded)
+        let present: HashSet<String> = keys
+            .iter()
+            .filter(|k| !k.deleted)
+            .map(|k| name::fold(&k.path))
+            .collect();
         let place = |key: &Effective, name: &str| {
             if key.path == PROFILE_KEY {
                 format!("{}/{name}", profile.name)
@@ -47,7 +55,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
                     .get("Service UID")
                     .and_then(|v| uids(&v.data).into_iter().next())
                 {
-                    dangling(&keys, key, "Service UID", &[uid], &place, &mut out);
+                    dangling(&present, key, "Service UID", &[uid], &place, &mut out);
                 }
             }
             for tag in [
@@ -58,7 +66,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
             ] {
                 if let Some(value) = raw(key, tag) {
                     let what = name_of(tag, None);
-                    dangling(&keys, key, what, &uids(&value.data), &place, &mut out);
+                    dangling(&present, key, what, &uids(&value.data), &place, &mut out);
                 }
             }
             let is_provider = raw(key, PR_SERVICE_UID).is_some();
@@ -158,8 +166,10 @@ fn raw(key: &Effective, tag: PropTag) -> Option<&RegValue> {
     })
 }
 
+/// A finding for each of `uids` that names no section in `present` (the
+/// folded paths of the profile's keys).
 fn dangling(
-    keys: &[Effective],
+    present: &HashSet<String>,
     key: &Effective,
     what: &str,
     uids: &[String],
@@ -167,8 +177,7 @@ fn dangling(
     out: &mut Vec<Finding>,
 ) {
     for uid in uids {
-        let present = keys.iter().any(|k| !k.deleted && name::same(&k.path, uid));
-        if !present {
+        if !present.contains(&name::fold(uid)) {
             out.push(Finding::new(
                 RuleId::DanglingUid,
                 place(key, what),

@@ -6,6 +6,8 @@
 mod prf;
 mod text;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::input::Profiles;
@@ -122,20 +124,32 @@ pub fn diff_reg(a: &Model, b: &Model, options: &DiffOptions) -> Vec<Change> {
             ..change(Kind::Changed)
         });
     }
+    let in_a = first_of(&a.profiles, |p| &p.name);
+    let in_b = first_of(&b.profiles, |p| &p.name);
     for pa in &a.profiles {
-        match b.profiles.iter().find(|pb| name::same(&pb.name, &pa.name)) {
+        match in_b.get(&name::fold(&pa.name)) {
             Some(pb) => out.extend(diff_profile(a, pa, b, pb, options)),
             None => out.push(whole_profile(Kind::Removed, pa)),
         }
     }
     for pb in &b.profiles {
-        if !a.profiles.iter().any(|pa| name::same(&pa.name, &pb.name)) {
+        if !in_a.contains_key(&name::fold(&pb.name)) {
             out.push(whole_profile(Kind::Added, pb));
         }
     }
     let outside = |m: &Model| Section::all(&m.keys, None, m);
     out.extend(diff_sections(&outside(a), &outside(b), None, options));
     out
+}
+
+/// The first of `items` by each name `name_of` gives (folded): what a
+/// search in order for a name of the same spelling would find.
+fn first_of<T>(items: &[T], name_of: impl Fn(&T) -> &str) -> HashMap<String, &T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(name::fold(name_of(item))).or_insert(item);
+    }
+    map
 }
 
 fn change(kind: Kind) -> Change {
@@ -217,8 +231,10 @@ fn diff_sections(
         label: s.key.info.label.clone(),
         ..change(kind)
     };
+    let in_a = first_of(a, |s| &s.key.path);
+    let in_b = first_of(b, |s| &s.key.path);
     for sa in a {
-        let Some(sb) = b.iter().find(|s| name::same(&s.key.path, &sa.key.path)) else {
+        let Some(sb) = in_b.get(&name::fold(&sa.key.path)) else {
             out.push(Change {
                 old: Some(key_summary(sa)),
                 ..at(sa, Kind::Removed)
@@ -233,12 +249,14 @@ fn diff_sections(
             });
             continue;
         }
+        let values_a = first_of(&sa.key.values, |v| v.name.as_str());
+        let values_b = first_of(&sb.key.values, |v| v.name.as_str());
         for va in &sa.key.values {
             if ignored(sa, va, options) {
                 continue;
             }
             let (name, raw_name) = names(va, &sa.ctx);
-            match sb.key.get(va.name.as_str()) {
+            match values_b.get(&name::fold(va.name.as_str())) {
                 None => out.push(Change {
                     name: Some(name),
                     raw_name,
@@ -256,7 +274,7 @@ fn diff_sections(
             }
         }
         for vb in &sb.key.values {
-            if ignored(sb, vb, options) || sa.key.get(vb.name.as_str()).is_some() {
+            if ignored(sb, vb, options) || values_a.contains_key(&name::fold(vb.name.as_str())) {
                 continue;
             }
             let (name, raw_name) = names(vb, &sb.ctx);
@@ -269,7 +287,7 @@ fn diff_sections(
         }
     }
     for sb in b {
-        if !a.iter().any(|s| name::same(&s.key.path, &sb.key.path)) {
+        if !in_a.contains_key(&name::fold(&sb.key.path)) {
             out.push(Change {
                 new: Some(key_summary(sb)),
                 ..at(sb, Kind::Added)

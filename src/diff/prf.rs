@@ -4,6 +4,8 @@
 //! with the first), settings by name. Only active settings count: a
 //! commented-out setting is one Outlook does not apply.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::{Model, RegToPrf, ToPrfError, reg_to_prf};
 use crate::prf::{APPLY_OPTIONS, Item, Listed, PrfModel};
 
@@ -80,32 +82,31 @@ pub fn diff_prf(a: &PrfModel, b: &PrfModel, options: &DiffOptions) -> Vec<Change
 
 /// Items of `a` and `b` paired by block and rank within the block.
 fn pair<'m>(a: &'m [Item], b: &'m [Item]) -> Vec<(Option<&'m Item>, Option<&'m Item>)> {
-    let active = |items: &'m [Item]| -> Vec<(&'m Item, String, usize)> {
-        let mut seen: Vec<String> = Vec::new();
+    // the active items, each with its block (lower case) and rank among
+    // the items of that block
+    let active = |items: &'m [Item]| -> Vec<(&'m Item, (String, usize))> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
         items
             .iter()
             .filter(|i| i.listed == Listed::Active)
             .map(|i| {
                 let block = i.block.clone().unwrap_or_default().to_ascii_lowercase();
-                let rank = seen.iter().filter(|s| **s == block).count();
-                seen.push(block.clone());
-                (i, block, rank)
+                let count = seen.entry(block.clone()).or_insert(0);
+                let rank = *count;
+                *count = count.saturating_add(1);
+                (i, (block, rank))
             })
             .collect()
     };
     let (a, b) = (active(a), active(b));
+    let in_b: HashMap<&(String, usize), &Item> = b.iter().map(|(i, place)| (place, *i)).collect();
     let mut out: Vec<(Option<&Item>, Option<&Item>)> = a
         .iter()
-        .map(|(ia, block, rank)| {
-            let ib = b
-                .iter()
-                .find(|(_, bb, rb)| bb == block && rb == rank)
-                .map(|(i, _, _)| *i);
-            (Some(*ia), ib)
-        })
+        .map(|(ia, place)| (Some(*ia), in_b.get(place).copied()))
         .collect();
-    for (ib, block, rank) in &b {
-        if !a.iter().any(|(_, ba, ra)| ba == block && ra == rank) {
+    let in_a: HashSet<&(String, usize)> = a.iter().map(|(_, place)| place).collect();
+    for (ib, place) in &b {
+        if !in_a.contains(place) {
             out.push((None, Some(*ib)));
         }
     }
@@ -127,18 +128,25 @@ fn whole(kind: Kind, item: &Item) -> Change {
     }
 }
 
-fn settings(
+fn settings<'s>(
     out: &mut Vec<Change>,
     section: &str,
     label: Option<&str>,
-    a: &[(String, String)],
-    b: &[(String, String)],
+    a: &'s [(String, String)],
+    b: &'s [(String, String)],
     options: &DiffOptions,
 ) {
-    let get = |list: &[(String, String)], key: &str| {
-        list.iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v.clone())
+    // each key (lower case) → the value of its first entry
+    let by_key = |list: &'s [(String, String)]| {
+        let mut map: HashMap<String, &'s str> = HashMap::with_capacity(list.len());
+        for (k, v) in list {
+            map.entry(k.to_ascii_lowercase()).or_insert(v);
+        }
+        map
+    };
+    let (in_a, in_b) = (by_key(a), by_key(b));
+    let get = |map: &HashMap<String, &str>, key: &str| {
+        map.get(&key.to_ascii_lowercase()).map(|v| (*v).to_owned())
     };
     let ignored = |key: &str| options.ignore.iter().any(|n| n.eq_ignore_ascii_case(key));
     let at = |kind: Kind, key: &str| Change {
@@ -148,7 +156,7 @@ fn settings(
         ..change(kind)
     };
     for (key, old) in a.iter().filter(|(k, _)| !ignored(k)) {
-        match get(b, key) {
+        match get(&in_b, key) {
             None => out.push(Change {
                 old: Some(old.clone()),
                 ..at(Kind::Removed, key)
@@ -162,7 +170,7 @@ fn settings(
         }
     }
     for (key, new) in b.iter().filter(|(k, _)| !ignored(k)) {
-        if get(a, key).is_none() {
+        if get(&in_a, key).is_none() {
             out.push(Change {
                 new: Some(new.clone()),
                 ..at(Kind::Added, key)

@@ -3,6 +3,8 @@
 //! the section its mapping names (Exchange settings: the Exchange Global
 //! Section and each Exchange account section).
 
+use std::collections::HashMap;
+
 use crate::mapi::dictionary::{self, Scope};
 use crate::mapi::props::PR_ROH_PROXY_SERVER;
 use crate::mapi::proxy::fixed_proxy;
@@ -81,14 +83,18 @@ impl<'m> Section<'m> {
     fn all(model: &'m Model, profile: &'m Profile) -> Vec<Section<'m>> {
         let infos = describe(profile, model.source.codepage);
         let mut out: Vec<Section<'m>> = Vec::new();
+        // each key (folded) → its section in `out`
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (key, info) in profile.keys.iter().zip(infos) {
             if key.delete {
                 continue;
             }
-            if let Some(known) = out.iter_mut().find(|s| name::same(s.path, &key.path)) {
+            let folded = name::fold(&key.path);
+            if let Some(known) = seen.get(&folded).and_then(|&at| out.get_mut(at)) {
                 known.values.extend(&key.values);
                 continue;
             }
+            seen.insert(folded, out.len());
             out.push(Section {
                 profile: &profile.name,
                 path: &key.path,

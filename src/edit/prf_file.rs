@@ -3,10 +3,12 @@
 //! commented out for `--unset`, or with `--create` a line added to the
 //! section of the service whose mapping knows the key.
 
+use std::collections::HashMap;
+
 use crate::input::PrfInput;
 use crate::mapi::proxy::fixed_proxy;
 use crate::model::encode_setting;
-use crate::prf::{self, GENERAL_KEYS, Item, PrfModel};
+use crate::prf::{self, GENERAL_KEYS, Item, LineKind, PrfModel};
 use crate::yaml::PrfPatch;
 
 use super::{Assignment, BadValue, EditError, Edited, Edits};
@@ -14,7 +16,7 @@ use super::{Assignment, BadValue, EditError, Edited, Edits};
 /// Apply `edits` to the `.prf` file `input`.
 pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
     let (model, _) = input.model();
-    let mut text = input.text.clone();
+    let mut text = Pieces::new(&input.text);
     let mut changes = Vec::new();
     let items: Vec<&Item> = model
         .services
@@ -35,7 +37,7 @@ pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
                 continue;
             };
             if let Some(fixed) = fixed_proxy(old) {
-                text = edit(&text, &item.id, "RPCProxyServer", Some(&fixed))?;
+                text.edit(&item.id, "RPCProxyServer", Some(&fixed))?;
                 changes.push(format!("[{}] RPCProxyServer: {old} → {fixed}", item.id));
             }
         }
@@ -43,7 +45,10 @@ pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
     for assignment in &edits.assignments {
         changes.extend(assign(&mut text, &model, &items, assignment, edits)?);
     }
-    Ok(Edited { text, changes })
+    Ok(Edited {
+        text: text.into_text(),
+        changes,
+    })
 }
 
 /// Merge the settings of `patch` into the `.prf` file `input`: each value
@@ -51,7 +56,7 @@ pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
 /// the section; `null` comments the setting out.
 pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError> {
     let (model, _) = input.model();
-    let mut text = input.text.clone();
+    let mut text = Pieces::new(&input.text);
     let mut changes = Vec::new();
     for (key, value) in &patch.general {
         let new = value
@@ -80,15 +85,18 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
             if new.is_none() && old.is_none() {
                 continue;
             }
-            text = edit(&text, &item.id, key, new.as_deref())?;
+            text.edit(&item.id, key, new.as_deref())?;
             changes.push(change(&item.id, key, old, new.as_deref()));
         }
     }
-    Ok(Edited { text, changes })
+    Ok(Edited {
+        text: text.into_text(),
+        changes,
+    })
 }
 
 fn assign(
-    text: &mut String,
+    text: &mut Pieces,
     model: &PrfModel,
     items: &[&Item],
     assignment: &Assignment,
@@ -124,7 +132,7 @@ fn assign(
         if active == value {
             continue;
         }
-        *text = edit(text, &item.id, key, value)?;
+        text.edit(&item.id, key, value)?;
         changes.push(change(&item.id, key, active, value));
     }
     if !changes.is_empty() || value.is_none() || items.iter().any(|i| i.settings.get(key).is_some())
@@ -146,7 +154,7 @@ fn assign(
     for item in knowing {
         let block = item.block.as_deref().unwrap_or_default();
         check(model, block, key, Some(value), &item.id)?;
-        *text = edit(text, &item.id, key, Some(value))?;
+        text.edit(&item.id, key, Some(value))?;
         changes.push(change(&item.id, key, None, Some(value)));
     }
     Ok(changes)
@@ -154,7 +162,7 @@ fn assign(
 
 /// A `[General]` option.
 fn general(
-    text: &mut String,
+    text: &mut Pieces,
     model: &PrfModel,
     key: &str,
     value: Option<&str>,
@@ -163,7 +171,7 @@ fn general(
     if old == value {
         return Ok(Vec::new());
     }
-    *text = edit(text, "General", key, value)?;
+    text.edit("General", key, value)?;
     Ok(vec![change("General", key, old, value)])
 }
 
@@ -192,18 +200,92 @@ fn check(
         .map_err(|why| EditError::value(format!("[{id}] {key}"), why))
 }
 
-/// Set `key` in section `id`, one line: the value replaced, a
-/// commented-out `;key=…` switched on, or else a line added to the section;
-/// with `None`, the setting commented out.
-fn edit(text: &str, id: &str, key: &str, value: Option<&str>) -> Result<String, EditError> {
-    let parsed = prf::parse(text);
-    let edited = match value {
-        Some(v) => prf::set(text, &parsed, id, key, v)
-            .map(|(t, _)| t)
-            .or_else(|| prf::add(text, &parsed, id, key, v)),
-        None => prf::comment_out(text, &parsed, id, key),
-    };
-    edited.ok_or_else(|| EditError::NoPlace(format!("[{id}] {key}")))
+/// The text of a `.prf` cut before each section header, so that an edit
+/// reparses and rebuilds only the section it changes, never the whole
+/// file: many edits take time in proportion to the file, not to the file
+/// times the edits.
+struct Pieces {
+    /// The lines before the first header, then each section from its
+    /// header line to the next header line.
+    pieces: Vec<String>,
+    /// Each section name (lower case) → the piece of its first header, the
+    /// one Outlook reads.
+    first: HashMap<String, usize>,
+    /// Which line breaks the whole text holds (CRLF, LF, CR), for a line
+    /// added after a last line without one.
+    breaks: [bool; 3],
+}
+
+/// The line breaks a `.prf` may use, in the order `prf::add` prefers them.
+const BREAKS: [&str; 3] = ["\r\n", "\n", "\r"];
+
+impl Pieces {
+    fn new(text: &str) -> Pieces {
+        let parsed = prf::parse(text);
+        let mut pieces = Vec::new();
+        let mut first = HashMap::new();
+        let mut start = 0;
+        for line in &parsed.file.lines {
+            if let LineKind::Section { name, .. } = &line.kind {
+                pieces.push(
+                    text.get(start..line.span.start)
+                        .unwrap_or_default()
+                        .to_owned(),
+                );
+                start = line.span.start;
+                first
+                    .entry(name.to_ascii_lowercase())
+                    .or_insert(pieces.len());
+            }
+        }
+        pieces.push(text.get(start..).unwrap_or_default().to_owned());
+        Pieces {
+            pieces,
+            first,
+            breaks: BREAKS.map(|nl| text.contains(nl)),
+        }
+    }
+
+    /// Set `key` in section `id`, one line: the value replaced, a
+    /// commented-out `;key=…` switched on, or else a line added to the
+    /// section; with `None`, the setting commented out.
+    fn edit(&mut self, id: &str, key: &str, value: Option<&str>) -> Result<(), EditError> {
+        let no_place = || EditError::NoPlace(format!("[{id}] {key}"));
+        let at = self
+            .first
+            .get(&id.to_ascii_lowercase())
+            .copied()
+            .ok_or_else(no_place)?;
+        let piece = self.pieces.get_mut(at).ok_or_else(no_place)?;
+        let parsed = prf::parse(piece);
+        // what `prf::add` would find in the whole text
+        let newline = BREAKS
+            .into_iter()
+            .zip(self.breaks)
+            .find_map(|(nl, held)| held.then_some(nl))
+            .unwrap_or("\r\n");
+        let edited = match value {
+            Some(v) => prf::set(piece, &parsed, id, key, v)
+                .map(|(t, _)| t)
+                .or_else(|| prf::add_with_newline(piece, &parsed, id, key, v, newline)),
+            None => prf::comment_out(piece, &parsed, id, key),
+        };
+        *piece = edited.ok_or_else(no_place)?;
+        let breaks = |s: &str| s.contains(['\r', '\n']);
+        if breaks(key) || value.is_some_and(breaks) {
+            // new lines may hold headers: cut the text again
+            *self = Pieces::new(&self.pieces.concat());
+        } else {
+            for (held, nl) in self.breaks.iter_mut().zip(BREAKS) {
+                *held |= piece.contains(nl);
+            }
+        }
+        Ok(())
+    }
+
+    fn into_text(self) -> String {
+        self.pieces.concat()
+    }
 }
 
 fn change(id: &str, key: &str, old: Option<&str>, new: Option<&str>) -> String {
@@ -212,4 +294,63 @@ fn change(id: &str, key: &str, old: Option<&str>, new: Option<&str>) -> String {
         old.unwrap_or("(absent)"),
         new.unwrap_or("(commented out)")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One edit of the whole text, reparsed, as edits were made before the
+    /// text was cut into pieces.
+    fn edit_whole(text: &str, id: &str, key: &str, value: Option<&str>) -> Option<String> {
+        let parsed = prf::parse(text);
+        match value {
+            Some(v) => prf::set(text, &parsed, id, key, v)
+                .map(|(t, _)| t)
+                .or_else(|| prf::add(text, &parsed, id, key, v)),
+            None => prf::comment_out(text, &parsed, id, key),
+        }
+    }
+
+    /// Edits of the pieces give the text that edits of the whole text
+    /// give, one after another: repeated and differently cased sections
+    /// (the first counts), switched-on comments, removals, lines added to
+    /// a last section without a line break (the file's own break), and a
+    /// value whose line break brings a new header.
+    #[test]
+    fn editing_pieces_is_editing_the_whole_text() {
+        let texts = [
+            "; head\r\n[General]\r\nProfileName=A\r\n[ServiceEGS]\r\n;TCPExchangePort=6001\r\n\
+             [serviceegs]\r\nX=1\r\n[Service1]\r\nHomeServer=a",
+            "[A]\nk=1\n\n[B]\rk=2\r[a]\nk=3",
+            "[Only]",
+            "no section=1\n[S]\n",
+        ];
+        let edits: [(&str, &str, Option<&str>); 12] = [
+            ("ServiceEGS", "TCPExchangePort", Some("6002")),
+            ("SERVICEEGS", "tcpexchangeport", Some("6003")),
+            ("Service1", "HomeServer", Some("b")),
+            ("Service1", "MailboxName", Some("m")),
+            ("Service1", "MailboxName", None),
+            ("A", "k", Some("9")),
+            ("a", "n", Some("5")),
+            ("B", "k", None),
+            ("Only", "x", Some("1")),
+            ("Only", "y", Some("2")),
+            ("S", "z", Some("line\n[Service1]\nk=v")),
+            ("Service1", "k", Some("w")),
+        ];
+        for text in texts {
+            let mut whole = text.to_owned();
+            let mut pieces = Pieces::new(text);
+            for (id, key, value) in edits {
+                let found = edit_whole(&whole, id, key, value);
+                // an edit that finds no place fails and leaves the text
+                assert_eq!(pieces.edit(id, key, value).is_ok(), found.is_some());
+                whole = found.unwrap_or(whole);
+                assert_eq!(pieces.pieces.concat(), whole, "{text:?} after [{id}] {key}");
+            }
+            assert_eq!(pieces.into_text(), whole);
+        }
+    }
 }

@@ -7,9 +7,11 @@
 //! beside the section's entries as candidates for commented-out settings;
 //! the meaning layer decides which of them name a known setting.
 
-use crate::diag::{Location, Warning};
+use std::collections::HashMap;
 
-use super::syntax::{LineKind, Parsed};
+use crate::diag::{LineIndex, Location, Warning};
+
+use super::syntax::{Line, LineKind, Parsed};
 
 /// A `key=value` line with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,18 +58,39 @@ impl Document {
     /// Read the effective sections of `parsed` (whose text is `text`),
     /// with a warning for each repeat that Outlook ignores.
     pub fn new(text: &str, parsed: &Parsed) -> (Document, Vec<Warning>) {
+        Document::read(text, &parsed.lines, parsed.file.lines.iter().cloned())
+    }
+
+    /// [`Document::new`] taking the keys and values out of `parsed`
+    /// instead of copying them.
+    pub fn from_parsed(text: &str, parsed: Parsed) -> (Document, Vec<Warning>) {
+        let Parsed { file, lines, .. } = parsed;
+        Document::read(text, &lines, file.lines.into_iter())
+    }
+
+    fn read(
+        text: &str,
+        index: &LineIndex,
+        lines: impl Iterator<Item = Line>,
+    ) -> (Document, Vec<Warning>) {
         let mut doc = Document::default();
         let mut warnings = Vec::new();
+        // each section's name (lower case) → its index in doc.sections, and
+        // for each section its keys (lower case) → their index in its
+        // entries: repeats are found without searching
+        let mut sections: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<KeyIndex> = Vec::new();
         // index into doc.sections of the section being read; None before the
         // first header and inside an ignored repeat
         let mut current: Option<usize> = None;
         let mut ignoring = false;
-        let locate = |offset: usize| parsed.lines.locate(text, offset);
-        for line in &parsed.file.lines {
-            match &line.kind {
+        let locate = |offset: usize| index.locate(text, offset);
+        for line in lines {
+            match line.kind {
                 LineKind::Section { name, name_span } => {
                     let at = locate(name_span.start);
-                    match doc.position(name) {
+                    let folded = name.to_ascii_lowercase();
+                    match sections.get(&folded).copied() {
                         Some(first) => {
                             let first_at = doc.sections.get(first).map_or(0, |s| s.at.line);
                             warnings.push(Warning::at(
@@ -81,8 +104,10 @@ impl Document {
                             ignoring = true;
                         }
                         None => {
+                            sections.insert(folded, doc.sections.len());
+                            keys.push(KeyIndex::default());
                             doc.sections.push(Section {
-                                name: name.clone(),
+                                name,
                                 at,
                                 entries: Vec::new(),
                                 commented: Vec::new(),
@@ -99,7 +124,9 @@ impl Document {
                     ..
                 } => {
                     let at = locate(key_span.start);
-                    let Some(section) = current.and_then(|i| doc.sections.get_mut(i)) else {
+                    let Some((section, keys)) =
+                        current.and_then(|i| doc.sections.get_mut(i).zip(keys.get_mut(i)))
+                    else {
                         if !ignoring {
                             warnings.push(
                                 Warning::at(
@@ -111,12 +138,11 @@ impl Document {
                         }
                         continue;
                     };
-                    if let Some(first) = section
-                        .entries
-                        .iter()
-                        .find(|e| e.key.eq_ignore_ascii_case(key))
+                    if let Some(first) = keys
+                        .find(&section.entries, &key)
+                        .and_then(|i| section.entries.get(i))
                     {
-                        let same = if first.value == *value {
+                        let same = if first.value == value {
                             "the same value"
                         } else {
                             "a different value"
@@ -131,11 +157,8 @@ impl Document {
                         ));
                         continue;
                     }
-                    section.entries.push(Entry {
-                        key: key.clone(),
-                        value: value.clone(),
-                        at,
-                    });
+                    section.entries.push(Entry { key, value, at });
+                    keys.added(&section.entries);
                 }
                 LineKind::Comment => {
                     let Some(section) = current.and_then(|i| doc.sections.get_mut(i)) else {
@@ -167,6 +190,48 @@ impl Document {
     /// The section called `name` (case-insensitive).
     pub fn section(&self, name: &str) -> Option<&Section> {
         self.position(name).and_then(|i| self.sections.get(i))
+    }
+}
+
+/// The keys of one section, to find a repeat: a search of the few entries
+/// most sections have, a map once there are many, so that a section of
+/// many entries is read in time in proportion to them.
+#[derive(Default)]
+struct KeyIndex(Option<HashMap<String, usize>>);
+
+impl KeyIndex {
+    /// Up to this many entries, a search.
+    const SMALL: usize = 16;
+
+    /// The entry of `entries` with key `key` (case-insensitive).
+    fn find(&self, entries: &[Entry], key: &str) -> Option<usize> {
+        match &self.0 {
+            Some(map) => map.get(&key.to_ascii_lowercase()).copied(),
+            None => entries.iter().position(|e| e.key.eq_ignore_ascii_case(key)),
+        }
+    }
+
+    /// Note the last of `entries`, just added (its key is not among the others).
+    fn added(&mut self, entries: &[Entry]) {
+        match &mut self.0 {
+            Some(map) => {
+                if let Some(last) = entries.last() {
+                    map.insert(
+                        last.key.to_ascii_lowercase(),
+                        entries.len().saturating_sub(1),
+                    );
+                }
+            }
+            None if entries.len() > Self::SMALL => {
+                let map = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.key.to_ascii_lowercase(), i))
+                    .collect();
+                self.0 = Some(map);
+            }
+            None => {}
+        }
     }
 }
 

@@ -80,6 +80,20 @@ pub fn comment_out(text: &str, parsed: &Parsed, section: &str, key: &str) -> Opt
 /// blank, with that section's line break; `None` when there is no such
 /// section.
 pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -> Option<String> {
+    add_with_newline(text, parsed, section, key, value, newline_of(text))
+}
+
+/// [`add`] for a part of a file (its text and lines): `newline` is the
+/// line break of the whole file, for a line added after a last line
+/// without one.
+pub(crate) fn add_with_newline(
+    text: &str,
+    parsed: &Parsed,
+    section: &str,
+    key: &str,
+    value: &str,
+    newline: &str,
+) -> Option<String> {
     let last = section_lines(parsed, section)
         .into_iter()
         .rfind(|line| line.kind != LineKind::Blank)
@@ -96,11 +110,7 @@ pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -
     out.push_str(text.get(..last.end)?);
     if line_break.is_empty() {
         // the section ends the file without a line break: the file's own
-        line_break = ["\r\n", "\n", "\r"]
-            .into_iter()
-            .find(|nl| text.contains(nl))
-            .unwrap_or("\r\n")
-            .to_owned();
+        newline.clone_into(&mut line_break);
         out.push_str(&line_break);
         out.push_str(&format!("{key}={value}"));
     } else {
@@ -108,6 +118,15 @@ pub fn add(text: &str, parsed: &Parsed, section: &str, key: &str, value: &str) -
     }
     out.push_str(text.get(last.end..)?);
     Some(out)
+}
+
+/// The line break a line added to `text` ends with when the line before it
+/// has none: CRLF if the text has one anywhere, else LF, else CR, else CRLF.
+fn newline_of(text: &str) -> &'static str {
+    ["\r\n", "\n", "\r"]
+        .into_iter()
+        .find(|nl| text.contains(nl))
+        .unwrap_or("\r\n")
 }
 
 /// The span of the first active `key` in the first `section`.

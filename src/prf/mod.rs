@@ -21,6 +21,7 @@ mod syntax;
 mod write;
 
 pub use document::{Document, Entry, Section};
+pub(crate) use edit::add_with_newline;
 pub use edit::{Edited, add, comment_out, set};
 pub use mapping::{Block, Generation, MapLine, Target};
 pub use model::{

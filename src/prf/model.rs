@@ -3,6 +3,8 @@
 //! commented out), other sections, and the file's own mapping blocks.
 //! Values stay as written; their types come from the mappings.
 
+use std::collections::{HashMap, HashSet};
+
 use encoding_rs::Encoding as CodePage;
 
 use crate::diag::Warning;
@@ -150,34 +152,40 @@ impl PrfModel {
             source,
             ..PrfModel::default()
         };
-        let services = list(doc, "Service List", "Service");
-        let mut accounts = list(doc, "Internet Account List", "Account");
+        // each section by its name in lower case, the first of a name as
+        // `Document::section` finds it
+        let mut by_name: HashMap<String, &Section> = HashMap::with_capacity(doc.sections.len());
+        for s in &doc.sections {
+            by_name.entry(s.name.to_ascii_lowercase()).or_insert(s);
+        }
+        let section_named = |name: &str| by_name.get(&name.to_ascii_lowercase()).copied();
+        let services = list(section_named("Service List"), "Service");
+        let mut accounts = list(section_named("Internet Account List"), "Account");
+        let service_ids: HashSet<String> = services
+            .iter()
+            .map(|(id, _, _)| id.to_ascii_lowercase())
+            .collect();
         // one section cannot be a service and an account: the service wins
         accounts.retain(|(id, _, _)| {
-            let twice = services.iter().any(|(s, _, _)| s.eq_ignore_ascii_case(id));
+            let twice = service_ids.contains(&id.to_ascii_lowercase());
             if twice {
                 let message = format!(
                     "{id} is in [Service List] and [Internet Account List]; it is read as a service"
                 );
-                warnings.push(match doc.section("Internet Account List") {
+                warnings.push(match section_named("Internet Account List") {
                     Some(list) => Warning::at(list.at, message),
                     None => Warning::general(message),
                 });
             }
             !twice
         });
-        let is_item = |name: &str| {
-            services
-                .iter()
-                .chain(&accounts)
-                .any(|(id, _, _)| id.eq_ignore_ascii_case(name))
-        };
-        let named_block = |name: &str| {
-            services
-                .iter()
-                .chain(&accounts)
-                .any(|(_, block, _)| block.eq_ignore_ascii_case(name))
-        };
+        let (mut items, mut blocks) = (HashSet::new(), HashSet::new());
+        for (id, block, _) in services.iter().chain(&accounts) {
+            items.insert(id.to_ascii_lowercase());
+            blocks.insert(block.to_ascii_lowercase());
+        }
+        let is_item = |name: &str| items.contains(&name.to_ascii_lowercase());
+        let named_block = |name: &str| blocks.contains(&name.to_ascii_lowercase());
         for section in &doc.sections {
             let name = section.name.as_str();
             if name.eq_ignore_ascii_case("General") {
@@ -222,7 +230,7 @@ impl PrfModel {
             items
                 .into_iter()
                 .map(|(id, block, listed)| {
-                    let settings = doc.section(&id).map_or_else(Settings::default, |s| {
+                    let settings = section_named(&id).map_or_else(Settings::default, |s| {
                         settings_of(s, |key| model.knows(&block, key))
                     });
                     Item {
@@ -289,8 +297,8 @@ impl PrfModel {
 
 /// The entries of a list section: `(id, block, listed)`, active entries first
 /// in order, then commented ones (`;ServiceX=…`) whose id is not active.
-fn list(doc: &Document, name: &str, prefix: &str) -> Vec<(String, String, Listed)> {
-    let Some(section) = doc.section(name) else {
+fn list(section: Option<&Section>, prefix: &str) -> Vec<(String, String, Listed)> {
+    let Some(section) = section else {
         return Vec::new();
     };
     let mut out: Vec<(String, String, Listed)> = section
@@ -298,14 +306,19 @@ fn list(doc: &Document, name: &str, prefix: &str) -> Vec<(String, String, Listed
         .iter()
         .map(|e| (e.key.clone(), e.value.clone(), Listed::Active))
         .collect();
+    let mut ids: HashSet<String> = out
+        .iter()
+        .map(|(id, _, _)| id.to_ascii_lowercase())
+        .collect();
     for e in &section.commented {
-        let fresh = !out.iter().any(|(id, _, _)| id.eq_ignore_ascii_case(&e.key));
+        let fresh = !ids.contains(&e.key.to_ascii_lowercase());
         let shaped = e.key.len() > prefix.len()
             && e.key
                 .get(..prefix.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
             && !e.key.contains(' ');
         if fresh && shaped && !e.value.is_empty() {
+            ids.insert(e.key.to_ascii_lowercase());
             out.push((e.key.clone(), e.value.clone(), Listed::Commented));
         }
     }
@@ -319,11 +332,11 @@ fn settings_of(section: &Section, known: impl Fn(&str) -> bool) -> Settings {
         .map(|e| (e.key.clone(), e.value.clone()))
         .collect();
     let mut commented: Vec<(String, String)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for e in &section.commented {
-        let repeat = commented
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case(&e.key));
+        let repeat = seen.contains(&e.key.to_ascii_lowercase());
         if known(&e.key) && !repeat {
+            seen.insert(e.key.to_ascii_lowercase());
             commented.push((e.key.clone(), e.value.clone()));
         }
     }

@@ -170,6 +170,8 @@ struct Pass<'t> {
     written: Vec<bool>,
     /// `(key_id, path as given)` of each key to delete.
     deleted: Vec<(String, &'t str)>,
+    /// The deletions of each key, by [`key_id`], in order.
+    deletions_of: HashMap<String, Vec<usize>>,
     /// Which deletions have their `[-key]` line.
     announced: Vec<bool>,
     /// Where each key's last line (not blank, not a comment) ends.
@@ -196,6 +198,10 @@ impl<'t> Pass<'t> {
             .iter()
             .map(|key| (key_id(key), key.as_str()))
             .collect();
+        let mut deletions_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (id, _)) in deleted.iter().enumerate() {
+            deletions_of.entry(id.clone()).or_default().push(i);
+        }
         Pass {
             text,
             nl,
@@ -204,6 +210,7 @@ impl<'t> Pass<'t> {
             written: vec![false; changes.values.len()],
             announced: vec![false; deleted.len()],
             deleted,
+            deletions_of,
             last_line: HashMap::new(),
             splices: Vec::new(),
             key: None,
@@ -249,12 +256,15 @@ impl<'t> Pass<'t> {
         Ok(())
     }
 
-    /// The first deletion that key `id` is or lies under.
+    /// The first deletion that key `id` is or lies under: looked up for
+    /// the key and each key above it.
     fn deletion_over(&self, id: &str) -> Option<usize> {
-        self.deleted.iter().position(|(deleted, _)| {
-            id.strip_prefix(deleted.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('\\'))
-        })
+        if self.deleted.is_empty() {
+            return None;
+        }
+        name::key_and_parents(id)
+            .filter_map(|key| self.deletions_of.get(key)?.first().copied())
+            .min()
     }
 
     /// The key line `item` opens a key that deletion `index` takes away:
@@ -265,8 +275,8 @@ impl<'t> Pass<'t> {
         };
         let first = self.announced.get(index) == Some(&false);
         // the same key deleted twice has its [-key] line once
-        for (announced, (other, _)) in self.announced.iter_mut().zip(&self.deleted) {
-            if other == id {
+        for &other in self.deletions_of.get(id).into_iter().flatten() {
+            if let Some(announced) = self.announced.get_mut(other) {
                 *announced = true;
             }
         }
