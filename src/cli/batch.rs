@@ -128,12 +128,18 @@ fn one(
         Document::Reg(parsed) => {
             let format = parsed.format;
             let view = |t: &str| view_of(t, &format);
-            let (before, after) = if dry {
-                (view(&parsed.text), view(&edited.text))
+            // the file's text and tree go before the second view is built
+            let before = if dry {
+                view(&parsed.text)
             } else {
-                (String::new(), String::new())
+                String::new()
             };
             drop(parsed);
+            let after = if dry {
+                view(&edited.text)
+            } else {
+                String::new()
+            };
             let encoded = if matches!(
                 format.encoding,
                 text::Encoding::Utf16Le | text::Encoding::Utf16Be

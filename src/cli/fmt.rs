@@ -15,7 +15,7 @@ use super::{batch, inplace, io, load};
 /// A file read for `fmt`: see [`one`].
 type Formatted = (
     Option<inplace::Editing>,
-    Vec<u8>,
+    bool,
     Vec<u8>,
     Option<&'static str>,
 );
@@ -26,14 +26,14 @@ pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -
     let mut failed = Vec::new();
     for (file, _) in &files {
         match one(file, check, read) {
-            Ok((editing, bytes, canonical, note)) => {
+            Ok((editing, same, canonical, note)) => {
                 if let Some(note) = note {
                     #[allow(clippy::print_stderr)]
                     {
                         eprintln!("note: {}: {note}", io::display_name(file));
                     }
                 }
-                if bytes == canonical {
+                if same {
                     continue;
                 }
                 differ.push(io::display_name(file));
@@ -61,8 +61,10 @@ pub fn run(args: &[PathBuf], check: bool, recursive: bool, read: &ReadOptions) -
     Ok(u8::from(check && !differ.is_empty()))
 }
 
-/// The file (held for rewriting unless `check`), its bytes, its canonical
-/// bytes, and a note about the result.
+/// The file (held for rewriting unless `check`), whether it is in its
+/// canonical form already, its canonical bytes, and a note about the
+/// result. The file's own bytes go as soon as they are read (compared by
+/// length and hash, not held beside the canonical ones).
 fn one(file: &Path, check: bool, read: &ReadOptions) -> Result<Formatted> {
     let (editing, bytes) = if check {
         (None, io::read_input(file)?)
@@ -71,10 +73,16 @@ fn one(file: &Path, check: bool, read: &ReadOptions) -> Result<Formatted> {
         (Some(editing), bytes)
     };
     let format = mapiprof::Format::of(file, &bytes);
-    let doc = load::document_as(file, bytes.as_slice(), format, read)?;
+    let before = (bytes.len(), inplace::fingerprint(&bytes));
+    let doc = load::document_as(file, bytes, format, read)?;
     let name = io::display_name(file);
     // what Regedit would skip is not in the canonical file: say so
     load::report(&name, doc.warnings(), read)?;
     let canonical = fmt::canonical(doc).in_file(&name)?;
-    Ok((editing, bytes, canonical.bytes, canonical.note))
+    let same = before
+        == (
+            canonical.bytes.len(),
+            inplace::fingerprint(&canonical.bytes),
+        );
+    Ok((editing, same, canonical.bytes, canonical.note))
 }

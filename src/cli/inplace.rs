@@ -86,7 +86,7 @@ pub fn open(path: &Path) -> Result<(Editing, Vec<u8>)> {
         let mut file = file;
         let bytes = read_all(&mut file, path)?;
         let editing = Editing {
-            seen: hash(&bytes),
+            seen: fingerprint(&bytes),
             folder,
             name,
             file,
@@ -152,8 +152,8 @@ impl Editing {
             );
         }
         let now = self.folder.look(&self.name)?;
-        let old = read_all(&mut self.file, path)?;
-        if now.kind != Kind::File || now.id != self.id || hash(&old) != self.seen {
+        // the bytes as they are now, hashed as they are read (not held)
+        if now.kind != Kind::File || now.id != self.id || hash_file(&mut self.file)? != self.seen {
             bail!(
                 "{} changed while mapiprof was editing it (another program wrote it); \
                  it keeps that program's change: run the command again",
@@ -162,7 +162,7 @@ impl Editing {
         }
         let mut notes = Vec::new();
         if backup {
-            let kept = keep_backup(&self.folder, &self.name, &old, &self.meta, path)
+            let kept = keep_backup(&self.folder, &self.name, &mut self.file, &self.meta, path)
                 .with_context(|| format!("cannot keep a backup of {}", path.display()))?;
             // beside the file as the user named it, unless a link led elsewhere
             let beside = folder::split(path).is_ok_and(|(dir, _)| dir == self.folder.path);
@@ -176,7 +176,6 @@ impl Editing {
                 super::io::display_name(&shown)
             ));
         }
-        drop(old);
         let mut temp = self.folder.temporary(&self.name, 0o600)?;
         same_owner_and_mode(&temp.file, &self.meta, path)?;
         write_synced(&mut temp.file, content)
@@ -212,10 +211,38 @@ fn read_all(file: &mut File, path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn hash(bytes: &[u8]) -> u64 {
+/// A piece of the bytes hashed at a time.
+const PIECE: usize = 64 * 1024;
+
+/// The hash of `bytes`, a piece at a time (as [`hash_file`] reads them):
+/// whether two texts are the same without holding both.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
     let mut h = DefaultHasher::new();
-    h.write(bytes);
+    for piece in bytes.chunks(PIECE) {
+        h.write(piece);
+    }
     h.finish()
+}
+
+/// The hash of all of `file`, read a piece at a time from its start.
+fn hash_file(file: &mut File) -> Result<u64> {
+    file.rewind()?;
+    let mut h = DefaultHasher::new();
+    let mut buf = vec![0; PIECE];
+    let mut filled = 0;
+    loop {
+        let n = file.read(buf.get_mut(filled..).unwrap_or_default())?;
+        if n == 0 {
+            break;
+        }
+        filled = filled.saturating_add(n);
+        if filled == PIECE {
+            h.write(&buf);
+            filled = 0;
+        }
+    }
+    h.write(buf.get(..filled).unwrap_or_default());
+    Ok(h.finish())
 }
 
 /// Write `content` and make it durable before the rename that publishes it.
@@ -228,14 +255,14 @@ pub fn write_synced(file: &mut File, content: Content<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Keep `bytes` (the file's old content) as `NAME.bak`, or the first of
+/// Keep the old content of `old` as `NAME.bak`, or the first of
 /// `NAME.bak.1`, `NAME.bak.2` … that does not exist: never over an existing
 /// file or through a link, written whole before it gets its name, with the
 /// original's owner and mode. The name it got.
 fn keep_backup(
     folder: &Folder,
     name: &OsStr,
-    bytes: &[u8],
+    old: &mut File,
     meta: &Metadata,
     path: &Path,
 ) -> Result<OsString> {
@@ -251,7 +278,9 @@ fn keep_backup(
         }
         let mut temp = folder.temporary(name, 0o600)?;
         same_owner_and_mode(&temp.file, meta, path)?;
-        write_synced(&mut temp.file, Content::Bytes(bytes))?;
+        old.rewind()?;
+        std::io::copy(old, &mut temp.file)?;
+        temp.file.sync_all()?;
         match temp.publish_new(&candidate) {
             Ok(()) => return Ok(candidate),
             // taken meanwhile: the next name
