@@ -185,3 +185,24 @@ fn yaml_cannot_delete_or_write_the_profiles_key() {
     }
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A rendered file must read without warnings; the message says so, not
+/// that `--strict` was given.
+#[test]
+fn render_says_why_a_warning_fails_a_row() {
+    let dir = common::scratch("inject-strict");
+    let out = render(
+        &dir,
+        "t.prf.j2",
+        "[General]\r\nProfileName={{ n }}\r\n--- stray\r\n",
+        "n\nOutlook\n",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &["1 warning(s) and a rendered file must read without warnings"],
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("--strict"));
+    fs::remove_dir_all(&dir).unwrap();
+}
