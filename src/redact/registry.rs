@@ -178,7 +178,7 @@ fn registry_texts(
     match data_kind {
         kind::SZ | kind::EXPAND_SZ => write(&f(&read(bytes)?)),
         kind::MULTI_SZ => {
-            let items = split_multi(bytes, unit)?;
+            let items = crate::reg::multi_sz_items(bytes, unit)?;
             let texts: Vec<String> = items.iter().map(|item| read(item)).collect::<Option<_>>()?;
             let mut out = Vec::new();
             for text in texts {
@@ -189,25 +189,6 @@ fn registry_texts(
         }
         _ => None,
     }
-}
-
-/// The strings of `REG_MULTI_SZ` bytes, each with its terminator; `None`
-/// unless the list ends with one more terminator.
-fn split_multi(bytes: &[u8], unit: usize) -> Option<Vec<&[u8]>> {
-    let body = bytes.get(..bytes.len().checked_sub(unit)?)?;
-    if bytes.get(body.len()..)?.iter().any(|&b| b != 0) || body.len().checked_rem(unit) != Some(0) {
-        return None;
-    }
-    let mut items = Vec::new();
-    let mut start = 0;
-    for (n, chunk) in body.chunks(unit).enumerate() {
-        if chunk.iter().all(|&b| b == 0) {
-            let end = n.checked_add(1)?.checked_mul(unit)?;
-            items.push(body.get(start..end)?);
-            start = end;
-        }
-    }
-    (start == body.len()).then_some(items)
 }
 
 /// The binary data of `value` redacted in place: each entry of a

@@ -32,5 +32,5 @@ pub use document::{Block, Document, Format, normalise_path};
 pub use syntax::{ParseError, Parsed, ROOTS, parse};
 pub(crate) use tree::Layout;
 pub use tree::{File, Item, ItemKind};
-pub use value::{RegData, RegValue, ValueName, find_value, kind};
+pub use value::{RegData, RegValue, ValueName, find_value, kind, multi_sz_items};
 pub use write::{Key, WriteError, write, write_block, write_in_pieces, write_value};

@@ -112,3 +112,23 @@ impl RegValue {
 pub fn find_value<'v>(values: &'v [RegValue], name: &str) -> Option<&'v RegValue> {
     values.iter().find(|v| name::same(v.name.as_str(), name))
 }
+
+/// The strings of `REG_MULTI_SZ` bytes (`unit` bytes a character: 2 in
+/// UTF-16, 1 in an ANSI code page), each with its terminator; `None` unless
+/// the list ends with one more terminator and splits exactly.
+pub fn multi_sz_items(bytes: &[u8], unit: usize) -> Option<Vec<&[u8]>> {
+    let body = bytes.get(..bytes.len().checked_sub(unit)?)?;
+    if bytes.get(body.len()..)?.iter().any(|&b| b != 0) || body.len().checked_rem(unit) != Some(0) {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (n, chunk) in body.chunks(unit).enumerate() {
+        if chunk.iter().all(|&b| b == 0) {
+            let end = n.checked_add(1)?.checked_mul(unit)?;
+            items.push(body.get(start..end)?);
+            start = end;
+        }
+    }
+    (start == body.len()).then_some(items)
+}

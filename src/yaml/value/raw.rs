@@ -127,21 +127,15 @@ fn reg_string_bytes(text: &str, ctx: &Context) -> Result<Vec<u8>, TextError> {
 /// more terminator. None for an empty string inside (Windows ends the list
 /// there; the bytes are shown as they are).
 fn multi_sz(bytes: &[u8], ctx: &Context) -> Option<Vec<String>> {
-    let unit = unit(ctx.format);
-    let body = bytes.get(..bytes.len().checked_sub(unit)?)?;
-    if bytes.get(body.len()..)?.iter().any(|&b| b != 0) {
+    let items = crate::reg::multi_sz_items(bytes, unit(ctx.format))?;
+    // an empty string ends the list for Windows: such bytes stay bytes
+    if items.iter().any(|item| item.len() == unit(ctx.format)) {
         return None;
     }
-    let mut items = Vec::new();
-    let mut start = 0;
-    for (n, chunk) in body.chunks(unit).enumerate() {
-        if chunk.iter().all(|&b| b == 0) {
-            let end = n.checked_add(1)?.checked_mul(unit)?;
-            items.push(reg_string(body.get(start..end)?, ctx)?);
-            start = end;
-        }
-    }
-    (start == body.len() && items.iter().all(|i| !i.is_empty())).then_some(items)
+    items
+        .into_iter()
+        .map(|item| reg_string(item, ctx))
+        .collect()
 }
 
 fn multi_sz_bytes(items: &[String], ctx: &Context) -> Result<Vec<u8>, TextError> {
