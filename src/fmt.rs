@@ -46,7 +46,7 @@ pub fn canonical(doc: Document) -> Result<Canonical, ConvertError> {
             let note = kept.then_some("the file deletes keys, so its key order is kept");
             (bytes, note)
         }
-        Document::Prf(input) => (canonical_prf(&input)?, None),
+        Document::Prf(input) => (canonical_prf(input)?, None),
         Document::Model {
             from: crate::Format::Yaml,
             profiles,
@@ -95,8 +95,9 @@ pub fn canonical_reg(input: RegInput) -> Result<(Vec<u8>, bool), ToRegError> {
     Ok((out.finish(), deletes))
 }
 
-/// What `fmt` makes of a `.prf`: the OCT-style layout in the file's encoding.
-pub fn canonical_prf(input: &PrfInput) -> Result<Vec<u8>, crate::prf::WriteError> {
-    let (model, _) = input.model();
+/// What `fmt` makes of a `.prf`: the OCT-style layout in the file's
+/// encoding. The text is freed before the layout is written.
+pub fn canonical_prf(input: PrfInput) -> Result<Vec<u8>, crate::prf::WriteError> {
+    let (model, _) = input.into_model();
     crate::prf::to_bytes(&model)
 }

@@ -89,7 +89,7 @@ impl Document {
     pub fn warnings(&self) -> &[Warning] {
         match self {
             Document::Reg(input) => &input.warnings,
-            Document::Prf(input) => &input.parsed.warnings,
+            Document::Prf(input) => &input.warnings,
             Document::Model { warnings, .. } => warnings,
         }
     }
@@ -316,15 +316,18 @@ fn parse_reg(
     })
 }
 
-/// A `.prf` file read from bytes.
+/// A `.prf` file read from bytes: its text, and what Outlook would skip in
+/// it. Its lines are read again from the text when needed ([`prf::lines`],
+/// [`PrfInput::parsed`]), so that a large file is not held as text and
+/// lines at once.
 #[derive(Debug, Clone)]
 pub struct PrfInput {
     /// The decoded text.
     pub text: String,
     /// How the bytes were written.
     pub format: TextFormat,
-    /// The lossless line tree and what Outlook would skip.
-    pub parsed: prf::Parsed,
+    /// The lines Outlook would skip ([`prf::warnings_of`]).
+    pub warnings: Vec<Warning>,
 }
 
 impl PrfInput {
@@ -340,26 +343,25 @@ impl PrfInput {
         }
     }
 
+    /// The lossless line tree of the text, parsed again.
+    pub fn parsed(&self) -> prf::Parsed {
+        prf::parse(&self.text)
+    }
+
     /// The settings, with warnings about repeats and sections Outlook
-    /// ignores (the line warnings are in `parsed.warnings`).
+    /// ignores (the line warnings are in `warnings`). The sections borrow
+    /// the text and are freed once the settings are worked out.
     pub fn model(&self) -> (PrfModel, Vec<Warning>) {
-        let (doc, mut warnings) = prf::Document::new(&self.text, &self.parsed);
+        let (doc, mut warnings) = prf::Document::new(&self.text);
         let (model, more) = PrfModel::from_document(&doc, self.source());
         warnings.extend(more);
         (model, warnings)
     }
 
-    /// [`PrfInput::model`], with the text and the line tree freed before
-    /// the settings are worked out, so that a large file is not held as
-    /// text, lines, sections and settings at once.
+    /// [`PrfInput::model`], with the text freed as soon as the settings
+    /// are worked out.
     pub fn into_model(self) -> (PrfModel, Vec<Warning>) {
-        let source = self.source();
-        let (doc, mut warnings) = prf::Document::from_parsed(&self.text, self.parsed);
-        drop(self.text);
-        let (model, more) = PrfModel::from_document(&doc, source);
-        drop(doc);
-        warnings.extend(more);
-        (model, warnings)
+        self.model()
     }
 }
 
@@ -370,11 +372,11 @@ fn read_prf_owned(
 ) -> Result<PrfInput, InputError> {
     let (text, format) = decode_prf(&bytes, codepage)?;
     drop(bytes);
-    let parsed = prf::parse(&text);
+    let warnings = prf::warnings_of(&text, &crate::diag::LineIndex::new(&text));
     Ok(PrfInput {
         text,
         format,
-        parsed,
+        warnings,
     })
 }
 
@@ -384,11 +386,11 @@ fn read_prf_owned(
 /// reads it.
 pub fn read_prf(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<PrfInput, InputError> {
     let (text, format) = decode_prf(bytes, codepage)?;
-    let parsed = prf::parse(&text);
+    let warnings = prf::warnings_of(&text, &crate::diag::LineIndex::new(&text));
     Ok(PrfInput {
         text,
         format,
-        parsed,
+        warnings,
     })
 }
 

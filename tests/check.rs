@@ -61,9 +61,9 @@ fn clean_samples_have_nothing_at_warning_level() {
     }
     let file = common::prf_sample("kb833799_static_ports_outlook2003.prf");
     let (model, _) = file.model();
-    assert!(check_prf(&model, &file.parsed, &file.text, false).is_empty());
+    assert!(check_prf(&model, &file.text, false).is_empty());
     // the same file aimed at Outlook 2016 is an Exchange .prf Outlook ignores
-    let found = check_prf(&model, &file.parsed, &file.text, true);
+    let found = check_prf(&model, &file.text, true);
     assert!(found.iter().any(|f| f.rule == "prf-exchange-2016"));
 }
 

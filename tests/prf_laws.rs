@@ -46,11 +46,7 @@ fn keeps_every_setting(files: Vec<PathBuf>) {
         // model → .prf → model: the same settings
         let written = prf::to_bytes(&back).unwrap();
         let reread = input::read_prf(&written, None).unwrap();
-        assert!(
-            reread.parsed.warnings.is_empty(),
-            "{name}: {:?}",
-            reread.parsed.warnings
-        );
+        assert!(reread.warnings.is_empty(), "{name}: {:?}", reread.warnings);
         assert!(reread.text.starts_with(prf::SIGNATURE), "{name}");
         assert!(
             !reread.text.replace("\r\n", "").contains('\n'),
@@ -99,7 +95,7 @@ fn an_edit_touches_only_its_line() {
     let bytes = mapiprof::text::encode(&read.text, &read.format).unwrap();
     let (text, how) = prf::set(
         &read.text,
-        &read.parsed,
+        &read.parsed(),
         "ServiceEGS",
         "HTTPExchangePort",
         "6001",

@@ -8,7 +8,7 @@ mod common;
 use std::path::PathBuf;
 
 use mapiprof::input;
-use mapiprof::prf::LineKind;
+use mapiprof::prf::{self, LineKind};
 use mapiprof::text;
 
 /// Files with lines that are not sections, entries or comments, and how
@@ -45,14 +45,14 @@ fn reads_losslessly(files: Vec<PathBuf>) {
         );
 
         let mut pos = 0;
-        for line in &read.parsed.file.lines {
+        let parsed = read.parsed();
+        for line in &parsed.file.lines {
             assert_eq!(line.span.start, pos, "{name}");
             pos = line.span.end;
         }
         assert_eq!(pos, read.text.len(), "{name}");
 
-        let stray = read
-            .parsed
+        let stray = parsed
             .file
             .lines
             .iter()
@@ -62,11 +62,12 @@ fn reads_losslessly(files: Vec<PathBuf>) {
             .iter()
             .find(|(file, _)| *file == name)
             .map_or(0, |(_, n)| *n);
-        for w in &read.parsed.warnings {
+        for w in &read.warnings {
             eprintln!("{name}: {w}");
         }
         assert_eq!(stray, expected, "{name}: stray lines");
-        assert_eq!(read.parsed.warnings.len(), stray, "{name}");
+        assert_eq!(read.warnings.len(), stray, "{name}");
+        assert_eq!(parsed.warnings, read.warnings, "{name}");
     }
 }
 
@@ -77,13 +78,9 @@ fn the_sample_is_an_oct_style_file() {
             .unwrap();
     let read = input::read_prf(&bytes, None).unwrap();
     assert_eq!(read.format.newline, text::Newline::CrLf);
-    let sections: Vec<&str> = read
-        .parsed
-        .file
-        .lines
-        .iter()
-        .filter_map(|l| match &l.kind {
-            LineKind::Section { name, .. } => Some(name.as_str()),
+    let sections: Vec<&str> = prf::lines(&read.text)
+        .filter_map(|l| match l.kind {
+            LineKind::Section { name_span } => Some(name_span.of(&read.text)),
             _ => None,
         })
         .collect();

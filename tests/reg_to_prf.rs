@@ -153,10 +153,10 @@ fn prf_reads_back_as_built(files: &[PathBuf]) -> usize {
             let parsed = input::read_prf(&bytes, None).unwrap();
             let (again, warnings) = parsed.model();
             assert!(
-                parsed.parsed.warnings.is_empty() && warnings.is_empty(),
+                parsed.warnings.is_empty() && warnings.is_empty(),
                 "{}: {:?} {warnings:?}",
                 path.display(),
-                parsed.parsed.warnings
+                parsed.warnings
             );
             assert_eq!(again.general, prf.general, "{}", path.display());
             assert_eq!(again.services, prf.services, "{}", path.display());

@@ -44,14 +44,13 @@ fn rules(doc: Document, outlook_2016: bool) -> Result<Vec<Finding>, prf::WriteEr
         Document::Reg(input) => check_reg(&input.into_model().0),
         Document::Prf(input) => {
             let (model, _) = input.model();
-            check_prf(&model, &input.parsed, &input.text, outlook_2016)
+            check_prf(&model, &input.text, outlook_2016)
         }
         Document::Model { profiles, .. } => match profiles {
             Profiles::Registry(model) => check_reg(&model),
             Profiles::Prf(model) => {
                 let text = prf::write(&model)?;
-                let parsed = prf::parse(&text);
-                check_prf(&model, &parsed, &text, outlook_2016)
+                check_prf(&model, &text, outlook_2016)
             }
         },
     })

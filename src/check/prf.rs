@@ -10,22 +10,15 @@ use crate::mapi::props::{
     PR_ROH_PROXY_SERVER, PROP_INET_PORT, PROP_SMTP_PORT,
 };
 use crate::mapi::{PropTag, parse_int, sections};
-use crate::prf::{
-    self, CONTROL_KEYS, Item, LineKind, Listed, Parsed, PrfModel, Target, placeholders,
-};
+use crate::prf::{self, CONTROL_KEYS, Item, LineKind, Listed, PrfModel, Target, placeholders};
 
 use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
 
-/// The findings of a `.prf`: its model, its parsed lines and text; with
-/// `outlook_2016` the file is meant for Outlook 2016 or later.
-pub fn check_prf(
-    model: &PrfModel,
-    parsed: &Parsed,
-    text: &str,
-    outlook_2016: bool,
-) -> Vec<Finding> {
+/// The findings of a `.prf`: its model and text; with `outlook_2016` the
+/// file is meant for Outlook 2016 or later.
+pub fn check_prf(model: &PrfModel, text: &str, outlook_2016: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    duplicates(parsed, text, &mut out);
+    duplicates(text, &mut out);
     for (key, value) in &model.general.active {
         placeholder(&format!("[General] {key}"), value, &mut out);
     }
@@ -144,44 +137,76 @@ fn placeholder(place: &str, value: &str, out: &mut Vec<Finding>) {
 }
 
 /// Keys given twice in one section (every section of a name) with
-/// different values.
-fn duplicates(parsed: &Parsed, text: &str, out: &mut Vec<Finding>) {
+/// different values. The lines are read one at a time; the keys of a
+/// section whose name is written once are forgotten at the next header.
+fn duplicates(text: &str, out: &mut Vec<Finding>) {
     let lines = crate::diag::LineIndex::new(text);
-    let mut section = String::new();
-    // each section name in lower case → a number, so that every section of
-    // a name shares it; lines before any section are in section ""
+    // how many times each section name (lower case) is written; the lines
+    // before any section are in section ""
+    let mut written: HashMap<String, usize> = HashMap::from([(String::new(), 1)]);
+    for line in prf::lines(text) {
+        if let LineKind::Section { name_span } = line.kind {
+            let count = written
+                .entry(name_span.of(text).to_ascii_lowercase())
+                .or_insert(0);
+            *count = count.saturating_add(1);
+        }
+    }
+    // each repeated section name → a number, so that every section of the
+    // name shares it
     let mut numbers: HashMap<String, usize> = HashMap::from([(String::new(), 0)]);
-    let mut number = 0;
-    // (section number, key in lower case) → the first value
+    let mut section = "";
+    // the number of the section being read, None for a name written once
+    let mut number = Some(0);
+    // (section number, key in lower case) → the first value, for sections
+    // of a repeated name; key in lower case → the first value, for the
+    // section being read when its name is written once
     let mut seen: HashMap<(usize, String), &str> = HashMap::new();
-    for line in &parsed.file.lines {
-        match &line.kind {
-            LineKind::Section { name, .. } => {
-                section = name.clone();
-                let next = numbers.len();
-                number = *numbers.entry(name.to_ascii_lowercase()).or_insert(next);
+    let mut local: HashMap<String, &str> = HashMap::new();
+    for line in prf::lines(text) {
+        match line.kind {
+            LineKind::Section { name_span } => {
+                section = name_span.of(text);
+                let folded = section.to_ascii_lowercase();
+                local.clear();
+                number = if written.get(&folded).copied().unwrap_or(0) > 1 {
+                    let next = numbers.len();
+                    Some(*numbers.entry(folded).or_insert(next))
+                } else {
+                    None
+                };
             }
             LineKind::Entry {
-                key,
-                value,
                 key_span,
-                ..
-            } => match seen.entry((number, key.to_ascii_lowercase())) {
-                Entry::Occupied(first) if *first.get() != value.as_str() => {
-                    let first = *first.get();
+                value_span,
+            } => {
+                let (key, value) = (key_span.of(text), value_span.of(text));
+                let folded = key.to_ascii_lowercase();
+                let first = match number {
+                    Some(number) => first_value(seen.entry((number, folded)), value),
+                    None => first_value(local.entry(folded), value),
+                };
+                if let Some(first) = first.filter(|first| *first != value) {
                     let at = lines.locate(text, key_span.start);
                     out.push(Finding::new(
-                            RuleId::PrfDuplicate,
-                            format!("[{section}] {key} (line {at})"),
-                            format!("{key}={value} repeats {key}={first} with another value; Outlook uses the first"),
-                        ));
+                        RuleId::PrfDuplicate,
+                        format!("[{section}] {key} (line {at})"),
+                        format!("{key}={value} repeats {key}={first} with another value; Outlook uses the first"),
+                    ));
                 }
-                Entry::Occupied(_) => {}
-                Entry::Vacant(slot) => {
-                    slot.insert(value);
-                }
-            },
+            }
             _ => {}
+        }
+    }
+}
+
+/// The value already in `slot`, or `None` after putting `value` there.
+fn first_value<'t, K>(slot: Entry<'_, K, &'t str>, value: &'t str) -> Option<&'t str> {
+    match slot {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(value);
+            None
         }
     }
 }

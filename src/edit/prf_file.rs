@@ -221,12 +221,11 @@ const BREAKS: [&str; 3] = ["\r\n", "\n", "\r"];
 
 impl Pieces {
     fn new(text: &str) -> Pieces {
-        let parsed = prf::parse(text);
         let mut pieces = Vec::new();
         let mut first = HashMap::new();
         let mut start = 0;
-        for line in &parsed.file.lines {
-            if let LineKind::Section { name, .. } = &line.kind {
+        for line in prf::lines(text) {
+            if let LineKind::Section { name_span } = line.kind {
                 pieces.push(
                     text.get(start..line.span.start)
                         .unwrap_or_default()
@@ -234,7 +233,7 @@ impl Pieces {
                 );
                 start = line.span.start;
                 first
-                    .entry(name.to_ascii_lowercase())
+                    .entry(name_span.of(text).to_ascii_lowercase())
                     .or_insert(pieces.len());
             }
         }

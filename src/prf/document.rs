@@ -9,70 +9,59 @@
 
 use std::collections::HashMap;
 
-use crate::diag::{LineIndex, Location, Warning};
+use crate::diag::{LineIndex, Warning};
 
-use super::syntax::{Line, LineKind, Parsed};
+use super::syntax::{LineKind, lines};
 
-/// A `key=value` line with where it is.
+/// A `key=value` line with where it is; its key and value are borrowed
+/// from the text of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub struct Entry<'t> {
     /// The key as written (trimmed).
-    pub key: String,
+    pub key: &'t str,
     /// The value as written (trimmed).
-    pub value: String,
+    pub value: &'t str,
     /// Where the key starts.
-    pub at: Location,
+    pub at: crate::diag::Location,
 }
 
 /// The effective content of a section.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
+pub struct Section<'t> {
     /// The name as first written.
-    pub name: String,
+    pub name: &'t str,
     /// Where the header is.
-    pub at: Location,
+    pub at: crate::diag::Location,
     /// Entries in order, repeated keys left out (the first one counts).
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<'t>>,
     /// `;key=value` comment lines, in order.
-    pub commented: Vec<Entry>,
+    pub commented: Vec<Entry<'t>>,
 }
 
-impl Section {
+impl<'t> Section<'t> {
     /// The value of `key`, matched without regard to case.
-    pub fn get(&self, key: &str) -> Option<&str> {
+    pub fn get(&self, key: &str) -> Option<&'t str> {
         self.entries
             .iter()
             .find(|e| e.key.eq_ignore_ascii_case(key))
-            .map(|e| e.value.as_str())
+            .map(|e| e.value)
     }
 }
 
-/// The sections of a file in order, each name once.
+/// The sections of a file in order, each name once, borrowing the file's
+/// text: a large file is read into sections without a copy of its keys and
+/// values, and without holding all its lines at once.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Document {
+pub struct Document<'t> {
     /// Sections in order of first appearance.
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'t>>,
 }
 
-impl Document {
-    /// Read the effective sections of `parsed` (whose text is `text`),
-    /// with a warning for each repeat that Outlook ignores.
-    pub fn new(text: &str, parsed: &Parsed) -> (Document, Vec<Warning>) {
-        Document::read(text, &parsed.lines, parsed.file.lines.iter().cloned())
-    }
-
-    /// [`Document::new`] taking the keys and values out of `parsed`
-    /// instead of copying them.
-    pub fn from_parsed(text: &str, parsed: Parsed) -> (Document, Vec<Warning>) {
-        let Parsed { file, lines, .. } = parsed;
-        Document::read(text, &lines, file.lines.into_iter())
-    }
-
-    fn read(
-        text: &str,
-        index: &LineIndex,
-        lines: impl Iterator<Item = Line>,
-    ) -> (Document, Vec<Warning>) {
+impl<'t> Document<'t> {
+    /// Read the effective sections of the `.prf` text `text`, a line at a
+    /// time, with a warning for each repeat that Outlook ignores.
+    pub fn new(text: &'t str) -> (Document<'t>, Vec<Warning>) {
+        let index = LineIndex::new(text);
         let mut doc = Document::default();
         let mut warnings = Vec::new();
         // each section's name (lower case) → its index in doc.sections, and
@@ -85,9 +74,10 @@ impl Document {
         let mut current: Option<usize> = None;
         let mut ignoring = false;
         let locate = |offset: usize| index.locate(text, offset);
-        for line in lines {
+        for line in lines(text) {
             match line.kind {
-                LineKind::Section { name, name_span } => {
+                LineKind::Section { name_span } => {
+                    let name = name_span.of(text);
                     let at = locate(name_span.start);
                     let folded = name.to_ascii_lowercase();
                     match sections.get(&folded).copied() {
@@ -118,11 +108,10 @@ impl Document {
                     }
                 }
                 LineKind::Entry {
-                    key,
                     key_span,
-                    value,
-                    ..
+                    value_span,
                 } => {
+                    let (key, value) = (key_span.of(text), value_span.of(text));
                     let at = locate(key_span.start);
                     let Some((section, keys)) =
                         current.and_then(|i| doc.sections.get_mut(i).zip(keys.get_mut(i)))
@@ -139,7 +128,7 @@ impl Document {
                         continue;
                     };
                     if let Some(first) = keys
-                        .find(&section.entries, &key)
+                        .find(&section.entries, key)
                         .and_then(|i| section.entries.get(i))
                     {
                         let same = if first.value == value {
@@ -188,7 +177,7 @@ impl Document {
     }
 
     /// The section called `name` (case-insensitive).
-    pub fn section(&self, name: &str) -> Option<&Section> {
+    pub fn section(&self, name: &str) -> Option<&Section<'t>> {
         self.position(name).and_then(|i| self.sections.get(i))
     }
 }
@@ -237,7 +226,7 @@ impl KeyIndex {
 
 /// `;Key=Value` → key, value and the offset of the key. The key must look
 /// like a friendly name: letters, digits, `_` and inner spaces.
-fn commented_entry(line: &str, offset: usize) -> Option<(String, String, usize)> {
+fn commented_entry(line: &str, offset: usize) -> Option<(&str, &str, usize)> {
     let body = line.trim_end_matches(['\r', '\n']);
     let lead = leading_blanks(body);
     let after = body.get(lead..)?.strip_prefix(';')?;
@@ -252,8 +241,8 @@ fn commented_entry(line: &str, offset: usize) -> Option<(String, String, usize)>
         return None;
     }
     Some((
-        key.to_owned(),
-        value.trim_matches([' ', '\t']).to_owned(),
+        key,
+        value.trim_matches([' ', '\t']),
         offset
             .saturating_add(lead)
             .saturating_add(1)
@@ -270,10 +259,8 @@ fn leading_blanks(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prf::parse;
-
-    fn doc(text: &str) -> (Document, Vec<Warning>) {
-        Document::new(text, &parse(text))
+    fn doc(text: &str) -> (Document<'_>, Vec<Warning>) {
+        Document::new(text)
     }
 
     #[test]
@@ -316,7 +303,7 @@ mod tests {
         let keys: Vec<(&str, &str, usize, usize)> = s
             .commented
             .iter()
-            .map(|e| (e.key.as_str(), e.value.as_str(), e.at.line, e.at.column))
+            .map(|e| (e.key, e.value, e.at.line, e.at.column))
             .collect();
         assert_eq!(
             keys,

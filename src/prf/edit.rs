@@ -27,11 +27,12 @@ pub fn set(
     value: &str,
 ) -> Option<(String, Edited)> {
     let mut commented = None;
-    for line in section_lines(parsed, section) {
+    for line in section_lines(text, parsed, section) {
         match &line.kind {
             LineKind::Entry {
-                key: k, value_span, ..
-            } if k.eq_ignore_ascii_case(key) => {
+                key_span,
+                value_span,
+            } if key_span.of(text).eq_ignore_ascii_case(key) => {
                 let mut out = String::with_capacity(text.len().saturating_add(value.len()));
                 out.push_str(text.get(..value_span.start)?);
                 out.push_str(value);
@@ -67,7 +68,7 @@ pub fn set(
 /// Comment out the active `key` of `section` (`Key=v` → `;Key=v`), the
 /// line otherwise unchanged; `None` when there is no such entry.
 pub fn comment_out(text: &str, parsed: &Parsed, section: &str, key: &str) -> Option<String> {
-    let line = entry_line(parsed, section, key)?;
+    let line = entry_line(text, parsed, section, key)?;
     let body = line.of(text);
     let lead = body
         .len()
@@ -94,7 +95,7 @@ pub(crate) fn add_with_newline(
     value: &str,
     newline: &str,
 ) -> Option<String> {
-    let last = section_lines(parsed, section)
+    let last = section_lines(text, parsed, section)
         .into_iter()
         .rfind(|line| line.kind != LineKind::Blank)
         .map(|line| line.span);
@@ -130,22 +131,22 @@ fn newline_of(text: &str) -> &'static str {
 }
 
 /// The span of the first active `key` in the first `section`.
-fn entry_line(parsed: &Parsed, section: &str, key: &str) -> Option<Span> {
-    section_lines(parsed, section)
+fn entry_line(text: &str, parsed: &Parsed, section: &str, key: &str) -> Option<Span> {
+    section_lines(text, parsed, section)
         .into_iter()
-        .find(|line| matches!(&line.kind, LineKind::Entry { key: k, .. } if k.eq_ignore_ascii_case(key)))
+        .find(|line| matches!(&line.kind, LineKind::Entry { key_span, .. } if key_span.of(text).eq_ignore_ascii_case(key)))
         .map(|line| line.span)
 }
 
 /// The lines of the first section called `section` (only the first counts,
 /// as Outlook reads the file), its header first.
-fn section_lines<'p>(parsed: &'p Parsed, section: &str) -> Vec<&'p Line> {
+fn section_lines<'p>(text: &str, parsed: &'p Parsed, section: &str) -> Vec<&'p Line> {
     let mut out = Vec::new();
     let mut seen = false;
     let mut inside = false;
     for line in &parsed.file.lines {
-        if let LineKind::Section { name, .. } = &line.kind {
-            let matches = name.eq_ignore_ascii_case(section);
+        if let LineKind::Section { name_span } = &line.kind {
+            let matches = name_span.of(text).eq_ignore_ascii_case(section);
             inside = matches && !seen;
             seen |= matches;
         }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::mapi::{PropTag, PropType};
 
-use super::syntax::{LineKind, parse};
+use super::syntax::{LineKind, lines};
 
 /// A generation of PRF mapping blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -226,13 +226,19 @@ pub fn parse_mapping(text: &str) -> Option<PropTag> {
 /// The mapping blocks of a PRF text, with their comment lines.
 fn blocks_of(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
-    for line in parse(text).file.lines {
+    for line in lines(text) {
         let body = line.span.of(text).trim_end_matches(['\r', '\n']);
         match line.kind {
-            LineKind::Section { name, .. } => blocks.push(Block::new(&name)),
-            LineKind::Entry { key, value, .. } => {
+            LineKind::Section { name_span } => blocks.push(Block::new(name_span.of(text))),
+            LineKind::Entry {
+                key_span,
+                value_span,
+            } => {
                 if let Some(block) = blocks.last_mut() {
-                    block.lines.push(MapLine::Entry { key, value });
+                    block.lines.push(MapLine::Entry {
+                        key: key_span.of(text).to_owned(),
+                        value: value_span.of(text).to_owned(),
+                    });
                 }
             }
             LineKind::Comment => {

@@ -8,9 +8,11 @@
 //! ```
 //! use mapiprof::prf::{self, LineKind};
 //!
-//! let parsed = prf::parse("[General]\r\nProfileName=Outlook\r\n");
+//! let text = "[General]\r\nProfileName=Outlook\r\n";
+//! let parsed = prf::parse(text);
 //! assert!(matches!(&parsed.file.lines[1].kind,
-//!     LineKind::Entry { key, value, .. } if key == "ProfileName" && value == "Outlook"));
+//!     LineKind::Entry { key_span, value_span }
+//!         if key_span.of(text) == "ProfileName" && value_span.of(text) == "Outlook"));
 //! ```
 
 mod document;
@@ -28,5 +30,5 @@ pub use model::{
     APPLY_OPTIONS, CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,
     block_differences, placeholders, same_line,
 };
-pub use syntax::{Line, LineKind, Parsed, PrfFile, parse};
+pub use syntax::{Line, LineKind, Lines, Parsed, PrfFile, lines, parse, warnings_of};
 pub use write::{SIGNATURE, WriteError, to_bytes, write};

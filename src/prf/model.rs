@@ -146,7 +146,7 @@ pub struct PrfModel {
 impl PrfModel {
     /// Read the model out of `doc`, with warnings about what Outlook would
     /// ignore.
-    pub fn from_document(doc: &Document, source: PrfSource) -> (PrfModel, Vec<Warning>) {
+    pub fn from_document(doc: &Document<'_>, source: PrfSource) -> (PrfModel, Vec<Warning>) {
         let mut warnings = Vec::new();
         let mut model = PrfModel {
             source,
@@ -154,7 +154,7 @@ impl PrfModel {
         };
         // each section by its name in lower case, the first of a name as
         // `Document::section` finds it
-        let mut by_name: HashMap<String, &Section> = HashMap::with_capacity(doc.sections.len());
+        let mut by_name: HashMap<String, &Section<'_>> = HashMap::with_capacity(doc.sections.len());
         for s in &doc.sections {
             by_name.entry(s.name.to_ascii_lowercase()).or_insert(s);
         }
@@ -187,7 +187,7 @@ impl PrfModel {
         let is_item = |name: &str| items.contains(&name.to_ascii_lowercase());
         let named_block = |name: &str| blocks.contains(&name.to_ascii_lowercase());
         for section in &doc.sections {
-            let name = section.name.as_str();
+            let name = section.name;
             if name.eq_ignore_ascii_case("General") {
                 model.general = settings_of(section, |key| {
                     GENERAL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
@@ -205,7 +205,7 @@ impl PrfModel {
                     format!("[{name}] is not in [Service List] or [Internet Account List]; Outlook ignores it"),
                 ));
                 let item = Item {
-                    id: section.name.clone(),
+                    id: section.name.to_owned(),
                     block: None,
                     listed: Listed::Absent,
                     settings: settings_of(section, |_| false),
@@ -217,11 +217,11 @@ impl PrfModel {
                 }
             } else {
                 model.sections.push(Plain {
-                    name: section.name.clone(),
+                    name: section.name.to_owned(),
                     entries: section
                         .entries
                         .iter()
-                        .map(|e| (e.key.clone(), e.value.clone()))
+                        .map(|e| (e.key.to_owned(), e.value.to_owned()))
                         .collect(),
                 });
             }
@@ -297,14 +297,14 @@ impl PrfModel {
 
 /// The entries of a list section: `(id, block, listed)`, active entries first
 /// in order, then commented ones (`;ServiceX=…`) whose id is not active.
-fn list(section: Option<&Section>, prefix: &str) -> Vec<(String, String, Listed)> {
+fn list(section: Option<&Section<'_>>, prefix: &str) -> Vec<(String, String, Listed)> {
     let Some(section) = section else {
         return Vec::new();
     };
     let mut out: Vec<(String, String, Listed)> = section
         .entries
         .iter()
-        .map(|e| (e.key.clone(), e.value.clone(), Listed::Active))
+        .map(|e| (e.key.to_owned(), e.value.to_owned(), Listed::Active))
         .collect();
     let mut ids: HashSet<String> = out
         .iter()
@@ -319,39 +319,39 @@ fn list(section: Option<&Section>, prefix: &str) -> Vec<(String, String, Listed)
             && !e.key.contains(' ');
         if fresh && shaped && !e.value.is_empty() {
             ids.insert(e.key.to_ascii_lowercase());
-            out.push((e.key.clone(), e.value.clone(), Listed::Commented));
+            out.push((e.key.to_owned(), e.value.to_owned(), Listed::Commented));
         }
     }
     out
 }
 
-fn settings_of(section: &Section, known: impl Fn(&str) -> bool) -> Settings {
+fn settings_of(section: &Section<'_>, known: impl Fn(&str) -> bool) -> Settings {
     let active: Vec<(String, String)> = section
         .entries
         .iter()
-        .map(|e| (e.key.clone(), e.value.clone()))
+        .map(|e| (e.key.to_owned(), e.value.to_owned()))
         .collect();
     let mut commented: Vec<(String, String)> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for e in &section.commented {
         let repeat = seen.contains(&e.key.to_ascii_lowercase());
-        if known(&e.key) && !repeat {
+        if known(e.key) && !repeat {
             seen.insert(e.key.to_ascii_lowercase());
-            commented.push((e.key.clone(), e.value.clone()));
+            commented.push((e.key.to_owned(), e.value.to_owned()));
         }
     }
     Settings { active, commented }
 }
 
-fn block_of(section: &Section) -> Block {
+fn block_of(section: &Section<'_>) -> Block {
     Block {
-        name: section.name.clone(),
+        name: section.name.to_owned(),
         lines: section
             .entries
             .iter()
             .map(|e| MapLine::Entry {
-                key: e.key.clone(),
-                value: e.value.clone(),
+                key: e.key.to_owned(),
+                value: e.value.to_owned(),
             })
             .collect(),
     }
@@ -363,7 +363,7 @@ fn is_builtin_block(name: &str) -> bool {
         .any(|g| mapping::builtin(g, name).is_some())
 }
 
-fn looks_like_mapping(section: &Section) -> bool {
+fn looks_like_mapping(section: &Section<'_>) -> bool {
     block_of(section).looks_like_mapping()
 }
 
@@ -461,11 +461,8 @@ pub fn placeholders(value: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prf::parse;
-
     fn model(text: &str) -> PrfModel {
-        let parsed = parse(text);
-        let (doc, _) = Document::new(text, &parsed);
+        let (doc, _) = Document::new(text);
         PrfModel::from_document(&doc, PrfSource::default()).0
     }
 

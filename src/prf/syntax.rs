@@ -34,20 +34,15 @@ pub enum LineKind {
     Comment,
     /// `[Name]`, optionally followed by `; comment`.
     Section {
-        /// The name between the brackets, trimmed.
-        name: String,
-        /// Where the name is.
+        /// Where the name between the brackets is, trimmed.
         name_span: Span,
     },
     /// `Key=Value`.
     Entry {
-        /// The key, trimmed.
-        key: String,
-        /// Where the key is.
+        /// Where the key is, trimmed.
         key_span: Span,
-        /// The value as written, trimmed (quotes kept).
-        value: String,
-        /// Where the value is (empty span after `=` for an empty value).
+        /// Where the value as written is, trimmed (quotes kept); an empty
+        /// span after `=` for an empty value.
         value_span: Span,
     },
     /// Anything else, kept verbatim.
@@ -76,33 +71,61 @@ pub struct Parsed {
 /// every line is kept.
 pub fn parse(text: &str) -> Parsed {
     let index = LineIndex::new(text);
-    let mut lines = Vec::new();
-    let mut warnings = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let (body_end, end) = line_bounds(text, pos);
-        let body = text.get(pos..body_end).unwrap_or_default();
-        let kind = classify(body, pos);
-        if kind == LineKind::Stray {
-            let column = body.len().saturating_sub(body.trim_start().len());
-            warnings.push(
-                Warning::at(
-                    index.locate(text, pos.saturating_add(column)),
-                    "line is not a [section], a key=value entry or a ; comment; kept as it is, Outlook skips it",
-                )
-                .with(crate::diag::Effect::Ignored),
-            );
-        }
-        lines.push(Line {
-            span: Span::new(pos, end),
-            kind,
-        });
-        pos = end;
-    }
+    let warnings = warnings_of(text, &index);
     Parsed {
-        file: PrfFile { lines },
+        file: PrfFile {
+            lines: lines(text).collect(),
+        },
         warnings,
         lines: index,
+    }
+}
+
+/// The lines of `text` one at a time, as [`parse`] reads them, for a
+/// reader that needs no more than one line at once.
+pub fn lines(text: &str) -> Lines<'_> {
+    Lines { text, pos: 0 }
+}
+
+/// The lines Outlook would skip in `text` (those [`parse`] reports), located
+/// with `index`.
+pub fn warnings_of(text: &str, index: &LineIndex) -> Vec<Warning> {
+    lines(text)
+        .filter(|line| line.kind == LineKind::Stray)
+        .map(|line| {
+            let body = line.span.of(text);
+            let column = body.len().saturating_sub(body.trim_start().len());
+            Warning::at(
+                index.locate(text, line.span.start.saturating_add(column)),
+                "line is not a [section], a key=value entry or a ; comment; kept as it is, Outlook skips it",
+            )
+            .with(crate::diag::Effect::Ignored)
+        })
+        .collect()
+}
+
+/// The lines of a text, from [`lines`].
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let pos = self.pos;
+        if pos >= self.text.len() {
+            return None;
+        }
+        let (body_end, end) = line_bounds(self.text, pos);
+        let body = self.text.get(pos..body_end).unwrap_or_default();
+        self.pos = end;
+        Some(Line {
+            span: Span::new(pos, end),
+            kind: classify(body, pos),
+        })
     }
 }
 
@@ -122,7 +145,6 @@ fn classify(body: &str, offset: usize) -> LineKind {
     }
     if let Ok((_, (name, name_at))) = section(trimmed) {
         return LineKind::Section {
-            name: name.to_owned(),
             name_span: Span::new(
                 offset.saturating_add(lead).saturating_add(name_at),
                 offset
@@ -146,9 +168,7 @@ fn classify(body: &str, offset: usize) -> LineKind {
                 .saturating_add(1)
                 .saturating_add(value_lead);
             return LineKind::Entry {
-                key: key_trimmed.to_owned(),
                 key_span: Span::new(key_start, key_start.saturating_add(key_trimmed.len())),
-                value: value_trimmed.to_owned(),
                 value_span: Span::new(value_start, value_start.saturating_add(value_trimmed.len())),
             };
         }
@@ -192,7 +212,11 @@ mod tests {
 
     fn entry_of(text: &str) -> (String, String) {
         match &kinds(text)[0] {
-            LineKind::Entry { key, value, .. } => (key.clone(), value.clone()),
+            LineKind::Entry {
+                key_span,
+                value_span,
+                ..
+            } => (key_span.of(text).to_owned(), value_span.of(text).to_owned()),
             other => panic!("not an entry: {other:?}"),
         }
     }
@@ -216,13 +240,10 @@ mod tests {
             kinds("[Service List]\nService1=Microsoft Exchange Server\n;c\n  \n' old\n"),
             vec![
                 LineKind::Section {
-                    name: "Service List".into(),
                     name_span: Span::new(1, 13),
                 },
                 LineKind::Entry {
-                    key: "Service1".into(),
                     key_span: Span::new(15, 23),
-                    value: "Microsoft Exchange Server".into(),
                     value_span: Span::new(24, 49),
                 },
                 LineKind::Comment,
@@ -234,9 +255,10 @@ mod tests {
 
     #[test]
     fn a_comment_may_follow_a_section_header_but_not_a_value() {
+        let text = "[Service2]      ; Outlook Address Book\n";
         assert!(matches!(
-            &kinds("[Service2]      ; Outlook Address Book\n")[0],
-            LineKind::Section { name, .. } if name == "Service2"
+            &kinds(text)[0],
+            LineKind::Section { name_span } if name_span.of(text) == "Service2"
         ));
         assert_eq!(
             entry_of("Key=Value ; note\n"),

@@ -272,10 +272,10 @@ fn check(what: &str, text: &str, forbidden: &[char]) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prf::{Document, PrfSource, parse};
+    use crate::prf::{Document, PrfSource};
 
     fn model(text: &str) -> PrfModel {
-        let (doc, _) = Document::new(text, &parse(text));
+        let (doc, _) = Document::new(text);
         PrfModel::from_document(&doc, PrfSource::default()).0
     }
 
