@@ -590,6 +590,21 @@ fn links_of_other_users_are_not_followed() {
             assert_eq!(fs::read(&victim).unwrap(), b"keep");
         }
         fs::remove_file(shared.join("out.yaml")).unwrap();
+        // nor a link to a folder on the way
+        let private = dir.join("private");
+        fs::create_dir(&private).unwrap();
+        fs::write(private.join("x.reg"), export()).unwrap();
+        symlink(&private, shared.join("team")).unwrap();
+        std::os::unix::fs::lchown(shared.join("team"), Some(65534), Some(65534)).unwrap();
+        let before = fs::read(private.join("x.reg")).unwrap();
+        let out = set_in_place(&dir, "shared/team/x.reg", &[]);
+        assert_eq!(out.status.code(), Some(2));
+        common::assert_says(
+            &out.stderr,
+            &["team on the way is a link made by another user"],
+        );
+        assert_eq!(fs::read(private.join("x.reg")).unwrap(), before);
+        fs::remove_file(shared.join("team")).unwrap();
     }
     // the user's own link is followed
     symlink(&victim, shared.join("mine.yaml")).unwrap();

@@ -180,6 +180,7 @@ mod imp {
     use std::ffi::OsStr;
     use std::fs::File;
     use std::io;
+    use std::os::fd::OwnedFd;
     use std::os::unix::fs::MetadataExt;
     use std::path::{Path, PathBuf};
 
@@ -192,19 +193,28 @@ mod imp {
         /// Open the folder `path` (the kernel follows links on the way, with
         /// its own protections).
         pub fn open(path: &Path) -> Result<Folder> {
-            let fd = rustix::fs::open(
-                path,
-                OFlags::DIRECTORY | OFlags::RDONLY | OFlags::CLOEXEC,
-                Mode::empty(),
-            )
-            .map_err(io::Error::from)
-            .with_context(|| format!("cannot open the folder {}", path.display()))?;
+            walk(path).with_context(|| format!("cannot open the folder {}", path.display()))
+        }
+
+        /// The folder `fd`, shown as `path`.
+        fn of_fd(fd: OwnedFd, path: &Path) -> io::Result<Folder> {
             let meta = File::from(fd.try_clone()?).metadata()?;
             Ok(Folder {
                 path: path.to_path_buf(),
                 fd,
                 meta: (meta.uid(), meta.mode()),
             })
+        }
+
+        /// The folder `name` in this one, never through a link.
+        fn sub(&self, name: &OsStr, shown: &Path) -> io::Result<Folder> {
+            let fd = rustix::fs::openat(
+                &self.fd,
+                name,
+                OFlags::DIRECTORY | OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                Mode::empty(),
+            )?;
+            Folder::of_fd(fd, shown)
         }
 
         /// What `name` is, without following a link.
@@ -316,6 +326,65 @@ mod imp {
         pub(super) fn remove(&self, name: &OsStr) -> io::Result<()> {
             Ok(rustix::fs::unlinkat(&self.fd, name, AtFlags::empty())?)
         }
+    }
+
+    /// Open the folder `path` one name at a time, following a link on the
+    /// way only where [`Folder::trusted_link`] allows (as the kernel's
+    /// `protected_symlinks` would, whether or not it is on): a folder on the
+    /// path that another user replaced by a link cannot lead elsewhere.
+    fn walk(path: &Path) -> Result<Folder> {
+        use std::collections::VecDeque;
+        use std::path::Component;
+        let start = |absolute: bool| -> io::Result<Folder> {
+            let at = if absolute { "/" } else { "." };
+            let fd = rustix::fs::open(
+                at,
+                OFlags::DIRECTORY | OFlags::RDONLY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )?;
+            Folder::of_fd(fd, path)
+        };
+        let mut current = start(path.is_absolute())?;
+        let mut pending: VecDeque<std::ffi::OsString> = VecDeque::new();
+        let push_front = |pending: &mut VecDeque<std::ffi::OsString>, p: &Path| {
+            for c in p.components().rev() {
+                match c {
+                    Component::Normal(n) => pending.push_front(n.to_owned()),
+                    Component::ParentDir => pending.push_front("..".into()),
+                    Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+                }
+            }
+        };
+        push_front(&mut pending, path);
+        let mut links: usize = 0;
+        while let Some(name) = pending.pop_front() {
+            if name == ".." {
+                current = current.sub(&name, path)?;
+                continue;
+            }
+            match current.look(&name)?.kind {
+                Kind::Link { owner } => {
+                    if !current.trusted_link(owner) {
+                        anyhow::bail!(
+                            "{} on the way is a link made by another user (uid {owner}); \
+                             mapiprof follows only links of yours or of the folder's owner",
+                            name.to_string_lossy()
+                        );
+                    }
+                    links = links.saturating_add(1);
+                    if links > super::LINKS {
+                        anyhow::bail!("too many links");
+                    }
+                    let target = current.read_link(&name)?;
+                    if target.is_absolute() {
+                        current = start(true)?;
+                    }
+                    push_front(&mut pending, &target);
+                }
+                _ => current = current.sub(&name, path)?,
+            }
+        }
+        Ok(current)
     }
 
     /// Device and inode of an open file.
