@@ -181,8 +181,8 @@ fn prf_model() -> impl Strategy<Value = PrfModel> {
             block: Some("Microsoft Exchange Server".into()),
             listed: Listed::Active,
             settings: Settings {
-                active: unique,
-                commented: Vec::new(),
+                active: unique.into_iter().collect(),
+                commented: prf::Entries::new(),
             },
         }
     });
@@ -195,8 +195,8 @@ fn prf_model() -> impl Strategy<Value = PrfModel> {
         }
         PrfModel {
             general: Settings {
-                active: vec![("ProfileName".into(), "Outlook".into())],
-                commented: Vec::new(),
+                active: [("ProfileName", "Outlook")].into_iter().collect(),
+                commented: prf::Entries::new(),
             },
             services,
             mappings: prf::Generation::Office2010.blocks().to_vec(),

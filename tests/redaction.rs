@@ -269,7 +269,12 @@ fn sensitive_of_prf(model: &PrfModel) -> Sensitive {
         .iter()
         .chain(&general.commented)
         .chain(items.flat_map(|i| i.settings.active.iter().chain(&i.settings.commented)))
-        .chain(model.sections.iter().flat_map(|s| &s.entries));
+        .chain(
+            model
+                .sections
+                .iter()
+                .flat_map(|s| s.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        );
     for (key, value) in entries {
         let lower = key.to_ascii_lowercase();
         if lower == "profilename" {
@@ -409,8 +414,13 @@ fn sensitive_values(model: &PrfModel) -> Vec<String> {
         .iter()
         .chain(&general.commented)
         .chain(items.flat_map(|i| i.settings.active.iter().chain(&i.settings.commented)))
-        .chain(model.sections.iter().flat_map(|s| &s.entries))
-        .map(|(_, v)| v.clone())
+        .chain(
+            model
+                .sections
+                .iter()
+                .flat_map(|s| s.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        )
+        .map(|(_, v)| v.to_owned())
         .collect()
 }
 

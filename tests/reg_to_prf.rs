@@ -23,7 +23,7 @@ fn written(prf: &PrfModel) -> String {
     prf::write(prf).unwrap()
 }
 
-fn settings<'p>(prf: &'p PrfModel, id: &str) -> &'p [(String, String)] {
+fn settings<'p>(prf: &'p PrfModel, id: &str) -> &'p prf::Entries {
     &prf.services
         .iter()
         .chain(&prf.accounts)
@@ -36,8 +36,8 @@ fn settings<'p>(prf: &'p PrfModel, id: &str) -> &'p [(String, String)] {
 fn get<'p>(prf: &'p PrfModel, id: &str, key: &str) -> Option<&'p str> {
     settings(prf, id)
         .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v)
 }
 
 #[test]
@@ -255,10 +255,7 @@ fn internet_accounts_take_their_settings_by_registry_name() {
     );
     assert_eq!(prf.accounts.len(), 1);
     assert_eq!(prf.accounts[0].block.as_deref(), Some("IMAP_I_Mail"));
-    let keys: Vec<&str> = settings(&prf, "Account1")
-        .iter()
-        .map(|(k, _)| k.as_str())
-        .collect();
+    let keys: Vec<&str> = settings(&prf, "Account1").iter().map(|(k, _)| k).collect();
     // the order of the mapping block, as OCT writes it
     assert_eq!(
         keys,

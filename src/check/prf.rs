@@ -78,7 +78,7 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
         proxy_findings(&place(key), proxy, out);
     }
     if let Some((key, principal)) = principal {
-        principal_findings(&place(key), principal, proxy.map(|(_, v)| v.as_str()), out);
+        principal_findings(&place(key), principal, proxy.map(|(_, v)| v), out);
     }
     if exchange {
         if let Some((key, flags)) = by_id(PR_ROH_FLAGS.id)
@@ -87,8 +87,8 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
             flag_findings(
                 &place(key),
                 flags,
-                proxy.map(|(_, v)| v.as_str()),
-                principal.map(|(_, v)| v.as_str()),
+                proxy.map(|(_, v)| v),
+                principal.map(|(_, v)| v),
                 out,
             );
         }

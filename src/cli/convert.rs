@@ -36,6 +36,11 @@ pub fn show(files: &[PathBuf], sort: bool, redact: bool, read: &ReadOptions) -> 
         if redact {
             profiles = redactor.profiles(&profiles);
         }
+        // one .prf (what git's textconv asks for) goes out as it is written
+        if let (1, Profiles::Prf(model)) = (files.len(), &profiles) {
+            io::write_stdout(|w| mapiprof::yaml::write_prf_to(model, w))?;
+            return Ok(0);
+        }
         let name = io::display_name(file);
         if files.len() > 1 {
             if i > 0 {

@@ -139,6 +139,16 @@ fn pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Write to stdout with `write`, as [`write_output`] does: a closed pipe
+/// ends the output quietly.
+pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to stdout"),
+    }
+}
+
 /// Write `content` to `output` (stdout for `None` or `-`), a file as
 /// [`write_file`] does. Writing over `input` is refused.
 pub fn write_output<'a>(

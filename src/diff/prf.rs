@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Model, RegToPrf, ToPrfError, reg_to_prf};
-use crate::prf::{APPLY_OPTIONS, Item, Listed, PrfModel};
+use crate::prf::{APPLY_OPTIONS, Entries, Item, Listed, PrfModel};
 
 use super::{Change, DiffOptions, Kind, change};
 use crate::reg::name;
@@ -132,12 +132,12 @@ fn settings<'s>(
     out: &mut Vec<Change>,
     section: &str,
     label: Option<&str>,
-    a: &'s [(String, String)],
-    b: &'s [(String, String)],
+    a: &'s Entries,
+    b: &'s Entries,
     options: &DiffOptions,
 ) {
     // each key (lower case) → the value of its first entry
-    let by_key = |list: &'s [(String, String)]| {
+    let by_key = |list: &'s Entries| {
         let mut map: HashMap<String, &'s str> = HashMap::with_capacity(list.len());
         for (k, v) in list {
             map.entry(k.to_ascii_lowercase()).or_insert(v);
@@ -158,11 +158,11 @@ fn settings<'s>(
     for (key, old) in a.iter().filter(|(k, _)| !ignored(k)) {
         match get(&in_b, key) {
             None => out.push(Change {
-                old: Some(old.clone()),
+                old: Some(old.to_owned()),
                 ..at(Kind::Removed, key)
             }),
-            Some(new) if new != *old => out.push(Change {
-                old: Some(old.clone()),
+            Some(new) if new != old => out.push(Change {
+                old: Some(old.to_owned()),
                 new: Some(new),
                 ..at(Kind::Changed, key)
             }),
@@ -172,7 +172,7 @@ fn settings<'s>(
     for (key, new) in b.iter().filter(|(k, _)| !ignored(k)) {
         if get(&in_a, key).is_none() {
             out.push(Change {
-                new: Some(new.clone()),
+                new: Some(new.to_owned()),
                 ..at(Kind::Added, key)
             });
         }

@@ -119,12 +119,7 @@ fn assign(
         }
         knowing.push(*item);
         let active = item.settings.get(key);
-        let commented = item
-            .settings
-            .commented
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v.as_str());
+        let commented = item.settings.commented.get(key);
         if active.is_none() && (commented.is_none() || value.is_none()) {
             continue;
         }

@@ -159,7 +159,7 @@ fn setting_names(item: &Item) -> Vec<String> {
         .active
         .iter()
         .filter(|(k, v)| !is_control(k) && !v.is_empty())
-        .map(|(k, _)| k.clone())
+        .map(|(k, _)| k.to_owned())
         .collect()
 }
 
@@ -224,7 +224,7 @@ pub(super) fn mapped_settings(
                 "{label} {key}={text}: the placeholder is written literally; Outlook expands it only when it applies a .prf"
             )));
         }
-        out.push((key.clone(), tag, text.clone()));
+        out.push((key.to_owned(), tag, text.to_owned()));
     }
     out
 }

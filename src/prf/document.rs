@@ -39,6 +39,12 @@ pub struct Section<'t> {
 }
 
 impl<'t> Section<'t> {
+    /// Free the spare room left by reading entries one by one.
+    fn shrink_to_fit(&mut self) {
+        self.entries.shrink_to_fit();
+        self.commented.shrink_to_fit();
+    }
+
     /// The value of `key`, matched without regard to case.
     pub fn get(&self, key: &str) -> Option<&'t str> {
         self.entries
@@ -79,6 +85,10 @@ impl<'t> Document<'t> {
                 LineKind::Section { name_span } => {
                     let name = name_span.of(text);
                     let at = locate(name_span.start);
+                    // the section before is complete: no spare room is kept
+                    if let Some(done) = current.and_then(|i| doc.sections.get_mut(i)) {
+                        done.shrink_to_fit();
+                    }
                     let folded = name.to_ascii_lowercase();
                     match sections.get(&folded).copied() {
                         Some(first) => {
@@ -166,6 +176,10 @@ impl<'t> Document<'t> {
                 LineKind::Blank | LineKind::Stray => {}
             }
         }
+        if let Some(done) = current.and_then(|i| doc.sections.get_mut(i)) {
+            done.shrink_to_fit();
+        }
+        doc.sections.shrink_to_fit();
         (doc, warnings)
     }
 

@@ -17,6 +17,7 @@
 
 mod document;
 mod edit;
+mod entries;
 pub mod mapping;
 mod model;
 mod syntax;
@@ -25,6 +26,7 @@ mod write;
 pub use document::{Document, Entry, Section};
 pub(crate) use edit::add_with_newline;
 pub use edit::{Edited, add, comment_out, set};
+pub use entries::Entries;
 pub use mapping::{Block, Generation, MapLine, Target};
 pub use model::{
     APPLY_OPTIONS, CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,

@@ -12,6 +12,7 @@ use crate::mapi::PropTag;
 use crate::text::TextFormat;
 
 use super::document::{Document, Section};
+use super::entries::Entries;
 use super::mapping::{self, Block, Generation, MapLine};
 
 /// The `[General]` keys Outlook knows (PRF reference, Section 1).
@@ -50,9 +51,9 @@ pub const APPLY_OPTIONS: [&str; 7] = [
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Settings {
     /// Active entries in order.
-    pub active: Vec<(String, String)>,
+    pub active: Entries,
     /// Recognised `;key=value` lines: known settings switched off.
-    pub commented: Vec<(String, String)>,
+    pub commented: Entries,
 }
 
 impl Settings {
@@ -63,10 +64,7 @@ impl Settings {
 
     /// The active value of `key` (case-insensitive).
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.active
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v.as_str())
+        self.active.get(key)
     }
 }
 
@@ -326,20 +324,17 @@ fn list(section: Option<&Section<'_>>, prefix: &str) -> Vec<(String, String, Lis
 }
 
 fn settings_of(section: &Section<'_>, known: impl Fn(&str) -> bool) -> Settings {
-    let active: Vec<(String, String)> = section
-        .entries
-        .iter()
-        .map(|e| (e.key.to_owned(), e.value.to_owned()))
-        .collect();
-    let mut commented: Vec<(String, String)> = Vec::new();
+    let active: Entries = section.entries.iter().map(|e| (e.key, e.value)).collect();
+    let mut commented = Entries::new();
     let mut seen: HashSet<String> = HashSet::new();
     for e in &section.commented {
         let repeat = seen.contains(&e.key.to_ascii_lowercase());
         if known(e.key) && !repeat {
             seen.insert(e.key.to_ascii_lowercase());
-            commented.push((e.key.to_owned(), e.value.to_owned()));
+            commented.push(e.key, e.value);
         }
     }
+    commented.shrink_to_fit();
     Settings { active, commented }
 }
 
@@ -479,8 +474,8 @@ mod tests {
         assert_eq!(egs.block.as_deref(), Some("Exchange Global Section"));
         assert_eq!(egs.settings.get("tcpexchangeport"), Some("6001"));
         assert_eq!(
-            egs.settings.commented,
-            [("HTTPExchangePort".to_owned(), "6001".to_owned())]
+            egs.settings.commented.iter().collect::<Vec<_>>(),
+            [("HTTPExchangePort", "6001")]
         );
         assert_eq!(m.mappings.len(), 1);
     }

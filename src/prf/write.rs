@@ -37,18 +37,32 @@ pub const SIGNATURE: &str = ";Outlook profile (PRF) written by mapiprof";
 
 /// Write `model` as `.prf` bytes: the source's encoding and byte-order mark,
 /// CRLF line ends (what Outlook's own files use).
+/// The text is encoded a few lines at a time, never held whole beside
+/// its bytes.
 pub fn to_bytes(model: &PrfModel) -> Result<Vec<u8>, WriteError> {
-    let text = write(model)?;
     let format = TextFormat {
         newline: Newline::CrLf,
         ..model.source.text
     };
-    Ok(crate::text::encode(&text, &format)?)
+    let mut w = Writer {
+        out: String::new(),
+        sink: Some(Sink {
+            encoder: crate::text::Encoder::new(&format, 0),
+            error: None,
+        }),
+    };
+    write_into(&mut w, model)?;
+    Ok(w.into_bytes()?)
 }
 
 /// Write `model` as `.prf` text with CRLF line ends.
 pub fn write(model: &PrfModel) -> Result<String, WriteError> {
     let mut w = Writer::default();
+    write_into(&mut w, model)?;
+    Ok(w.finish())
+}
+
+fn write_into(w: &mut Writer, model: &PrfModel) -> Result<(), WriteError> {
     w.line(SIGNATURE);
     w.blank();
     w.banner(SHORT, "Section 1 - Profile Defaults");
@@ -95,7 +109,7 @@ pub fn write(model: &PrfModel) -> Result<String, WriteError> {
     for block in accounts {
         w.block(block, generation)?;
     }
-    Ok(w.finish())
+    Ok(())
 }
 
 /// Whether `block` belongs in Section 7.
@@ -114,12 +128,47 @@ fn is_account_block(model: &PrfModel, block: &Block) -> bool {
 #[derive(Default)]
 struct Writer {
     out: String,
+    /// Where the text goes once it is this long, when bytes are wanted.
+    sink: Option<Sink>,
+}
+
+/// The bytes of the text written so far, and the first character the
+/// encoding could not hold.
+struct Sink {
+    encoder: crate::text::Encoder,
+    error: Option<crate::text::TextError>,
 }
 
 impl Writer {
+    /// How much text is gathered before it is encoded.
+    const CHUNK: usize = 1 << 16;
+
     fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push_str("\r\n");
+        if self.out.len() >= Self::CHUNK {
+            self.flush();
+        }
+    }
+
+    /// Encode the text gathered so far into the sink, if there is one.
+    fn flush(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            if sink.error.is_none() {
+                sink.error = sink.encoder.push(&self.out).err();
+            }
+            self.out.clear();
+        }
+    }
+
+    /// The bytes, or the first character the encoding could not hold.
+    fn into_bytes(mut self) -> Result<Vec<u8>, crate::text::TextError> {
+        self.flush();
+        match self.sink {
+            Some(Sink { error: Some(e), .. }) => Err(e),
+            Some(Sink { encoder, .. }) => Ok(encoder.finish()),
+            None => Ok(Vec::new()),
+        }
     }
 
     fn blank(&mut self) {
@@ -307,13 +356,15 @@ mod tests {
     #[test]
     fn a_value_with_a_line_break_is_refused() {
         let mut m = model("[General]\nProfileName=Outlook\n");
-        m.general.active[0].1 = "Outlook\r\n[Service List]".into();
+        m.general.active = [("ProfileName", "Outlook\r\n[Service List]")]
+            .into_iter()
+            .collect();
         assert_eq!(
             write(&m).unwrap_err().to_string(),
             "value of ProfileName in [General] \"Outlook\\r\\n[Service List]\" cannot be written \
              to a .prf: it contains a line break"
         );
-        m.general.active[0] = ("Profile=Name".into(), "x".into());
+        m.general.active = [("Profile=Name", "x")].into_iter().collect();
         assert!(write(&m).is_err());
     }
 

@@ -60,8 +60,8 @@ fn each_setting(out: &mut PrfModel, model: &PrfModel, mut f: impl FnMut(Rule, &m
 }
 
 fn settings(s: &mut Settings, f: &mut impl FnMut(Rule, &mut String), rule: impl Fn(&str) -> Rule) {
-    for (key, value) in s.active.iter_mut().chain(s.commented.iter_mut()) {
-        f(rule(key), value);
+    for list in [&mut s.active, &mut s.commented] {
+        list.map_values(|key, value| f(rule(key), value));
     }
 }
 

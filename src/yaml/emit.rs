@@ -30,6 +30,17 @@ impl Emitter {
         self.out
     }
 
+    /// How long the text written so far is.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// The text written so far, leaving the output empty: a large
+    /// document is passed on a piece at a time.
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
     /// A whole-line comment at `indent`.
     pub fn comment(&mut self, indent: usize, text: &str) {
         self.pad(indent);

@@ -76,6 +76,11 @@ pub fn write_prf(model: &PrfModel) -> String {
     prf_write::write(model)
 }
 
+/// [`write_prf`] to `w` a piece at a time: the same text, never held whole.
+pub fn write_prf_to(model: &PrfModel, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    prf_write::write_to(model, w)
+}
+
 /// A value written on a command line (`0x23`, `[use-http, ssl-only]`,
 /// `{hex: 71 17}`, `true`) read as a YAML value; not YAML is a
 /// [`YamlError::Syntax`].

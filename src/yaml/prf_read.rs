@@ -61,8 +61,16 @@ fn general(text: &str, node: &Node) -> Result<Settings, YamlError> {
     for (key, at, value) in map_of(node, "general")? {
         let path = format!("general.{key}");
         match key.as_str() {
-            "settings" => out.active = entries(text, value, &path, Kind::general)?,
-            "commented" => out.commented = entries(text, value, &path, Kind::general)?,
+            "settings" => {
+                out.active = entries(text, value, &path, Kind::general)?
+                    .into_iter()
+                    .collect()
+            }
+            "commented" => {
+                out.commented = entries(text, value, &path, Kind::general)?
+                    .into_iter()
+                    .collect()
+            }
             _ => {
                 return Err(located(
                     *at,
@@ -149,8 +157,8 @@ fn items(
             None => Ok(Vec::new()),
         };
         let settings = Settings {
-            active: read(active)?,
-            commented: read(commented)?,
+            active: read(active)?.into_iter().collect(),
+            commented: read(commented)?.into_iter().collect(),
         };
         out.push(Item {
             id: id.clone(),

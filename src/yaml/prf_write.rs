@@ -2,6 +2,8 @@
 //! `sections`, and `mappings` as the difference from the built-in blocks of
 //! the file's generation.
 
+use std::io;
+
 use crate::mapi::PropTag;
 use crate::prf::{self, Block, Generation, Item, Listed, PrfModel, Settings, Target};
 
@@ -13,18 +15,46 @@ use super::tree::Y;
 /// Write `model` as YAML.
 pub fn write(model: &PrfModel) -> String {
     let mut e = Emitter::new();
+    write_with(&mut e, model, &mut |_| {});
+    e.finish()
+}
+
+/// Write `model` as YAML to `w` a piece at a time, never holding the whole
+/// document.
+pub fn write_to(model: &PrfModel, w: &mut dyn io::Write) -> io::Result<()> {
+    let mut failed = None;
+    let mut e = Emitter::new();
+    write_with(&mut e, model, &mut |e| {
+        if e.len() >= CHUNK {
+            let piece = e.take();
+            if failed.is_none() {
+                failed = w.write_all(piece.as_bytes()).err();
+            }
+        }
+    });
+    match failed {
+        Some(why) => Err(why),
+        None => w.write_all(e.finish().as_bytes()),
+    }
+}
+
+/// How much YAML [`write_to`] gathers before passing it on.
+const CHUNK: usize = 1 << 16;
+
+/// Write `model` into `e`, calling `pass_on` after each service or account.
+fn write_with(e: &mut Emitter, model: &PrfModel, pass_on: &mut dyn FnMut(&mut Emitter)) {
     e.comment(0, MODELINE);
     e.entry(0, "mapiprof", &Y::Int(1), None);
     let source = source_y("prf", &model.source.text, model.source.codepage);
     e.entry(0, "source", &source, None);
     if !model.general.is_empty() {
         e.open(0, "general", None);
-        settings(&mut e, 2, &model.general, |key| {
+        settings(e, 2, &model.general, |key| {
             (Kind::general(key), None, Known::Yes)
         });
     }
-    items(&mut e, "services", "service", &model.services, model);
-    items(&mut e, "accounts", "type", &model.accounts, model);
+    items(e, "services", "service", &model.services, model, pass_on);
+    items(e, "accounts", "type", &model.accounts, model, pass_on);
     if !model.sections.is_empty() {
         e.open(
             0,
@@ -40,8 +70,7 @@ pub fn write(model: &PrfModel) -> String {
             e.entry(2, &plain.name, &Y::Map(entries), None);
         }
     }
-    mappings(&mut e, model);
-    e.finish()
+    mappings(e, model);
 }
 
 /// `settings:` and `commented:` of one section at `indent`; `describe` gives
@@ -99,7 +128,14 @@ fn value_comment(value: &str, tag: Option<PropTag>, known: Known) -> Option<Stri
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-fn items(e: &mut Emitter, group: &str, field: &str, items: &[Item], model: &PrfModel) {
+fn items(
+    e: &mut Emitter,
+    group: &str,
+    field: &str,
+    items: &[Item],
+    model: &PrfModel,
+    pass_on: &mut dyn FnMut(&mut Emitter),
+) {
     if items.is_empty() {
         return;
     }
@@ -134,6 +170,7 @@ fn items(e: &mut Emitter, group: &str, field: &str, items: &[Item], model: &PrfM
             };
             (Kind::of(tag), tag, known)
         });
+        pass_on(e);
     }
 }
 

@@ -139,10 +139,7 @@ impl Build<'_> {
         if let Some(store) = self.default_store.take() {
             general.push(("DefaultStore", store));
         }
-        self.prf.general.active = general
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
+        self.prf.general.active = general.into_iter().collect();
     }
 
     /// `[Microsoft Outlook Client]` settings (cached mode and the like) as
@@ -374,13 +371,13 @@ impl Build<'_> {
     fn fit_text(&mut self) {
         let mut said = Vec::new();
         let mut fit = |section: &str, settings: &mut Settings| {
-            settings.active.retain_mut(|(key, value)| {
+            settings.active.retain_map(|key, value| {
                 if value.chars().any(|c| c.is_control() && c != '\t') {
                     said.push(format!(
                         "{key} in [{section}] holds a line break or another control character, \
                          which a .prf line cannot carry; it is left out"
                     ));
-                    return false;
+                    return None;
                 }
                 let trimmed = value.trim_matches([' ', '\t']);
                 if trimmed.len() != value.len() {
@@ -388,9 +385,8 @@ impl Build<'_> {
                         "{key} in [{section}] starts or ends with a blank, which Outlook trims; \
                          it is written without it"
                     ));
-                    *value = trimmed.to_owned();
                 }
-                true
+                Some(trimmed.to_owned())
             });
         };
         fit("General", &mut self.prf.general);
@@ -425,8 +421,8 @@ fn active_item(id: &str, block: &str, settings: Vec<(String, String)>) -> Item {
         block: Some(block.to_owned()),
         listed: Listed::Active,
         settings: Settings {
-            active: settings,
-            commented: Vec::new(),
+            active: settings.into_iter().collect(),
+            commented: prf::Entries::new(),
         },
     }
 }
