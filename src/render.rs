@@ -20,6 +20,7 @@ use minijinja::{
 use serde_json::Map;
 use thiserror::Error;
 
+use crate::Format;
 use crate::yaml::{self, Y};
 
 /// One row of variables and where it came from (`row 3` of a CSV, `item 2`
@@ -153,43 +154,20 @@ fn json_of(y: &Y) -> serde_json::Value {
     }
 }
 
-/// How the variables of a template are escaped: the form of the template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Escape {
-    /// A `.reg` file: as inside a quoted string.
-    Reg,
-    /// A `.prf` file: on one line.
-    Prf,
-    /// YAML: as a scalar.
-    Yaml,
-    /// As they are (the output file name, checked by the caller).
-    None,
-}
-
-impl Escape {
-    fn name(self) -> &'static str {
-        match self {
-            Escape::Reg => "reg",
-            Escape::Prf => "prf",
-            Escape::Yaml => "yaml",
-            Escape::None => "none",
-        }
-    }
-}
-
 /// A template and an optional name template, ready to render rows.
 pub struct Renderer {
     env: Environment<'static>,
 }
 
 impl Renderer {
-    /// Compile `template` (its variables escaped as `escape` says) and
-    /// `name` (the output file name template).
-    pub fn new(template: &str, name: &str, escape: Escape) -> Result<Renderer, RenderError> {
+    /// Compile `template`, a file of form `form` (its variables escaped
+    /// for that form), and `name` (the output file name template, not
+    /// escaped: the caller checks the name).
+    pub fn new(template: &str, name: &str, form: Format) -> Result<Renderer, RenderError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(move |id| match id {
-            "template" => AutoEscape::Custom(escape.name().into()),
+            "template" => AutoEscape::Custom(form.name().into()),
             _ => AutoEscape::None,
         });
         env.set_formatter(format_value);
@@ -261,17 +239,15 @@ const STARTS_A_LINE: &str = "would start a new line";
 
 /// Write `value` escaped for the template's form.
 fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
-    let escape = match state.auto_escape() {
-        AutoEscape::Custom(name) if name == "reg" => Escape::Reg,
-        AutoEscape::Custom(name) if name == "prf" => Escape::Prf,
-        AutoEscape::Custom(name) if name == "yaml" => Escape::Yaml,
-        _ => Escape::None,
+    let form = match state.auto_escape() {
+        AutoEscape::Custom(name) => Format::ALL.iter().copied().find(|f| f.name() == name),
+        _ => None,
     };
     let text = value.to_string();
-    if value.is_safe() || escape == Escape::None || value.is_undefined() {
+    let Some(form) = form.filter(|_| !value.is_safe() && !value.is_undefined()) else {
         return out.write_str(&text).map_err(Error::from);
-    }
-    let escaped = escaped(&text, escape).map_err(|why| {
+    };
+    let escaped = escaped(&text, form).map_err(|why| {
         Error::new(
             ErrorKind::InvalidOperation,
             format!("the value {} {why}", shown(&text)),
@@ -281,26 +257,25 @@ fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<()
 }
 
 /// `text` escaped for `escape`, or why it cannot be inserted.
-fn escaped(text: &str, escape: Escape) -> Result<std::borrow::Cow<'_, str>, &'static str> {
+fn escaped(text: &str, form: Format) -> Result<std::borrow::Cow<'_, str>, &'static str> {
     use std::borrow::Cow;
     let breaks = |t: &str| t.contains(['\r', '\n', '\0']);
-    match escape {
-        Escape::None => Ok(Cow::Borrowed(text)),
-        Escape::Reg if breaks(text) => Err(
+    match form {
+        Format::Reg if breaks(text) => Err(
             "holds a line break or NUL, which would start a new line of the .reg file (a CSV cell cannot add a key)",
         ),
-        Escape::Reg if text.contains(['\\', '"']) => {
+        Format::Reg if text.contains(['\\', '"']) => {
             Ok(Cow::Owned(text.replace('\\', "\\\\").replace('"', "\\\"")))
         }
-        Escape::Prf if breaks(text) => Err(
+        Format::Prf if breaks(text) => Err(
             "holds a line break or NUL, which would start a new line of the .prf file (a CSV cell cannot add a section)",
         ),
-        Escape::Reg | Escape::Prf => Ok(Cow::Borrowed(text)),
+        Format::Reg | Format::Prf => Ok(Cow::Borrowed(text)),
         // as mapiprof writes a string: plain when it reads back as that very
         // string (in a flow mapping too), else double-quoted; `null`, `true`
         // and `6001` are quoted (a property that takes a number reads
         // "6001" as one; a null would delete the value)
-        Escape::Yaml => Ok(Cow::Owned(crate::yaml::scalar(text, true))),
+        Format::Yaml => Ok(Cow::Owned(crate::yaml::scalar(text, true))),
     }
 }
 
@@ -332,7 +307,7 @@ mod tests {
         let renderer = Renderer::new(
             "MailboxName=%UserName%\nRPCProxyServer={{ proxy }}\n",
             "{{ user }}.prf",
-            Escape::Prf,
+            Format::Prf,
         )
         .unwrap();
         assert_eq!(
@@ -342,7 +317,7 @@ mod tests {
                 "MailboxName=%UserName%\nRPCProxyServer=mail.example.com:44300\n".to_owned()
             )
         );
-        let strict = Renderer::new("{{ user }} {{ mailbox }}\n", "x", Escape::None).unwrap();
+        let strict = Renderer::new("{{ user }} {{ mailbox }}\n", "x", Format::Prf).unwrap();
         assert_eq!(
             strict.render(&rows[1]).unwrap_err().to_string(),
             "row 2 (line 3): undefined variable mailbox (template line 1)"
@@ -350,7 +325,7 @@ mod tests {
         let items =
             data_rows("- {user: jdoe, port: 44300}\n- {user: asmith, port: 443}\n").unwrap();
         assert_eq!(items[1].label, "item 2");
-        let ports = Renderer::new("{{ port + 1 }}", "{{ user }}", Escape::None).unwrap();
+        let ports = Renderer::new("{{ port + 1 }}", "{{ user }}", Format::Prf).unwrap();
         assert_eq!(ports.render(&items[1]).unwrap().1, "444");
         let message = |text: &str| data_rows(text).map(|_| ()).unwrap_err().to_string();
         assert_eq!(
@@ -366,7 +341,7 @@ mod tests {
             "{}",
             message("[a\n")
         );
-        assert!(Renderer::new("{{ unclosed", "x", Escape::None).is_err());
+        assert!(Renderer::new("{{ unclosed", "x", Format::Prf).is_err());
     }
 
     #[test]
@@ -377,8 +352,8 @@ mod tests {
                 .into_iter()
                 .collect(),
         };
-        let render = |template: &str, escape: Escape, value: &str| {
-            Renderer::new(template, "x", escape)
+        let render = |template: &str, form: Format, value: &str| {
+            Renderer::new(template, "x", form)
                 .unwrap()
                 .render(&row(value))
                 .map(|(_, text)| text)
@@ -386,12 +361,12 @@ mod tests {
         };
         let reg = "\"001f6622\"=\"{{ v }}\"";
         assert_eq!(
-            render(reg, Escape::Reg, r#"C:\a "b""#).unwrap(),
+            render(reg, Format::Reg, r#"C:\a "b""#).unwrap(),
             r#""001f6622"="C:\\a \"b\"""#
         );
         // a line break would end the string and start a key of the value's choosing
         let attack = "x\"\n\n[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run]\n\"evil\"=\"calc.exe";
-        let refused = render(reg, Escape::Reg, attack).unwrap_err();
+        let refused = render(reg, Format::Reg, attack).unwrap_err();
         assert!(
             refused.starts_with("row 1 (line 2), variable v: invalid operation at line 1: the value \"x\\\"\\n\\n[HKEY_LOCAL_MACHINE"),
             "{refused}"
@@ -401,23 +376,23 @@ mod tests {
             "{refused}"
         );
         for cut in ["a\rb", "a\0b"] {
-            assert!(render(reg, Escape::Reg, cut).is_err(), "{cut:?}");
+            assert!(render(reg, Format::Reg, cut).is_err(), "{cut:?}");
         }
         // |safe is the way to insert text as it is
-        assert_eq!(render("{{ v|safe }}", Escape::Reg, "a\\b").unwrap(), "a\\b");
+        assert_eq!(render("{{ v|safe }}", Format::Reg, "a\\b").unwrap(), "a\\b");
         // numbers and plain text are as they are
         assert_eq!(
-            render(reg, Escape::Reg, "proxy.example.com:443").unwrap(),
+            render(reg, Format::Reg, "proxy.example.com:443").unwrap(),
             "\"001f6622\"=\"proxy.example.com:443\""
         );
 
         let prf = "RPCProxyServer={{ v }}\n";
         assert_eq!(
-            render(prf, Escape::Prf, r#"a\b "c""#).unwrap(),
+            render(prf, Format::Prf, r#"a\b "c""#).unwrap(),
             "RPCProxyServer=a\\b \"c\"\n"
         );
         assert!(
-            render(prf, Escape::Prf, "x\n[Service List]\nService9=Evil")
+            render(prf, Format::Prf, "x\n[Service List]\nService9=Evil")
                 .unwrap_err()
                 .contains("would start a new line of the .prf file")
         );
@@ -429,12 +404,12 @@ mod tests {
             "Jörg Müller",
         ] {
             assert_eq!(
-                render(yaml, Escape::Yaml, plain).unwrap(),
+                render(yaml, Format::Yaml, plain).unwrap(),
                 format!("RPCProxyServer: {plain}\n")
             );
         }
         assert_eq!(
-            render(yaml, Escape::Yaml, "x\nTCPExchangePort: 1").unwrap(),
+            render(yaml, Format::Yaml, "x\nTCPExchangePort: 1").unwrap(),
             "RPCProxyServer: \"x\\nTCPExchangePort: 1\"\n"
         );
         // what YAML would read as something else than this text: `null`
@@ -444,7 +419,7 @@ mod tests {
             "a: b", "# c", "- d", "[e]", "{f: 1}", "&g", "*h", "!i", "'j'", "k #l", "", "null",
             "Null", "~", "true", "yes", "6001", "0x10", "a,b",
         ] {
-            let text = render(yaml, Escape::Yaml, quoted).unwrap();
+            let text = render(yaml, Format::Yaml, quoted).unwrap();
             assert_eq!(
                 text,
                 format!(
@@ -454,7 +429,7 @@ mod tests {
             );
         }
         // the name of the output file is not escaped (the caller checks it)
-        let named = Renderer::new("x", "{{ v }}.reg", Escape::Reg).unwrap();
+        let named = Renderer::new("x", "{{ v }}.reg", Format::Reg).unwrap();
         assert_eq!(named.render(&row(r"a\b")).unwrap().0, r"a\b.reg");
     }
 
@@ -468,7 +443,7 @@ mod tests {
         );
         assert!(matches!(csv, RenderError::Csv(_)));
 
-        let template = Renderer::new("{{ unclosed", "x", Escape::None)
+        let template = Renderer::new("{{ unclosed", "x", Format::Prf)
             .err()
             .unwrap();
         assert_eq!(
@@ -482,7 +457,7 @@ mod tests {
         assert!(template.source().is_none());
 
         let rows = csv_rows("port\nx\n").unwrap();
-        let row = Renderer::new("{{ port + 1 }}", "x", Escape::None)
+        let row = Renderer::new("{{ port + 1 }}", "x", Format::Prf)
             .unwrap()
             .render(&rows[0])
             .unwrap_err();

@@ -477,24 +477,28 @@ fn reject_nul(text: &str, bom_len: usize) -> Result<(), TextError> {
     }
 }
 
+/// Characters that are not what they look like in a terminal or an editor:
+/// line and paragraph separators, the byte-order mark, zero-width spaces and
+/// the controls of text direction (U+202E shows `exe.txt` for `txt.exe`).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}'
+            | '\u{2029}'
+            | '\u{feff}'
+            | '\u{61c}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// `text` as a terminal may show it: control characters (an escape
 /// sequence would drive the terminal) and the invisible characters that
 /// reorder or hide text (U+202E, U+2066 …) written as `\u{…}`, as `git` and
 /// `rustc` do; anything else as it is.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        (c.is_control() && c != '\t')
-            || matches!(
-                c,
-                '\u{2028}'
-                    | '\u{2029}'
-                    | '\u{feff}'
-                    | '\u{61c}'
-                    | '\u{200b}'..='\u{200f}'
-                    | '\u{202a}'..='\u{202e}'
-                    | '\u{2066}'..='\u{2069}'
-            )
-    };
+    let hidden = |c: char| (c.is_control() && c != '\t') || is_invisible(c);
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }

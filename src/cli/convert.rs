@@ -38,7 +38,7 @@ pub fn show(files: &[PathBuf], sort: bool, redact: bool, read: &ReadOptions) -> 
         }
         // one .prf (what git's textconv asks for) goes out as it is written
         if let (1, Profiles::Prf(model)) = (files.len(), &profiles) {
-            io::write_stdout(|w| mapiprof::yaml::write_prf_to(model, w))?;
+            io::write_stdout(|w| Ok(mapiprof::yaml::write_prf_to(model, w)?))?;
             return Ok(0);
         }
         let name = io::display_name(file);

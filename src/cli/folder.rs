@@ -496,3 +496,25 @@ mod imp {
 }
 
 pub use imp::id_of;
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_created_only_where_nothing_is_not_through_a_link() {
+        let dir = std::env::temp_dir().join(format!("mapiprof-folder-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("victim");
+        std::fs::write(&victim, b"keep").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.join("planted")).unwrap();
+        let folder = Folder::open(&dir).unwrap();
+        let e = folder.create(OsStr::new("planted"), 0o600).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        // a link is never opened as the file
+        assert!(folder.open_file(OsStr::new("planted"), true).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -196,19 +196,7 @@ impl Editing {
 /// All the bytes of `file` from its start, at most [`MAX_INPUT`].
 fn read_all(file: &mut File, path: &Path) -> Result<Vec<u8>> {
     file.rewind()?;
-    let mut bytes = Vec::new();
-    (&*file)
-        .take(MAX_INPUT.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    if bytes.len() as u64 > MAX_INPUT {
-        bail!(
-            "{} is larger than {} MiB, the most mapiprof reads",
-            path.display(),
-            MAX_INPUT / 1024 / 1024
-        );
-    }
-    Ok(bytes)
+    super::io::read_bounded(&*file, &path.display().to_string(), MAX_INPUT)
 }
 
 /// A piece of the bytes hashed at a time.

@@ -40,7 +40,7 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 
 /// At most `limit` bytes of `reader`; more is an error, found after
 /// reading one byte over.
-fn read_bounded(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
+pub(super) fn read_bounded(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
         .take(limit.saturating_add(1))
@@ -102,7 +102,7 @@ impl<'a> From<&'a Vec<u8>> for Content<'a> {
 const PIECE: usize = 64 * 1024;
 
 impl Content<'_> {
-    pub(super) fn write_to(self, w: &mut impl Write) -> Result<()> {
+    pub(super) fn write_to(self, w: &mut (impl Write + ?Sized)) -> Result<()> {
         match self {
             Content::Bytes(bytes) => w.write_all(bytes)?,
             Content::Text(text, format) => {
@@ -139,12 +139,17 @@ fn pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Write to stdout with `write`, as [`write_output`] does: a closed pipe
-/// ends the output quietly.
-pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+/// Write to stdout with `write`: a closed pipe ends the output quietly
+/// (`mapiprof show x.reg | head`).
+pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let mut stdout = io::stdout().lock();
-    match write(&mut stdout).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+    match write(&mut stdout).and_then(|()| Ok(stdout.flush()?)) {
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(())
+        }
         other => other.context("cannot write to stdout"),
     }
 }
@@ -158,16 +163,7 @@ pub fn write_output<'a>(
 ) -> Result<()> {
     let content = content.into();
     let Some(path) = output.filter(|p| *p != Path::new("-")) else {
-        let mut stdout = io::stdout().lock();
-        return match content.write_to(&mut stdout) {
-            Err(e)
-                if e.downcast_ref::<io::Error>()
-                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
-            {
-                Ok(())
-            }
-            other => other.context("cannot write to stdout"),
-        };
+        return write_stdout(|w| content.write_to(w));
     };
     write_file(path, &[input], content)
 }

@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use rayon::prelude::*;
 
-use mapiprof::render::{self, Escape, Renderer, Row};
+use mapiprof::render::{self, Renderer, Row};
 use mapiprof::text::{self, NoBom};
 
 use mapiprof::Format;
@@ -49,12 +49,7 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
     let to = request.to.unwrap_or(form);
     let default_name = format!("{stem}-{{{{ row_number }}}}.{}", to.extension());
     let name = request.name.unwrap_or(&default_name);
-    let escape = match form {
-        Format::Reg => Escape::Reg,
-        Format::Prf => Escape::Prf,
-        _ => Escape::Yaml,
-    };
-    let renderer = Renderer::new(&decoded.text, name, escape).in_file(&template_name)?;
+    let renderer = Renderer::new(&decoded.text, name, form).in_file(&template_name)?;
     let rows = rows_of(request.vars)?;
 
     // every row is rendered and checked first; nothing is written before

@@ -227,7 +227,10 @@ fn is_plain_safe(s: &str, in_flow: bool) -> bool {
         }
         previous = b;
     }
-    if !s.is_ascii() && s.chars().any(|c| c.is_control() || is_invisible(c)) {
+    if !s.is_ascii()
+        && s.chars()
+            .any(|c| c.is_control() || crate::text::is_invisible(c))
+    {
         return false;
     }
     !looks_like_non_string(s)
@@ -306,25 +309,6 @@ fn is_float(s: &str) -> bool {
     ok(int_part) && ok(frac) && has_digit && exp_ok
 }
 
-/// Characters that are not what they look like in a terminal or an editor:
-/// line and paragraph separators, the byte-order mark, and the controls of
-/// text direction (U+202E shows `exe.txt` for `txt.exe`), escaped as `git`
-/// and `rustc` do.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2028}'
-            | '\u{2029}'
-            | '\u{feff}'
-            | '\u{85}'
-            | '\u{61c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-    )
-}
-
 fn quote_into(out: &mut String, s: &str) {
     out.reserve(s.len().saturating_add(2));
     out.push('"');
@@ -336,7 +320,7 @@ fn quote_into(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
-            c if c.is_control() || is_invisible(c) => {
+            c if c.is_control() || crate::text::is_invisible(c) => {
                 let n = u32::from(c);
                 // writing to a String cannot fail
                 let _ = if n <= 0xff {
