@@ -44,6 +44,15 @@ fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().mode() & 0o7777
 }
 
+/// A named pipe at `path`.
+fn mkfifo(path: impl AsRef<Path>) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path.as_ref())
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
 fn is_root() -> bool {
     let probe = common::scratch("files-whoami");
     let uid = fs::metadata(&probe).unwrap().uid();
@@ -213,13 +222,7 @@ fn devices_and_pipes_are_written_into_and_never_read() {
     );
 
     let fifo = dir.join("pipe.yaml");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || fs::read(fifo).unwrap())
@@ -363,13 +366,7 @@ fn a_walk_takes_regular_files_only() {
     fs::rename(dir.join("a.reg"), exports.join("a.reg")).unwrap();
     symlink(&dir, exports.join("loop")).unwrap();
     symlink(exports.join("a.reg"), exports.join("link.reg")).unwrap();
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(exports.join("pipe.reg"))
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(exports.join("pipe.reg"));
     let out = common::mapiprof_in(
         &dir,
         &[
@@ -679,13 +676,7 @@ fn an_edit_waits_for_a_lock_and_says_so() {
 #[test]
 fn a_pipe_is_not_edited_in_place() {
     let dir = common::scratch("files-pipe-edit");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(dir.join("p.reg"))
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(dir.join("p.reg"));
     for args in [&["fmt", "p.reg"][..], &["set", "p.reg", PORT, "--in-place"]] {
         let out = common::mapiprof_in(&dir, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

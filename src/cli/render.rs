@@ -269,7 +269,8 @@ fn safe_name(name: &str) -> Result<PathBuf, &'static str> {
 
 /// Whether Windows takes `part` for a device (`CON`, `nul.reg`, `COM1.txt`,
 /// whatever follows the first dot) or drops its end (a trailing dot or
-/// blank).
+/// blank), as Microsoft's "Naming Files, Paths, and Namespaces" lists them
+/// (COM¹–COM³ and LPT¹–LPT³ included).
 fn reserved_on_windows(part: &str) -> bool {
     const DEVICES: [&str; 4] = ["CON", "PRN", "AUX", "NUL"];
     let stem = part.split('.').next().unwrap_or(part).trim_end();

@@ -295,6 +295,8 @@ fn check(what: &str, text: &str, forbidden: &[char]) -> Result<(), WriteError> {
             "it contains a control character (NUL, VT, FF …) that a .prf cannot hold",
         ));
     }
+    // Outlook reads a .prf as Windows reads an INI file, blanks around a
+    // name or value dropped (mapiprof's reader does the same, prf::syntax)
     if text.trim_matches([' ', '\t']) != text {
         return Err(unsafe_text(
             "it starts or ends with a space or tab, which Outlook trims",
@@ -307,11 +309,6 @@ fn check(what: &str, text: &str, forbidden: &[char]) -> Result<(), WriteError> {
         if text.contains(forbidden) {
             return Err(unsafe_text(
                 "it contains a character that has a meaning in a .prf",
-            ));
-        }
-        if text.trim() != text {
-            return Err(unsafe_text(
-                "it starts or ends with a space, which Outlook trims",
             ));
         }
     }

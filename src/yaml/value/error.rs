@@ -70,7 +70,9 @@ pub enum ValueError {
     #[error("multi_sz needs a list of strings")]
     MultiSzNotList,
     /// A `multi_sz` string that is empty, e.g. `{multi_sz: [a, "", b]}`:
-    /// Windows ends the list at an empty string.
+    /// Windows ends the list at an empty string (Microsoft's "Registry Value
+    /// Types": REG_MULTI_SZ is "a sequence of null-terminated strings,
+    /// terminated by an empty string").
     #[error(
         "multi_sz string {0} is empty; Windows ends the list there and drops the strings after it"
     )]
