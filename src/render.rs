@@ -36,6 +36,14 @@ pub struct Row {
 /// Why rows cannot be read or a row cannot be rendered.
 #[derive(Debug, Error)]
 pub enum RenderError {
+    /// A YAML template that puts a variable in quotes, e.g.
+    /// `port: "{{ port }}"`: mapiprof quotes a value itself where it needs
+    /// to, and a value quoted twice does not read (the template line).
+    #[error(
+        "template line {0}: write {{{{ … }}}} without quotes around it in a YAML template; \
+         mapiprof quotes each value as it needs"
+    )]
+    QuotedVariable(usize),
     /// A CSV file that does not parse, e.g. rows of unequal length.
     #[error(transparent)]
     Csv(csv::Error),
@@ -164,6 +172,11 @@ impl Renderer {
     /// for that form), and `name` (the output file name template, not
     /// escaped: the caller checks the name).
     pub fn new(template: &str, name: &str, form: Format) -> Result<Renderer, RenderError> {
+        if form == Format::Yaml
+            && let Some(line) = quoted_variable(template)
+        {
+            return Err(RenderError::QuotedVariable(line));
+        }
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(move |id| match id {
@@ -236,6 +249,22 @@ impl Renderer {
 
 /// What the refusal of a value with a line break says.
 const STARTS_A_LINE: &str = "would start a new line";
+
+/// The first line (from 1) where a variable stands right inside quotes
+/// (`"{{ x }}"`, `'{{ x }}'`).
+fn quoted_variable(template: &str) -> Option<usize> {
+    template
+        .lines()
+        .position(|line| {
+            ['"', '\''].iter().any(|q| {
+                line.match_indices(*q).any(|(at, _)| {
+                    let after = line.get(at.saturating_add(1)..).unwrap_or_default();
+                    after.trim_start().starts_with("{{")
+                })
+            })
+        })
+        .map(|i| i.saturating_add(1))
+}
 
 /// Write `value` escaped for the template's form.
 fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
@@ -428,6 +457,15 @@ mod tests {
                 )
             );
         }
+        // a quoted variable is refused at once: the value would be quoted twice
+        assert_eq!(
+            Renderer::new("a: 1\nport: \"{{ v }}\"\n", "x", Format::Yaml)
+                .err()
+                .unwrap()
+                .to_string(),
+            "template line 2: write {{ … }} without quotes around it in a YAML template; \
+             mapiprof quotes each value as it needs"
+        );
         // the name of the output file is not escaped (the caller checks it)
         let named = Renderer::new("x", "{{ v }}.reg", Format::Reg).unwrap();
         assert_eq!(named.render(&row(r"a\b")).unwrap().0, r"a\b.reg");
