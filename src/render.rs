@@ -74,7 +74,11 @@ pub enum RenderError {
     },
     /// A value that would start a new line of the file, e.g. a CSV cell
     /// holding a line break inserted into a `.reg` string.
-    #[error("{row}, variable {variables}: {}", describe(error))]
+    #[error(
+        "{row}, variable {variables}{}: {}",
+        error.line().map(|l| format!(", template line {l}")).unwrap_or_default(),
+        error.detail().unwrap_or_default()
+    )]
     Unsafe {
         /// The row.
         row: String,
@@ -397,7 +401,7 @@ mod tests {
         let attack = "x\"\n\n[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run]\n\"evil\"=\"calc.exe";
         let refused = render(reg, Format::Reg, attack).unwrap_err();
         assert!(
-            refused.starts_with("row 1 (line 2), variable v: invalid operation at line 1: the value \"x\\\"\\n\\n[HKEY_LOCAL_MACHINE"),
+            refused.starts_with("row 1 (line 2), variable v, template line 1: the value \"x\\\"\\n\\n[HKEY_LOCAL_MACHINE"),
             "{refused}"
         );
         assert!(

@@ -380,8 +380,9 @@ pub struct BatchOptions {
     /// Edit the files themselves, atomically.
     #[arg(long, conflicts_with_all = ["out_dir", "output", "dry_run"])]
     pub in_place: bool,
-    /// With --in-place: keep the original as FILE.bak.
-    #[arg(long, requires = "in_place")]
+    /// With --in-place: keep the original as FILE.bak (FILE.bak.1, .2 … when
+    /// that exists; a backup never replaces a file).
+    #[arg(long, requires = "in_place", conflicts_with_all = ["out_dir", "output", "dry_run"])]
     pub backup: bool,
     /// Write the edited files into this folder.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "dry_run"])]

@@ -176,7 +176,10 @@ impl Editing {
                 super::io::display_name(&shown)
             ));
         }
-        let mut temp = self.folder.temporary(&self.name, 0o600)?;
+        let mut temp = self
+            .folder
+            .temporary(&self.name, 0o600)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         same_owner_and_mode(&temp.file, &self.meta, path)?;
         write_synced(&mut temp.file, content)
             .with_context(|| format!("cannot write {}", path.display()))?;

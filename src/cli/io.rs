@@ -203,8 +203,12 @@ pub fn write_file<'a>(
             "{} is a link to a device or a pipe; name it directly to write into it",
             display_name(path)
         ),
+        Kind::Other if fs::metadata(path).is_ok_and(|m| m.is_dir()) => bail!(
+            "{} is a folder; name a file (or use --out-dir where the command has it)",
+            display_name(path)
+        ),
         Kind::Other | Kind::Link { .. } => bail!(
-            "{} is a folder or a device mapiprof does not write into",
+            "{} is a block device or a socket, which mapiprof does not write into",
             display_name(path)
         ),
     };
