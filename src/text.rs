@@ -314,15 +314,28 @@ pub fn encode_into(out: &mut Vec<u8>, text: &str, encoding: Encoding) -> Result<
             }
         }
         Encoding::Utf8 => out.extend_from_slice(text.as_bytes()),
-        Encoding::CodePage(cp) => out.extend(encode_code_page(text, cp)?),
+        Encoding::CodePage(cp) => encode_code_page_into(out, text, cp)?,
     }
     Ok(())
 }
 
 /// Encode `text` in code page `cp`, failing on the first character it lacks.
 pub fn encode_code_page(text: &str, cp: &'static CodePage) -> Result<Vec<u8>, TextError> {
+    let mut out = Vec::new();
+    encode_code_page_into(&mut out, text, cp)?;
+    Ok(out)
+}
+
+/// [`encode_code_page`] appending to `out`: ASCII text is copied once, with
+/// no bytes of its own beside `out`.
+fn encode_code_page_into(
+    out: &mut Vec<u8>,
+    text: &str,
+    cp: &'static CodePage,
+) -> Result<(), TextError> {
     if text.is_ascii() && cp.is_ascii_compatible() {
-        return Ok(text.as_bytes().to_vec());
+        out.extend_from_slice(text.as_bytes());
+        return Ok(());
     }
     let (bytes, _, had_errors) = cp.encode(text);
     if had_errors {
@@ -335,7 +348,8 @@ pub fn encode_code_page(text: &str, cp: &'static CodePage) -> Result<Vec<u8>, Te
             encoding: cp.name(),
         });
     }
-    Ok(bytes.into_owned())
+    out.extend_from_slice(&bytes);
+    Ok(())
 }
 
 /// Decode `bytes` in code page `cp`, strictly; offsets are relative to `bytes`.

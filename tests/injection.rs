@@ -206,3 +206,25 @@ fn render_says_why_a_warning_fails_a_row() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("--strict"));
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A value given to `set` cannot add a line to a `.prf`, whatever the
+/// setting: one the mappings give a type, and one they do not (the control
+/// keys, e.g. `UniqueService`). Nothing is written.
+#[test]
+fn a_set_value_cannot_open_a_section_in_a_prf() {
+    let dir = common::scratch("inject-prf-set");
+    let prf = "[General]\r\nProfileName=Outlook\r\n[Service List]\r\nService1=Microsoft Exchange Server\r\n\
+               [Service1]\r\nUniqueService=Yes\r\nHomeServer=mail.example.com\r\n";
+    fs::write(dir.join("p.prf"), prf).unwrap();
+    for setting in ["UniqueService", "HomeServer"] {
+        for attack in ["Yes\r\n[Evil]\r\nx=1", "Yes\n[Evil]", "Yes\r[Evil]"] {
+            let assignment = format!("{setting}={attack}");
+            let out = common::mapiprof_in(&dir, &["set", "p.prf", &assignment, "-o", "out.prf"]);
+            assert_eq!(out.status.code(), Some(2), "{assignment:?}");
+            common::assert_says(&out.stderr, &["[Service1]", setting, "cannot hold"]);
+            assert!(!dir.join("out.prf").exists(), "{assignment:?}");
+        }
+    }
+    assert_eq!(fs::read_to_string(dir.join("p.prf")).unwrap(), prf);
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -152,8 +152,13 @@ fn one(
             (before, after, encoded)
         }
         Document::Prf(parsed) => {
-            let encoded = text::encode(&edited.text, &parsed.format).in_file(&name)?;
-            (parsed.text, edited.text, NewFile::Bytes(encoded))
+            let format = parsed.format;
+            // the file's text goes before the new one is encoded, unless a
+            // dry run compares them
+            let before = if dry { parsed.text } else { String::new() };
+            let encoded = text::encode(&edited.text, &format).in_file(&name)?;
+            let after = if dry { edited.text } else { String::new() };
+            (before, after, NewFile::Bytes(encoded))
         }
         Document::Model { .. } if dry => (yaml_before, edited.text, NewFile::Bytes(Vec::new())),
         Document::Model { .. } => (

@@ -186,8 +186,9 @@ pub enum BadValue {
     /// `PT_I2` port.
     #[error(transparent)]
     Setting(#[from] crate::model::SettingError),
-    /// A `.prf` value with a line break, which would start a new line.
-    #[error("a .prf value cannot hold a line break")]
+    /// A `.prf` key or value with a line break or NUL, which would start a
+    /// new line.
+    #[error("a .prf line cannot hold a line break or NUL")]
     LineBreak,
     /// A new profile name that cannot name a key, e.g. `a\b` or nothing.
     #[error("{0:?} cannot be a profile name")]

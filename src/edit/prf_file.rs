@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::input::PrfInput;
 use crate::mapi::proxy::fixed_proxy;
 use crate::model::encode_setting;
-use crate::prf::{self, GENERAL_KEYS, Item, LineKind, PrfModel};
+use crate::prf::{self, Folded, GENERAL_KEYS, Item, LineKind, PrfModel};
 use crate::yaml::PrfPatch;
 
 use super::{Assignment, BadValue, EditError, Edited, Edits};
@@ -45,6 +45,9 @@ pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
     for assignment in &edits.assignments {
         changes.extend(assign(&mut text, &model, &items, assignment, edits)?);
     }
+    // the settings are not needed to put the text together
+    drop(items);
+    drop(model);
     Ok(Edited {
         text: text.into_text(),
         changes,
@@ -181,12 +184,6 @@ fn check(
     let (Some(value), Some(tag)) = (value, model.tag(block, key)) else {
         return Ok(());
     };
-    if value.contains(['\r', '\n']) {
-        return Err(EditError::value(
-            format!("[{id}] {key}"),
-            BadValue::LineBreak,
-        ));
-    }
     if !prf::placeholders(value).is_empty() {
         return Ok(());
     }
@@ -198,14 +195,17 @@ fn check(
 /// The text of a `.prf` cut before each section header, so that an edit
 /// reparses and rebuilds only the section it changes, never the whole
 /// file: many edits take time in proportion to the file, not to the file
-/// times the edits.
-struct Pieces {
-    /// The lines before the first header, then each section from its
-    /// header line to the next header line.
-    pieces: Vec<String>,
-    /// Each section name (lower case) → the piece of its first header, the
-    /// one Outlook reads.
-    first: HashMap<String, usize>,
+/// times the edits. Sections are borrowed from the text until edited.
+struct Pieces<'t> {
+    text: &'t str,
+    /// Where each piece starts: the lines before the first header, then
+    /// each section from its header line to the next header line.
+    starts: Vec<usize>,
+    /// The pieces edited so far, by index, as they now read.
+    edited: HashMap<usize, String>,
+    /// Each section name → the piece of its first header, the one Outlook
+    /// reads.
+    first: HashMap<Folded<'t>, usize>,
     /// Which line breaks the whole text holds (CRLF, LF, CR), for a line
     /// added after a last line without one.
     breaks: [bool; 3],
@@ -214,43 +214,57 @@ struct Pieces {
 /// The line breaks a `.prf` may use, in the order `prf::add` prefers them.
 const BREAKS: [&str; 3] = ["\r\n", "\n", "\r"];
 
-impl Pieces {
-    fn new(text: &str) -> Pieces {
-        let mut pieces = Vec::new();
+impl<'t> Pieces<'t> {
+    fn new(text: &'t str) -> Pieces<'t> {
+        let mut starts = vec![0];
         let mut first = HashMap::new();
-        let mut start = 0;
         for line in prf::lines(text) {
             if let LineKind::Section { name_span } = line.kind {
-                pieces.push(
-                    text.get(start..line.span.start)
-                        .unwrap_or_default()
-                        .to_owned(),
-                );
-                start = line.span.start;
+                starts.push(line.span.start);
                 first
-                    .entry(name_span.of(text).to_ascii_lowercase())
-                    .or_insert(pieces.len());
+                    .entry(Folded(name_span.of(text)))
+                    .or_insert(starts.len().saturating_sub(1));
             }
         }
-        pieces.push(text.get(start..).unwrap_or_default().to_owned());
         Pieces {
-            pieces,
+            text,
+            starts,
+            edited: HashMap::new(),
             first,
             breaks: BREAKS.map(|nl| text.contains(nl)),
         }
     }
 
+    /// Piece `i` as it now reads.
+    fn piece(&self, i: usize) -> &str {
+        if let Some(edited) = self.edited.get(&i) {
+            return edited;
+        }
+        let start = self.starts.get(i).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(i.saturating_add(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text.get(start..end).unwrap_or_default()
+    }
+
     /// Set `key` in section `id`, one line: the value replaced, a
     /// commented-out `;key=…` switched on, or else a line added to the
-    /// section; with `None`, the setting commented out.
+    /// section; with `None`, the setting commented out. A key or value
+    /// holding a line break (or NUL) is refused: it would add lines of its
+    /// own, e.g. a new section.
     fn edit(&mut self, id: &str, key: &str, value: Option<&str>) -> Result<(), EditError> {
+        let breaks = |s: &str| s.contains(['\r', '\n', '\0']);
+        if breaks(key) || value.is_some_and(breaks) {
+            return Err(EditError::value(
+                format!("[{id}] {key}"),
+                BadValue::LineBreak,
+            ));
+        }
         let no_place = || EditError::NoPlace(format!("[{id}] {key}"));
-        let at = self
-            .first
-            .get(&id.to_ascii_lowercase())
-            .copied()
-            .ok_or_else(no_place)?;
-        let piece = self.pieces.get_mut(at).ok_or_else(no_place)?;
+        let at = self.first.get(&Folded(id)).copied().ok_or_else(no_place)?;
+        let piece = self.piece(at);
         let parsed = prf::parse(piece);
         // what `prf::add` would find in the whole text
         let newline = BREAKS
@@ -263,22 +277,22 @@ impl Pieces {
                 .map(|(t, _)| t)
                 .or_else(|| prf::add_with_newline(piece, &parsed, id, key, v, newline)),
             None => prf::comment_out(piece, &parsed, id, key),
-        };
-        *piece = edited.ok_or_else(no_place)?;
-        let breaks = |s: &str| s.contains(['\r', '\n']);
-        if breaks(key) || value.is_some_and(breaks) {
-            // new lines may hold headers: cut the text again
-            *self = Pieces::new(&self.pieces.concat());
-        } else {
-            for (held, nl) in self.breaks.iter_mut().zip(BREAKS) {
-                *held |= piece.contains(nl);
-            }
         }
+        .ok_or_else(no_place)?;
+        for (held, nl) in self.breaks.iter_mut().zip(BREAKS) {
+            *held |= edited.contains(nl);
+        }
+        self.edited.insert(at, edited);
         Ok(())
     }
 
+    /// The whole text, edits made.
     fn into_text(self) -> String {
-        self.pieces.concat()
+        let mut out = String::with_capacity(self.text.len());
+        for i in 0..self.starts.len() {
+            out.push_str(self.piece(i));
+        }
+        out
     }
 }
 
@@ -309,8 +323,8 @@ mod tests {
     /// Edits of the pieces give the text that edits of the whole text
     /// give, one after another: repeated and differently cased sections
     /// (the first counts), switched-on comments, removals, lines added to
-    /// a last section without a line break (the file's own break), and a
-    /// value whose line break brings a new header.
+    /// and a line added to a last section without a line break (the file's
+    /// own break).
     #[test]
     fn editing_pieces_is_editing_the_whole_text() {
         let texts = [
@@ -320,7 +334,7 @@ mod tests {
             "[Only]",
             "no section=1\n[S]\n",
         ];
-        let edits: [(&str, &str, Option<&str>); 12] = [
+        let edits: [(&str, &str, Option<&str>); 11] = [
             ("ServiceEGS", "TCPExchangePort", Some("6002")),
             ("SERVICEEGS", "tcpexchangeport", Some("6003")),
             ("Service1", "HomeServer", Some("b")),
@@ -331,7 +345,6 @@ mod tests {
             ("B", "k", None),
             ("Only", "x", Some("1")),
             ("Only", "y", Some("2")),
-            ("S", "z", Some("line\n[Service1]\nk=v")),
             ("Service1", "k", Some("w")),
         ];
         for text in texts {
@@ -342,9 +355,22 @@ mod tests {
                 // an edit that finds no place fails and leaves the text
                 assert_eq!(pieces.edit(id, key, value).is_ok(), found.is_some());
                 whole = found.unwrap_or(whole);
-                assert_eq!(pieces.pieces.concat(), whole, "{text:?} after [{id}] {key}");
+                let now: String = (0..pieces.starts.len()).map(|i| pieces.piece(i)).collect();
+                assert_eq!(now, whole, "{text:?} after [{id}] {key}");
             }
             assert_eq!(pieces.into_text(), whole);
         }
+    }
+
+    /// A key or value with a line break is refused before anything changes.
+    #[test]
+    fn a_line_break_is_refused_and_nothing_changes() {
+        let text = "[S]\nk=1\n";
+        let mut pieces = Pieces::new(text);
+        for (key, value) in [("k", "2\n[T]"), ("k", "2\r"), ("k", "2\0"), ("k\n[T]", "2")] {
+            let err = pieces.edit("S", key, Some(value)).unwrap_err();
+            assert!(err.to_string().contains("line break"), "{err}");
+        }
+        assert_eq!(pieces.into_text(), text);
     }
 }

@@ -6,181 +6,234 @@
 //! Comment lines shaped like an entry (`;TCPExchangePort=6001`) are kept
 //! beside the section's entries as candidates for commented-out settings;
 //! the meaning layer decides which of them name a known setting.
+//!
+//! A section holds only where its lines are: its entries are read from
+//! them when asked for. Repeated sections are ignored whole, so the lines
+//! of a section are the ones between its header and the next, and a large
+//! file costs a few words per section rather than per line.
 
 use std::collections::HashMap;
 
-use crate::diag::{LineIndex, Warning};
+use crate::diag::{LineIndex, Location, Warning};
 
+use super::folded::Folded;
 use super::syntax::{LineKind, lines};
 
-/// A `key=value` line with where it is; its key and value are borrowed
-/// from the text of the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A `key=value` line; its key and value are borrowed from the text of the
+/// file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry<'t> {
     /// The key as written (trimmed).
     pub key: &'t str,
     /// The value as written (trimmed).
     pub value: &'t str,
-    /// Where the key starts.
-    pub at: crate::diag::Location,
+    /// Where the key starts: a byte offset into the file's text.
+    pub offset: usize,
 }
 
-/// The effective content of a section.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A section that counts (the first of its name): its name and lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Section<'t> {
     /// The name as first written.
     pub name: &'t str,
-    /// Where the header is.
-    pub at: crate::diag::Location,
-    /// Entries in order, repeated keys left out (the first one counts).
-    pub entries: Vec<Entry<'t>>,
-    /// `;key=value` comment lines, in order.
-    pub commented: Vec<Entry<'t>>,
+    /// Where the name starts: a byte offset into the file's text.
+    pub offset: usize,
+    /// The lines after the header, up to the next header.
+    body: &'t str,
+    /// Where `body` starts in the file's text.
+    body_offset: usize,
 }
 
 impl<'t> Section<'t> {
-    /// Free the spare room left by reading entries one by one.
-    fn shrink_to_fit(&mut self) {
-        self.entries.shrink_to_fit();
-        self.commented.shrink_to_fit();
+    /// The entries in order, repeated keys left out (the first one counts).
+    pub fn entries(&self) -> Vec<Entry<'t>> {
+        let mut out = Vec::new();
+        let mut keys = KeyIndex::default();
+        for entry in self.lines(Kind::Active) {
+            if keys.find(&out, entry.key).is_none() {
+                out.push(entry);
+                keys.added(&out);
+            }
+        }
+        out
+    }
+
+    /// The `;key=value` comment lines, in order.
+    pub fn commented(&self) -> Vec<Entry<'t>> {
+        self.lines(Kind::Commented).collect()
     }
 
     /// The value of `key`, matched without regard to case.
     pub fn get(&self, key: &str) -> Option<&'t str> {
-        self.entries
-            .iter()
+        self.lines(Kind::Active)
             .find(|e| e.key.eq_ignore_ascii_case(key))
             .map(|e| e.value)
     }
+
+    /// The entries or commented entries of the section's lines, repeats
+    /// included.
+    fn lines(&self, kind: Kind) -> impl Iterator<Item = Entry<'t>> + use<'t> {
+        let (body, base) = (self.body, self.body_offset);
+        lines(body).filter_map(move |line| match (&line.kind, kind) {
+            (
+                LineKind::Entry {
+                    key_span,
+                    value_span,
+                },
+                Kind::Active,
+            ) => Some(Entry {
+                key: key_span.of(body),
+                value: value_span.of(body),
+                offset: base.saturating_add(key_span.start),
+            }),
+            (LineKind::Comment, Kind::Commented) => {
+                commented_entry(line.span.of(body), line.span.start).map(|(key, value, at)| Entry {
+                    key,
+                    value,
+                    offset: base.saturating_add(at),
+                })
+            }
+            _ => None,
+        })
+    }
+}
+
+/// Which lines of a section to read as entries.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Active,
+    Commented,
 }
 
 /// The sections of a file in order, each name once, borrowing the file's
-/// text: a large file is read into sections without a copy of its keys and
-/// values, and without holding all its lines at once.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// text.
+#[derive(Debug, Clone, Default)]
 pub struct Document<'t> {
     /// Sections in order of first appearance.
     pub sections: Vec<Section<'t>>,
+    /// The text the sections borrow.
+    text: &'t str,
+    /// Its lines, for locating an offset.
+    index: LineIndex,
 }
 
 impl<'t> Document<'t> {
     /// Read the effective sections of the `.prf` text `text`, a line at a
     /// time, with a warning for each repeat that Outlook ignores.
     pub fn new(text: &'t str) -> (Document<'t>, Vec<Warning>) {
-        let index = LineIndex::new(text);
-        let mut doc = Document::default();
+        let mut doc = Document {
+            sections: Vec::new(),
+            text,
+            index: LineIndex::new(text),
+        };
         let mut warnings = Vec::new();
-        // each section's name (lower case) → its index in doc.sections, and
-        // for each section its keys (lower case) → their index in its
-        // entries: repeats are found without searching
-        let mut sections: HashMap<String, usize> = HashMap::new();
-        let mut keys: Vec<KeyIndex> = Vec::new();
-        // index into doc.sections of the section being read; None before the
-        // first header and inside an ignored repeat
-        let mut current: Option<usize> = None;
+        // each section's name → its index in doc.sections
+        let mut sections: HashMap<Folded<'t>, usize> = HashMap::new();
+        // the entries of the section being read, to find a repeated key;
+        // None before the first header and inside an ignored repeat
+        let mut current: Option<(usize, Vec<Entry<'t>>, KeyIndex)> = None;
         let mut ignoring = false;
-        let locate = |offset: usize| index.locate(text, offset);
         for line in lines(text) {
             match line.kind {
                 LineKind::Section { name_span } => {
                     let name = name_span.of(text);
-                    let at = locate(name_span.start);
-                    // the section before is complete: no spare room is kept
-                    if let Some(done) = current.and_then(|i| doc.sections.get_mut(i)) {
-                        done.shrink_to_fit();
+                    if let Some((i, ..)) = current.take() {
+                        doc.end_section(i, line.span.start);
                     }
-                    let folded = name.to_ascii_lowercase();
-                    match sections.get(&folded).copied() {
-                        Some(first) => {
-                            let first_at = doc.sections.get(first).map_or(0, |s| s.at.line);
-                            warnings.push(Warning::at(
-                                at,
-                                format!(
-                                    "section [{name}] appears again (first at line {first_at}); \
-                                     Outlook reads the first one, this one is ignored"
-                                ),
-                            ));
-                            current = None;
-                            ignoring = true;
-                        }
-                        None => {
-                            sections.insert(folded, doc.sections.len());
-                            keys.push(KeyIndex::default());
-                            doc.sections.push(Section {
-                                name,
-                                at,
-                                entries: Vec::new(),
-                                commented: Vec::new(),
-                            });
-                            current = Some(doc.sections.len().saturating_sub(1));
-                            ignoring = false;
-                        }
+                    if let Some(first) = sections.get(&Folded(name)).copied() {
+                        let first_at = doc
+                            .sections
+                            .get(first)
+                            .map_or(0, |s| doc.locate(s.offset).line);
+                        warnings.push(Warning::at(
+                            doc.locate(name_span.start),
+                            format!(
+                                "section [{name}] appears again (first at line {first_at}); \
+                                 Outlook reads the first one, this one is ignored"
+                            ),
+                        ));
+                        ignoring = true;
+                    } else {
+                        sections.insert(Folded(name), doc.sections.len());
+                        current = Some((doc.sections.len(), Vec::new(), KeyIndex::default()));
+                        doc.sections.push(Section {
+                            name,
+                            offset: name_span.start,
+                            body: "",
+                            body_offset: line.span.end,
+                        });
+                        ignoring = false;
                     }
                 }
                 LineKind::Entry {
                     key_span,
                     value_span,
                 } => {
-                    let (key, value) = (key_span.of(text), value_span.of(text));
-                    let at = locate(key_span.start);
-                    let Some((section, keys)) =
-                        current.and_then(|i| doc.sections.get_mut(i).zip(keys.get_mut(i)))
-                    else {
+                    let entry = Entry {
+                        key: key_span.of(text),
+                        value: value_span.of(text),
+                        offset: key_span.start,
+                    };
+                    let Some((i, entries, keys)) = current.as_mut() else {
                         if !ignoring {
                             warnings.push(
                                 Warning::at(
-                                    at,
-                                    format!("{key}= is before any [section]; Outlook ignores it"),
+                                    doc.locate(entry.offset),
+                                    format!(
+                                        "{}= is before any [section]; Outlook ignores it",
+                                        entry.key
+                                    ),
                                 )
                                 .with(crate::diag::Effect::Ignored),
                             );
                         }
                         continue;
                     };
-                    if let Some(first) = keys
-                        .find(&section.entries, key)
-                        .and_then(|i| section.entries.get(i))
-                    {
-                        let same = if first.value == value {
-                            "the same value"
-                        } else {
-                            "a different value"
-                        };
-                        warnings.push(Warning::at(
-                            at,
-                            format!(
-                                "{key}= appears again in [{}] with {same} (first at line {}); \
-                                 Outlook uses the first one",
-                                section.name, first.at.line
-                            ),
-                        ));
-                        continue;
-                    }
-                    section.entries.push(Entry { key, value, at });
-                    keys.added(&section.entries);
-                }
-                LineKind::Comment => {
-                    let Some(section) = current.and_then(|i| doc.sections.get_mut(i)) else {
-                        continue;
-                    };
-                    if let Some(entry) = commented_entry(line.span.of(text), line.span.start).map(
-                        |(key, value, offset)| Entry {
-                            key,
-                            value,
-                            at: locate(offset),
-                        },
-                    ) {
-                        section.commented.push(entry);
+                    match keys.find(entries, entry.key).and_then(|f| entries.get(f)) {
+                        Some(first) => {
+                            let same = if first.value == entry.value {
+                                "the same value"
+                            } else {
+                                "a different value"
+                            };
+                            let section = doc.sections.get(*i).map_or("", |s| s.name);
+                            warnings.push(Warning::at(
+                                doc.locate(entry.offset),
+                                format!(
+                                    "{}= appears again in [{section}] with {same} (first at line {}); \
+                                     Outlook uses the first one",
+                                    entry.key,
+                                    doc.locate(first.offset).line
+                                ),
+                            ));
+                        }
+                        None => {
+                            entries.push(entry);
+                            keys.added(entries);
+                        }
                     }
                 }
-                LineKind::Blank | LineKind::Stray => {}
+                LineKind::Comment | LineKind::Blank | LineKind::Stray => {}
             }
         }
-        if let Some(done) = current.and_then(|i| doc.sections.get_mut(i)) {
-            done.shrink_to_fit();
+        if let Some((i, ..)) = current.take() {
+            doc.end_section(i, text.len());
         }
         doc.sections.shrink_to_fit();
         (doc, warnings)
+    }
+
+    /// Section `i` runs to byte `end` of the text.
+    fn end_section(&mut self, i: usize, end: usize) {
+        let text = self.text;
+        if let Some(section) = self.sections.get_mut(i) {
+            section.body = text.get(section.body_offset..end).unwrap_or_default();
+        }
+    }
+
+    /// The line and column of byte `offset` of the text.
+    pub fn locate(&self, offset: usize) -> Location {
+        self.index.locate(self.text, offset)
     }
 
     /// The index of the section called `name` (case-insensitive).
@@ -200,36 +253,33 @@ impl<'t> Document<'t> {
 /// most sections have, a map once there are many, so that a section of
 /// many entries is read in time in proportion to them.
 #[derive(Default)]
-struct KeyIndex(Option<HashMap<String, usize>>);
+struct KeyIndex<'t>(Option<HashMap<Folded<'t>, usize>>);
 
-impl KeyIndex {
+impl<'t> KeyIndex<'t> {
     /// Up to this many entries, a search.
     const SMALL: usize = 16;
 
     /// The entry of `entries` with key `key` (case-insensitive).
-    fn find(&self, entries: &[Entry], key: &str) -> Option<usize> {
+    fn find(&self, entries: &[Entry<'t>], key: &str) -> Option<usize> {
         match &self.0 {
-            Some(map) => map.get(&key.to_ascii_lowercase()).copied(),
+            Some(map) => map.get(&Folded(key)).copied(),
             None => entries.iter().position(|e| e.key.eq_ignore_ascii_case(key)),
         }
     }
 
     /// Note the last of `entries`, just added (its key is not among the others).
-    fn added(&mut self, entries: &[Entry]) {
+    fn added(&mut self, entries: &[Entry<'t>]) {
         match &mut self.0 {
             Some(map) => {
                 if let Some(last) = entries.last() {
-                    map.insert(
-                        last.key.to_ascii_lowercase(),
-                        entries.len().saturating_sub(1),
-                    );
+                    map.insert(Folded(last.key), entries.len().saturating_sub(1));
                 }
             }
             None if entries.len() > Self::SMALL => {
                 let map = entries
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| (e.key.to_ascii_lowercase(), i))
+                    .map(|(i, e)| (Folded(e.key), i))
                     .collect();
                 self.0 = Some(map);
             }
@@ -283,7 +333,7 @@ mod tests {
                     Service1=Microsoft Exchange Server\nserviceegs=Other\n";
         let (d, warnings) = doc(text);
         let list = d.section("service list").unwrap();
-        assert_eq!(list.entries.len(), 2);
+        assert_eq!(list.entries().len(), 2);
         assert_eq!(list.get("SERVICEEGS"), Some("Exchange Global Section"));
         assert_eq!(warnings.len(), 1);
         assert_eq!(
@@ -315,9 +365,12 @@ mod tests {
         );
         let s = d.section("ServiceEGS").unwrap();
         let keys: Vec<(&str, &str, usize, usize)> = s
-            .commented
+            .commented()
             .iter()
-            .map(|e| (e.key, e.value, e.at.line, e.at.column))
+            .map(|e| {
+                let at = d.locate(e.offset);
+                (e.key, e.value, at.line, at.column)
+            })
             .collect();
         assert_eq!(
             keys,

@@ -12,7 +12,7 @@ pub struct Entries {
     text: String,
     /// For each entry, where its key ends and where its value ends in `text`;
     /// it starts where the entry before it ends.
-    ends: Vec<(usize, usize)>,
+    ends: Ends,
 }
 
 impl Entries {
@@ -28,7 +28,7 @@ impl Entries {
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.ends.len() == 0
     }
 
     /// Add `key=value` at the end.
@@ -36,7 +36,7 @@ impl Entries {
         self.text.push_str(key);
         let key_end = self.text.len();
         self.text.push_str(value);
-        self.ends.push((key_end, self.text.len()));
+        self.ends.push(key_end, self.text.len());
     }
 
     /// Free the spare room left by adding settings one by one.
@@ -83,6 +83,66 @@ impl Entries {
     }
 }
 
+/// Where the keys and values of an [`Entries`] end: in 32 bits, half the
+/// room of two `usize`s, until the text outgrows them (never, for a file
+/// the command line reads: it refuses inputs long before 4 GiB).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Ends {
+    Narrow(Vec<(u32, u32)>),
+    Wide(Vec<(usize, usize)>),
+}
+
+impl Default for Ends {
+    fn default() -> Self {
+        Ends::Narrow(Vec::new())
+    }
+}
+
+impl Ends {
+    fn with_capacity(n: usize) -> Self {
+        Ends::Narrow(Vec::with_capacity(n))
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Ends::Narrow(list) => list.len(),
+            Ends::Wide(list) => list.len(),
+        }
+    }
+
+    fn push(&mut self, key_end: usize, value_end: usize) {
+        if let Ends::Narrow(list) = self {
+            match (u32::try_from(key_end), u32::try_from(value_end)) {
+                (Ok(k), Ok(v)) => return list.push((k, v)),
+                _ => {
+                    *self = Ends::Wide(
+                        list.iter()
+                            .map(|&(k, v)| (k as usize, v as usize))
+                            .collect(),
+                    )
+                }
+            }
+        }
+        if let Ends::Wide(list) = self {
+            list.push((key_end, value_end));
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<(usize, usize)> {
+        match self {
+            Ends::Narrow(list) => list.get(i).map(|&(k, v)| (k as usize, v as usize)),
+            Ends::Wide(list) => list.get(i).copied(),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Ends::Narrow(list) => list.shrink_to_fit(),
+            Ends::Wide(list) => list.shrink_to_fit(),
+        }
+    }
+}
+
 impl fmt::Debug for Entries {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.iter()).finish()
@@ -95,7 +155,7 @@ impl<K: AsRef<str>, V: AsRef<str>> FromIterator<(K, V)> for Entries {
         let iter = iter.into_iter();
         let mut out = Entries {
             text: String::new(),
-            ends: Vec::with_capacity(iter.size_hint().0),
+            ends: Ends::with_capacity(iter.size_hint().0),
         };
         for (key, value) in iter {
             out.push(key.as_ref(), value.as_ref());
@@ -128,7 +188,7 @@ impl<'e> Iterator for Iter<'e> {
     type Item = (&'e str, &'e str);
 
     fn next(&mut self) -> Option<(&'e str, &'e str)> {
-        let &(key_end, value_end) = self.entries.ends.get(self.next)?;
+        let (key_end, value_end) = self.entries.ends.get(self.next)?;
         let text = &self.entries.text;
         let key = text.get(self.start..key_end).unwrap_or_default();
         let value = text.get(key_end..value_end).unwrap_or_default();

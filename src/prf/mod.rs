@@ -18,6 +18,7 @@
 mod document;
 mod edit;
 mod entries;
+mod folded;
 pub mod mapping;
 mod model;
 mod syntax;
@@ -27,6 +28,7 @@ pub use document::{Document, Entry, Section};
 pub(crate) use edit::add_with_newline;
 pub use edit::{Edited, add, comment_out, set};
 pub use entries::Entries;
+pub(crate) use folded::Folded;
 pub use mapping::{Block, Generation, MapLine, Target};
 pub use model::{
     APPLY_OPTIONS, CONTROL_KEYS, GENERAL_KEYS, Item, Listed, Plain, PrfModel, PrfSource, Settings,

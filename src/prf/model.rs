@@ -13,6 +13,7 @@ use crate::text::TextFormat;
 
 use super::document::{Document, Section};
 use super::entries::Entries;
+use super::folded::Folded;
 use super::mapping::{self, Block, Generation, MapLine};
 
 /// The `[General]` keys Outlook knows (PRF reference, Section 1).
@@ -152,26 +153,25 @@ impl PrfModel {
         };
         // each section by its name in lower case, the first of a name as
         // `Document::section` finds it
-        let mut by_name: HashMap<String, &Section<'_>> = HashMap::with_capacity(doc.sections.len());
+        let mut by_name: HashMap<Folded<'_>, &Section<'_>> =
+            HashMap::with_capacity(doc.sections.len());
         for s in &doc.sections {
-            by_name.entry(s.name.to_ascii_lowercase()).or_insert(s);
+            by_name.entry(Folded(s.name)).or_insert(s);
         }
-        let section_named = |name: &str| by_name.get(&name.to_ascii_lowercase()).copied();
+        let section_named = |name: &str| by_name.get(&Folded(name)).copied();
         let services = list(section_named("Service List"), "Service");
         let mut accounts = list(section_named("Internet Account List"), "Account");
-        let service_ids: HashSet<String> = services
-            .iter()
-            .map(|(id, _, _)| id.to_ascii_lowercase())
-            .collect();
+        let service_ids: HashSet<Folded<'_>> =
+            services.iter().map(|(id, _, _)| Folded(id)).collect();
         // one section cannot be a service and an account: the service wins
         accounts.retain(|(id, _, _)| {
-            let twice = service_ids.contains(&id.to_ascii_lowercase());
+            let twice = service_ids.contains(&Folded(id));
             if twice {
                 let message = format!(
                     "{id} is in [Service List] and [Internet Account List]; it is read as a service"
                 );
                 warnings.push(match section_named("Internet Account List") {
-                    Some(list) => Warning::at(list.at, message),
+                    Some(list) => Warning::at(doc.locate(list.offset), message),
                     None => Warning::general(message),
                 });
             }
@@ -179,11 +179,11 @@ impl PrfModel {
         });
         let (mut items, mut blocks) = (HashSet::new(), HashSet::new());
         for (id, block, _) in services.iter().chain(&accounts) {
-            items.insert(id.to_ascii_lowercase());
-            blocks.insert(block.to_ascii_lowercase());
+            items.insert(Folded(id));
+            blocks.insert(Folded(block));
         }
-        let is_item = |name: &str| items.contains(&name.to_ascii_lowercase());
-        let named_block = |name: &str| blocks.contains(&name.to_ascii_lowercase());
+        let is_item = |name: &str| items.contains(&Folded(name));
+        let named_block = |name: &str| blocks.contains(&Folded(name));
         for section in &doc.sections {
             let name = section.name;
             if name.eq_ignore_ascii_case("General") {
@@ -199,7 +199,7 @@ impl PrfModel {
                 model.mappings.push(block_of(section));
             } else if is_value_section_name(name) {
                 warnings.push(Warning::at(
-                    section.at,
+                    doc.locate(section.offset),
                     format!("[{name}] is not in [Service List] or [Internet Account List]; Outlook ignores it"),
                 ));
                 let item = Item {
@@ -217,7 +217,7 @@ impl PrfModel {
                 model.sections.push(Plain {
                     name: section.name.to_owned(),
                     entries: section
-                        .entries
+                        .entries()
                         .iter()
                         .map(|e| (e.key.to_owned(), e.value.to_owned()))
                         .collect(),
@@ -299,24 +299,22 @@ fn list(section: Option<&Section<'_>>, prefix: &str) -> Vec<(String, String, Lis
     let Some(section) = section else {
         return Vec::new();
     };
-    let mut out: Vec<(String, String, Listed)> = section
-        .entries
+    let entries = section.entries();
+    let mut out: Vec<(String, String, Listed)> = entries
         .iter()
         .map(|e| (e.key.to_owned(), e.value.to_owned(), Listed::Active))
         .collect();
-    let mut ids: HashSet<String> = out
-        .iter()
-        .map(|(id, _, _)| id.to_ascii_lowercase())
-        .collect();
-    for e in &section.commented {
-        let fresh = !ids.contains(&e.key.to_ascii_lowercase());
+    let commented = section.commented();
+    let mut ids: HashSet<Folded<'_>> = entries.iter().map(|e| Folded(e.key)).collect();
+    for e in &commented {
+        let fresh = !ids.contains(&Folded(e.key));
         let shaped = e.key.len() > prefix.len()
             && e.key
                 .get(..prefix.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
             && !e.key.contains(' ');
         if fresh && shaped && !e.value.is_empty() {
-            ids.insert(e.key.to_ascii_lowercase());
+            ids.insert(Folded(e.key));
             out.push((e.key.to_owned(), e.value.to_owned(), Listed::Commented));
         }
     }
@@ -324,13 +322,13 @@ fn list(section: Option<&Section<'_>>, prefix: &str) -> Vec<(String, String, Lis
 }
 
 fn settings_of(section: &Section<'_>, known: impl Fn(&str) -> bool) -> Settings {
-    let active: Entries = section.entries.iter().map(|e| (e.key, e.value)).collect();
+    let active: Entries = section.entries().iter().map(|e| (e.key, e.value)).collect();
     let mut commented = Entries::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    for e in &section.commented {
-        let repeat = seen.contains(&e.key.to_ascii_lowercase());
+    let mut seen: HashSet<Folded<'_>> = HashSet::new();
+    for e in section.commented() {
+        let repeat = seen.contains(&Folded(e.key));
         if known(e.key) && !repeat {
-            seen.insert(e.key.to_ascii_lowercase());
+            seen.insert(Folded(e.key));
             commented.push(e.key, e.value);
         }
     }
@@ -342,7 +340,7 @@ fn block_of(section: &Section<'_>) -> Block {
     Block {
         name: section.name.to_owned(),
         lines: section
-            .entries
+            .entries()
             .iter()
             .map(|e| MapLine::Entry {
                 key: e.key.to_owned(),
