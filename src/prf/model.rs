@@ -145,23 +145,16 @@ pub struct PrfModel {
 impl PrfModel {
     /// Read the model out of `doc`, with warnings about what Outlook would
     /// ignore.
-    pub fn from_document(doc: &Document<'_>, source: PrfSource) -> (PrfModel, Vec<Warning>) {
+    pub fn from_document<'t>(doc: &Document<'t>, source: PrfSource) -> (PrfModel, Vec<Warning>) {
         let mut warnings = Vec::new();
         let mut model = PrfModel {
             source,
             ..PrfModel::default()
         };
-        // each section by its name in lower case, the first of a name as
-        // `Document::section` finds it
-        let mut by_name: HashMap<Folded<'_>, &Section<'_>> =
-            HashMap::with_capacity(doc.sections.len());
-        for s in &doc.sections {
-            by_name.entry(Folded(s.name)).or_insert(s);
-        }
-        let section_named = |name: &str| by_name.get(&Folded(name)).copied();
-        let services = list(section_named("Service List"), "Service");
-        let mut accounts = list(section_named("Internet Account List"), "Account");
-        let service_ids: HashSet<Folded<'_>> =
+        let accounts_list = doc.section("Internet Account List");
+        let services = list(doc.section("Service List"), "Service");
+        let mut accounts = list(accounts_list, "Account");
+        let service_ids: HashSet<Folded<'t>> =
             services.iter().map(|(id, _, _)| Folded(id)).collect();
         // one section cannot be a service and an account: the service wins
         accounts.retain(|(id, _, _)| {
@@ -170,20 +163,31 @@ impl PrfModel {
                 let message = format!(
                     "{id} is in [Service List] and [Internet Account List]; it is read as a service"
                 );
-                warnings.push(match section_named("Internet Account List") {
+                warnings.push(match accounts_list {
                     Some(list) => Warning::at(doc.locate(list.offset), message),
                     None => Warning::general(message),
                 });
             }
             !twice
         });
-        let (mut items, mut blocks) = (HashSet::new(), HashSet::new());
-        for (id, block, _) in services.iter().chain(&accounts) {
-            items.insert(Folded(id));
-            blocks.insert(Folded(block));
+        // each listed item by its id: where it is in the model; its
+        // settings are read once the file's mapping blocks are known
+        let mut slots: HashMap<Folded<'t>, (bool, usize)> = HashMap::new();
+        let mut blocks: HashSet<Folded<'t>> = HashSet::new();
+        for (is_service, items) in [(true, &services), (false, &accounts)] {
+            for (i, (id, block, _)) in items.iter().enumerate() {
+                slots.insert(Folded(id), (is_service, i));
+                blocks.insert(Folded(block));
+            }
         }
-        let is_item = |name: &str| items.contains(&Folded(name));
-        let named_block = |name: &str| blocks.contains(&Folded(name));
+        let item = |(id, block, listed): (&str, &str, Listed)| Item {
+            id: id.to_owned(),
+            block: Some(block.to_owned()),
+            listed,
+            settings: Settings::default(),
+        };
+        model.services = services.iter().copied().map(item).collect();
+        model.accounts = accounts.iter().copied().map(item).collect();
         for section in &doc.sections {
             let name = section.name;
             if name.eq_ignore_ascii_case("General") {
@@ -192,10 +196,13 @@ impl PrfModel {
                 });
             } else if name.eq_ignore_ascii_case("Service List")
                 || name.eq_ignore_ascii_case("Internet Account List")
-                || is_item(name)
+                || slots.contains_key(&Folded(name))
             {
-                // read below, in list order
-            } else if named_block(name) || is_builtin_block(name) || looks_like_mapping(section) {
+                // lists are read above, items below
+            } else if blocks.contains(&Folded(name))
+                || is_builtin_block(name)
+                || looks_like_mapping(section)
+            {
                 model.mappings.push(block_of(section));
             } else if is_value_section_name(name) {
                 warnings.push(Warning::at(
@@ -203,7 +210,7 @@ impl PrfModel {
                     format!("[{name}] is not in [Service List] or [Internet Account List]; Outlook ignores it"),
                 ));
                 let item = Item {
-                    id: section.name.to_owned(),
+                    id: name.to_owned(),
                     block: None,
                     listed: Listed::Absent,
                     settings: settings_of(section, |_| false),
@@ -215,7 +222,7 @@ impl PrfModel {
                 }
             } else {
                 model.sections.push(Plain {
-                    name: section.name.to_owned(),
+                    name: name.to_owned(),
                     entries: section
                         .entries()
                         .iter()
@@ -224,28 +231,24 @@ impl PrfModel {
                 });
             }
         }
-        let listed = |items: Vec<(String, String, Listed)>, model: &PrfModel| -> Vec<Item> {
-            items
-                .into_iter()
-                .map(|(id, block, listed)| {
-                    let settings = section_named(&id).map_or_else(Settings::default, |s| {
-                        settings_of(s, |key| model.knows(&block, key))
-                    });
-                    Item {
-                        id,
-                        block: Some(block),
-                        listed,
-                        settings,
-                    }
-                })
-                .collect()
-        };
-        let mut services_read = listed(services, &model);
-        let mut accounts_read = listed(accounts, &model);
-        services_read.append(&mut model.services);
-        accounts_read.append(&mut model.accounts);
-        model.services = services_read;
-        model.accounts = accounts_read;
+        for section in &doc.sections {
+            let Some(&(is_service, i)) = slots.get(&Folded(section.name)) else {
+                continue;
+            };
+            let items = if is_service { &services } else { &accounts };
+            let Some((_, block, _)) = items.get(i) else {
+                continue;
+            };
+            let settings = settings_of(section, |key| model.knows(block, key));
+            let items = if is_service {
+                &mut model.services
+            } else {
+                &mut model.accounts
+            };
+            if let Some(item) = items.get_mut(i) {
+                item.settings = settings;
+            }
+        }
         (model, warnings)
     }
 
@@ -295,18 +298,17 @@ impl PrfModel {
 
 /// The entries of a list section: `(id, block, listed)`, active entries first
 /// in order, then commented ones (`;ServiceX=…`) whose id is not active.
-fn list(section: Option<&Section<'_>>, prefix: &str) -> Vec<(String, String, Listed)> {
+fn list<'t>(section: Option<&Section<'t>>, prefix: &str) -> Vec<(&'t str, &'t str, Listed)> {
     let Some(section) = section else {
         return Vec::new();
     };
-    let entries = section.entries();
-    let mut out: Vec<(String, String, Listed)> = entries
+    let mut out: Vec<(&str, &str, Listed)> = section
+        .entries()
         .iter()
-        .map(|e| (e.key.to_owned(), e.value.to_owned(), Listed::Active))
+        .map(|e| (e.key, e.value, Listed::Active))
         .collect();
-    let commented = section.commented();
-    let mut ids: HashSet<Folded<'_>> = entries.iter().map(|e| Folded(e.key)).collect();
-    for e in &commented {
+    let mut ids: HashSet<Folded<'t>> = out.iter().map(|(id, _, _)| Folded(id)).collect();
+    for e in section.commented() {
         let fresh = !ids.contains(&Folded(e.key));
         let shaped = e.key.len() > prefix.len()
             && e.key
@@ -315,7 +317,7 @@ fn list(section: Option<&Section<'_>>, prefix: &str) -> Vec<(String, String, Lis
             && !e.key.contains(' ');
         if fresh && shaped && !e.value.is_empty() {
             ids.insert(Folded(e.key));
-            out.push((e.key.to_owned(), e.value.to_owned(), Listed::Commented));
+            out.push((e.key, e.value, Listed::Commented));
         }
     }
     out
