@@ -68,7 +68,7 @@ measure() {
   run fmt-check "$form" "$n" "$file" "$bin" fmt --check "$file"
   # fmt rewrites in place: a copy in the temporary folder
   cp "$file" "$copy"
-  run fmt "$form" "$n" "$file" "$bin" fmt "$copy"
+  run fmt "$form" "$n" "$file" "$bin" fmt --in-place "$copy"
   rm -f "$edited" "$copy"
 }
 

@@ -68,16 +68,9 @@ pub enum ConvertError {
     /// given to `fmt`.
     #[error("mapiprof does not write {0} files")]
     NotWritten(Format),
-    /// A `.reg` with a key line whose block Regedit does not import (a key
-    /// it cannot open, a `[-key]` that stops the import): written as Regedit
-    /// would import it, the file would lose that block or everything below.
-    #[error("line {line}: {what}; fix the line first")]
-    Lossy {
-        /// The key line.
-        line: usize,
-        /// What Regedit does there and what a rewrite would lose.
-        what: &'static str,
-    },
+    /// A file `fmt` cannot tidy as asked.
+    #[error(transparent)]
+    Fmt(#[from] crate::fmt::FmtError),
 }
 
 /// The form profiles read `from` a form go to when no form is asked for:

@@ -383,7 +383,7 @@ fn a_walk_takes_regular_files_only() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    common::assert_says(&out.stderr, &["1 changed, 0 unchanged, 0 failed"]);
+    common::assert_says(&out.stderr, &["1 would change, 0 unchanged, 0 failed"]);
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -409,7 +409,7 @@ fn deep_yaml_is_refused_in_a_batch() {
         &out.stderr,
         &[
             "nested deeper than 64 levels",
-            "0 changed, 0 unchanged, 3 failed",
+            "0 would change, 0 unchanged, 3 failed",
         ],
     );
     fs::remove_dir_all(&dir).unwrap();
@@ -575,7 +575,7 @@ fn links_of_other_users_are_not_followed() {
         assert_eq!(fs::read(&victim).unwrap(), b"keep");
         for edit in [
             &["set", "shared/out.yaml", PORT, "--in-place"][..],
-            &["fmt", "shared/out.yaml"],
+            &["fmt", "shared/out.yaml", "--in-place"],
         ] {
             let out = common::mapiprof_in(&dir, edit);
             assert_eq!(out.status.code(), Some(2), "{edit:?}");
@@ -677,7 +677,10 @@ fn an_edit_waits_for_a_lock_and_says_so() {
 fn a_pipe_is_not_edited_in_place() {
     let dir = common::scratch("files-pipe-edit");
     mkfifo(dir.join("p.reg"));
-    for args in [&["fmt", "p.reg"][..], &["set", "p.reg", PORT, "--in-place"]] {
+    for args in [
+        &["fmt", "p.reg", "--in-place"][..],
+        &["set", "p.reg", PORT, "--in-place"],
+    ] {
         let out = common::mapiprof_in(&dir, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         common::assert_says(&out.stderr, &["is not a regular file"]);

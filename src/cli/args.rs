@@ -333,26 +333,39 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
-    /// Rewrite files in their canonical form (--check: list the ones that are not).
+    /// Tidy files line by line, keeping every comment and line (--check: list the untidy ones).
     #[command(
-        after_help = "A .reg is written as Regedit exports it: UTF-16LE with a byte-order mark \
-        (REGEDIT4 files stay in their ANSI code page), CRLF, Regedit's line wrapping, keys in \
-        Regedit's case-insensitive order, values in their order; a file that deletes keys keeps \
-        its key order, since sorting could change what it does. A .prf is written in the \
-        OCT-style layout (comments are not kept); a YAML document as show writes it.\n\n\
-        Exit codes: 0 done (or nothing to rewrite), 1 --check found files to rewrite, 2 errors.\n\n\
-        Examples:\n  mapiprof fmt exports --recursive\n  mapiprof fmt --check profiles/*.reg"
+        after_help = "Nothing changes what the file does and no line is lost. A .reg gets \
+        Regedit's header, one blank line before each key, each value as Regedit exports it \
+        (hex wrapped where Regedit wraps it); comments stay above the key or value they were written \
+        above, and a line Regedit skips or reads otherwise stays as written. Keys keep their \
+        order unless --sort asks for Regedit's. A .prf keeps its order, comments and banners; \
+        entries and headers lose the blanks around `=` and brackets, runs of blank lines become \
+        one. Files keep their encoding unless --encoding asks for another; lines end in CRLF. \
+        A YAML document is written as show writes it.\n\n\
+        Like the editing commands, fmt writes only where it is told: --in-place [--backup], \
+        -o FILE, --out-dir DIR, or --dry-run to see the diff.\n\n\
+        Exit codes: 0 done (or nothing to tidy), 1 --check found files to tidy, 2 errors.\n\n\
+        Examples:\n  mapiprof fmt exports --recursive --in-place\n  \
+        mapiprof fmt --check profiles/*.reg\n  mapiprof fmt old.reg --sort --encoding utf16 -o new.reg"
     )]
     Fmt {
         /// Files, glob patterns or (with --recursive) folders.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// Write nothing; list the files that are not canonical and exit 1.
-        #[arg(long)]
+        /// Write nothing; list the files that are not tidy and exit 1.
+        #[arg(long, conflicts_with_all = ["in_place", "out_dir", "output", "dry_run"])]
         check: bool,
-        /// Search folders for .reg, .prf and YAML files.
-        #[arg(short, long)]
-        recursive: bool,
+        /// Order a .reg's keys as Regedit exports them, each with the comments
+        /// written above it (kept as they are in a file that deletes keys).
+        #[arg(long)]
+        sort: bool,
+        /// Write in this encoding instead of the file's own (line ends are
+        /// CRLF either way).
+        #[arg(long, value_enum, value_name = "ENCODING")]
+        encoding: Option<EncodingArg>,
+        #[command(flatten)]
+        batch: BatchOptions,
         #[command(flatten)]
         read: ReadOptions,
     },
@@ -400,6 +413,27 @@ pub struct BatchOptions {
     /// No progress bar, no list of changes; only failures and errors.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// An encoding `fmt` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-16 LE with a byte-order mark, as Regedit exports.
+    Utf16,
+    /// The ANSI code page (--codepage, Windows-1252 by default).
+    Ansi,
+    /// UTF-8 with a byte-order mark (.prf only).
+    Utf8,
+}
+
+impl From<EncodingArg> for mapiprof::fmt::OutputEncoding {
+    fn from(arg: EncodingArg) -> Self {
+        match arg {
+            EncodingArg::Utf16 => mapiprof::fmt::OutputEncoding::Utf16,
+            EncodingArg::Ansi => mapiprof::fmt::OutputEncoding::Ansi,
+            EncodingArg::Utf8 => mapiprof::fmt::OutputEncoding::Utf8,
+        }
+    }
 }
 
 /// How `diff` prints.

@@ -92,7 +92,7 @@ pub fn run(
         .collect();
     signal::batch(false);
     bar.finish_and_clear();
-    report(&results, quiet).map(|()| 0)
+    report(&results, quiet, matches!(output, Output::DryRun)).map(|()| 0)
 }
 
 /// Edit one file and write it; the diff text for `--dry-run`.
@@ -120,53 +120,75 @@ fn one(
     } else {
         String::new()
     };
+    // `fmt` changes a file when its bytes change (a YAML document keeps
+    // no text to compare with)
+    let fmt = matches!(op, Operation::Fmt(_));
+    let fingerprint = fmt.then(|| (bytes.len(), inplace::fingerprint(&bytes)));
     // the file's bytes, text and tree go as soon as they are not needed
     let doc = load::document_as(file, bytes, format, read)?;
     load::report(&name, doc.warnings(), read)?;
-    let edited = op.edit(&doc).in_file(&name)?;
+    let mut edited = op.edit(&doc).in_file(&name)?;
     let (before, after, encoded) = match doc {
         Document::Reg(parsed) => {
-            let format = parsed.format;
-            let view = |t: &str| view_of(t, &format);
+            let read_as = parsed.format;
+            let format = edited.format.unwrap_or(read_as);
             // the file's text and tree go before the second view is built
+            // what fmt changes is the text itself, which a YAML view hides
+            let view = |t: &str, f: &text::TextFormat| {
+                if fmt { t.to_owned() } else { view_of(t, f) }
+            };
             let before = if dry {
-                view(&parsed.text)
+                view(&parsed.text, &read_as)
             } else {
                 String::new()
             };
             drop(parsed);
             let after = if dry {
-                view(&edited.text)
+                view(&edited.text, &format)
             } else {
                 String::new()
             };
             let encoded = if matches!(
                 format.encoding,
                 text::Encoding::Utf16Le | text::Encoding::Utf16Be
-            ) {
+            ) && !fmt
+            {
                 // any text encodes as UTF-16: that is done on the way out
-                NewFile::Text(edited.text, format)
+                NewFile::Text(std::mem::take(&mut edited.text), format)
             } else {
                 NewFile::Bytes(text::encode(&edited.text, &format).in_file(&name)?)
             };
             (before, after, encoded)
         }
         Document::Prf(parsed) => {
-            let format = parsed.format;
+            let format = edited.format.unwrap_or(parsed.format);
             // the file's text goes before the new one is encoded, unless a
             // dry run compares them
             let before = if dry { parsed.text } else { String::new() };
             let encoded = text::encode(&edited.text, &format).in_file(&name)?;
-            let after = if dry { edited.text } else { String::new() };
+            let after = if dry {
+                std::mem::take(&mut edited.text)
+            } else {
+                String::new()
+            };
             (before, after, NewFile::Bytes(encoded))
         }
-        Document::Model { .. } if dry => (yaml_before, edited.text, NewFile::Bytes(Vec::new())),
+        Document::Model { .. } if dry => (
+            yaml_before,
+            edited.text.clone(),
+            NewFile::Bytes(edited.text.into_bytes()),
+        ),
         Document::Model { .. } => (
             String::new(),
             String::new(),
-            NewFile::Bytes(edited.text.into_bytes()),
+            NewFile::Bytes(std::mem::take(&mut edited.text).into_bytes()),
         ),
     };
+    if let (Some(old), NewFile::Bytes(new)) = (fingerprint, &encoded)
+        && old == (new.len(), inplace::fingerprint(new))
+    {
+        edited.changes.clear();
+    }
     let mut changes = edited.changes;
     let mut diff = String::new();
     match output {
@@ -248,10 +270,10 @@ fn progress(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Print the changes (unless quiet), the diffs and the summary; an error
-/// when a file failed.
-fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<()> {
-    let (mut changed, mut unchanged, mut failed): (usize, usize, Vec<String>) = (0, 0, Vec::new());
+/// Print the changes (unless quiet), the diffs and the summary (of what
+/// would change, for a dry run); an error when a file failed.
+fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool, dry: bool) -> Result<()> {
+    let (mut count, mut unchanged, mut failed): (usize, usize, Vec<String>) = (0, 0, Vec::new());
     let mut out = String::new();
     let mut said = String::new();
     let mut interrupted: usize = 0;
@@ -261,7 +283,7 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
                 out.push_str(diff);
                 match fate {
                     Fate::Changed(lines) => {
-                        changed = changed.saturating_add(1);
+                        count = count.saturating_add(1);
                         if !quiet {
                             for line in lines {
                                 said.push_str(&format!(
@@ -290,8 +312,9 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool) -> Result<
             eprintln!("interrupted: {interrupted} file(s) not started, left as they were");
         }
         if !quiet || !failed.is_empty() || interrupted > 0 {
+            let changed = if dry { "would change" } else { "changed" };
             eprintln!(
-                "{changed} changed, {unchanged} unchanged, {} failed",
+                "{count} {changed}, {unchanged} unchanged, {} failed",
                 failed.len()
             );
         }

@@ -214,9 +214,21 @@ fn run_command(command: Command) -> Result<u8> {
         Command::Fmt {
             files,
             check,
-            recursive,
+            sort,
+            encoding,
+            batch,
             read,
-        } => fmt::run(&files, check, recursive, &read),
+        } => {
+            let options = mapiprof::fmt::FmtOptions {
+                sort,
+                encoding: encoding.map(Into::into),
+            };
+            if check {
+                fmt::check(&files, &options, batch.recursive, &read)
+            } else {
+                batch::run(&files, &Operation::Fmt(options), &batch, &read)
+            }
+        }
         Command::GitSetup { global } => gitsetup::run(global).map(|()| 0),
         Command::Schema => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";

@@ -23,6 +23,7 @@ pub fn apply_reg(input: &RegInput, patch: &Model) -> Result<Edited, EditError> {
     drop(model);
     let text = rewrite(input, &root, &planned, &deletions)?;
     Ok(Edited {
+        format: None,
         text,
         changes: changes(planned, &deletions),
     })
@@ -59,6 +60,7 @@ pub fn apply_yaml(model: &Model, patch: &Model) -> Result<Edited, EditError> {
     }
     let text = yaml::write(&out, &yaml::WriteOptions::default())?;
     Ok(Edited {
+        format: None,
         text,
         changes: changes(planned, &deletions),
     })

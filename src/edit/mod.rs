@@ -90,6 +90,9 @@ pub struct Edited {
     pub text: String,
     /// `Outlook/13dbb0c8…/001f6622: mail.example.com-44300 → mail.example.com:44300`.
     pub changes: Vec<String>,
+    /// How to write the text when not as the input was written (`fmt
+    /// --encoding`).
+    pub format: Option<crate::text::TextFormat>,
 }
 
 /// Why an edit cannot be made.
@@ -154,6 +157,9 @@ pub enum EditError {
     /// reads as a binary file.
     #[error(transparent)]
     ReadBack(crate::input::InputError),
+    /// `fmt` cannot tidy the file as asked, e.g. a `.reg` in UTF-8.
+    #[error(transparent)]
+    Format(Box<crate::convert::ConvertError>),
 }
 
 impl EditError {

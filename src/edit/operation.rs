@@ -17,16 +17,23 @@ pub enum Operation {
     Retarget(Retarget),
     /// `apply`: a partial document merged in.
     Apply(Box<Patch>),
+    /// `fmt`: the file tidied, nothing else changed.
+    Fmt(crate::fmt::FmtOptions),
 }
 
 impl Operation {
     /// The new text of `doc` (in its own form) and what changed.
     pub fn edit(&self, doc: &Document) -> Result<Edited, EditError> {
+        if let Operation::Fmt(options) = self {
+            // every form, YAML included, is tidied as it is
+            return tidy(doc, options);
+        }
         match doc {
             Document::Reg(input) => match self {
                 Operation::Set(edits) => super::set_reg(input, edits),
                 Operation::Retarget(r) => super::retarget_reg(input, r),
                 Operation::Apply(patch) => super::apply_reg(input, registry(patch, "a .reg file")?),
+                Operation::Fmt(options) => tidy(doc, options),
             },
             Document::Prf(input) => self.prf(input),
             Document::Model {
@@ -40,6 +47,7 @@ impl Operation {
                     Operation::Apply(patch) => {
                         super::apply_yaml(model, registry(patch, "a registry document")?)
                     }
+                    Operation::Fmt(options) => tidy(doc, options),
                 },
                 Profiles::Prf(model) => super::via_prf(model, |file| self.prf(file)),
             },
@@ -52,12 +60,36 @@ impl Operation {
         match self {
             Operation::Set(edits) => super::set_prf(file, edits),
             Operation::Retarget(_) => Err(EditError::NoRegistryRoot),
+            Operation::Fmt(options) => tidy(&Document::Prf(file.clone()), options),
             Operation::Apply(patch) => match patch.as_ref() {
                 Patch::Prf(patch) => super::apply_prf(file, patch),
                 Patch::Reg(_) => Err(wrong_patch("a registry patch", "a .prf")),
             },
         }
     }
+}
+
+/// `doc` tidied; a change when its bytes would differ.
+fn tidy(doc: &Document, options: &crate::fmt::FmtOptions) -> Result<Edited, EditError> {
+    let formatted = crate::fmt::format(doc, options).map_err(|e| EditError::Format(Box::new(e)))?;
+    let (text, format) = match doc {
+        Document::Reg(input) => (input.text.as_str(), Some(input.format)),
+        Document::Prf(input) => (input.text.as_str(), Some(input.format)),
+        Document::Model { .. } => ("", None),
+    };
+    let same = text == formatted.text && format == Some(formatted.format);
+    let mut changes = Vec::new();
+    if !same {
+        changes.push(match formatted.note {
+            Some(note) => format!("formatted ({note})"),
+            None => "formatted".to_owned(),
+        });
+    }
+    Ok(Edited {
+        text: formatted.text,
+        changes,
+        format: Some(formatted.format),
+    })
 }
 
 /// The registry patch of `patch`, which is applied to `file`.
@@ -106,7 +138,9 @@ mod tests {
         };
         let err = set.edit(&other).unwrap_err();
         assert!(matches!(err, EditError::NotWritten(Format::Reg)), "{err}");
-        let err = crate::fmt::canonical(other).unwrap_err();
+        let err = Operation::Fmt(crate::fmt::FmtOptions::default())
+            .edit(&other)
+            .unwrap_err();
         assert!(
             err.to_string().contains("does not write reg files"),
             "{err}"

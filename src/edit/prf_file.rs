@@ -49,6 +49,7 @@ pub fn set_prf(input: &PrfInput, edits: &Edits) -> Result<Edited, EditError> {
     drop(items);
     drop(model);
     Ok(Edited {
+        format: None,
         text: text.into_text(),
         changes,
     })
@@ -93,6 +94,7 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
         }
     }
     Ok(Edited {
+        format: None,
         text: text.into_text(),
         changes,
     })

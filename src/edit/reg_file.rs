@@ -17,6 +17,7 @@ pub fn set_reg(input: &RegInput, edits: &Edits) -> Result<Edited, EditError> {
     drop(model);
     let text = rewrite(input, &root, &planned, &[])?;
     Ok(Edited {
+        format: None,
         text,
         changes: planned.into_iter().map(|p| p.change).collect(),
     })

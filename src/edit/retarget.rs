@@ -182,7 +182,11 @@ pub fn retarget_reg(input: &RegInput, r: &Retarget) -> Result<Edited, EditError>
         reg::edit::append_key(&mut text, input.format.newline, &block)?;
         changes.push(format!("DefaultProfile moved to {}", m.new_default_key));
     }
-    Ok(Edited { text, changes })
+    Ok(Edited {
+        text,
+        changes,
+        format: None,
+    })
 }
 
 /// Retarget a YAML export document through its model.
@@ -230,6 +234,7 @@ pub fn retarget_yaml(model: &Model, r: &Retarget) -> Result<Edited, EditError> {
     }
     let text = yaml::write(&out, &yaml::WriteOptions::default())?;
     Ok(Edited {
+        format: None,
         text,
         changes: vec![summary(&m)],
     })

@@ -23,6 +23,7 @@ pub fn set_yaml(model: &Model, edits: &Edits) -> Result<Edited, EditError> {
     }
     let text = yaml::write(&out, &yaml::WriteOptions::default())?;
     Ok(Edited {
+        format: None,
         text,
         changes: planned.into_iter().map(|p| p.change).collect(),
     })
@@ -40,6 +41,7 @@ pub fn via_prf(
     let (mut changed, _) = again.model();
     changed.source = model.source;
     Ok(Edited {
+        format: None,
         text: yaml::write_prf(&changed),
         changes: edited.changes,
     })
@@ -61,6 +63,7 @@ mod tests {
 
     fn unchanged(file: &PrfInput) -> Result<Edited, EditError> {
         Ok(Edited {
+            format: None,
             text: file.text.clone(),
             changes: Vec::new(),
         })
