@@ -258,6 +258,16 @@ fn written_by_mapiprof(dir: &Path) -> Vec<Case> {
             &back,
         ]);
         outputs.push(back);
+        // fmt, as it is and sorted: Wine must store what it stores of the
+        // file itself (the fmt laws say mapiprof reads both alike)
+        for (suffix, extra) in [("tidy", None), ("sorted", Some("--sort"))] {
+            let tidy = format!("{stem}.{suffix}.reg");
+            let path = path.to_string_lossy();
+            let mut args = vec!["fmt", &*path, "-o", &tidy];
+            args.extend(extra);
+            run(&args);
+            outputs.push(tidy);
+        }
     }
     let export = sample("reg/o16_exchange_outlook_anywhere.reg");
     run(&[
