@@ -156,7 +156,9 @@ fn one(
                 // any text encodes as UTF-16: that is done on the way out
                 NewFile::Text(std::mem::take(&mut edited.text), format)
             } else {
-                NewFile::Bytes(text::encode(&edited.text, &format).in_file(&name)?)
+                let bytes = text::encode(&edited.text, &format).in_file(&name)?;
+                edited.text = String::new();
+                NewFile::Bytes(bytes)
             };
             (before, after, encoded)
         }
@@ -164,13 +166,16 @@ fn one(
             let format = edited.format.unwrap_or(parsed.format);
             // the file's text goes before the new one is encoded, unless a
             // dry run compares them
-            let before = if dry { parsed.text } else { String::new() };
-            let encoded = text::encode(&edited.text, &format).in_file(&name)?;
-            let after = if dry {
-                std::mem::take(&mut edited.text)
+            let before = if dry {
+                parsed.text
             } else {
+                drop(parsed);
                 String::new()
             };
+            let encoded = text::encode(&edited.text, &format).in_file(&name)?;
+            // the new text goes once encoded, unless a dry run shows it
+            let after = std::mem::take(&mut edited.text);
+            let after = if dry { after } else { String::new() };
             (before, after, NewFile::Bytes(encoded))
         }
         Document::Model { .. } if dry => (

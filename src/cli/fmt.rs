@@ -49,6 +49,8 @@ fn changes(file: &Path, op: &Operation, read: &ReadOptions) -> Result<bool> {
     let name = io::display_name(file);
     load::report(&name, doc.warnings(), read)?;
     let edited = op.edit(&doc).in_file(&name)?;
+    // the file's text and tree go before the tidy text is encoded
+    drop(doc);
     let Some(format) = edited.format else {
         return Ok(!edited.changes.is_empty());
     };

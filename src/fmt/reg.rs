@@ -14,17 +14,6 @@ use crate::reg::{self, ItemKind, normalise_path};
 
 const NL: &str = "\r\n";
 
-/// A key line with what follows it up to the next key, and the comments
-/// written right above it.
-#[derive(Debug, Default)]
-struct Block {
-    /// The path, for `--sort`; `None` for lines before the first key and
-    /// for a key line kept verbatim.
-    path: Option<String>,
-    /// Its lines, each ending in CRLF.
-    text: String,
-}
-
 /// The tidied text of `input`, and a note when `sort` was asked for but the
 /// key order was kept.
 pub(super) fn tidy(
@@ -40,7 +29,7 @@ pub(super) fn tidy(
         .iter()
         .filter_map(|w| w.location.map(|l| l.line))
         .collect();
-    let mut blocks = vec![Block::default()];
+    let mut out = Blocks::new(file.format.header(), text.len(), sort);
     let mut comments = String::new();
     let mut keeps_order = None;
     for item in &file.items {
@@ -61,72 +50,122 @@ pub(super) fn tidy(
                 if *delete {
                     keeps_order = Some("the file deletes keys, so its key order is kept");
                 }
-                let mut line = String::from("[");
-                if *delete {
-                    line.push('-');
-                }
                 let path = normalise_path(path);
-                line.push_str(&path);
-                line.push(']');
-                line.push_str(NL);
-                blocks.push(Block {
-                    path: Some(path),
-                    text: std::mem::take(&mut comments) + &line,
-                });
+                let line = format!("[{}{path}]{NL}", if *delete { "-" } else { "" });
+                out.start(Some(path), &comments);
+                comments.clear();
+                out.push(&line);
                 continue;
             }
             ItemKind::Key { .. } | ItemKind::Unopened | ItemKind::Halt => {
                 keeps_order = keeps_order.or(Some(
                     "a key line Regedit reads otherwise is kept, and so is the key order",
                 ));
-                let mut block = Block {
-                    path: None,
-                    text: std::mem::take(&mut comments),
-                };
-                push_verbatim(&mut block.text, source);
-                blocks.push(block);
+                out.start(None, &comments);
+                comments.clear();
+                push_verbatim(out.current(), source);
                 continue;
             }
             ItemKind::Value(_) | ItemKind::Skipped => {}
         }
-        let Some(block) = blocks.last_mut() else {
-            continue;
-        };
-        block.text.push_str(&std::mem::take(&mut comments));
+        out.push(&comments);
+        comments.clear();
         match &item.kind {
-            ItemKind::Value(value) if !as_written => reg::write_value(&mut block.text, value, NL)?,
-            _ => push_verbatim(&mut block.text, source),
+            ItemKind::Value(value) if !as_written => reg::write_value(out.current(), value, NL)?,
+            _ => push_verbatim(out.current(), source),
         }
     }
-    if let Some(block) = blocks.last_mut() {
-        block.text.push_str(&comments);
+    out.push(&comments);
+    let note = if sort { keeps_order } else { None };
+    Ok((out.finish(keeps_order.is_none()), note))
+}
+
+/// The tidied text, a block at a time: a key line with what follows it up
+/// to the next key, and the comments written right above it. Blocks are
+/// gathered only to be sorted; otherwise each goes straight into the text.
+struct Blocks {
+    /// The text so far: the header, then the blocks not gathered.
+    text: String,
+    /// The blocks gathered for sorting (the first, the lines above any
+    /// key, stays first), each with its key path.
+    gathered: Option<Vec<(Option<String>, String)>>,
+    /// The block being written.
+    current: String,
+    /// Its key path (`None` above the first key and for a key line kept as
+    /// written).
+    path: Option<String>,
+    /// Whether it is the first block.
+    first: bool,
+}
+
+impl Blocks {
+    fn new(header: &str, len: usize, sort: bool) -> Blocks {
+        let mut text = String::with_capacity(len.saturating_add(len / 8));
+        text.push_str(header);
+        text.push_str(NL);
+        Blocks {
+            text,
+            gathered: sort.then(Vec::new),
+            current: String::new(),
+            path: None,
+            first: true,
+        }
     }
-    let note = match keeps_order {
-        Some(why) if sort => Some(why),
-        None if sort => {
-            // the lines above the first key stay there
-            if let Some(keys) = blocks.get_mut(1..) {
-                keys.sort_by(|a, b| match (&a.path, &b.path) {
+
+    /// End the block being written and start one for a key at `path`
+    /// (`None`: a key line kept as written), with the comments above it.
+    fn start(&mut self, path: Option<String>, comments: &str) {
+        self.end();
+        self.path = path;
+        self.current.push_str(comments);
+    }
+
+    /// Append to the block being written.
+    fn push(&mut self, text: &str) {
+        self.current.push_str(text);
+    }
+
+    fn current(&mut self) -> &mut String {
+        &mut self.current
+    }
+
+    fn end(&mut self) {
+        let first = std::mem::replace(&mut self.first, false);
+        let path = self.path.take();
+        match &mut self.gathered {
+            Some(blocks) => blocks.push((path, std::mem::take(&mut self.current))),
+            None => {
+                // a blank line before each key, as Regedit writes
+                if !first || !self.current.is_empty() {
+                    self.text.push_str(NL);
+                }
+                self.text.push_str(&self.current);
+                self.current.clear();
+            }
+        }
+    }
+
+    /// The whole text; gathered blocks sorted by key path first when `sort`
+    /// (the file deletes no key and has no key line kept as written).
+    fn finish(mut self, sort: bool) -> String {
+        self.end();
+        if let Some(mut blocks) = self.gathered.take() {
+            if sort && let Some(keys) = blocks.get_mut(1..) {
+                keys.sort_by(|(a, _), (b, _)| match (a, b) {
                     (Some(a), Some(b)) => compare_paths(a, b),
                     (a, b) => a.is_some().cmp(&b.is_some()),
                 });
             }
-            None
+            for (i, (_, block)) in blocks.iter().enumerate() {
+                if i > 0 || !block.is_empty() {
+                    self.text.push_str(NL);
+                }
+                self.text.push_str(block);
+            }
         }
-        _ => None,
-    };
-    let mut out = String::with_capacity(text.len().saturating_add(text.len() / 8));
-    out.push_str(file.format.header());
-    out.push_str(NL);
-    for (i, block) in blocks.iter().enumerate() {
-        // a blank line before each key, as Regedit writes
-        if i > 0 || !block.text.is_empty() {
-            out.push_str(NL);
-        }
-        out.push_str(&block.text);
+        self.text.push_str(NL);
+        self.text
     }
-    out.push_str(NL);
-    Ok((out, note))
 }
 
 /// Append `source` (whole lines) as written, each line ending in CRLF.
