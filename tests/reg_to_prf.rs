@@ -144,11 +144,18 @@ fn prf_reads_back_as_built(files: &[PathBuf]) -> usize {
     for path in files {
         let model = common::model_of(&std::fs::read(path).unwrap());
         for profile in &model.profiles {
-            let options = RegToPrf {
+            let mut options = RegToPrf {
                 profile: Some(profile.name.clone()),
                 ..RegToPrf::default()
             };
-            let (prf, _) = reg_to_prf(&model, &options).unwrap();
+            // a profile exported in part makes a .prf only when asked
+            let (prf, _) = match reg_to_prf(&model, &options) {
+                Err(ToPrfError::NoServices(_)) => {
+                    options.partial = true;
+                    reg_to_prf(&model, &options).unwrap()
+                }
+                other => other.unwrap(),
+            };
             let bytes = prf::to_bytes(&prf).unwrap();
             let parsed = input::read_prf(&bytes, None).unwrap();
             let (again, warnings) = parsed.model();
@@ -280,9 +287,13 @@ fn internet_accounts_take_their_settings_by_registry_name() {
 
 #[test]
 fn older_roots_get_the_2002_2007_blocks_and_ansi_text() {
+    // an export of the proxy settings alone: a .prf that adds to the profile
     let (prf, _) = recreate(
         &common::reg_sample_model("o2007_wms_proxy_dialog_port.reg"),
-        &RegToPrf::default(),
+        &RegToPrf {
+            partial: true,
+            ..RegToPrf::default()
+        },
     );
     assert_eq!(prf.generation(), Some(Generation::Office2002));
     assert_eq!(
@@ -350,4 +361,34 @@ fn values_a_prf_line_cannot_carry_are_trimmed_or_left_out_with_a_warning() {
     // what is written reads back as built
     let back = common::prf_model_of(written(&prf).as_bytes());
     assert_eq!(back.accounts, prf.accounts);
+}
+
+/// An export that holds none of the profile's services (one key of it, say)
+/// would make a `.prf` that replaces the profile with an empty one: refused
+/// with the reason; `partial` makes one that adds to the profile instead.
+#[test]
+fn a_partial_export_does_not_make_a_destructive_prf() {
+    let text = "Windows Registry Editor Version 5.00\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\13dbb0c8aa05101a9bb000aa002fc45a]\r\n\
+        \"001f6622\"=hex:6d,00,61,00,69,00,6c,00,2e,00,65,00,78,00,2e,00,63,00,6f,00,6d,00,00,00\r\n";
+    let model = common::model_of(&common::utf16(text));
+    let err = reg_to_prf(&model, &RegToPrf::default()).unwrap_err();
+    assert!(
+        matches!(err, ToPrfError::NoServices(ref p) if p == "Outlook"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("replace the profile with an empty one"),
+        "{err}"
+    );
+    let (prf, _) = recreate(
+        &model,
+        &RegToPrf {
+            partial: true,
+            ..RegToPrf::default()
+        },
+    );
+    assert_eq!(prf.general.get("OverwriteProfile"), Some("Append"));
+    assert!(!written(&prf).contains("OverwriteProfile=Yes"));
 }

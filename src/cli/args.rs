@@ -131,7 +131,9 @@ pub enum Command {
         #[arg(long, value_name = "EXPORT")]
         base: Option<PathBuf>,
         /// .prf → .reg: leave out settings that cannot be placed (with a
-        /// warning each) instead of failing.
+        /// warning each) instead of failing. .reg → .prf: the export holds
+        /// part of a profile, so write a .prf that adds to the profile
+        /// (OverwriteProfile=Append) instead of replacing it.
         #[arg(long)]
         partial: bool,
         /// Replace everything personal with stable placeholders (as `show

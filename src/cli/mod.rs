@@ -84,6 +84,7 @@ fn run_command(command: Command) -> Result<u8> {
                         profile,
                         generation: outlook.map(OutlookVersion::generation),
                         codepage: None,
+                        partial,
                     },
                 },
                 base,

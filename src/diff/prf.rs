@@ -30,6 +30,8 @@ pub fn diff_prf_export(
         profile: named.map(str::to_owned),
         generation: prf.generation(),
         codepage: None,
+        // an export of part of a profile compares with what it holds
+        partial: true,
     };
     let (from_export, _) = reg_to_prf(export, &recreating)?;
     let options = DiffOptions {

@@ -41,6 +41,9 @@ pub struct RegToPrf {
     pub generation: Option<Generation>,
     /// The ANSI code page of the `.prf`; Windows-1252 when absent.
     pub codepage: Option<&'static CodePage>,
+    /// Write a `.prf` that adds to the profile (`OverwriteProfile=Append`)
+    /// instead of replacing it, as an export of part of a profile needs.
+    pub partial: bool,
 }
 
 /// Why an export cannot become a `.prf`.
@@ -55,6 +58,15 @@ pub enum ToPrfError {
     /// `--profile` names a profile the export does not hold.
     #[error("the export holds no profile {:?}; it holds {}", .0, .1.join(", "))]
     NoSuchProfile(String, Vec<String>),
+    /// No message service or account of the profile in the export (a
+    /// partial export): its `.prf` would replace the profile with an empty
+    /// one.
+    #[error(
+        "the export holds no message service or account of profile {0:?} (an export of part of it?): \
+         a .prf of it would replace the profile with an empty one; export the whole profile, or give \
+         --partial for a .prf that adds to the profile (OverwriteProfile=Append)"
+    )]
+    NoServices(String),
 }
 
 /// The `.prf` that recreates one profile of `model`, with warnings naming
@@ -92,10 +104,21 @@ pub fn reg_to_prf(
     build.outlook_client();
     build.services();
     build.accounts();
+    // sections (the Outlook client's ServiceX, the Exchange Global
+    // Section's ServiceEGS) are no message service
+    let holds_services = build.prf.services.iter().any(|s| {
+        s.block
+            .as_deref()
+            .and_then(|b| build.prf.block(b))
+            .is_some_and(|b| matches!(b.target(), Target::Service(_)))
+    }) || !build.prf.accounts.is_empty();
+    if !holds_services && !options.partial {
+        return Err(ToPrfError::NoServices(profile.name.clone()));
+    }
     let is_default = default
         .as_deref()
         .is_none_or(|d| name::same(d, &profile.name));
-    build.general(is_default);
+    build.general(is_default, options.partial);
     leftover::report(&build.pool, build.profile, &mut build.warnings);
     build.fit_text();
     build.fit_encoding();
@@ -126,13 +149,18 @@ struct Build<'m> {
 }
 
 impl Build<'_> {
-    fn general(&mut self, is_default: bool) {
+    /// `[General]`; `partial`: the `.prf` adds to the profile instead of
+    /// replacing it.
+    fn general(&mut self, is_default: bool, partial: bool) {
         let yes_no = |b: bool| if b { "Yes" } else { "No" };
         let mut general = vec![
             ("Custom", "1".to_owned()),
             ("ProfileName", self.profile.to_owned()),
             ("DefaultProfile", yes_no(is_default).to_owned()),
-            ("OverwriteProfile", "Yes".to_owned()),
+            (
+                "OverwriteProfile",
+                if partial { "Append" } else { "Yes" }.to_owned(),
+            ),
             ("ModifyDefaultProfileIfPresent", "FALSE".to_owned()),
             ("BackupProfile", "No".to_owned()),
         ];
