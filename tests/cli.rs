@@ -181,3 +181,39 @@ fn a_prf_applied_to_an_export_changes_only_the_lines_of_its_values() {
     assert!(before.contains("2d,00,34,00,34,00") && after.contains("3a,00,34,00,34,00"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// UTF-16 output is not sent to a terminal (it shows as noise) unless `-o -`
+/// asks for it; a pipe gets it. The terminal comes from `script`.
+#[cfg(unix)]
+#[test]
+fn utf16_output_is_not_written_to_a_terminal() {
+    let script = std::path::Path::new("/usr/bin/script");
+    if !script.exists() {
+        eprintln!("skipped: no /usr/bin/script to give the command a terminal");
+        return;
+    }
+    let bin = insta_cmd::get_cargo_bin("mapiprof");
+    let sample = common::samples().join("reg/o16_exchange_outlook_anywhere.reg");
+    let on_terminal = |extra: &str| {
+        let command = format!(
+            "'{}' convert '{}' --to reg {extra}",
+            bin.display(),
+            sample.display()
+        );
+        std::process::Command::new(script)
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap()
+    };
+    let out = on_terminal("");
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stdout, &["which a terminal shows as noise", "-o -"]);
+    let out = on_terminal("-o -");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.starts_with(&[0xFF, 0xFE]));
+    let piped = common::mapiprof_command(&["convert", &sample.to_string_lossy(), "--to", "reg"])
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(piped.stdout.starts_with(&[0xFF, 0xFE]));
+}

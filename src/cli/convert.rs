@@ -1,6 +1,7 @@
 //! `mapiprof show` and `mapiprof convert`: files read into profiles and
 //! written in another form by the library's [`convert`].
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -76,8 +77,20 @@ pub fn run(
     let from = from.unwrap_or_else(|| Format::of(input, &bytes));
     let to = to.or_else(|| output.and_then(Format::from_path));
     let out = converted(input, bytes, from, to, request, read)?;
+    if output.is_none() && std::io::stdout().is_terminal() && !is_terminal_text(&out) {
+        bail!(
+            "the output is UTF-16 (as Regedit writes a .reg), which a terminal shows as noise: \
+             give -o FILE, or -o - to write it here all the same"
+        );
+    }
     io::write_output(output, input, &out)?;
     Ok(0)
+}
+
+/// Whether a terminal shows `bytes` as the text they are: no UTF-16 (a
+/// byte-order mark or NUL bytes).
+fn is_terminal_text(bytes: &[u8]) -> bool {
+    !(bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.contains(&0))
 }
 
 /// `bytes` of `file`, read as `from`, converted to `to` (by default the
