@@ -83,9 +83,10 @@ fn a_failed_in_place_edit_leaves_the_file_byte_identical() {
     for bad in [
         "TCPExchangePort=70000",
         "RPCProxyServr=x",
+        // a property the file does not hold fails with --require
         "HTTPExchangePort=6001",
     ] {
-        let out = common::mapiprof_in(&dir, &["set", "p.reg", bad, "--in-place"]);
+        let out = common::mapiprof_in(&dir, &["set", "p.reg", bad, "--in-place", "--require"]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
         assert_eq!(std::fs::read(dir.join("p.reg")).unwrap(), original, "{bad}");
         assert_eq!(listing(&dir), ["p.reg"], "{bad}: nothing else written");
@@ -186,5 +187,85 @@ fn an_interrupted_batch_leaves_each_file_old_or_new() {
         }
     }
     assert_eq!(old + new, 3000);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A file that does not hold the property is skipped, not failed: `set`
+/// over Exchange-only exports and one with an IMAP account changes that one
+/// and exits 0. `--require` fails the others; a name no file knows is still
+/// an error, and it is not suggested back as it was typed.
+#[test]
+fn files_without_the_property_are_skipped() {
+    let dir = common::scratch("skip-absent");
+    std::fs::write(
+        dir.join("exchange.reg"),
+        sample("o16_exchange_outlook_anywhere.reg"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("imap.reg"), sample("o16_imap_smtp_account.reg")).unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "exchange.reg",
+            "imap.reg",
+            "SMTP Port=2525",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    common::assert_says(
+        &out.stderr,
+        &[
+            "exchange.reg: skipped (no SMTP Port)",
+            "1 would change, 0 unchanged, 1 skipped, 0 failed",
+        ],
+    );
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "exchange.reg",
+            "imap.reg",
+            "SMTP Port=2525",
+            "--dry-run",
+            "--require",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &[
+            "failed: exchange.reg",
+            "1 would change, 0 unchanged, 1 failed",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("did you mean SMTP Port"), "{stderr}");
+
+    let out = common::mapiprof_in(&dir, &["set", "exchange.reg", "SMTP Prot=587", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["unknown name \"SMTP Prot\"", "SMTP Port"]);
+
+    // the same for a .prf of Exchange alone
+    std::fs::copy(
+        common::samples().join("prf/kb833799_static_ports_outlook2003.prf"),
+        dir.join("ports.prf"),
+    )
+    .unwrap();
+    let out = common::mapiprof_in(&dir, &["set", "ports.prf", "SMTPPort=25", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0));
+    common::assert_says(&out.stderr, &["ports.prf: skipped (no SMTPPort)"]);
+    let out = common::mapiprof_in(&dir, &["set", "ports.prf", "SMTPPrt=25", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &["unknown name \"SMTPPrt\"; did you mean SMTPPort?"],
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

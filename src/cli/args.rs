@@ -184,6 +184,10 @@ pub enum Command {
         /// Add a property no section holds yet where its mapping puts it.
         #[arg(long)]
         create: bool,
+        /// Fail a file that does not hold the property (it is skipped
+        /// otherwise: exit 0, `skipped (no NAME)`).
+        #[arg(long, conflicts_with = "create")]
+        require: bool,
         #[command(flatten)]
         batch: BatchOptions,
         #[command(flatten)]

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use mapiprof::edit::Operation;
+use mapiprof::edit::{EditError, Operation};
 use mapiprof::input::{self, Document};
 use mapiprof::{Format, text, yaml};
 
@@ -54,16 +54,22 @@ impl Output {
 enum Fate {
     Changed(Vec<String>),
     Unchanged,
+    /// It does not hold the property set (and `--create` was not given):
+    /// nothing to do, not a failure unless `--require` says so.
+    Skipped(String),
     /// Ctrl-C came before the file was started; it is as it was.
     Interrupted,
 }
 
 /// Apply `op` to every file of `args`; 0 when every file was done.
+/// A file that does not hold a property `op` sets is skipped unless
+/// `require`.
 pub fn run(
     args: &[PathBuf],
     op: &Operation,
     options: &BatchOptions,
     read: &ReadOptions,
+    require: bool,
 ) -> Result<u8> {
     let output = &Output::of(options)?;
     let quiet = options.quiet;
@@ -84,7 +90,7 @@ pub fn run(
             let result = if signal::stopped() {
                 Ok((Fate::Interrupted, String::new()))
             } else {
-                one(file, base, op, output, read)
+                one(file, base, op, output, read, require)
             };
             bar.inc(1);
             (file.clone(), result)
@@ -102,6 +108,7 @@ fn one(
     op: &Operation,
     output: &Output,
     read: &ReadOptions,
+    require: bool,
 ) -> Result<(Fate, String)> {
     let name = io::display_name(file);
     // an in-place edit holds the file locked from this read to its rename
@@ -127,7 +134,12 @@ fn one(
     // the file's bytes, text and tree go as soon as they are not needed
     let doc = load::document_as(file, bytes, format, read)?;
     load::report(&name, doc.warnings(), read)?;
-    let mut edited = op.edit(&doc).in_file(&name)?;
+    let mut edited = match op.edit(&doc) {
+        Err(EditError::Absent(property)) if !require => {
+            return Ok((Fate::Skipped(format!("no {property}")), String::new()));
+        }
+        result => result.in_file(&name)?,
+    };
     let (before, after, encoded) = match doc {
         Document::Reg(parsed) => {
             let read_as = parsed.format;
@@ -282,6 +294,7 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool, dry: bool)
     let mut out = String::new();
     let mut said = String::new();
     let mut interrupted: usize = 0;
+    let mut skipped: usize = 0;
     for (file, result) in results {
         match result {
             Ok((fate, diff)) => {
@@ -300,6 +313,16 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool, dry: bool)
                         }
                     }
                     Fate::Unchanged => unchanged = unchanged.saturating_add(1),
+                    Fate::Skipped(why) => {
+                        skipped = skipped.saturating_add(1);
+                        if !quiet {
+                            said.push_str(&format!(
+                                "{}: skipped ({})\n",
+                                io::display_name(file),
+                                text::visible(why)
+                            ));
+                        }
+                    }
                     Fate::Interrupted => interrupted = interrupted.saturating_add(1),
                 }
             }
@@ -318,8 +341,13 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool, dry: bool)
         }
         if !quiet || !failed.is_empty() || interrupted > 0 {
             let changed = if dry { "would change" } else { "changed" };
+            let skipped = if skipped > 0 {
+                format!(", {skipped} skipped")
+            } else {
+                String::new()
+            };
             eprintln!(
-                "{count} {changed}, {unchanged} unchanged, {} failed",
+                "{count} {changed}, {unchanged} unchanged{skipped}, {} failed",
                 failed.len()
             );
         }

@@ -98,6 +98,7 @@ fn run_command(command: Command) -> Result<u8> {
             profile,
             section,
             create,
+            require,
             batch,
             read,
         } => {
@@ -125,7 +126,7 @@ fn run_command(command: Command) -> Result<u8> {
                 bail!("no files given");
             }
             let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
-            batch::run(&files, &Operation::Set(edits), &batch, &read)
+            batch::run(&files, &Operation::Set(edits), &batch, &read, require)
         }
         Command::Render {
             template,
@@ -165,7 +166,13 @@ fn run_command(command: Command) -> Result<u8> {
                 .map_err(|_| anyhow!("a patch is UTF-8 YAML"))
                 .in_file(&name)?;
             let patch = yaml::read_any_patch(&text).in_file(&name)?;
-            batch::run(&files, &Operation::Apply(Box::new(patch)), &batch, &read)
+            batch::run(
+                &files,
+                &Operation::Apply(Box::new(patch)),
+                &batch,
+                &read,
+                true,
+            )
         }
         Command::Retarget {
             files,
@@ -180,7 +187,7 @@ fn run_command(command: Command) -> Result<u8> {
                 rename,
                 profile,
             });
-            batch::run(&files, &op, &batch, &read)
+            batch::run(&files, &op, &batch, &read, true)
         }
         Command::Diff {
             a,
@@ -227,7 +234,7 @@ fn run_command(command: Command) -> Result<u8> {
             if check {
                 fmt::check(&files, &options, batch.recursive, &read)
             } else {
-                batch::run(&files, &Operation::Fmt(options), &batch, &read)
+                batch::run(&files, &Operation::Fmt(options), &batch, &read, true)
             }
         }
         Command::GitSetup { global } => gitsetup::run(global).map(|()| 0),

@@ -301,7 +301,18 @@ fn proxy_repairs(sections: &[Section]) -> Vec<Planned> {
     out
 }
 
+/// A name none of the file's sections knows: a property the file does not
+/// hold when mapiprof knows it elsewhere (an account value in an export of
+/// Exchange alone), else an unknown name with the names close to it.
 fn unknown(name: &str) -> EditError {
+    let exact = |known: &str| known.eq_ignore_ascii_case(name);
+    if [Some(Scope::Exchange), None]
+        .into_iter()
+        .any(|scope| dictionary::closest(name, scope).into_iter().any(exact))
+        || account::VALUES.iter().any(|(n, _)| exact(n))
+    {
+        return EditError::Absent(name.to_owned());
+    }
     let mut suggestions: Vec<String> = Vec::new();
     for scope in [Some(Scope::Exchange), None] {
         for found in dictionary::closest(name, scope) {
@@ -310,12 +321,9 @@ fn unknown(name: &str) -> EditError {
             }
         }
     }
-    for known in account::VALUES.iter().map(|(n, _)| *n) {
-        if known
-            .to_ascii_lowercase()
-            .contains(&name.to_ascii_lowercase())
-            && suggestions.len() < 5
-        {
+    let accounts = account::VALUES.iter().map(|(n, _)| *n);
+    for known in dictionary::closest_among(name, accounts) {
+        if !suggestions.iter().any(|s| s == known) {
             suggestions.push(known.to_owned());
         }
     }

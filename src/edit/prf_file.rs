@@ -143,10 +143,7 @@ fn assign(
         return Ok(changes);
     };
     if knowing.is_empty() {
-        return Err(EditError::UnknownName {
-            name: key.to_owned(),
-            suggestions: Vec::new(),
-        });
+        return Err(unknown(key));
     }
     if !edits.create {
         return Err(EditError::Absent(key.to_owned()));
@@ -158,6 +155,32 @@ fn assign(
         changes.push(change(&item.id, key, None, Some(value)));
     }
     Ok(changes)
+}
+
+/// A key none of the file's services or accounts knows: a setting the file
+/// does not hold when a built-in block maps it (an IMAP setting in a `.prf`
+/// of Exchange alone), else an unknown name with the keys close to it.
+fn unknown(key: &str) -> EditError {
+    let keys = || {
+        prf::Generation::ALL
+            .into_iter()
+            .flat_map(|g| g.blocks())
+            .flat_map(|b| b.entries().map(|(k, _)| k))
+            .chain(GENERAL_KEYS)
+    };
+    if keys().any(|k| k.eq_ignore_ascii_case(key)) {
+        return EditError::Absent(key.to_owned());
+    }
+    let mut suggestions: Vec<String> = Vec::new();
+    for close in crate::mapi::dictionary::closest_among(key, keys()) {
+        if !suggestions.iter().any(|s| s == close) {
+            suggestions.push(close.to_owned());
+        }
+    }
+    EditError::UnknownName {
+        name: key.to_owned(),
+        suggestions,
+    }
 }
 
 /// A `[General]` option.

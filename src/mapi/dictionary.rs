@@ -389,12 +389,21 @@ pub fn by_name(name: &str, scope: Option<Scope>) -> impl Iterator<Item = &'stati
 /// Up to three known names close to `name` in a section of `scope`, the
 /// closest first: for "did you mean" hints.
 pub fn closest(name: &str, scope: Option<Scope>) -> Vec<&'static str> {
+    closest_among(
+        name,
+        ENTRIES
+            .iter()
+            .filter(|entry| entry.scope == Scope::Any || Some(entry.scope) == scope)
+            .flat_map(|entry| std::iter::once(entry.name).chain(entry.aliases.iter().copied())),
+    )
+}
+
+/// Up to three of `names` close to `name` (by edit distance, without regard
+/// to ASCII case), the closest first.
+pub fn closest_among<'n>(name: &str, names: impl Iterator<Item = &'n str>) -> Vec<&'n str> {
     let wanted = name.to_ascii_lowercase();
     let limit = (wanted.len() / 4).max(2);
-    let mut found: Vec<(usize, &'static str)> = ENTRIES
-        .iter()
-        .filter(|entry| entry.scope == Scope::Any || Some(entry.scope) == scope)
-        .flat_map(|entry| std::iter::once(entry.name).chain(entry.aliases.iter().copied()))
+    let mut found: Vec<(usize, &'n str)> = names
         .map(|known| (distance(&wanted, &known.to_ascii_lowercase()), known))
         .filter(|(d, _)| *d <= limit)
         .collect();
