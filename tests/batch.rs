@@ -269,3 +269,61 @@ fn files_without_the_property_are_skipped() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A value that fits its property nowhere is refused once, before any file
+/// is read: one error, exit 2, nothing written. A list of flags may be typed
+/// as `a,b`.
+#[test]
+fn a_bad_value_is_one_error_before_any_file() {
+    let dir = common::scratch("bad-value-once");
+    for i in 0..3 {
+        std::fs::write(
+            dir.join(format!("{i}.reg")),
+            sample("o16_exchange_outlook_anywhere.reg"),
+        )
+        .unwrap();
+    }
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "0.reg",
+            "1.reg",
+            "2.reg",
+            "TCPExchangePort=70000",
+            "--in-place",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("does not fit in 16 bits").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("failed"), "{stderr}");
+    assert_eq!(listing(&dir), ["0.reg", "1.reg", "2.reg"]);
+    for i in 0..3 {
+        assert_eq!(
+            std::fs::read(dir.join(format!("{i}.reg"))).unwrap(),
+            sample("o16_exchange_outlook_anywhere.reg")
+        );
+    }
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "0.reg",
+            "RPCoverHTTPflags=use-http,ssl-only",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    common::assert_says(&out.stderr, &["→ [use-http, ssl-only]"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -125,6 +125,14 @@ fn run_command(command: Command) -> Result<u8> {
             if files.is_empty() {
                 bail!("no files given");
             }
+            // a value that fits its property nowhere fails once, before any
+            // file is read
+            for assignment in &edits.assignments {
+                if let edit::Assignment::Set { name, value } = assignment {
+                    edit::check_value(name, value)
+                        .map_err(|why| edit::EditError::value(name, why))?;
+                }
+            }
             let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
             batch::run(&files, &Operation::Set(edits), &batch, &read, require)
         }

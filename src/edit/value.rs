@@ -28,7 +28,16 @@ pub(super) fn reg_value(
     let y = if textual {
         Y::Str(text.to_owned())
     } else {
-        yaml::parse_fragment(text)?
+        match yaml::parse_fragment(text)? {
+            // `use-http,ssl-only`: a list as people type it on a command
+            // line, each item read as YAML
+            Y::Str(list) if list.contains(',') => Y::Seq(
+                list.split(',')
+                    .map(|item| yaml::parse_fragment(item.trim()))
+                    .collect::<Result<_, _>>()?,
+            ),
+            y => y,
+        }
     };
     if y == Y::Null {
         return Err(BadValue::Missing);
@@ -53,6 +62,51 @@ fn keep_form(data: &mut RegData, existing: Option<&RegData>, tag: Option<TagName
     if let Some(bytes) = bytes {
         *data = RegData::Hex { kind: 3, bytes };
     }
+}
+
+/// Check `value` for the property `name` before any file is read: where
+/// mapiprof knows the name (in some kind of section, or as an account
+/// value), a value that fits it in none of them is refused once, with the
+/// reason, instead of once per file. A name it does not know (a raw value
+/// name, a `.prf` key only a file's mapping gives) is left to each file.
+pub fn check_value(name: &str, value: &str) -> Result<(), BadValue> {
+    use crate::mapi::dictionary::Scope;
+    let contexts = [
+        Scope::Any,
+        Scope::Exchange,
+        Scope::Pst,
+        Scope::Ldap,
+        Scope::Pab,
+        Scope::MsMail,
+        Scope::InternetMail,
+        Scope::Dialup,
+        Scope::Contab,
+    ]
+    .into_iter()
+    .map(|scope| (Some(scope), false))
+    .chain([(None, true)])
+    .map(|(scope, account_manager)| Context {
+        in_profile: true,
+        scope,
+        account_manager,
+        format: crate::reg::Format::Regedit5,
+        codepage: encoding_rs::WINDOWS_1252,
+    })
+    .filter_map(|ctx| {
+        let (value_name, tag) = yaml::resolve_name(name, &ctx).ok()?;
+        let known = tag.is_some() || (ctx.account_manager && account::form(name).is_some());
+        known.then(|| (value_name.as_str().to_owned(), ctx))
+    });
+    let mut first = None;
+    for (value_name, ctx) in contexts {
+        match reg_value(&value_name, value, &ctx, None) {
+            Ok(_) => return Ok(()),
+            Err(why) => {
+                first.get_or_insert(why);
+            }
+        }
+    }
+    first.map_or(Ok(()), Err)
 }
 
 #[cfg(test)]
@@ -93,5 +147,23 @@ mod tests {
         let too_big = err("70000");
         assert!(matches!(too_big, BadValue::Property(_)), "{too_big:?}");
         assert!(too_big.to_string().contains("70000"), "{too_big}");
+    }
+
+    #[test]
+    fn a_value_is_checked_against_every_meaning_of_its_name() {
+        assert!(check_value("TCPExchangePort", "6001").is_ok());
+        let err = check_value("TCPExchangePort", "70000").unwrap_err();
+        assert!(err.to_string().contains("does not fit in 16 bits"), "{err}");
+        assert!(check_value("SMTP Port", "587").is_ok());
+        assert!(check_value("SMTP Port", "port").is_err());
+        assert!(check_value("RPCProxyServer", "mail.example.com:44300").is_ok());
+        // a list as typed on a command line, or as YAML
+        assert!(check_value("RPCoverHTTPflags", "use-http,ssl-only").is_ok());
+        assert!(check_value("RPCoverHTTPflags", "[use-http, ssl-only]").is_ok());
+        assert!(check_value("RPCoverHTTPflags", "use-http,ssl-onyl").is_err());
+        // a raw name carries its type
+        assert!(check_value("0002662c", "70000").is_err());
+        // a name mapiprof does not know is each file's to judge
+        assert!(check_value("SomeConnectorKey", "70000").is_ok());
     }
 }
