@@ -15,7 +15,7 @@ fn reg_input(name: &str) -> RegInput {
 
 const PATCH: &str = "mapiprof: 1\nprofiles:\n  \"*\":\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      \
     RPCProxyServer: mail.example.com:44300\n      TCPExchangePort: 6010\n      \
-    RPCProxyPrincipalName: null\n    \"-0a0d020000000000c000000000000046\": {}\n";
+    RPCProxyPrincipalName: {delete: true}\n    \"-0a0d020000000000c000000000000046\": {}\n";
 
 #[test]
 fn a_patch_sets_removes_and_deletes_keeping_everything_else() {
@@ -74,7 +74,7 @@ fn a_prf_patch_switches_on_adds_and_comments_out_one_line_each() {
     let patch = "mapiprof: 1\nsource: {format: prf}\ngeneral:\n  settings:\n    BackupProfile: \"No\"\n\
         services:\n  ServiceEGS:\n    settings:\n      HTTPExchangePort: 6001\n      \
         TCPExchangePort: null\n      RPCoverHTTPflags: 0x0027\n";
-    let yaml::Patch::Prf(patch) = yaml::read_any_patch(patch).unwrap() else {
+    let yaml::Patch::Prf(patch) = yaml::read_any_patch(patch).unwrap().0 else {
         panic!("a .prf patch")
     };
     let edited = mapiprof::edit::apply_prf(&file, &patch).unwrap();
@@ -99,11 +99,48 @@ fn a_prf_patch_switches_on_adds_and_comments_out_one_line_each() {
         "two lines added, the rest edited in place"
     );
     let bad = "mapiprof: 1\nsource: {format: prf}\nservices:\n  ServiceEGS:\n    settings:\n      TCPExchangePort: 70000\n";
-    let yaml::Patch::Prf(bad) = yaml::read_any_patch(bad).unwrap() else {
+    let yaml::Patch::Prf(bad) = yaml::read_any_patch(bad).unwrap().0 else {
         panic!()
     };
     assert!(matches!(
         mapiprof::edit::apply_prf(&file, &bad),
         Err(EditError::Value { .. })
     ));
+}
+
+/// A value with nothing after its colon is no deletion: in a document it is
+/// an error that says how to delete; in a patch, where it used to delete,
+/// it still does, with a warning that names the new spelling.
+#[test]
+fn a_deletion_is_spelt_out() {
+    let doc = "mapiprof: 1\nroot: HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\n\
+               profiles:\n  Outlook:\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      TCPExchangePort:\n";
+    let err = input::read_yaml(doc.as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("6:22"), "{err}");
+    assert!(
+        err.contains("no value: give one, or write {delete: true}"),
+        "{err}"
+    );
+    let spelt = doc.replace("TCPExchangePort:\n", "TCPExchangePort: {delete: true}\n");
+    let model = input::read_yaml(spelt.as_bytes()).unwrap();
+    let bytes = model
+        .to_reg_bytes(mapiprof::model::Reach::Profiles)
+        .unwrap();
+    let reg = encoding_rs::UTF_16LE.decode(&bytes).0.into_owned();
+    assert!(reg.contains("\"0002662c\"=-"), "{reg}");
+
+    let old_patch = "mapiprof: 1\nprofiles:\n  \"*\":\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      \
+                     RPCProxyPrincipalName: null\n";
+    let (patch, warnings) = yaml::read_any_patch(old_patch).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0]
+            .to_string()
+            .contains("null is read as a deletion in a patch; write {delete: true}")
+    );
+    let yaml::Patch::Reg(patch) = patch else {
+        panic!("a registry patch");
+    };
+    let edited = apply_reg(&reg_input("o16_exchange_outlook_anywhere.reg"), &patch).unwrap();
+    assert!(edited.text.contains("\"001f6625\"=-"));
 }

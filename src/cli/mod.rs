@@ -173,7 +173,8 @@ fn run_command(command: Command) -> Result<u8> {
             let text = String::from_utf8(io::read_input(&patch)?)
                 .map_err(|_| anyhow!("a patch is UTF-8 YAML"))
                 .in_file(&name)?;
-            let patch = yaml::read_any_patch(&text).in_file(&name)?;
+            let (patch, warnings) = yaml::read_any_patch(&text).in_file(&name)?;
+            load::report(&name, &warnings, &read)?;
             batch::run(
                 &files,
                 &Operation::Apply(Box::new(patch)),

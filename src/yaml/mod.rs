@@ -57,8 +57,9 @@ pub fn read(text: &str) -> Result<Model, YamlError> {
 }
 
 /// Read a partial registry document for `apply`; `root` may be left out.
+/// (The warnings of [`read_any_patch`] about `null` are dropped.)
 pub fn read_patch(text: &str) -> Result<Model, YamlError> {
-    match read::read_patch(text)? {
+    match read::read_patch(text)?.0 {
         Patch::Reg(model) => Ok(model),
         Patch::Prf(_) => Err(YamlError::Syntax(
             "this patch describes a .prf (source.format: prf), not a registry export".into(),
@@ -66,8 +67,9 @@ pub fn read_patch(text: &str) -> Result<Model, YamlError> {
     }
 }
 
-/// Read a patch of either kind.
-pub fn read_any_patch(text: &str) -> Result<Patch, YamlError> {
+/// Read a patch of either kind, with warnings about what it spells in an
+/// old way (`null` for a deletion).
+pub fn read_any_patch(text: &str) -> Result<(Patch, Vec<crate::diag::Warning>), YamlError> {
     read::read_patch(text)
 }
 

@@ -1,7 +1,7 @@
 //! YAML text → model, with errors that give line, column and the path of
 //! the offending entry.
 
-use crate::diag::Location;
+use crate::diag::{Location, Warning};
 use crate::model::{self, Model, PROFILE_KEY, Profile, SectionInfo, Source};
 use crate::prf::PrfModel;
 use crate::reg::{Block, Format, RegValue};
@@ -41,21 +41,28 @@ pub fn read(text: &str) -> Result<Document, YamlError> {
         check_version(entries)?;
         return prf_read::read(text, entries).map(Document::Prf);
     }
-    read_reg(entries, None).map(Document::Reg)
+    read_reg(entries, None, &mut None).map(Document::Reg)
 }
 
 /// Read a partial registry document for `apply`: `root` may be left out
 /// (the profiles are matched by name in each file), in which case the root
-/// is `PATCH_ROOT`.
-pub fn read_patch(text: &str) -> Result<Patch, YamlError> {
+/// is `PATCH_ROOT`. A value of `null`, the old spelling of a deletion, is
+/// still read as one, with a warning each.
+pub fn read_patch(text: &str) -> Result<(Patch, Vec<Warning>), YamlError> {
     let root = node::parse(text)?;
     let entries = map_of(&root, "the document")?;
     check_version(entries)?;
     if is_prf(entries) {
-        return prf_patch::read(text, entries).map(Patch::Prf);
+        return prf_patch::read(text, entries).map(|p| (Patch::Prf(p), Vec::new()));
     }
-    read_reg(entries, Some(PATCH_ROOT)).map(Patch::Reg)
+    let mut warnings = Vec::new();
+    let model = read_reg(entries, Some(PATCH_ROOT), &mut Some(&mut warnings))?;
+    Ok((Patch::Reg(model), warnings))
 }
+
+/// Where `null` values are read as deletions (a patch), the warnings
+/// saying so; `None` where they are refused.
+type Nulls<'w> = Option<&'w mut Vec<Warning>>;
 
 /// The root of a patch that names none.
 pub const PATCH_ROOT: &str = "(the root of each file)";
@@ -89,6 +96,7 @@ fn check_version(entries: &[(String, Location, Node)]) -> Result<(), YamlError> 
 fn read_reg(
     entries: &[(String, Location, Node)],
     default_root: Option<&str>,
+    nulls: &mut Nulls<'_>,
 ) -> Result<Model, YamlError> {
     let mut model = Model {
         source: Source::default(),
@@ -104,14 +112,19 @@ fn read_reg(
             "keys" => {
                 for (path, at, body) in map_of(value, "keys")? {
                     let ctx = Context::new(&model.source, false, &SectionInfo::default());
-                    model
-                        .keys
-                        .push(block(path, *at, body, &ctx, &format!("keys.{path}"))?);
+                    model.keys.push(block(
+                        path,
+                        *at,
+                        body,
+                        &ctx,
+                        &format!("keys.{path}"),
+                        nulls,
+                    )?);
                 }
             }
             "profiles" => {
                 for (name, _, body) in map_of(value, "profiles")? {
-                    let profile = profile(name, body, &model.source)?;
+                    let profile = profile(name, body, &model.source, nulls)?;
                     model.profiles.push(profile);
                 }
             }
@@ -151,7 +164,12 @@ fn source(node: &Node) -> Result<Source, YamlError> {
     })
 }
 
-fn profile(name: &str, node: &Node, source: &Source) -> Result<Profile, YamlError> {
+fn profile(
+    name: &str,
+    node: &Node,
+    source: &Source,
+    nulls: &mut Nulls<'_>,
+) -> Result<Profile, YamlError> {
     let entries = map_of(node, &format!("profiles.{name}"))?;
     // First pass: what each key holds, read with the names every section
     // shares, to find out which service owns it.
@@ -192,6 +210,7 @@ fn profile(name: &str, node: &Node, source: &Source) -> Result<Profile, YamlErro
             body,
             &ctx,
             &format!("profiles.{name}.{path}"),
+            nulls,
         )?);
     }
     Ok(profile)
@@ -216,6 +235,7 @@ fn block(
     body: &Node,
     ctx: &Context,
     where_: &str,
+    nulls: &mut Nulls<'_>,
 ) -> Result<Block, YamlError> {
     let (path, delete) = split_delete(path);
     if path.is_empty() || (path != PROFILE_KEY && path.split('\\').any(str::is_empty)) {
@@ -227,7 +247,17 @@ fn block(
             let mut values: Vec<RegValue> = Vec::with_capacity(entries.len());
             for (key, at, v) in entries {
                 let here = format!("{where_}.{key}");
-                let parsed = value::parse(key, &v.to_y(), ctx)
+                let mut y = v.to_y();
+                if let (Y::Null, Some(warnings)) = (&y, nulls.as_mut()) {
+                    warnings.push(Warning::at(
+                        v.at.max(*at),
+                        format!(
+                            "{here}: null is read as a deletion in a patch; write {{delete: true}} to say so"
+                        ),
+                    ));
+                    y = Y::Map(vec![(value::DELETE.to_owned(), Y::Bool(true))]);
+                }
+                let parsed = value::parse(key, &y, ctx)
                     .map_err(|e| located(v.at.max(*at), &here, &e.to_string()))?;
                 let twin = values
                     .iter()

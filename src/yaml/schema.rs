@@ -14,7 +14,7 @@ pub fn schema() -> Value {
     let scalar = json!({"type": ["string", "number", "integer", "boolean", "null"]});
     let raw = raw();
     let value = json!({
-        "description": "a typed property value, a list, an explicit raw form, or null to delete the value",
+        "description": "a typed property value, a list, an explicit raw form, or {delete: true} to delete the value",
         "anyOf": [scalar, {"type": "array"}, {"$ref": "#/$defs/raw"}]
     });
     let key = json!({
@@ -135,6 +135,10 @@ fn raw() -> Value {
     );
     let names: Vec<&str> = StoredAs::ALL.into_iter().map(StoredAs::name).collect();
     properties.insert(StoredAs::TYPE.into(), json!({ "enum": names }));
+    properties.insert(
+        super::value::DELETE.into(),
+        json!({"const": true, "description": "delete the value on import (\"name\"=- in a .reg)"}),
+    );
     let mut patterns = Map::new();
     patterns.insert(
         Form::KIND_PATTERN.into(),

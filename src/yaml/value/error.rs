@@ -60,9 +60,15 @@ pub enum ValueError {
     /// A mapping that is neither one raw form nor a `value`/`type` pair,
     /// e.g. `{hex: 01, dword: 1}`.
     #[error(
-        "expected a typed value or one of {{hex: …}}, {{dword: …}}, {{sz: …}}, {{hex(N): …}}, {{value: …, type: …}}"
+        "expected a typed value or one of {{hex: …}}, {{dword: …}}, {{sz: …}}, {{hex(N): …}}, {{value: …, type: …}}, {{delete: true}}"
     )]
     NotAForm,
+    /// No value at all (`TCPExchangePort:`), which once meant a deletion.
+    #[error("no value: give one, or write {{delete: true}} to delete the value on import")]
+    Empty,
+    /// `{delete: false}`, which deletes nothing.
+    #[error("{{delete: false}} deletes nothing: give the value instead, or {{delete: true}}")]
+    DeleteFalse,
     /// A one-entry mapping whose key is no raw form, e.g. `{bytes: 01}`.
     #[error(transparent)]
     Form(#[from] FormError),

@@ -25,5 +25,5 @@ pub use context::{Context, resolve_name};
 pub use error::{ShapeError, ValueError};
 pub(super) use form::{Form, Shape};
 pub use form::{FormError, StoredAs};
-pub use parse::parse;
+pub use parse::{DELETE, parse};
 pub use show::{Shown, show};

@@ -16,11 +16,14 @@ use super::primitive::{str_of, u32_of, uid_of};
 use super::prop::{binary_of, long_of, prop_value};
 use super::raw;
 
+/// The key of the deletion form, `{delete: true}`: `"name"=-` in a `.reg`.
+pub const DELETE: &str = "delete";
+
 /// The registry value for YAML key `key` and value `y` (as read).
 pub fn parse(key: &str, y: &Y, ctx: &Context) -> Result<RegValue, ValueError> {
     let (name, tag) = resolve_name(key, ctx)?;
     let data = match y {
-        Y::Null => RegData::Delete,
+        Y::Null => return Err(ValueError::Empty),
         Y::Map(entries) => parse_tagged(entries, tag, &name, ctx)?,
         other => parse_typed(other, tag, &name, ctx)?,
     };
@@ -49,6 +52,13 @@ fn parse_tagged(
     let [(key, inner)] = entries else {
         return Err(ValueError::NotAForm);
     };
+    if key == DELETE {
+        return match inner {
+            Y::Bool(true) => Ok(RegData::Delete),
+            Y::Bool(false) => Err(ValueError::DeleteFalse),
+            _ => Err(ValueError::NotAForm),
+        };
+    }
     match (Form::from_key(key)?, tag) {
         (Form::X64, Some(t)) if t.tag.ptype.is_multi() => {
             typed_bytes(inner, t.tag, Layout::Bits64, name, ctx)
@@ -219,14 +229,24 @@ mod tests {
                 bytes: vec![0x71, 0x17]
             }
         );
-        // a PT_STRING8 is a REG_SZ; null deletes
+        // a PT_STRING8 is a REG_SZ; {delete: true} deletes, and no value
+        // is no longer a deletion
         assert_eq!(
             data("HomeServer", &s("mail"), &Context::exchange_for_test()),
             Ok(RegData::String("mail".into()))
         );
+        let delete = |b: bool| Y::Map(vec![(DELETE.to_owned(), Y::Bool(b))]);
+        assert_eq!(
+            data("HomeServer", &delete(true), &Context::exchange_for_test()),
+            Ok(RegData::Delete)
+        );
+        assert_eq!(
+            data("HomeServer", &delete(false), &Context::exchange_for_test()),
+            Err(ValueError::DeleteFalse)
+        );
         assert_eq!(
             data("HomeServer", &Y::Null, &Context::exchange_for_test()),
-            Ok(RegData::Delete)
+            Err(ValueError::Empty)
         );
         assert_eq!(
             parse("@", &s("x"), &outside()).map(|v| v.name),
@@ -319,7 +339,7 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "expected a typed value or one of {hex: …}, {dword: …}, {sz: …}, {hex(N): …}, \
-                 {value: …, type: …}"
+                 {value: …, type: …}, {delete: true}"
         );
         assert_eq!(raw(&[]), raw(&[("hex", s("01")), ("dword", Y::Int(1))]));
         assert_eq!(

@@ -26,7 +26,7 @@ pub(super) fn show(data: &RegData) -> Y {
             bytes,
         } => Form::Hex.wrap(Y::Hex(bytes.clone())),
         RegData::Hex { kind, bytes } => Form::Kind(*kind).wrap(Y::Hex(bytes.clone())),
-        RegData::Delete => Y::Null,
+        RegData::Delete => Y::Map(vec![(super::parse::DELETE.to_owned(), Y::Bool(true))]),
     }
 }
 
@@ -208,7 +208,10 @@ mod tests {
             let (form, inner) = read_back(&shown);
             assert_eq!(parse(form, &inner, &ctx), Ok(data.clone()), "{shown:?}");
         }
-        assert_eq!(show(&RegData::Delete), Y::Null);
+        assert_eq!(
+            show(&RegData::Delete),
+            Y::Map(vec![("delete".to_owned(), Y::Bool(true))])
+        );
     }
 
     #[test]
