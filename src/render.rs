@@ -31,6 +31,9 @@ pub struct Row {
     pub label: String,
     /// The variables.
     pub vars: Map<String, serde_json::Value>,
+    /// Why the row cannot be rendered, e.g. a CSV record shorter than the
+    /// header: it fails alone.
+    pub problem: Option<String>,
 }
 
 /// Why rows cannot be read or a row cannot be rendered.
@@ -44,9 +47,28 @@ pub enum RenderError {
          mapiprof quotes each value as it needs"
     )]
     QuotedVariable(usize),
-    /// A CSV file that does not parse, e.g. rows of unequal length.
+    /// A CSV file that does not parse, e.g. a quote left open.
     #[error(transparent)]
     Csv(csv::Error),
+    /// A CSV header that is one column holding another delimiter, e.g.
+    /// `user;site` read with `,`.
+    #[error(
+        "the CSV header is one column {header:?}: are its fields separated by {delimiter:?}? give --delimiter '{delimiter}'"
+    )]
+    OneColumn {
+        /// The header as read.
+        header: String,
+        /// The delimiter it holds.
+        delimiter: char,
+    },
+    /// A row that cannot be rendered as read, e.g. a short CSV record.
+    #[error("{row}: {problem}")]
+    BadRow {
+        /// The row.
+        row: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// A variables file that is neither JSON nor YAML, e.g. `[a`.
     #[error("the variables are not YAML: {0}")]
     NotYaml(yaml::YamlError),
@@ -98,12 +120,33 @@ pub enum RenderError {
     },
 }
 
+/// The delimiters a CSV file is sniffed for: what Excel writes in most
+/// locales (`,`), where the decimal separator is a comma (`;`), and
+/// tab-separated text.
+pub const CSV_DELIMITERS: [char; 3] = [',', ';', '\t'];
+
 /// The rows of a CSV text: one per record, the header's names as variables.
-pub fn csv_rows(text: &str) -> Result<Vec<Row>, RenderError> {
+/// The fields are separated by `delimiter`, or else by whichever of
+/// [`CSV_DELIMITERS`] the header line holds most often (outside quotes). A
+/// record with more or fewer fields than the header is a row that fails
+/// alone.
+pub fn csv_rows(text: &str, delimiter: Option<char>) -> Result<Vec<Row>, RenderError> {
+    let delimiter = delimiter.unwrap_or_else(|| sniff(text));
     let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
+        .flexible(true)
+        .delimiter(u8::try_from(delimiter).unwrap_or(b','))
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(RenderError::Csv)?.clone();
+    if let [header] = headers.iter().collect::<Vec<_>>()[..]
+        && let Some(other) = CSV_DELIMITERS
+            .into_iter()
+            .find(|&d| d != delimiter && header.contains(d))
+    {
+        return Err(RenderError::OneColumn {
+            header: header.to_owned(),
+            delimiter: other,
+        });
+    }
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(RenderError::Csv)?;
@@ -113,12 +156,48 @@ pub fn csv_rows(text: &str) -> Result<Vec<Row>, RenderError> {
             .zip(record.iter())
             .map(|(k, v)| (k.trim().to_owned(), serde_json::Value::String(v.to_owned())))
             .collect();
+        let problem = (record.len() != headers.len()).then(|| {
+            let fields = if record.len() == 1 { "field" } else { "fields" };
+            format!(
+                "{} {fields}, and the header has {}",
+                record.len(),
+                headers.len()
+            )
+        });
         rows.push(Row {
             label: format!("row {} (line {line})", rows.len().saturating_add(1)),
             vars,
+            problem,
         });
     }
     Ok(rows)
+}
+
+/// The delimiter of [`CSV_DELIMITERS`] the first line of `text` holds most
+/// often outside quotes; `,` when it holds none.
+fn sniff(text: &str) -> char {
+    let header = text.lines().next().unwrap_or_default();
+    let mut quoted = false;
+    let mut counts = [0usize; CSV_DELIMITERS.len()];
+    for c in header.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted
+            && let Some(n) = CSV_DELIMITERS
+                .iter()
+                .position(|&d| d == c)
+                .and_then(|i| counts.get_mut(i))
+        {
+            *n = n.saturating_add(1);
+        }
+    }
+    CSV_DELIMITERS
+        .into_iter()
+        .zip(counts)
+        .rev()
+        .max_by_key(|&(_, n)| n)
+        .filter(|&(_, n)| n > 0)
+        .map_or(',', |(d, _)| d)
 }
 
 /// The rows of a YAML or JSON text holding a list of mappings.
@@ -137,6 +216,7 @@ pub fn data_rows(text: &str) -> Result<Vec<Row>, RenderError> {
             serde_json::Value::Object(vars) => Ok(Row {
                 label: format!("item {}", i.saturating_add(1)),
                 vars,
+                problem: None,
             }),
             _ => Err(RenderError::NotAMapping(i.saturating_add(1))),
         })
@@ -202,6 +282,12 @@ impl Renderer {
 
     /// The output name and text of `row`.
     pub fn render(&self, row: &Row) -> Result<(String, String), RenderError> {
+        if let Some(problem) = &row.problem {
+            return Err(RenderError::BadRow {
+                row: row.label.clone(),
+                problem: problem.clone(),
+            });
+        }
         Ok((self.one("name", row)?, self.one("template", row)?))
     }
 
@@ -336,7 +422,7 @@ mod tests {
 
     #[test]
     fn rows_render_strictly_and_placeholders_pass_through() {
-        let rows = csv_rows("user,proxy\njdoe,mail.example.com:44300\nasmith,\n").unwrap();
+        let rows = csv_rows("user,proxy\njdoe,mail.example.com:44300\nasmith,\n", None).unwrap();
         let renderer = Renderer::new(
             "MailboxName=%UserName%\nRPCProxyServer={{ proxy }}\n",
             "{{ user }}.prf",
@@ -384,6 +470,7 @@ mod tests {
             vars: [("v".to_owned(), serde_json::Value::from(value))]
                 .into_iter()
                 .collect(),
+            problem: None,
         };
         let render = |template: &str, form: Format, value: &str| {
             Renderer::new(template, "x", form)
@@ -478,12 +565,17 @@ mod tests {
     #[test]
     fn errors_read_as_before_and_keep_what_caused_them() {
         use std::error::Error as _;
-        let csv = csv_rows("user,proxy\njdoe\n").unwrap_err();
+        // a short record is a row that fails alone
+        let rows = csv_rows("user,proxy\njdoe\n", None).unwrap();
         assert_eq!(
-            csv.to_string(),
-            "CSV error: record 1 (line: 2, byte: 11): found record with 1 fields, but the previous record has 2 fields"
+            rows[0].problem.as_deref(),
+            Some("1 field, and the header has 2")
         );
-        assert!(matches!(csv, RenderError::Csv(_)));
+        // the delimiter the header holds most, outside quotes
+        assert_eq!(sniff("a;b;c\n"), ';');
+        assert_eq!(sniff("a\tb\n"), '\t');
+        assert_eq!(sniff("\"a;b\",c\n"), ',');
+        assert_eq!(sniff("a\n"), ',');
 
         let template = Renderer::new("{{ unclosed", "x", Format::Prf)
             .err()
@@ -498,7 +590,7 @@ mod tests {
         // the message says all of it: no second cause to print
         assert!(template.source().is_none());
 
-        let rows = csv_rows("port\nx\n").unwrap();
+        let rows = csv_rows("port\nx\n", None).unwrap();
         let row = Renderer::new("{{ port + 1 }}", "x", Format::Prf)
             .unwrap()
             .render(&rows[0])

@@ -141,3 +141,85 @@ fn a_utf8_reg_template_renders_files_regedit_reads() {
     assert!(read.text.contains("Profiles\\Büro\\") && read.text.contains("\"Jürgen Groß\""));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A CSV saved by a European Excel (`;`) or as tab-separated text is read
+/// by its own delimiter; a short row fails alone, named by its line; the
+/// default names are zero-padded to the number of rows, so they sort.
+#[test]
+fn csv_delimiters_short_rows_and_padded_names() {
+    let dir = common::scratch("render-csv");
+    std::fs::write(
+        dir.join("t.prf.j2"),
+        "[General]\r\nProfileName={{ user }}\r\n",
+    )
+    .unwrap();
+    let mut csv = String::from("user;site\n");
+    for i in 1..=11 {
+        csv.push_str(&format!("user{i};berlin\n"));
+    }
+    csv.push_str("short\n");
+    std::fs::write(dir.join("v.csv"), &csv).unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &["render", "t.prf.j2", "--vars", "v.csv", "--out-dir", "out"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &[
+            "row 12 (line 13): 1 field, and the header has 2",
+            "11 written, 1 failed",
+        ],
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.first().map(String::as_str), Some("t-01.prf"));
+    assert_eq!(names.last().map(String::as_str), Some("t-11.prf"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("out/t-03.prf")).unwrap(),
+        "[General]\r\nProfileName=user3\r\n"
+    );
+
+    // tab-separated; and --delimiter overrides what the header suggests
+    std::fs::write(dir.join("tab.csv"), "user\tsite\nann\tparis\n").unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "render",
+            "t.prf.j2",
+            "--vars",
+            "tab.csv",
+            "--out-dir",
+            "tab",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("tab/t-1.prf").exists());
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "render",
+            "t.prf.j2",
+            "--vars",
+            "v.csv",
+            "--out-dir",
+            "comma",
+            "--delimiter",
+            ",",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &["one column \"user;site\"", "--delimiter ';'"],
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

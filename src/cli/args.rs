@@ -197,8 +197,10 @@ pub enum Command {
     #[command(
         after_help = "The template is a .reg, .prf or YAML file (optionally named ….j2) in \
         minijinja syntax: {{ proxy }}, {% if … %}. The variables are the rows of a CSV file (the \
-        header names them) or the items of a YAML or JSON list of mappings; row_number counts \
-        from 1. Undefined variables are errors naming the variable and the row. %UserName% and \
+        header names them; fields are separated by `,`, `;` or tab, whichever the header holds \
+        most, or --delimiter) or the items of a YAML or JSON list of mappings; row_number counts \
+        from 1, row_id is it with as many digits as the last row's. A CSV record with more or \
+        fewer fields than the header fails alone. Undefined variables are errors naming the variable and the row. %UserName% and \
         {$x} placeholders of .prf files pass through. Every rendered file is read back before \
         it is written, so a row that breaks the file's syntax fails alone.\n\n\
         Put values into a YAML model and convert (--to reg) rather than into .reg text: the \
@@ -216,7 +218,8 @@ pub enum Command {
         /// The folder for the rendered files.
         #[arg(long, value_name = "DIR")]
         out_dir: PathBuf,
-        /// The output file name, a template too (default: <template>-<row>.<ext>).
+        /// The output file name, a template too (default:
+        /// <template>-<row_id>.<ext>, e.g. outlook-07.prf of 50 rows).
         #[arg(long, value_name = "PATTERN")]
         name: Option<String>,
         /// Convert each rendered file to this format.
@@ -226,6 +229,10 @@ pub enum Command {
         /// rendered .reg.
         #[arg(long)]
         allow_any_key: bool,
+        /// The CSV delimiter: `,`, `;`, `tab` or another ASCII character
+        /// (default: whichever of `,` `;` tab the header holds most).
+        #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+        delimiter: Option<char>,
         /// Only failures and errors.
         #[arg(short, long)]
         quiet: bool,
@@ -235,7 +242,7 @@ pub enum Command {
     /// Merge a partial YAML document into many .reg, .prf and YAML files.
     #[command(
         after_help = "The patch has the schema of `show`'s output, with only what changes: \
-        values to set, `null` to remove a value, `\"-key\": {}` to delete a key and its \
+        values to set, `{delete: true}` to remove a value, `\"-key\": {}` to delete a key and its \
         subkeys. `root` may be left out; profiles are matched by name in each file, and \
         `\"*\"` matches every profile. A .prf takes a patch of its own kind \
         (`source: {format: prf}`, settings by service or account id; `null` comments a setting out).\n\n\
@@ -541,6 +548,20 @@ impl OutlookVersion {
         match self {
             OutlookVersion::V2003 | OutlookVersion::V2007 => prf::Generation::Office2002,
             _ => prf::Generation::Office2010,
+        }
+    }
+}
+
+/// A `--delimiter`: one ASCII character, or `tab`.
+fn delimiter(text: &str) -> Result<char, String> {
+    match text {
+        "tab" | "\\t" => Ok('\t'),
+        _ => {
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii() && c != '"' && c != '\n' && c != '\r' => Ok(c),
+                _ => Err("one ASCII character (not a quote or a line break), or `tab`".to_owned()),
+            }
         }
     }
 }

@@ -143,6 +143,7 @@ fn run_command(command: Command) -> Result<u8> {
             name,
             to,
             allow_any_key,
+            delimiter,
             quiet,
             read,
         } => {
@@ -152,6 +153,7 @@ fn run_command(command: Command) -> Result<u8> {
                 out_dir: &out_dir,
                 name: name.as_deref(),
                 to,
+                delimiter,
                 quiet,
             };
             let converting = convert::Request {

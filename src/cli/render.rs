@@ -28,6 +28,7 @@ pub struct Request<'a> {
     pub out_dir: &'a Path,
     pub name: Option<&'a str>,
     pub to: Option<Format>,
+    pub delimiter: Option<char>,
     pub quiet: bool,
 }
 
@@ -47,10 +48,13 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
         decoded.format = decoded.format.for_regedit();
     }
     let to = request.to.unwrap_or(form);
-    let default_name = format!("{stem}-{{{{ row_number }}}}.{}", to.extension());
+    let rows = rows_of(request.vars, request.delimiter)?;
+    // row_id: the row's number with as many digits as the last one has, so
+    // that the default names sort in row order
+    let digits = rows.len().to_string().len();
+    let default_name = format!("{stem}-{{{{ row_id }}}}.{}", to.extension());
     let name = request.name.unwrap_or(&default_name);
     let renderer = Renderer::new(&decoded.text, name, form).in_file(&template_name)?;
-    let rows = rows_of(request.vars)?;
 
     // every row is rendered and checked first; nothing is written before
     // every output name is known to be taken once
@@ -59,9 +63,13 @@ pub fn run(request: &Request, options: &Converting, read: &ReadOptions) -> Resul
         .enumerate()
         .map(|(i, row)| {
             let mut row = row.clone();
+            let number = i.saturating_add(1);
             row.vars
                 .entry("row_number")
-                .or_insert_with(|| serde_json::Value::from(i.saturating_add(1)));
+                .or_insert_with(|| serde_json::Value::from(number));
+            row.vars
+                .entry("row_id")
+                .or_insert_with(|| serde_json::Value::from(format!("{number:0digits$}")));
             let result = one(
                 &renderer,
                 &row,
@@ -198,8 +206,9 @@ fn one(
     Ok((path, out))
 }
 
-/// The rows of a CSV, YAML or JSON file.
-fn rows_of(path: &Path) -> Result<Vec<Row>> {
+/// The rows of a CSV (fields separated by `delimiter`, else the one its
+/// header holds), YAML or JSON file.
+fn rows_of(path: &Path, delimiter: Option<char>) -> Result<Vec<Row>> {
     let name = io::display_name(path);
     let bytes = io::read_input(path)?;
     let decoded = text::decode(&bytes, NoBom::Utf8).in_file(&name)?;
@@ -207,7 +216,7 @@ fn rows_of(path: &Path) -> Result<Vec<Row>> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let rows = if is_csv {
-        render::csv_rows(&decoded.text)
+        render::csv_rows(&decoded.text, delimiter)
     } else {
         render::data_rows(&decoded.text)
     };
