@@ -135,9 +135,23 @@ pub enum Effect {
     /// Nothing the import sees: layout, the YAML form.
     #[default]
     Other,
+    /// Not a problem at all: a choice mapiprof made for the user (which
+    /// Outlook version a file is written for, and why), said so that it is
+    /// not made silently. Shown as a note; `--strict` does not count it.
+    Note,
 }
 
 impl Warning {
+    /// A note about the input as a whole (see [`Effect::Note`]).
+    pub fn note(message: impl Into<String>) -> Self {
+        Warning::general(message).with(Effect::Note)
+    }
+
+    /// Whether this is only a note.
+    pub fn is_note(&self) -> bool {
+        self.effect == Effect::Note
+    }
+
     /// A warning at `location`.
     pub fn at(location: Location, message: impl Into<String>) -> Self {
         Warning {

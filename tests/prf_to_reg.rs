@@ -159,3 +159,59 @@ fn a_value_that_does_not_fit_its_type_is_named() {
          TCPExchangePort=70000 (not a PT_I2 number from 0 to 65535)\n(--partial leaves them out)"
     );
 }
+
+/// Without `--outlook`, the version a `.prf` is written for follows its
+/// mapping blocks, and a note says which and why (a note, which `--strict`
+/// does not count).
+#[test]
+fn the_version_chosen_is_said_and_follows_the_mapping_blocks() {
+    let dir = common::scratch("prf-version-note");
+    let sample = common::samples().join("prf/kb833799_static_ports_outlook2003.prf");
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "convert",
+            &sample.to_string_lossy(),
+            "--to",
+            "reg",
+            "--profile",
+            "Outlook",
+            "--partial",
+            "--strict",
+            "-o",
+            "old.reg",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: ") && stderr.contains("written for Outlook 2003–2010"),
+        "{stderr}"
+    );
+    // --strict does not count the note
+    assert!(out.status.success(), "{stderr}");
+    let bytes = std::fs::read(dir.join("old.reg")).unwrap();
+    let text = encoding_rs::UTF_16LE.decode(&bytes).0.into_owned();
+    assert!(
+        text.contains("Windows Messaging Subsystem\\Profiles\\Outlook"),
+        "{text}"
+    );
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "convert",
+            &sample.to_string_lossy(),
+            "--to",
+            "reg",
+            "--profile",
+            "Outlook",
+            "--partial",
+            "--outlook",
+            "2016",
+            "-o",
+            "new.reg",
+        ],
+    );
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("note: "));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

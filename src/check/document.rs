@@ -31,7 +31,7 @@ pub fn reading(warning: &Warning, prf: bool) -> Option<Finding> {
         (Effect::SetTwice, _) => RuleId::RegSetTwice,
         (Effect::ReadOtherwise, _) => RuleId::RegReadOtherwise,
         (Effect::Repeated, _) => RuleId::RegRepeatedKey,
-        (Effect::Other, _) => return None,
+        (Effect::Other | Effect::Note, _) => return None,
     };
     let place = warning
         .location

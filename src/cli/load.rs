@@ -51,20 +51,22 @@ pub fn profiles_of(file: &Path, doc: Document, read: &ReadOptions) -> Result<Pro
 }
 
 /// Print `warnings` about the file shown as `name`; reading strictly, any
-/// warning is an error.
+/// warning (not a note) is an error.
 pub fn report(name: &str, warnings: &[Warning], read: &ReadOptions) -> Result<()> {
     for warning in warnings {
+        let kind = if warning.is_note() { "note" } else { "warning" };
         #[allow(clippy::print_stderr)]
         {
             eprintln!(
-                "warning: {name}: {}",
+                "{kind}: {name}: {}",
                 mapiprof::text::visible(&warning.to_string())
             );
         }
     }
-    if read.strict && !warnings.is_empty() {
+    let counted = warnings.iter().filter(|w| !w.is_note()).count();
+    if read.strict && counted > 0 {
         let why = read.strict_because.unwrap_or("--strict is set");
-        bail!("{name}: {} warning(s) and {why}", warnings.len());
+        bail!("{name}: {counted} warning(s) and {why}");
     }
     Ok(())
 }

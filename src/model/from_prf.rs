@@ -84,7 +84,30 @@ pub fn prf_to_reg(
     model: &PrfModel,
     options: &PrfToReg,
 ) -> Result<(Model, Vec<Warning>), FromPrfError> {
-    let outlook = options.outlook.unwrap_or(Outlook::V2016);
+    let mut warnings = Vec::new();
+    let outlook = match options.outlook {
+        Some(outlook) => outlook,
+        None => {
+            let (outlook, why) = match model.generation() {
+                Some(prf::Generation::Office2000 | prf::Generation::Office2002) => (
+                    Outlook::V2007,
+                    "Outlook 2003–2010 (the Windows Messaging Subsystem root), as the file's mapping blocks are those of Office 2002–2007",
+                ),
+                Some(prf::Generation::Office2010) => (
+                    Outlook::V2016,
+                    "Outlook 2016 and later (Office\\16.0), as the file's mapping blocks are those of Office 2010 and later",
+                ),
+                None => (
+                    Outlook::V2016,
+                    "Outlook 2016 and later (Office\\16.0), the newest, as the file has no mapping blocks to tell",
+                ),
+            };
+            warnings.push(Warning::note(format!(
+                "written for {why}; --outlook chooses another version"
+            )));
+            outlook
+        }
+    };
     let profile = match &options.profile {
         Some(name) => name.clone(),
         None => {
@@ -98,7 +121,6 @@ pub fn prf_to_reg(
             name.to_owned()
         }
     };
-    let mut warnings = Vec::new();
     let mut unplaced = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let items = model.services.iter().chain(&model.accounts);
