@@ -240,3 +240,55 @@ fn the_yaml_view_of_a_prf_is_edited_as_the_prf() {
     let moved = edited.text.find("HTTPExchangePort").unwrap();
     assert!(moved < edited.text.find("commented:").unwrap());
 }
+
+/// `set --create` on a `.prf` whose own mapping block lacks the line for the
+/// setting adds that line too (Outlook drops a setting its block does not
+/// map), and puts the setting in its section's body, above the banner that
+/// opens the next part of the file.
+#[test]
+fn create_in_a_prf_adds_the_mapping_line_and_keeps_to_the_body() {
+    let dir = common::scratch("set-create-prf");
+    let text = "[General]\r\nProfileName=Outlook\r\n\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\r\n\
+                [ServiceEGS]\r\nTCPExchangePort=6001\r\n\r\n\
+                ;***************************************************************\r\n\
+                ; Section 6 - Mapping for profile properties\r\n\
+                ;***************************************************************\r\n\r\n\
+                [Exchange Global Section]\r\nSectionGUID=13dbb0c8aa05101a9bb000aa002fc45a\r\n\
+                TCPExchangePort=PT_I2,0x662C\r\n";
+    std::fs::write(dir.join("k.prf"), text).unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "k.prf",
+            "RPCProxyServer=mail.example.com:443",
+            "--create",
+            "-o",
+            "out.prf",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    common::assert_says(
+        &out.stderr,
+        &["[Exchange Global Section] RPCProxyServer: (absent) → PT_UNICODE,0x6622"],
+    );
+    let written = std::fs::read_to_string(dir.join("out.prf")).unwrap();
+    assert!(
+        written.contains("[ServiceEGS]\r\nTCPExchangePort=6001\r\nRPCProxyServer=mail.example.com:443\r\n\r\n;****"),
+        "{written}"
+    );
+    assert!(
+        written.ends_with("TCPExchangePort=PT_I2,0x662C\r\nRPCProxyServer=PT_UNICODE,0x6622\r\n"),
+        "{written}"
+    );
+    // check finds nothing Outlook would drop
+    let check = common::mapiprof_in(&dir, &["check", "out.prf"]);
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(!said.contains("RPCProxyServer"), "{said}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

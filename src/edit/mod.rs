@@ -116,6 +116,18 @@ pub enum EditError {
     /// `--create` for a property whose place is not known, e.g. a raw name.
     #[error("cannot tell where {0} belongs; name the section with --section")]
     NoPlace(String),
+    /// `--create` for a `.prf` setting whose mapping block in the file has
+    /// no line for it (Outlook would drop the setting), and no built-in
+    /// table has one to add.
+    #[error(
+        "the file's [{block}] mapping block has no line for {key}, so Outlook would drop the setting, and mapiprof knows no line to add; add one (e.g. {key}=PT_UNICODE,0x…) to [{block}]"
+    )]
+    Unmapped {
+        /// The mapping block.
+        block: String,
+        /// The setting.
+        key: String,
+    },
     /// A value that does not fit the property, e.g. `TCPExchangePort=70000`.
     #[error("{name}: {why}")]
     Value {

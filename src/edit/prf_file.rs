@@ -148,13 +148,42 @@ fn assign(
     if !edits.create {
         return Err(EditError::Absent(key.to_owned()));
     }
+    // the file's own mapping blocks given the line the new setting needs
+    let mut mapped: Vec<String> = Vec::new();
     for item in knowing {
         let block = item.block.as_deref().unwrap_or_default();
         check(model, block, key, Some(value), &item.id)?;
+        if let Some(own) = unmapped_block(model, block, key) {
+            let line =
+                prf::mapping::fallback_line(model.generation(), block, key).ok_or_else(|| {
+                    EditError::Unmapped {
+                        block: own.to_owned(),
+                        key: key.to_owned(),
+                    }
+                })?;
+            if !mapped.iter().any(|b| b.eq_ignore_ascii_case(own)) {
+                text.edit(own, key, Some(&line))?;
+                changes.push(format!(
+                    "[{own}] {key}: (absent) → {line} (the mapping line Outlook reads the setting by)"
+                ));
+                mapped.push(own.to_owned());
+            }
+        }
         text.edit(&item.id, key, Some(value))?;
         changes.push(change(&item.id, key, None, Some(value)));
     }
     Ok(changes)
+}
+
+/// The name of the file's own mapping block `block` when it has no line for
+/// `key` (Outlook then drops the setting), unless `key` is a control key,
+/// which no block maps.
+fn unmapped_block<'m>(model: &'m PrfModel, block: &str, key: &str) -> Option<&'m str> {
+    let own = model.block(block)?;
+    let control = prf::CONTROL_KEYS
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(key));
+    (own.mapping(key).is_none() && !control).then_some(own.name.as_str())
 }
 
 /// A key none of the file's services or accounts knows: a setting the file
@@ -206,7 +235,11 @@ fn check(
     value: Option<&str>,
     id: &str,
 ) -> Result<(), EditError> {
-    let (Some(value), Some(tag)) = (value, model.tag(block, key)) else {
+    // the file's block, else the built-in one a mapping line is added from
+    let tag = model
+        .tag(block, key)
+        .or_else(|| prf::mapping::fallback(model.generation(), block, key));
+    let (Some(value), Some(tag)) = (value, tag) else {
         return Ok(());
     };
     if !prf::placeholders(value).is_empty() {

@@ -95,10 +95,22 @@ pub(crate) fn add_with_newline(
     value: &str,
     newline: &str,
 ) -> Option<String> {
-    let last = section_lines(text, parsed, section)
-        .into_iter()
-        .rfind(|line| line.kind != LineKind::Blank)
-        .map(|line| line.span);
+    // the section's body: through its last entry and the comment lines
+    // right below it, not a banner set off by a blank line before the next
+    // section
+    let mut last = None;
+    let mut after_blank = false;
+    for line in section_lines(text, parsed, section) {
+        match line.kind {
+            LineKind::Blank => after_blank = true,
+            LineKind::Section { .. } | LineKind::Entry { .. } => {
+                last = Some(line.span);
+                after_blank = false;
+            }
+            LineKind::Comment | LineKind::Stray if !after_blank => last = Some(line.span),
+            LineKind::Comment | LineKind::Stray => {}
+        }
+    }
     let last = last?;
     let body = last.of(text);
     let content_end = body.trim_end_matches(['\r', '\n']).len();

@@ -205,6 +205,17 @@ pub fn fallback(generation: Option<Generation>, name: &str, key: &str) -> Option
     None
 }
 
+/// The mapping line's value for `key` in block `name` from the built-in
+/// tables (as [`fallback`] finds it), e.g. `PT_UNICODE,0x6622`: what a file
+/// whose own block lacks the line needs for Outlook to read the setting.
+pub fn fallback_line(generation: Option<Generation>, name: &str, key: &str) -> Option<String> {
+    builtins(generation, name)
+        .chain(std::iter::once(static_ports()).filter(|p| p.name.eq_ignore_ascii_case(name)))
+        .find(|b| b.mapping(key).is_some())
+        .and_then(|b| b.get(key))
+        .map(str::to_owned)
+}
+
 /// Parse `PT_TYPE,0xTAG`. The tag is a 16-bit id (`0x6607`) or a 32-bit tag
 /// with the type in the high word (`0x001e3001`), whose type must agree.
 pub fn parse_mapping(text: &str) -> Option<PropTag> {

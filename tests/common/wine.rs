@@ -71,7 +71,17 @@ impl Prefix {
         for chunk in batch.chunks(100) {
             let mut args = vec!["/S".to_owned()];
             args.extend(chunk.iter().map(|f| windows_path(f)));
-            let output = self.regedit(&args);
+            let mut output = self.regedit(&args);
+            if !output.status.success() {
+                // the first run in a fresh prefix sets the prefix up, and
+                // on a loaded machine that can fail once; importing the
+                // same files again stores the same values
+                eprintln!(
+                    "wine regedit failed once, trying again: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                output = self.regedit(&args);
+            }
             assert!(
                 output.status.success(),
                 "wine regedit failed: {}",
