@@ -117,3 +117,30 @@ fn an_edit_touches_only_its_line() {
         Some("6001")
     );
 }
+
+/// A boolean keeps its spelling through YAML (`false` stays `false`, `TRUE`
+/// stays `TRUE`), and `diff` does not report a boolean spelt otherwise.
+#[test]
+fn booleans_keep_their_spelling_and_compare_without_case() {
+    use mapiprof::diff::{DiffOptions, diff_prf};
+    let text = "[General]\r\nProfileName=Outlook\r\n[Service List]\r\nService1=LDAP Directory\r\n\
+                [Service1]\r\nServerName=ldap.example.com\r\nUseSSL=false\r\nEnableBrowsing=TRUE\r\n";
+    let model = common::prf_model_of(text.as_bytes());
+    let yaml = mapiprof::yaml::write_prf(&model);
+    let again = match mapiprof::yaml::read_document(&yaml).unwrap() {
+        mapiprof::yaml::Document::Prf(prf) => prf,
+        mapiprof::yaml::Document::Reg(_) => panic!("a .prf document"),
+    };
+    let item =
+        |m: &mapiprof::prf::PrfModel, key: &str| m.services[0].settings.get(key).map(str::to_owned);
+    assert_eq!(item(&again, "UseSSL").as_deref(), Some("false"), "{yaml}");
+    assert_eq!(
+        item(&again, "EnableBrowsing").as_deref(),
+        Some("TRUE"),
+        "{yaml}"
+    );
+    let upper = common::prf_model_of(text.replace("UseSSL=false", "UseSSL=FALSE").as_bytes());
+    assert!(diff_prf(&model, &upper, &DiffOptions::default()).is_empty());
+    let other = common::prf_model_of(text.replace("UseSSL=false", "UseSSL=TRUE").as_bytes());
+    assert_eq!(diff_prf(&model, &other, &DiffOptions::default()).len(), 1);
+}

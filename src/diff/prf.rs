@@ -163,7 +163,7 @@ fn settings<'s>(
                 old: Some(old.to_owned()),
                 ..at(Kind::Removed, key)
             }),
-            Some(new) if new != old => out.push(Change {
+            Some(new) if !same_value(old, &new) => out.push(Change {
                 old: Some(old.to_owned()),
                 new: Some(new),
                 ..at(Kind::Changed, key)
@@ -179,4 +179,15 @@ fn settings<'s>(
             });
         }
     }
+}
+
+/// Whether two values of a setting mean the same: the same text, or the
+/// same boolean however it is spelt (`false`, `FALSE`: Outlook reads both).
+fn same_value(a: &str, b: &str) -> bool {
+    let boolean = |v: &str| {
+        ["true", "false", "yes", "no"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(v))
+    };
+    a == b || (boolean(a) && boolean(b) && a.eq_ignore_ascii_case(b))
 }

@@ -64,19 +64,22 @@ pub fn show(kind: Kind, text: &str) -> Y {
                 Y::Str(text.to_owned())
             }
         }
-        Kind::Boolean => match text.to_ascii_lowercase().as_str() {
-            "true" => Y::Bool(true),
-            "false" => Y::Bool(false),
-            _ => Y::Str(text.to_owned()),
-        },
-        Kind::YesNo => match text.to_ascii_lowercase().as_str() {
-            "yes" => Y::Bool(true),
-            "no" => Y::Bool(false),
+        // a boolean as written (`TRUE`, `false`, `True`): YAML reads each of
+        // these spellings as a boolean, and `parse` writes it back as it was
+        Kind::Boolean if YAML_BOOLEANS.contains(&text) => Y::Lit(text.to_owned()),
+        Kind::Boolean => Y::Str(text.to_owned()),
+        Kind::YesNo => match text {
+            "Yes" => Y::Bool(true),
+            "No" => Y::Bool(false),
             _ => Y::Str(text.to_owned()),
         },
         Kind::Text => Y::Str(text.to_owned()),
     }
 }
+
+/// The spellings YAML reads as a boolean (the core schema), each kept as
+/// written in a `.prf`.
+const YAML_BOOLEANS: [&str; 6] = ["true", "True", "TRUE", "false", "False", "FALSE"];
 
 /// Why a YAML value is not the text of a `.prf` setting.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
@@ -112,7 +115,11 @@ pub fn parse(kind: Kind, value: &Y, raw: Option<&str>) -> Result<String, PrfValu
         Y::Str(s) => Ok(s.clone()),
         Y::Bool(b) => match kind {
             Kind::YesNo => Ok(if *b { "Yes" } else { "No" }.to_owned()),
-            Kind::Boolean | Kind::Text => Ok(if *b { "TRUE" } else { "FALSE" }.to_owned()),
+            // the spelling written in the document (`false`, `FALSE`)
+            Kind::Boolean | Kind::Text => Ok(raw
+                .filter(|r| YAML_BOOLEANS.contains(r))
+                .map_or(if *b { "TRUE" } else { "FALSE" }, |r| r)
+                .to_owned()),
             Kind::Short | Kind::Long => Err(PrfValueError::BoolForNumber),
         },
         Y::Int(n) => {
@@ -164,7 +171,11 @@ mod tests {
             (Kind::Long, "0x80000000"),
             (Kind::Long, "110"),
             (Kind::Boolean, "TRUE"),
+            (Kind::Boolean, "false"),
+            (Kind::Boolean, "True"),
+            (Kind::Boolean, "tRuE"),
             (Kind::YesNo, "Yes"),
+            (Kind::YesNo, "yes"),
             (Kind::Text, "%UserName%"),
             (Kind::Long, "{$connectiontype}"),
             (Kind::Short, "007"),

@@ -15,7 +15,9 @@ pub enum Y {
     Str(String),
     /// Bytes, written as space-separated hex (read back as a string).
     Hex(Vec<u8>),
-    /// A number written as given, e.g. `0x80000000` (read back as an integer).
+    /// A scalar written as given: a number, e.g. `0x80000000` (read back as
+    /// an integer), or a boolean spelt as a file spells it, e.g. `FALSE`
+    /// (read back as a boolean).
     Lit(String),
     /// A sequence.
     Seq(Vec<Y>),
@@ -28,7 +30,11 @@ impl Y {
     pub fn as_read(&self) -> Y {
         match self {
             Y::Hex(bytes) => Y::Str(hex_text(bytes)),
-            Y::Lit(text) => parse_int(text).map_or_else(|| Y::Str(text.clone()), Y::Int),
+            Y::Lit(text) => match text.as_str() {
+                "true" | "True" | "TRUE" => Y::Bool(true),
+                "false" | "False" | "FALSE" => Y::Bool(false),
+                _ => parse_int(text).map_or_else(|| Y::Str(text.clone()), Y::Int),
+            },
             Y::Seq(items) => Y::Seq(items.iter().map(Y::as_read).collect()),
             Y::Map(entries) => Y::Map(
                 entries
