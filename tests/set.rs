@@ -292,3 +292,79 @@ fn create_in_a_prf_adds_the_mapping_line_and_keeps_to_the_body() {
     assert!(!said.contains("RPCProxyServer"), "{said}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A value `check` calls an error is refused before any file is read by
+/// `set` and `apply` unless `--force`, and `convert` of a document says so;
+/// blanks around a value given to `set` are left out, with a warning.
+#[test]
+fn values_check_calls_errors_are_refused_unless_forced() {
+    let dir = common::scratch("set-lint");
+    let sample = common::samples().join("reg/o16_exchange_outlook_anywhere.reg");
+    std::fs::copy(&sample, dir.join("e.reg")).unwrap();
+    let original = std::fs::read(dir.join("e.reg")).unwrap();
+    let https = "RPCProxyServer=https://mail.example.com";
+    let out = common::mapiprof_in(&dir, &["set", "e.reg", https, "--in-place"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &["error[proxy-scheme]: RPCProxyServer", "--force"],
+    );
+    assert_eq!(std::fs::read(dir.join("e.reg")).unwrap(), original);
+    let out = common::mapiprof_in(&dir, &["set", "e.reg", https, "--dry-run", "--force"]);
+    assert_eq!(out.status.code(), Some(0));
+
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "e.reg",
+            "RPCProxyServer = mail.example.com:443 ",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    common::assert_says(
+        &out.stderr,
+        &[
+            "warning: RPCProxyServer: the blanks at the ends of the value are left out",
+            "→ mail.example.com:443\n",
+        ],
+    );
+
+    std::fs::write(
+        dir.join("p.yaml"),
+        "mapiprof: 1\nprofiles:\n  \"*\":\n    13dbb0c8aa05101a9bb000aa002fc45a:\n      TCPExchangePort: 0\n",
+    )
+    .unwrap();
+    let out = common::mapiprof_in(&dir, &["apply", "p.yaml", "e.reg", "--in-place"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["error[port-zero]"]);
+    assert_eq!(std::fs::read(dir.join("e.reg")).unwrap(), original);
+
+    let out = common::mapiprof_in(&dir, &["convert", "e.reg", "-o", "e.yaml"]);
+    assert!(out.status.success());
+    let yaml = std::fs::read_to_string(dir.join("e.yaml")).unwrap();
+    std::fs::write(
+        dir.join("e.yaml"),
+        yaml.replacen("mail.example.com:44300", "https://mail.example.com", 1),
+    )
+    .unwrap();
+    // convert says so (an export that holds such a value still goes
+    // through YAML and back), and --strict makes it an error
+    let convert = |extra: &[&str]| {
+        let mut args = vec!["convert", "e.yaml", "--to", "reg", "-o", "back.reg"];
+        args.extend_from_slice(extra);
+        common::mapiprof_in(&dir, &args)
+    };
+    let out = convert(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    common::assert_says(&out.stderr, &["warning: e.yaml", "error[proxy-scheme]"]);
+    std::fs::remove_file(dir.join("back.reg")).unwrap();
+    let out = convert(&["--strict"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("back.reg").exists());
+    let out = convert(&["--force"]);
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("proxy-scheme"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

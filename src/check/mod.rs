@@ -149,6 +149,21 @@ fn auth_finding(place: &str, scheme: u32, out: &mut Vec<Finding>) {
     }
 }
 
+/// The rules about one value that `check` calls errors (a proxy with a
+/// scheme, an unknown authentication scheme, a port of 0): what the
+/// commands that write values refuse to write unless forced. Rules about
+/// how a profile hangs together (a dangling UID) are left to `check`: an
+/// export of part of a profile has them.
+pub const VALUE_ERRORS: [RuleId; 3] = [RuleId::ProxyScheme, RuleId::AuthScheme, RuleId::PortZero];
+
+/// The findings of `findings` that [`VALUE_ERRORS`] names.
+pub fn value_errors(findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter(|f| VALUE_ERRORS.iter().any(|r| r.rule().id == f.rule))
+        .collect()
+}
+
 /// The findings as text lines, `FILE: severity[rule]: place: message (hint)`.
 pub fn to_text(file: &str, findings: &[Finding]) -> String {
     findings

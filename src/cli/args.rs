@@ -145,6 +145,10 @@ pub enum Command {
         /// other parts of the registry).
         #[arg(long)]
         allow_any_key: bool,
+        /// YAML or .prf → .reg or .prf: write values `check` calls errors (a
+        /// proxy with https://, a port of 0) without a warning.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         read: ReadOptions,
     },
@@ -188,6 +192,10 @@ pub enum Command {
         /// otherwise: exit 0, `skipped (no NAME)`).
         #[arg(long, conflicts_with = "create")]
         require: bool,
+        /// Write values `check` calls errors (a proxy with https://, a port
+        /// of 0) all the same.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         batch: BatchOptions,
         #[command(flatten)]
@@ -229,6 +237,10 @@ pub enum Command {
         /// rendered .reg.
         #[arg(long)]
         allow_any_key: bool,
+        /// Write values `check` calls errors (a proxy with https://, a port
+        /// of 0) all the same.
+        #[arg(long)]
+        force: bool,
         /// The CSV delimiter: `,`, `;`, `tab` or another ASCII character
         /// (default: whichever of `,` `;` tab the header holds most).
         #[arg(long, value_name = "CHAR", value_parser = delimiter)]
@@ -259,6 +271,10 @@ pub enum Command {
         /// folders.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Write values `check` calls errors (a proxy with https://, a port
+        /// of 0) all the same.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         batch: BatchOptions,
         #[command(flatten)]

@@ -21,6 +21,9 @@ pub struct Request {
     pub options: ConvertOptions,
     /// `.prf` → `.reg` onto this export.
     pub base: Option<PathBuf>,
+    /// Write values `check` calls errors all the same: without a warning
+    /// (`convert`) or at all (`render`).
+    pub force: bool,
 }
 
 /// `show`: every file as YAML on stdout, one document after another.
@@ -108,6 +111,16 @@ pub fn converted(
     let doc = load::document_as(file, bytes, from, read)?;
     let profiles = load::profiles_of(file, doc, read)?;
     let to = to.unwrap_or_else(|| convert::default_target(from, &profiles));
+    // values a document or a .prf holds, going into a file Outlook or
+    // Regedit reads: said (an error under --strict), not refused, so that
+    // an export with such a value still goes through YAML and back as it
+    // was; an export's own values are shown and recreated as they are
+    if matches!(from, Format::Yaml | Format::Prf)
+        && matches!(to, Format::Reg | Format::Prf)
+        && !request.force
+    {
+        load::report(&name, &load::value_error_warnings(&profiles), read)?;
+    }
     let mut options = request.options.clone();
     options.recreating.codepage = read.code_page()?;
     if let (Format::Reg, Profiles::Prf(_), Some(base)) = (to, &profiles, &request.base) {

@@ -70,3 +70,59 @@ pub fn report(name: &str, warnings: &[Warning], read: &ReadOptions) -> Result<()
     }
     Ok(())
 }
+
+/// The values of `profiles` that `check` calls errors (see
+/// `check::VALUE_ERRORS`).
+fn value_errors(profiles: &Profiles) -> Vec<mapiprof::check::Finding> {
+    use mapiprof::check;
+    let found = match profiles {
+        Profiles::Registry(model) => check::check_reg(model),
+        Profiles::Prf(model) => check::check_prf(model, "", false),
+    };
+    check::value_errors(found)
+}
+
+/// Refuse to write values of `profiles` that `check` calls errors unless
+/// `force`: one line each, then the way out.
+pub fn refuse_value_errors(name: &str, profiles: &Profiles, force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    refuse(name, &value_errors(profiles))
+}
+
+/// The values of `profiles` that `check` calls errors, as warnings.
+pub fn value_error_warnings(profiles: &Profiles) -> Vec<Warning> {
+    value_errors(profiles)
+        .into_iter()
+        .map(|f| {
+            Warning::general(format!(
+                "{}: {} (`check` calls this error[{}]; {}; --force writes it without a word)",
+                f.place, f.message, f.rule, f.hint
+            ))
+        })
+        .collect()
+}
+
+/// [`refuse_value_errors`] for findings already made.
+pub fn refuse(name: &str, errors: &[mapiprof::check::Finding]) -> Result<()> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = errors
+        .iter()
+        .map(|f| {
+            format!(
+                "  error[{}]: {}: {} ({})",
+                f.rule,
+                f.place,
+                mapiprof::text::visible(&f.message),
+                f.hint
+            )
+        })
+        .collect();
+    bail!(
+        "{name}: refusing to write what `check` calls an error:\n{}\n--force writes it all the same",
+        lines.join("\n")
+    )
+}

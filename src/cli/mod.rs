@@ -67,6 +67,7 @@ fn run_command(command: Command) -> Result<u8> {
             partial,
             redact,
             allow_any_key,
+            force,
             read,
         } => {
             let request = convert::Request {
@@ -88,6 +89,7 @@ fn run_command(command: Command) -> Result<u8> {
                     },
                 },
                 base,
+                force,
             };
             convert::run(&input, output.as_deref(), to, from, &request, &read)
         }
@@ -99,11 +101,13 @@ fn run_command(command: Command) -> Result<u8> {
             section,
             create,
             require,
+            force,
             batch,
             read,
         } => {
             let (assignments, files): (Vec<String>, Vec<String>) =
                 items.into_iter().partition(|i| looks_like_assignment(i));
+            let assignments: Vec<String> = assignments.iter().map(|a| trimmed(a)).collect();
             let mut edits = edit::Edits {
                 assignments: assignments
                     .iter()
@@ -131,6 +135,9 @@ fn run_command(command: Command) -> Result<u8> {
                 if let edit::Assignment::Set { name, value } = assignment {
                     edit::check_value(name, value)
                         .map_err(|why| edit::EditError::value(name, why))?;
+                    if !force {
+                        load::refuse(&format!("{name}={value}"), &edit::lint_value(name, value))?;
+                    }
                 }
             }
             let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
@@ -143,6 +150,7 @@ fn run_command(command: Command) -> Result<u8> {
             name,
             to,
             allow_any_key,
+            force,
             delimiter,
             quiet,
             read,
@@ -162,12 +170,14 @@ fn run_command(command: Command) -> Result<u8> {
                     ..ConvertOptions::default()
                 },
                 base: None,
+                force,
             };
             render::run(&request, &converting, &read)
         }
         Command::Apply {
             patch,
             files,
+            force,
             batch,
             read,
         } => {
@@ -177,6 +187,10 @@ fn run_command(command: Command) -> Result<u8> {
                 .in_file(&name)?;
             let (patch, warnings) = yaml::read_any_patch(&text).in_file(&name)?;
             load::report(&name, &warnings, &read)?;
+            if let yaml::Patch::Reg(model) = &patch {
+                let model = mapiprof::input::Profiles::Registry(model.clone());
+                load::refuse_value_errors(&name, &model, force)?;
+            }
             batch::run(
                 &files,
                 &Operation::Apply(Box::new(patch)),
@@ -261,4 +275,23 @@ fn run_command(command: Command) -> Result<u8> {
 /// `=` and no file of that name exists.
 fn looks_like_assignment(item: &str) -> bool {
     item.contains('=') && !Path::new(item).exists()
+}
+
+/// `NAME=VALUE` with the blanks at the ends of its value left out, and a
+/// warning saying so (`RPCProxyServer = mail…` stored a leading space).
+fn trimmed(assignment: &str) -> String {
+    let Some((name, value)) = assignment.split_once('=') else {
+        return assignment.to_owned();
+    };
+    let kept = value.trim_matches([' ', '\t']);
+    if kept.len() != value.len() {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "warning: {}: the blanks at the ends of the value are left out",
+                mapiprof::text::visible(name.trim())
+            );
+        }
+    }
+    format!("{name}={kept}")
 }

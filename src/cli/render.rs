@@ -184,6 +184,9 @@ fn one(
             .and_then(|doc| load::profiles_of(&path, doc, &strict))
             .map_err(|e| anyhow!("the rendered {name} does not read: {}", error::one_line(&e)))
             .in_file(&row.label)?;
+        // the values a row put in are the user's: no value `check` calls
+        // an error is written unless forced
+        load::refuse_value_errors(&row.label, &profiles, options.force)?;
         // a rendered .reg is not the user's own file: it keeps to the
         // profiles like any .reg mapiprof writes
         if let (Format::Reg, Profiles::Registry(model)) = (to, &profiles)

@@ -14,7 +14,7 @@ mod prf_file;
 mod reg_file;
 mod retarget;
 mod value;
-pub use value::check_value;
+pub use value::{check_value, lint_value};
 mod yaml_file;
 
 use thiserror::Error;

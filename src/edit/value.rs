@@ -109,6 +109,58 @@ pub fn check_value(name: &str, value: &str) -> Result<(), BadValue> {
     first.map_or(Ok(()), Err)
 }
 
+/// What `check` would call an error in `value` for the property `name`
+/// (see [`crate::check::VALUE_ERRORS`]): a proxy written with a scheme, an
+/// unknown authentication scheme, a port of 0. The value is checked as it
+/// would sit in the Exchange Global Section or in an internet account,
+/// wherever the name means something; empty when it means nothing there or
+/// does not fit its type (which [`check_value`] reports).
+pub fn lint_value(name: &str, value: &str) -> Vec<crate::check::Finding> {
+    use crate::mapi::sections::{ACCOUNT_MANAGER, EXCHANGE_GLOBAL};
+    use crate::model::{Model, Profile, SectionInfo, Source};
+    let source = Source::default();
+    let mut found = Vec::new();
+    for (path, account_manager) in [
+        (EXCHANGE_GLOBAL.to_owned(), false),
+        (format!("{ACCOUNT_MANAGER}\\00000001"), true),
+    ] {
+        let info = SectionInfo {
+            scope: (!account_manager).then_some(crate::mapi::dictionary::Scope::Exchange),
+            account_manager,
+            ..SectionInfo::default()
+        };
+        let ctx = Context::new(&source, true, &info);
+        let Ok((value_name, tag)) = yaml::resolve_name(name, &ctx) else {
+            continue;
+        };
+        if tag.is_none() && !(account_manager && account::form(name).is_some()) {
+            continue;
+        }
+        let Ok(written) = reg_value(value_name.as_str(), value, &ctx, None) else {
+            continue;
+        };
+        let model = Model {
+            source,
+            root: Some(crate::model::Outlook::V2016.root().to_owned()),
+            keys: Vec::new(),
+            profiles: vec![Profile {
+                name: "Outlook".to_owned(),
+                keys: vec![crate::reg::Block::key(path, vec![written])],
+            }],
+        };
+        // the place is the model's own; the name is what the user gave
+        found.extend(
+            crate::check::value_errors(crate::check::check_reg(&model))
+                .into_iter()
+                .map(|f| crate::check::Finding {
+                    place: name.to_owned(),
+                    ..f
+                }),
+        );
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +217,22 @@ mod tests {
         assert!(check_value("0002662c", "70000").is_err());
         // a name mapiprof does not know is each file's to judge
         assert!(check_value("SomeConnectorKey", "70000").is_ok());
+    }
+
+    #[test]
+    fn values_check_calls_errors_are_found() {
+        let rules = |name: &str, value: &str| -> Vec<&str> {
+            lint_value(name, value).iter().map(|f| f.rule).collect()
+        };
+        assert_eq!(
+            rules("RPCProxyServer", "https://mail.example.com"),
+            ["proxy-scheme"]
+        );
+        assert!(rules("RPCProxyServer", "mail.example.com:443").is_empty());
+        assert_eq!(rules("RPCProxyAuthScheme", "3"), ["auth-scheme"]);
+        assert_eq!(rules("TCPExchangePort", "0"), ["port-zero"]);
+        assert_eq!(rules("SMTP Port", "0"), ["port-zero"]);
+        assert!(rules("SMTP Port", "587").is_empty());
+        assert!(rules("HomeServer", "https://x").is_empty());
     }
 }
