@@ -173,6 +173,18 @@ pub fn csv_rows(text: &str, delimiter: Option<char>) -> Result<Vec<Row>, RenderE
     Ok(rows)
 }
 
+/// Whether template line `text` uses the variable `name` (as a whole word).
+fn mentions(text: &str, name: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(at, _)| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text
+            .get(at.saturating_add(name.len())..)
+            .and_then(|t| t.chars().next());
+        !before.is_some_and(word) && !after.is_some_and(word)
+    })
+}
+
 /// The delimiter of [`CSV_DELIMITERS`] the first line of `text` holds most
 /// often outside quotes; `,` when it holds none.
 fn sniff(text: &str) -> char {
@@ -297,12 +309,21 @@ impl Renderer {
             .render(Value::from(minijinja::value::Serde(&row.vars)))
             .map_err(|e| {
                 if e.kind() == ErrorKind::UndefinedError {
-                    let missing = template
+                    let mut missing: Vec<String> = template
                         .undeclared_variables(false)
                         .into_iter()
                         .filter(|v| !row.vars.contains_key(v))
-                        .min();
-                    if let Some(name) = missing {
+                        .collect();
+                    missing.sort();
+                    // the one the failing line uses, when it is clear
+                    let line = e
+                        .line()
+                        .and_then(|l| template.source().lines().nth(l.saturating_sub(1)));
+                    let used = line.and_then(|text| missing.iter().find(|v| mentions(text, v)));
+                    let name = used
+                        .cloned()
+                        .or_else(|| (!missing.is_empty()).then(|| missing.join(", ")));
+                    if let Some(name) = name {
                         return RenderError::Undefined {
                             row: row.label.clone(),
                             name,
@@ -440,6 +461,13 @@ mod tests {
         assert_eq!(
             strict.render(&rows[1]).unwrap_err().to_string(),
             "row 2 (line 3): undefined variable mailbox (template line 1)"
+        );
+        // two missing: the one on the failing line is named with that line
+        // (not the first by name, `port`)
+        let two = Renderer::new("a={{ zone }}\nb={{ port }}\n", "x", Format::Prf).unwrap();
+        assert_eq!(
+            two.render(&rows[1]).unwrap_err().to_string(),
+            "row 2 (line 3): undefined variable zone (template line 1)"
         );
         let items =
             data_rows("- {user: jdoe, port: 44300}\n- {user: asmith, port: 443}\n").unwrap();

@@ -119,7 +119,8 @@ fn an_edit_touches_only_its_line() {
 }
 
 /// A boolean keeps its spelling through YAML (`false` stays `false`, `TRUE`
-/// stays `TRUE`), and `diff` does not report a boolean spelt otherwise.
+/// stays `TRUE`), and `diff` does not report a boolean or a number spelt
+/// otherwise.
 #[test]
 fn booleans_keep_their_spelling_and_compare_without_case() {
     use mapiprof::diff::{DiffOptions, diff_prf};
@@ -143,4 +144,26 @@ fn booleans_keep_their_spelling_and_compare_without_case() {
     assert!(diff_prf(&model, &upper, &DiffOptions::default()).is_empty());
     let other = common::prf_model_of(text.replace("UseSSL=false", "UseSSL=TRUE").as_bytes());
     assert_eq!(diff_prf(&model, &other, &DiffOptions::default()).len(), 1);
+    // numbers compare by value: 0x002f, 0x002F and 47 are one number
+    let number = |v: &str| {
+        common::prf_model_of(format!("[General]\r\nProfileName=Outlook\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n[ServiceEGS]\r\nRPCoverHTTPflags={v}\r\n").as_bytes())
+    };
+    assert!(
+        diff_prf(
+            &number("0x002f"),
+            &number("0x002F"),
+            &DiffOptions::default()
+        )
+        .is_empty()
+    );
+    assert!(diff_prf(&number("0x002f"), &number("47"), &DiffOptions::default()).is_empty());
+    assert_eq!(
+        diff_prf(
+            &number("0x002f"),
+            &number("0x0027"),
+            &DiffOptions::default()
+        )
+        .len(),
+        1
+    );
 }

@@ -392,3 +392,35 @@ fn a_partial_export_does_not_make_a_destructive_prf() {
     assert_eq!(prf.general.get("OverwriteProfile"), Some("Append"));
     assert!(!written(&prf).contains("OverwriteProfile=Yes"));
 }
+
+/// Without a chosen version, a note says which mapping blocks were written
+/// and why; an Outlook 2016 export's Exchange services are written with a
+/// warning that Outlook 2016 no longer sets Exchange up from a `.prf`.
+#[test]
+fn the_version_is_said_and_exchange_for_2016_is_flagged() {
+    let model = common::reg_sample_model("o16_exchange_outlook_anywhere.reg");
+    let (_, warnings) = reg_to_prf(&model, &RegToPrf::default()).unwrap();
+    let notes: Vec<&Warning> = warnings.iter().filter(|w| w.is_note()).collect();
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0]
+            .to_string()
+            .contains("mapping blocks of Office 2010 and later")
+    );
+    assert!(
+        warnings.iter().any(|w| !w.is_note()
+            && w.to_string().contains("Outlook 2016 or later")
+            && w.to_string().contains("[Service1]")),
+        "{warnings:?}"
+    );
+    // a version asked for needs no note
+    let (_, warnings) = reg_to_prf(
+        &model,
+        &RegToPrf {
+            generation: Some(Generation::Office2010),
+            ..RegToPrf::default()
+        },
+    )
+    .unwrap();
+    assert!(!warnings.iter().any(Warning::is_note));
+}

@@ -9,7 +9,7 @@ use crate::mapi::props::{
     EXCHANGE_PORTS, PR_ROH_FLAGS, PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME,
     PR_ROH_PROXY_SERVER, PROP_INET_PORT, PROP_SMTP_PORT,
 };
-use crate::mapi::{PropTag, parse_int, sections};
+use crate::mapi::{PropTag, parse_int};
 use crate::prf::{self, CONTROL_KEYS, Item, LineKind, Listed, PrfModel, Target, placeholders};
 
 use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
@@ -41,7 +41,7 @@ pub fn check_prf(model: &PrfModel, text: &str, outlook_2016: bool) -> Vec<Findin
             }
         }
         properties(model, item, &mut out);
-        if outlook_2016 && is_exchange(model, block) && !item.settings.active.is_empty() {
+        if outlook_2016 && model.is_exchange(block) && !item.settings.active.is_empty() {
             out.push(Finding::new(
                 RuleId::PrfExchange2016,
                 format!("[{}]", item.id),
@@ -50,14 +50,6 @@ pub fn check_prf(model: &PrfModel, text: &str, outlook_2016: bool) -> Vec<Findin
         }
     }
     out
-}
-
-fn is_exchange(model: &PrfModel, block: &str) -> bool {
-    match model.block_or_builtin(block).map(prf::Block::target) {
-        Some(Target::Service(name)) => name.eq_ignore_ascii_case("MSEMS"),
-        Some(Target::Section(uid)) => uid.eq_ignore_ascii_case(sections::EXCHANGE_GLOBAL),
-        _ => false,
-    }
 }
 
 /// Proxy, principal, flags, scheme and ports of one item, by property id.
@@ -71,7 +63,7 @@ fn properties(model: &PrfModel, item: &Item, out: &mut Vec<Finding>) {
     };
     let place = |key: &str| format!("[{}] {key}", item.id);
     let number = |text: &str| parse_int(text).and_then(|n| u32::try_from(n).ok());
-    let exchange = is_exchange(model, block);
+    let exchange = model.is_exchange(block);
     let proxy = by_id(PR_ROH_PROXY_SERVER.id).filter(|_| exchange);
     let principal = by_id(PR_ROH_PROXY_PRINCIPAL_NAME.id).filter(|_| exchange);
     if let Some((key, proxy)) = proxy {

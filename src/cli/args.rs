@@ -260,7 +260,7 @@ pub enum Command {
         (`source: {format: prf}`, settings by service or account id; `null` comments a setting out).\n\n\
         Example patch:\n  mapiprof: 1\n  profiles:\n    \"*\":\n      \
         13dbb0c8aa05101a9bb000aa002fc45a:\n        RPCProxyServer: mail.example.com:44300\n        \
-        RPCProxyPrincipalName: null\n\n\
+        RPCProxyPrincipalName: {delete: true}\n\n\
         Example:\n  mapiprof apply proxy.yaml exports/*.reg --in-place"
     )]
     Apply {

@@ -181,13 +181,16 @@ fn settings<'s>(
     }
 }
 
-/// Whether two values of a setting mean the same: the same text, or the
-/// same boolean however it is spelt (`false`, `FALSE`: Outlook reads both).
+/// Whether two values of a setting mean the same: the same text, the same
+/// boolean however it is spelt (`false`, `FALSE`: Outlook reads both), or
+/// the same number (`0x002f`, `0x002F`, `47`).
 fn same_value(a: &str, b: &str) -> bool {
     let boolean = |v: &str| {
         ["true", "false", "yes", "no"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(v))
     };
-    a == b || (boolean(a) && boolean(b) && a.eq_ignore_ascii_case(b))
+    a == b
+        || (boolean(a) && boolean(b) && a.eq_ignore_ascii_case(b))
+        || crate::mapi::parse_int(a).is_some_and(|n| crate::mapi::parse_int(b) == Some(n))
 }

@@ -289,6 +289,18 @@ impl PrfModel {
             || mapping::fallback(self.generation(), block, key).is_some()
     }
 
+    /// Whether a service or account using block `block` sets Exchange up:
+    /// the Exchange service (`MSEMS`) or the Exchange Global Section.
+    pub fn is_exchange(&self, block: &str) -> bool {
+        match self.block_or_builtin(block).map(Block::target) {
+            Some(super::mapping::Target::Service(name)) => name.eq_ignore_ascii_case("MSEMS"),
+            Some(super::mapping::Target::Section(uid)) => {
+                uid.eq_ignore_ascii_case(crate::mapi::sections::EXCHANGE_GLOBAL)
+            }
+            _ => false,
+        }
+    }
+
     /// The block a service or account uses, the file's or the built-in one.
     pub fn block_or_builtin(&self, name: &str) -> Option<&Block> {
         self.block(name)

@@ -78,9 +78,19 @@ pub fn reg_to_prf(
     let default = default_profile(model);
     let profile = choose_profile(model, options.profile.as_deref(), default.as_deref())?;
     let pool = Pool::of(profile, model.source.codepage);
-    let generation = options
-        .generation
-        .unwrap_or_else(|| generation_of(model, &pool));
+    let mut notes = Vec::new();
+    let generation = options.generation.unwrap_or_else(|| {
+        let generation = generation_of(model, &pool);
+        notes.push(Warning::note(match generation {
+            Generation::Office2010 => {
+                "written with the mapping blocks of Office 2010 and later, as the export is of Outlook 2013 or later, or has Exchange account sections; --outlook chooses another version"
+            }
+            _ => {
+                "written with the mapping blocks of Office 2002–2007, as the export is of Outlook 2010 or older; --outlook chooses another version"
+            }
+        }));
+        generation
+    });
     let codepage = options.codepage.unwrap_or(encoding_rs::WINDOWS_1252);
     let mut build = Build {
         profile: &profile.name,
@@ -122,7 +132,26 @@ pub fn reg_to_prf(
     leftover::report(&build.pool, build.profile, &mut build.warnings);
     build.fit_text();
     build.fit_encoding();
-    Ok((build.prf, build.warnings))
+    let exchange: Vec<String> = build
+        .prf
+        .services
+        .iter()
+        .filter(|s| s.block.as_deref().is_some_and(|b| build.prf.is_exchange(b)))
+        .map(|s| format!("[{}]", s.id))
+        .collect();
+    let office16 = model
+        .root
+        .as_deref()
+        .is_some_and(|r| name::find(r, "\\office\\16.0\\").is_some());
+    if office16 && !exchange.is_empty() {
+        build.warnings.push(Warning::general(format!(
+            "the export is of Outlook 2016 or later, which no longer sets Exchange accounts up from a .prf \
+             (Autodiscover does): {} written all the same (check --outlook 2016 says prf-exchange-2016)",
+            exchange.join(", ")
+        )));
+    }
+    notes.append(&mut build.warnings);
+    Ok((build.prf, notes))
 }
 
 fn generation_of(model: &Model, pool: &Pool) -> Generation {
