@@ -50,7 +50,10 @@ fn fmt_sort_orders_keys_as_regedit_and_keeps_the_meaning() {
 
     let out = common::mapiprof_in(&dir, &["fmt", ".", "--recursive", "--sort", "--in-place"]);
     assert!(out.status.success());
-    common::assert_says(&out.stderr, &["mv_layouts_32_and_64_bit.reg: formatted"]);
+    common::assert_says(
+        &out.stderr,
+        &["mv_layouts_32_and_64_bit.reg: formatting changes"],
+    );
     assert_eq!(
         common::mapiprof_in(&dir, &["fmt", "--check", "--sort", ".", "--recursive"])
             .status
@@ -107,7 +110,10 @@ fn what_regedit_skips_is_reported_and_strict_refuses_it() {
     // without --strict the file is tidied, and the line is kept as written
     let out = common::mapiprof_in(&dir, &["fmt", "--in-place", "w.reg"]);
     assert_eq!(out.status.code(), Some(0));
-    common::assert_says(&out.stderr, &["warning: w.reg: 5:55", "w.reg: formatted"]);
+    common::assert_says(
+        &out.stderr,
+        &["warning: w.reg: 5:55", "w.reg: formatting changes"],
+    );
     let tidy = std::fs::read_to_string(dir.join("w.reg")).unwrap();
     assert!(
         tidy.contains("00,2e,00,65,00,78,00,61,00,6d,00,70,00,6c,00,65,00,00,0\r\n"),
@@ -187,6 +193,25 @@ fn fmt_needs_to_be_told_where_to_write() {
     );
     common::assert_says(&out.stderr, &["1 would change, 0 unchanged, 0 failed"]);
     assert_eq!(std::fs::read(dir.join("h.reg")).unwrap(), bytes);
+
+    // a change of line ends or encoding is said once, not shown on every line
+    std::fs::write(dir.join("lf.reg"), HAND_WRITTEN.replace("\r\n", "\n")).unwrap();
+    let out = common::mapiprof_in(&dir, &["fmt", "lf.reg", "--dry-run", "--encoding", "utf16"]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.starts_with("# lf.reg: stored as utf-16le with a byte-order mark, crlf line ends (was windows-1252, lf line ends)\n"),
+        "{shown}"
+    );
+    // the spaced value and one of the two blank lines, nothing else
+    assert_eq!(
+        shown
+            .lines()
+            .filter(|l| l.starts_with('-') && !l.starts_with("---"))
+            .count(),
+        2,
+        "{shown}"
+    );
 
     // -o writes the formatted file there, the input stays
     let out = common::mapiprof_in(&dir, &["fmt", "h.reg", "-o", "tidy.reg"]);

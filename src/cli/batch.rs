@@ -140,6 +140,16 @@ fn one(
         }
         result => result.in_file(&name)?,
     };
+    // how the file is stored before and after, when fmt changes that
+    let stored = |d: &Document| match d {
+        Document::Reg(r) => Some(r.format),
+        Document::Prf(p) => Some(p.format),
+        Document::Model { .. } => None,
+    };
+    let restored = match (stored(&doc), edited.format) {
+        (Some(old), Some(new)) if fmt && old != new => Some((old, new)),
+        _ => None,
+    };
     let (before, after, encoded) = match doc {
         Document::Reg(parsed) => {
             let read_as = parsed.format;
@@ -209,6 +219,18 @@ fn one(
     let mut changes = edited.changes;
     let mut diff = String::new();
     match output {
+        Output::DryRun if fmt => {
+            // line ends and encoding are said once, not shown on every line
+            let lines = |t: &str| t.replace("\r\n", "\n").replace('\r', "\n");
+            if let Some((old, new)) = restored {
+                diff = format!(
+                    "# {name}: stored as {} (was {})\n",
+                    stored_as(&new),
+                    stored_as(&old)
+                );
+            }
+            diff.push_str(&unified(&name, &lines(&before), &lines(&after)));
+        }
         Output::DryRun => diff = unified(&name, &before, &after),
         Output::InPlace(backup) => {
             if let Some(editing) = editing.filter(|_| !changes.is_empty()) {
@@ -266,6 +288,20 @@ fn view_of(text: &str, format: &text::TextFormat) -> String {
             yaml::write(&model, &yaml::WriteOptions::default()).ok()
         })
         .unwrap_or_else(|| text.to_owned())
+}
+
+/// `utf-16le with a byte-order mark, crlf line ends`.
+fn stored_as(format: &text::TextFormat) -> String {
+    format!(
+        "{}{}, {} line ends",
+        format.encoding.name(),
+        if format.bom {
+            " with a byte-order mark"
+        } else {
+            ""
+        },
+        format.newline.name()
+    )
 }
 
 fn unified(name: &str, before: &str, after: &str) -> String {

@@ -81,8 +81,8 @@ fn tidy(doc: &Document, options: &crate::fmt::FmtOptions) -> Result<Edited, Edit
     let mut changes = Vec::new();
     if !same {
         changes.push(match formatted.note {
-            Some(note) => format!("formatted ({note})"),
-            None => "formatted".to_owned(),
+            Some(note) => format!("formatting changes ({note})"),
+            None => "formatting changes".to_owned(),
         });
     }
     Ok(Edited {
