@@ -144,3 +144,21 @@ fn a_deletion_is_spelt_out() {
     let edited = apply_reg(&reg_input("o16_exchange_outlook_anywhere.reg"), &patch).unwrap();
     assert!(edited.text.contains("\"001f6625\"=-"));
 }
+
+/// `"*"` changes the keys each profile has: an Exchange section is not
+/// added to a profile of internet accounts; a profile named gets the key.
+#[test]
+fn every_profile_changes_only_the_keys_it_has() {
+    let patch = yaml::read_patch(PATCH).unwrap();
+    let imap = reg_input("o16_imap_smtp_account.reg");
+    let edited = apply_reg(&imap, &patch).unwrap();
+    assert!(
+        !edited.text.contains("13dbb0c8aa05101a9bb000aa002fc45a"),
+        "{:?}",
+        edited.changes
+    );
+    let name = imap.model().0.profiles[0].name.clone();
+    let named = PATCH.replace("\"*\"", &format!("\"{name}\""));
+    let edited = apply_reg(&imap, &yaml::read_patch(&named).unwrap()).unwrap();
+    assert!(edited.text.contains("13dbb0c8aa05101a9bb000aa002fc45a]"));
+}

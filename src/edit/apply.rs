@@ -1,8 +1,10 @@
 //! `apply`: a partial registry document (the YAML of `show`, as much of it
-//! as is to change) merged into a file. Values in it are set (`null`
-//! removes one), keys written `-path` are deleted with their subkeys. A
-//! profile of the patch is matched by name in each file (`"*"` matches
-//! every profile); the patch's `root` does not matter.
+//! as is to change) merged into a file. Values in it are set (`{delete:
+//! true}` removes one), keys written `-path` are deleted with their subkeys.
+//! A profile of the patch is matched by name in each file; `"*"` matches
+//! every profile, and then changes only the keys a profile has (an Exchange
+//! section is not added to a profile of internet accounts). The patch's
+//! `root` does not matter.
 
 use crate::input::RegInput;
 use crate::model::{Model, Profile};
@@ -90,6 +92,17 @@ fn plan(model: &Model, patch: &Model) -> Result<(Vec<Planned>, Vec<Deletion>), E
         }
         for target in targets {
             for key in &wanted.keys {
+                // "*" changes what each profile has; a key is added only to
+                // a profile named
+                let has = || {
+                    target
+                        .keys
+                        .iter()
+                        .any(|b| !b.delete && name::same(&b.path, &key.path))
+                };
+                if wanted.name == "*" && !key.delete && !has() {
+                    continue;
+                }
                 if key.delete {
                     deletions.push((target.name.clone(), key.path.clone()));
                     continue;
