@@ -249,7 +249,10 @@ impl Writer {
         generation: Option<mapping::Generation>,
     ) -> Result<(), WriteError> {
         self.section(&block.name)?;
-        let builtin = generation.and_then(|g| mapping::builtin(g, &block.name));
+        // an empty block stays empty: no sub-banners of the built-in one
+        let builtin = generation
+            .and_then(|g| mapping::builtin(g, &block.name))
+            .filter(|_| block.entries().next().is_some());
         let mut written: Vec<&str> = Vec::new();
         if let Some(builtin) = builtin {
             for line in &builtin.lines {
@@ -378,5 +381,16 @@ mod tests {
         assert!(text.contains(
             "[I_Mail]\r\nAccountType=POP3\r\n;--- POP3 Account Settings ---\r\nAccountName=PT_UNICODE,0x0002\r\n"
         ));
+    }
+
+    #[test]
+    fn an_empty_block_stays_empty() {
+        let m = model(
+            "[General]\nProfileName=Outlook\n[Internet Account List]\nAccount1=I_Mail\n\
+             [Account1]\nPOP3Port=995\n[I_Mail]\n",
+        );
+        let text = write(&m).unwrap();
+        let block = text.split("[I_Mail]\r\n").nth(1).unwrap();
+        assert!(block.trim().is_empty(), "{text}");
     }
 }
