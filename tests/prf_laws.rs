@@ -27,8 +27,9 @@ common::corpus_test!(prf_yaml_prf_keeps_every_setting_of_every_corpus_file, {
     keeps_every_setting(common::corpus_prf_files());
 });
 
-/// PRF → YAML → PRF keeps the settings of each of `files`, and the written
-/// file is OCT-shaped, reads without warnings and is stable.
+/// PRF → YAML → PRF keeps the settings of each of `files`, its comments
+/// and the lines Outlook skips, and the written file is OCT-shaped, warns
+/// only of those lines and is stable.
 fn keeps_every_setting(files: Vec<PathBuf>) {
     assert!(!files.is_empty());
     for path in files {
@@ -46,7 +47,17 @@ fn keeps_every_setting(files: Vec<PathBuf>) {
         // model → .prf → model: the same settings
         let written = prf::to_bytes(&back).unwrap();
         let reread = input::read_prf(&written, None).unwrap();
-        assert!(reread.warnings.is_empty(), "{name}: {:?}", reread.warnings);
+        // the only lines Outlook skips are the file's own, kept as written
+        let original = input::read_prf(&std::fs::read(&path).unwrap(), None).unwrap();
+        assert!(
+            reread.warnings.len() <= original.warnings.len()
+                && reread
+                    .warnings
+                    .iter()
+                    .all(|w| w.message.contains("kept as it is")),
+            "{name}: {:?}",
+            reread.warnings
+        );
         assert!(reread.text.starts_with(prf::SIGNATURE), "{name}");
         assert!(
             !reread.text.replace("\r\n", "").contains('\n'),
@@ -59,6 +70,15 @@ fn keeps_every_setting(files: Vec<PathBuf>) {
             settings_view(&shown),
             "{name}"
         );
+        // and the same comments and other lines, in their sections (which
+        // the written file may order otherwise)
+        assert_eq!(again.head, back.head, "{name}");
+        let sorted = |notes: &[(String, Vec<String>)]| {
+            let mut notes = notes.to_vec();
+            notes.sort();
+            notes
+        };
+        assert_eq!(sorted(&again.notes), sorted(&back.notes), "{name}");
 
         // the written file is stable
         assert_eq!(prf::to_bytes(&again).unwrap(), written, "{name}");
@@ -166,4 +186,32 @@ fn booleans_keep_their_spelling_and_compare_without_case() {
         .len(),
         1
     );
+}
+
+/// The header comment and a line Outlook skips survive YAML and come back
+/// in the regenerated `.prf`; a note from YAML cannot open a section.
+#[test]
+fn comments_and_skipped_lines_go_through_yaml() {
+    let text = ";Static RPC ports. Uncomment the ports that match the server.\r\n\r\n\
+                [General]\r\nProfileName=Outlook\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+                [ServiceEGS]\r\n; the old ports\r\nTCPExchangePort=6001\r\n--- POP3 Account Settings ---\r\n";
+    let model = common::prf_model_of(text.as_bytes());
+    let shown = yaml::write_prf(&model);
+    assert!(shown.contains("Uncomment the ports"), "{shown}");
+    assert!(shown.contains("--- POP3 Account Settings ---"), "{shown}");
+    let back = match yaml::read_document(&shown).unwrap() {
+        yaml::Document::Prf(m) => m,
+        yaml::Document::Reg(_) => panic!("a .prf document"),
+    };
+    let written = prf::write(&back).unwrap();
+    assert!(
+        written.contains("[ServiceEGS]\r\n; the old ports\r\n--- POP3 Account Settings ---\r\nTCPExchangePort=6001\r\n"),
+        "{written}"
+    );
+    assert!(written.contains(";Static RPC ports. Uncomment the ports that match the server.\r\n"));
+
+    let mut evil = back.clone();
+    evil.notes = vec![("ServiceEGS".to_owned(), vec!["[Evil]".to_owned()])];
+    let err = prf::write(&evil).unwrap_err().to_string();
+    assert!(err.contains("reads as a section or a setting"), "{err}");
 }

@@ -63,6 +63,13 @@ impl<'t> Section<'t> {
         self.lines(Kind::Commented).collect()
     }
 
+    /// The lines of the section that are no entry: comments (commented-out
+    /// settings among them) and lines Outlook skips, as written, without
+    /// their line breaks.
+    pub fn others(&self) -> Vec<&'t str> {
+        other_lines(self.body, false)
+    }
+
     /// The value of `key`, matched without regard to case.
     pub fn get(&self, key: &str) -> Option<&'t str> {
         self.lines(Kind::Active)
@@ -231,6 +238,19 @@ impl<'t> Document<'t> {
         }
     }
 
+    /// The lines before the first section that are not blank (comments,
+    /// and lines Outlook skips, entries among them), as written.
+    pub fn head(&self) -> Vec<&'t str> {
+        let end = self.sections.first().map_or(self.text.len(), |s| {
+            // the header line starts where the name's line starts
+            let before = self.text.get(..s.offset).unwrap_or_default();
+            before
+                .rfind(['\r', '\n'])
+                .map_or(0, |i| i.saturating_add(1))
+        });
+        other_lines(self.text.get(..end).unwrap_or_default(), true)
+    }
+
     /// The line and column of byte `offset` of the text.
     pub fn locate(&self, offset: usize) -> Location {
         self.index.locate(self.text, offset)
@@ -288,9 +308,22 @@ impl<'t> KeyIndex<'t> {
     }
 }
 
+/// The lines of `text` that are comments or lines Outlook skips (and with
+/// `entries`, entries too), as written, without their line breaks.
+fn other_lines(text: &str, entries: bool) -> Vec<&str> {
+    lines(text)
+        .filter(|line| match line.kind {
+            LineKind::Comment | LineKind::Stray => true,
+            LineKind::Entry { .. } => entries,
+            LineKind::Blank | LineKind::Section { .. } => false,
+        })
+        .map(|line| line.span.of(text).trim_end_matches(['\r', '\n']))
+        .collect()
+}
+
 /// `;Key=Value` → key, value and the offset of the key. The key must look
 /// like a friendly name: letters, digits, `_` and inner spaces.
-fn commented_entry(line: &str, offset: usize) -> Option<(&str, &str, usize)> {
+pub(super) fn commented_entry(line: &str, offset: usize) -> Option<(&str, &str, usize)> {
     let body = line.trim_end_matches(['\r', '\n']);
     let lead = leading_blanks(body);
     let after = body.get(lead..)?.strip_prefix(';')?;

@@ -140,6 +140,15 @@ pub struct PrfModel {
     pub sections: Vec<Plain>,
     /// The file's mapping blocks (Sections 6 and 7), effective lines only.
     pub mappings: Vec<Block>,
+    /// Lines before the first section that are no setting (comments, and
+    /// lines Outlook skips), as written.
+    pub head: Vec<String>,
+    /// Each section's lines that are no setting: comments other than the
+    /// commented-out settings kept above, and lines Outlook skips, as
+    /// written; by section name, in file order. The banners mapiprof's
+    /// writer writes itself are left out, so that a file written and read
+    /// again does not gather them twice.
+    pub notes: Vec<(String, Vec<String>)>,
 }
 
 impl PrfModel {
@@ -249,7 +258,99 @@ impl PrfModel {
                 item.settings = settings;
             }
         }
+        model.head = doc
+            .head()
+            .into_iter()
+            .filter(|l| !is_banner(l))
+            .map(str::to_owned)
+            .collect();
+        let mut notes = Vec::new();
+        // each service and account by its id, to find a section's item
+        let by_id: HashMap<Folded<'_>, &Item> = model
+            .services
+            .iter()
+            .chain(&model.accounts)
+            .map(|i| (Folded(i.id.as_str()), i))
+            .collect();
+        for section in &doc.sections {
+            let kept = model.kept_comments(section.name, &by_id);
+            let lines: Vec<String> = section
+                .others()
+                .into_iter()
+                .filter(|line| !is_banner(line) && !kept(line))
+                .map(str::to_owned)
+                .collect();
+            if !lines.is_empty() {
+                notes.push((section.name.to_owned(), lines));
+            }
+        }
+        // in the order the model (and the writer) has the sections, so
+        // that a file written and read again gives them in the same order
+        let order: Vec<&str> = ["General", "Service List", "Internet Account List"]
+            .into_iter()
+            .chain(
+                model
+                    .services
+                    .iter()
+                    .chain(&model.accounts)
+                    .map(|i| i.id.as_str()),
+            )
+            .chain(model.sections.iter().map(|p| p.name.as_str()))
+            .chain(model.mappings.iter().map(|b| b.name.as_str()))
+            .collect();
+        let rank: HashMap<Folded<'_>, usize> = order
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, name)| (Folded(name), i))
+            .collect();
+        notes.sort_by_key(|(name, _)| {
+            rank.get(&Folded(name.as_str()))
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        model.notes = notes;
         (model, warnings)
+    }
+
+    /// Whether a comment line of section `name` is already in the model: a
+    /// commented-out setting of the section (found through `by_id`, each
+    /// service and account by its id), a commented-out entry of a list, or
+    /// a sub-banner of the built-in mapping block of that name.
+    fn kept_comments<'m>(
+        &'m self,
+        name: &'m str,
+        by_id: &'m HashMap<Folded<'m>, &'m Item>,
+    ) -> impl Fn(&str) -> bool + 'm {
+        let list = name.eq_ignore_ascii_case("Service List")
+            || name.eq_ignore_ascii_case("Internet Account List");
+        let settings = if name.eq_ignore_ascii_case("General") {
+            Some(&self.general)
+        } else {
+            by_id.get(&Folded(name)).map(|i| &i.settings)
+        };
+        move |line: &str| {
+            if let Some((key, value, _)) = super::document::commented_entry(line, 0) {
+                if settings.is_some_and(|s| s.commented.get(key) == Some(value)) {
+                    return true;
+                }
+                let listed = by_id.get(&Folded(key)).is_some_and(|i| {
+                    i.listed == Listed::Commented && i.block.as_deref() == Some(value)
+                });
+                if list && listed {
+                    return true;
+                }
+            }
+            let trimmed = line.trim();
+            Generation::ALL
+                .into_iter()
+                .filter_map(|g| mapping::builtin(g, name))
+                .any(|b| {
+                    b.lines
+                        .iter()
+                        .any(|l| matches!(l, MapLine::Comment(c) if c.trim() == trimmed))
+                })
+        }
     }
 
     /// The file's mapping block called `name` (case-insensitive).
@@ -362,6 +463,24 @@ fn block_of(section: &Section<'_>) -> Block {
             })
             .collect(),
     }
+}
+
+/// A line the `.prf` writer writes itself: its first line, and the banners
+/// of OCT's layout (`;*****`, `; Section 4 - Default values …`).
+fn is_banner(line: &str) -> bool {
+    let text = line.trim();
+    if text == super::write::SIGNATURE {
+        return true;
+    }
+    let Some(body) = text.strip_prefix(';') else {
+        return false;
+    };
+    let body = body.trim();
+    let rule = !body.is_empty() && body.chars().all(|c| matches!(c, '*' | '-' | '=' | ' '));
+    let numbered = body
+        .strip_prefix("Section ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains(" - "));
+    rule || numbered
 }
 
 fn is_builtin_block(name: &str) -> bool {

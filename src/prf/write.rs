@@ -46,6 +46,7 @@ pub fn to_bytes(model: &PrfModel) -> Result<Vec<u8>, WriteError> {
     };
     let mut w = Writer {
         out: String::new(),
+        notes: std::collections::HashMap::new(),
         sink: Some(Sink {
             encoder: crate::text::Encoder::new(&format, 0),
             error: None,
@@ -63,7 +64,15 @@ pub fn write(model: &PrfModel) -> Result<String, WriteError> {
 }
 
 fn write_into(w: &mut Writer, model: &PrfModel) -> Result<(), WriteError> {
+    w.notes = model
+        .notes
+        .iter()
+        .map(|(name, lines)| (name.to_ascii_lowercase(), lines.clone()))
+        .collect();
     w.line(SIGNATURE);
+    for line in &model.head {
+        w.note("the lines before the first section", line)?;
+    }
     w.blank();
     w.banner(SHORT, "Section 1 - Profile Defaults");
     w.section("General")?;
@@ -130,6 +139,9 @@ struct Writer {
     out: String,
     /// Where the text goes once it is this long, when bytes are wanted.
     sink: Option<Sink>,
+    /// The lines of each section that are no setting, by its name in lower
+    /// case, written below its header (and taken from here as they are).
+    notes: std::collections::HashMap<String, Vec<String>>,
 }
 
 /// The bytes of the text written so far, and the first character the
@@ -185,6 +197,40 @@ impl Writer {
     fn section(&mut self, name: &str) -> Result<(), WriteError> {
         check(&format!("section name {name:?}"), name, &['[', ']', ';'])?;
         self.line(&format!("[{name}]"));
+        if let Some(lines) = self.notes.remove(&name.to_ascii_lowercase()) {
+            for line in &lines {
+                self.note(&format!("[{name}]"), line)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A line of `place` that is no setting, as it was written; it must
+    /// stay one line and read as what it was (not a header or an entry).
+    fn note(&mut self, place: &str, line: &str) -> Result<(), WriteError> {
+        let what = format!("a line of {place}");
+        let unsafe_text = |why| WriteError::Unsafe {
+            what: what.clone(),
+            text: line.to_owned(),
+            why,
+        };
+        if line.contains(['\r', '\n']) || line.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(unsafe_text(
+                "it is more than one line, or holds a control character",
+            ));
+        }
+        // a note of a section may not read as a setting of it; none may
+        // open a section
+        let kind = crate::prf::lines(line).next().map(|l| l.kind);
+        let entry = matches!(kind, Some(crate::prf::LineKind::Entry { .. }));
+        if matches!(kind, Some(crate::prf::LineKind::Section { .. }))
+            || (entry && place.starts_with('['))
+        {
+            return Err(unsafe_text(
+                "it reads as a section or a setting, not a comment",
+            ));
+        }
+        self.line(line);
         Ok(())
     }
 
@@ -230,10 +276,12 @@ impl Writer {
     fn values(&mut self, items: &[Item]) -> Result<(), WriteError> {
         // an unlisted section is only in the file as its section, so even an
         // empty one is written
-        for item in items
+        let noted = |id: &str| self.notes.contains_key(&id.to_ascii_lowercase());
+        let written: Vec<&Item> = items
             .iter()
-            .filter(|i| !i.settings.is_empty() || i.listed == Listed::Absent)
-        {
+            .filter(|i| !i.settings.is_empty() || i.listed == Listed::Absent || noted(&i.id))
+            .collect();
+        for item in written {
             self.section(&item.id)?;
             self.settings(&item.id, &item.settings)?;
             self.blank();

@@ -2,7 +2,8 @@
 //! each setting maps to where the mapping blocks say, else by its key
 //! (`…Server`, `…User…`, `…Name`, `…Password`). A value made only of the
 //! placeholders Outlook or a deployment tool fills in (`%UserName%`,
-//! `{$profilename}`) is kept: it says nothing about anyone.
+//! `{$profilename}`) is kept: it says nothing about anyone. Comment lines
+//! and lines Outlook skips are left out.
 
 use crate::mapi::dictionary::Scope;
 use crate::mapi::{TagName, sections};
@@ -17,6 +18,10 @@ use super::rules::{self, Rule};
 /// original met among the others).
 pub(super) fn redact(r: &mut Redactor, model: &PrfModel) -> PrfModel {
     let mut out = model.clone();
+    // comments and other lines that are no setting are free text, which
+    // no rule can vouch for: they are left out
+    out.head.clear();
+    out.notes.clear();
     for round in 0..=Rule::KEEP_ROUND {
         let mut apply = |rule: Rule, value: &mut String| {
             if only_placeholders(value) || rule.round() != round {

@@ -19,13 +19,20 @@ pub fn read(text: &str, entries: &[(String, Location, Node)]) -> Result<PrfModel
             "mapiprof" => {}
             "source" => model.source = source(value)?,
             "mappings" => model.mappings = mappings(value)?,
+            "head" => model.head = lines(value, "head")?,
+            "notes" => {
+                for (section, _, value) in map_of(value, "notes")? {
+                    let here = format!("notes.{section}");
+                    model.notes.push((section.clone(), lines(value, &here)?));
+                }
+            }
             "general" | "services" | "accounts" | "sections" => later.push((key, value)),
             other => {
                 return Err(located(
                     *at,
                     other,
                     "unknown field; expected mapiprof, source, general, services, accounts, \
-                     sections or mappings",
+                     sections, head, notes or mappings",
                 ));
             }
         }
@@ -41,6 +48,15 @@ pub fn read(text: &str, entries: &[(String, Location, Node)]) -> Result<PrfModel
         }
     }
     Ok(model)
+}
+
+/// A list of lines, each as written (`head:`, a section of `notes:`).
+fn lines(node: &Node, where_: &str) -> Result<Vec<String>, YamlError> {
+    match &node.kind {
+        NodeKind::Scalar(Y::Null) => Ok(Vec::new()),
+        NodeKind::Seq(items) => items.iter().map(|item| string_of(item, where_)).collect(),
+        _ => Err(located(node.at, where_, "expected a list of lines")),
+    }
 }
 
 fn source(node: &Node) -> Result<PrfSource, YamlError> {

@@ -70,6 +70,25 @@ fn write_with(e: &mut Emitter, model: &PrfModel, pass_on: &mut dyn FnMut(&mut Em
             e.entry(2, &plain.name, &Y::Map(entries), None);
         }
     }
+    let lines = |lines: &[String]| Y::Seq(lines.iter().map(|l| Y::Str(l.clone())).collect());
+    if !model.head.is_empty() {
+        e.entry(
+            0,
+            "head",
+            &lines(&model.head),
+            Some("lines before the first section, as written"),
+        );
+    }
+    if !model.notes.is_empty() {
+        e.open(
+            0,
+            "notes",
+            Some("lines of each section that are no setting (comments, lines Outlook skips), as written"),
+        );
+        for (section, notes) in &model.notes {
+            e.entry(2, section, &lines(notes), None);
+        }
+    }
     mappings(e, model);
 }
 

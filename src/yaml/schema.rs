@@ -106,6 +106,16 @@ pub fn schema() -> Value {
                 "description": "PRF sections with no role in a profile, kept as written",
                 "additionalProperties": {"type": ["object", "null"], "additionalProperties": scalar}
             },
+            "head": {
+                "type": ["array", "null"],
+                "description": "PRF lines before the first section, as written",
+                "items": {"type": "string"}
+            },
+            "notes": {
+                "type": "object",
+                "description": "PRF lines of each section that are no setting (comments, lines Outlook skips), as written",
+                "additionalProperties": {"type": ["array", "null"], "items": {"type": "string"}}
+            },
             "mappings": mappings,
             "profiles": {
                 "type": "object",
