@@ -210,7 +210,7 @@ fn comments_and_skipped_lines_go_through_yaml() {
     );
     assert!(written.contains(";Static RPC ports. Uncomment the ports that match the server.\r\n"));
 
-    let mut evil = back.clone();
+    let mut evil = back;
     evil.notes = vec![("ServiceEGS".to_owned(), vec!["[Evil]".to_owned()])];
     let err = prf::write(&evil).unwrap_err().to_string();
     assert!(err.contains("reads as a section or a setting"), "{err}");
