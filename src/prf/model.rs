@@ -11,6 +11,7 @@ use crate::diag::Warning;
 use crate::mapi::PropTag;
 use crate::text::TextFormat;
 
+use super::document::commented_entry;
 use super::document::{Document, Section};
 use super::entries::Entries;
 use super::folded::Folded;
@@ -182,6 +183,8 @@ impl PrfModel {
         // each listed item by its id: where it is in the model; its
         // settings are read once the file's mapping blocks are known
         let mut slots: HashMap<Folded<'t>, (bool, usize)> = HashMap::new();
+        // sections of services and accounts that no list names, so far
+        let (mut unlisted_services, mut unlisted_accounts) = (0usize, 0usize);
         let mut blocks: HashSet<Folded<'t>> = HashSet::new();
         for (is_service, items) in [(true, &services), (false, &accounts)] {
             for (i, (id, block, _)) in items.iter().enumerate() {
@@ -197,21 +200,47 @@ impl PrfModel {
         };
         model.services = services.iter().copied().map(item).collect();
         model.accounts = accounts.iter().copied().map(item).collect();
+        // each section's lines that are no setting, with where the model
+        // (and the writer) has the section: (group, index)
+        let mut notes: Vec<(Rank, String, Vec<String>)> = Vec::new();
+        let mut note = |rank: Rank, section: &Section<'_>, kept: &dyn Fn(&str) -> bool| {
+            let lines: Vec<String> = section
+                .others()
+                .into_iter()
+                .filter(|line| !is_banner(line) && !kept(line))
+                .map(str::to_owned)
+                .collect();
+            if !lines.is_empty() {
+                notes.push((rank, section.name.to_owned(), lines));
+            }
+        };
+        let listed = |items: &[(&str, &str, Listed)], line: &str| {
+            commented_entry(line, 0).is_some_and(|(key, value, _)| {
+                items.iter().any(|(id, block, how)| {
+                    *how == Listed::Commented && id.eq_ignore_ascii_case(key) && *block == value
+                })
+            })
+        };
         for section in &doc.sections {
             let name = section.name;
             if name.eq_ignore_ascii_case("General") {
                 model.general = settings_of(section, |key| {
                     GENERAL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
                 });
-            } else if name.eq_ignore_ascii_case("Service List")
-                || name.eq_ignore_ascii_case("Internet Account List")
-                || slots.contains_key(&Folded(name))
-            {
-                // lists are read above, items below
+                note((0, 0), section, &|line| kept(&model.general, line));
+            } else if name.eq_ignore_ascii_case("Service List") {
+                note((1, 0), section, &|line| listed(&services, line));
+            } else if name.eq_ignore_ascii_case("Internet Account List") {
+                note((2, 0), section, &|line| listed(&accounts, line));
+            } else if slots.contains_key(&Folded(name)) {
+                // items are read below
             } else if blocks.contains(&Folded(name))
                 || is_builtin_block(name)
                 || looks_like_mapping(section)
             {
+                note((6, model.mappings.len()), section, &|line| {
+                    sub_banner(name, line)
+                });
                 model.mappings.push(block_of(section));
             } else if is_value_section_name(name) {
                 warnings.push(Warning::at(
@@ -224,12 +253,25 @@ impl PrfModel {
                     listed: Listed::Absent,
                     settings: settings_of(section, |_| false),
                 };
-                if name.to_ascii_lowercase().starts_with("account") {
+                // after the listed ones, in the order they come
+                let (group, unlisted) = if name.to_ascii_lowercase().starts_with("account") {
+                    (4, &mut unlisted_accounts)
+                } else {
+                    (3, &mut unlisted_services)
+                };
+                note(
+                    (group, (usize::MAX / 2).saturating_add(*unlisted)),
+                    section,
+                    &|line| kept(&item.settings, line),
+                );
+                *unlisted = unlisted.saturating_add(1);
+                if group == 4 {
                     model.accounts.push(item);
                 } else {
                     model.services.push(item);
                 }
             } else {
+                note((5, model.sections.len()), section, &|_| false);
                 model.sections.push(Plain {
                     name: name.to_owned(),
                     entries: section
@@ -249,6 +291,9 @@ impl PrfModel {
                 continue;
             };
             let settings = settings_of(section, |key| model.knows(block, key));
+            note((if is_service { 3 } else { 4 }, i), section, &|line| {
+                kept(&settings, line)
+            });
             let items = if is_service {
                 &mut model.services
             } else {
@@ -264,93 +309,12 @@ impl PrfModel {
             .filter(|l| !is_banner(l))
             .map(str::to_owned)
             .collect();
-        let mut notes = Vec::new();
-        // each service and account by its id, to find a section's item
-        let by_id: HashMap<Folded<'_>, &Item> = model
-            .services
-            .iter()
-            .chain(&model.accounts)
-            .map(|i| (Folded(i.id.as_str()), i))
-            .collect();
-        for section in &doc.sections {
-            let kept = model.kept_comments(section.name, &by_id);
-            let lines: Vec<String> = section
-                .others()
-                .into_iter()
-                .filter(|line| !is_banner(line) && !kept(line))
-                .map(str::to_owned)
-                .collect();
-            if !lines.is_empty() {
-                notes.push((section.name.to_owned(), lines));
-            }
-        }
-        // in the order the model (and the writer) has the sections, so
-        // that a file written and read again gives them in the same order
-        let order: Vec<&str> = ["General", "Service List", "Internet Account List"]
+        notes.sort_by_key(|(rank, _, _)| *rank);
+        model.notes = notes
             .into_iter()
-            .chain(
-                model
-                    .services
-                    .iter()
-                    .chain(&model.accounts)
-                    .map(|i| i.id.as_str()),
-            )
-            .chain(model.sections.iter().map(|p| p.name.as_str()))
-            .chain(model.mappings.iter().map(|b| b.name.as_str()))
+            .map(|(_, name, lines)| (name, lines))
             .collect();
-        let rank: HashMap<Folded<'_>, usize> = order
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, name)| (Folded(name), i))
-            .collect();
-        notes.sort_by_key(|(name, _)| {
-            rank.get(&Folded(name.as_str()))
-                .copied()
-                .unwrap_or(usize::MAX)
-        });
-        model.notes = notes;
         (model, warnings)
-    }
-
-    /// Whether a comment line of section `name` is already in the model: a
-    /// commented-out setting of the section (found through `by_id`, each
-    /// service and account by its id), a commented-out entry of a list, or
-    /// a sub-banner of the built-in mapping block of that name.
-    fn kept_comments<'m>(
-        &'m self,
-        name: &'m str,
-        by_id: &'m HashMap<Folded<'m>, &'m Item>,
-    ) -> impl Fn(&str) -> bool + 'm {
-        let list = name.eq_ignore_ascii_case("Service List")
-            || name.eq_ignore_ascii_case("Internet Account List");
-        let settings = if name.eq_ignore_ascii_case("General") {
-            Some(&self.general)
-        } else {
-            by_id.get(&Folded(name)).map(|i| &i.settings)
-        };
-        move |line: &str| {
-            if let Some((key, value, _)) = super::document::commented_entry(line, 0) {
-                if settings.is_some_and(|s| s.commented.get(key) == Some(value)) {
-                    return true;
-                }
-                let listed = by_id.get(&Folded(key)).is_some_and(|i| {
-                    i.listed == Listed::Commented && i.block.as_deref() == Some(value)
-                });
-                if list && listed {
-                    return true;
-                }
-            }
-            let trimmed = line.trim();
-            Generation::ALL
-                .into_iter()
-                .filter_map(|g| mapping::builtin(g, name))
-                .any(|b| {
-                    b.lines
-                        .iter()
-                        .any(|l| matches!(l, MapLine::Comment(c) if c.trim() == trimmed))
-                })
-        }
     }
 
     /// The file's mapping block called `name` (case-insensitive).
@@ -463,6 +427,32 @@ fn block_of(section: &Section<'_>) -> Block {
             })
             .collect(),
     }
+}
+
+/// Where a section's notes go: a group (`[General]`, the two lists, the
+/// services, the accounts, other sections, mapping blocks) and the index in
+/// it.
+type Rank = (u8, usize);
+
+/// Whether a comment `line` is one of the commented-out settings kept in
+/// `settings`.
+fn kept(settings: &Settings, line: &str) -> bool {
+    commented_entry(line, 0)
+        .is_some_and(|(key, value, _)| settings.commented.get(key) == Some(value))
+}
+
+/// Whether `line` is a sub-banner of the built-in mapping block `name`,
+/// which the writer writes itself.
+fn sub_banner(name: &str, line: &str) -> bool {
+    let trimmed = line.trim();
+    Generation::ALL
+        .into_iter()
+        .filter_map(|g| mapping::builtin(g, name))
+        .any(|b| {
+            b.lines
+                .iter()
+                .any(|l| matches!(l, MapLine::Comment(c) if c.trim() == trimmed))
+        })
 }
 
 /// A line the `.prf` writer writes itself: its first line, and the banners
