@@ -205,7 +205,7 @@ fn comments_and_skipped_lines_go_through_yaml() {
     };
     let written = prf::write(&back).unwrap();
     assert!(
-        written.contains("[ServiceEGS]\r\n; the old ports\r\n--- POP3 Account Settings ---\r\nTCPExchangePort=6001\r\n"),
+        written.contains("[ServiceEGS]\r\nTCPExchangePort=6001\r\n; the old ports\r\n--- POP3 Account Settings ---\r\n"),
         "{written}"
     );
     assert!(written.contains(";Static RPC ports. Uncomment the ports that match the server.\r\n"));
@@ -214,4 +214,21 @@ fn comments_and_skipped_lines_go_through_yaml() {
     evil.notes = vec![("ServiceEGS".to_owned(), vec!["[Evil]".to_owned()])];
     let err = prf::write(&evil).unwrap_err().to_string();
     assert!(err.contains("reads as a section or a setting"), "{err}");
+}
+
+/// A repeated `;key=value` is a note, written after the section's settings:
+/// read again, the first one is still the commented-out setting (a note
+/// written above it took its place).
+#[test]
+fn a_repeated_commented_setting_stays_a_repeat() {
+    let text = "[General]\r\nProfileName=Outlook\r\n[Service List]\r\nServiceEGS=Exchange Global Section\r\n\
+                [ServiceEGS]\r\nTCPExchangePort=6001\r\n;HTTPExchangePort=6001\r\n;HTTPExchangePort=60e.com\r\n";
+    let model = common::prf_model_of(text.as_bytes());
+    let again = common::prf_model_of(&prf::to_bytes(&model).unwrap());
+    assert_eq!(again.services, model.services);
+    assert_eq!(again.notes, model.notes);
+    assert_eq!(
+        model.services[0].settings.commented.get("HTTPExchangePort"),
+        Some("6001")
+    );
 }

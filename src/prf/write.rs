@@ -47,6 +47,7 @@ pub fn to_bytes(model: &PrfModel) -> Result<Vec<u8>, WriteError> {
     let mut w = Writer {
         out: String::new(),
         notes: std::collections::HashMap::new(),
+        open: None,
         sink: Some(Sink {
             encoder: crate::text::Encoder::new(&format, 0),
             error: None,
@@ -140,8 +141,12 @@ struct Writer {
     /// Where the text goes once it is this long, when bytes are wanted.
     sink: Option<Sink>,
     /// The lines of each section that are no setting, by its name in lower
-    /// case, written below its header (and taken from here as they are).
+    /// case, written at the end of the section (and taken from here as they
+    /// are): after its settings, so that a repeated `;key=value` among them
+    /// stays a repeat when the file is read again.
     notes: std::collections::HashMap<String, Vec<String>>,
+    /// The section being written, whose notes end it.
+    open: Option<String>,
 }
 
 /// The bytes of the text written so far, and the first character the
@@ -183,7 +188,17 @@ impl Writer {
         }
     }
 
+    /// A blank line, which ends the section being written: its notes go
+    /// first.
     fn blank(&mut self) {
+        if let Some(name) = self.open.take()
+            && let Some(lines) = self.notes.remove(&name.to_ascii_lowercase())
+        {
+            for line in &lines {
+                // checked when the section was opened
+                self.line(line);
+            }
+        }
         self.line("");
     }
 
@@ -197,39 +212,18 @@ impl Writer {
     fn section(&mut self, name: &str) -> Result<(), WriteError> {
         check(&format!("section name {name:?}"), name, &['[', ']', ';'])?;
         self.line(&format!("[{name}]"));
-        if let Some(lines) = self.notes.remove(&name.to_ascii_lowercase()) {
-            for line in &lines {
-                self.note(&format!("[{name}]"), line)?;
+        if let Some(lines) = self.notes.get(&name.to_ascii_lowercase()) {
+            for line in lines {
+                check_note(&format!("[{name}]"), line)?;
             }
         }
+        self.open = Some(name.to_owned());
         Ok(())
     }
 
-    /// A line of `place` that is no setting, as it was written; it must
-    /// stay one line and read as what it was (not a header or an entry).
+    /// A line of `place` that is no setting, as it was written.
     fn note(&mut self, place: &str, line: &str) -> Result<(), WriteError> {
-        let what = format!("a line of {place}");
-        let unsafe_text = |why| WriteError::Unsafe {
-            what: what.clone(),
-            text: line.to_owned(),
-            why,
-        };
-        if line.contains(['\r', '\n']) || line.chars().any(|c| c.is_control() && c != '\t') {
-            return Err(unsafe_text(
-                "it is more than one line, or holds a control character",
-            ));
-        }
-        // a note of a section may not read as a setting of it; none may
-        // open a section
-        let kind = crate::prf::lines(line).next().map(|l| l.kind);
-        let entry = matches!(kind, Some(crate::prf::LineKind::Entry { .. }));
-        if matches!(kind, Some(crate::prf::LineKind::Section { .. }))
-            || (entry && place.starts_with('['))
-        {
-            return Err(unsafe_text(
-                "it reads as a section or a setting, not a comment",
-            ));
-        }
+        check_note(place, line)?;
         self.line(line);
         Ok(())
     }
@@ -329,6 +323,31 @@ impl Writer {
     fn finish(self) -> String {
         self.out
     }
+}
+
+/// A line of `place` that is no setting must stay one line and read as
+/// what it was: not a header (nor, in a section, an entry).
+fn check_note(place: &str, line: &str) -> Result<(), WriteError> {
+    let unsafe_text = |why| WriteError::Unsafe {
+        what: format!("a line of {place}"),
+        text: line.to_owned(),
+        why,
+    };
+    if line.contains(['\r', '\n']) || line.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(unsafe_text(
+            "it is more than one line, or holds a control character",
+        ));
+    }
+    let kind = crate::prf::lines(line).next().map(|l| l.kind);
+    let entry = matches!(kind, Some(crate::prf::LineKind::Entry { .. }));
+    if matches!(kind, Some(crate::prf::LineKind::Section { .. }))
+        || (entry && place.starts_with('['))
+    {
+        return Err(unsafe_text(
+            "it reads as a section or a setting, not a comment",
+        ));
+    }
+    Ok(())
 }
 
 /// Refuse text with a line break, or with one of `forbidden` for names.
