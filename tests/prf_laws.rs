@@ -232,3 +232,21 @@ fn a_repeated_commented_setting_stays_a_repeat() {
         Some("6001")
     );
 }
+
+/// Notes are filed under the name the written file gives their section
+/// (the list's spelling of an id, `General`), so they read back the same.
+#[test]
+fn notes_keep_their_section_whatever_its_spelling() {
+    let text = "[general]\r\nProfileName=Outlook\r\n; about the profile\r\n[Service List]\r\n\
+                ServiceEGS=Exchange Global Section\r\n[SERVICEEGS]\r\nTCPExchangePort=6001\r\n--- stray\r\n";
+    let model = common::prf_model_of(text.as_bytes());
+    assert_eq!(
+        model.notes,
+        [
+            ("General".to_owned(), vec!["; about the profile".to_owned()]),
+            ("ServiceEGS".to_owned(), vec!["--- stray".to_owned()]),
+        ]
+    );
+    let again = common::prf_model_of(&prf::to_bytes(&model).unwrap());
+    assert_eq!(again.notes, model.notes);
+}

@@ -1,5 +1,6 @@
-//! `.prf` bytes: reading never panics, and the settings of a file survive
-//! writing it in the OCT layout and reading it again.
+//! `.prf` bytes: reading never panics, and the settings of a file, its
+//! comments and the lines Outlook skips survive writing it in the OCT
+//! layout and reading it again.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,4 +25,13 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(read_back.general, model.general, "general");
     assert_eq!(read_back.services, model.services, "services");
     assert_eq!(read_back.accounts, model.accounts, "accounts");
+    assert_eq!(read_back.head, model.head, "head");
+    // each section's notes, in their order; the sections may come in
+    // another order in the written file
+    let sorted = |notes: &[(String, Vec<String>)]| {
+        let mut notes = notes.to_vec();
+        notes.sort();
+        notes
+    };
+    assert_eq!(sorted(&read_back.notes), sorted(&model.notes), "notes");
 });

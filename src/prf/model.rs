@@ -203,17 +203,20 @@ impl PrfModel {
         // each section's lines that are no setting, with where the model
         // (and the writer) has the section: (group, index)
         let mut notes: Vec<(Rank, String, Vec<String>)> = Vec::new();
-        let mut note = |rank: Rank, section: &Section<'_>, kept: &dyn Fn(&str) -> bool| {
-            let lines: Vec<String> = section
-                .others()
-                .into_iter()
-                .filter(|line| !is_banner(line) && !kept(line))
-                .map(str::to_owned)
-                .collect();
-            if !lines.is_empty() {
-                notes.push((rank, section.name.to_owned(), lines));
-            }
-        };
+        // `name`: the section's name as the writer writes it (the list's
+        // spelling of an item's id, `General` …), so that it reads back the same
+        let mut note =
+            |rank: Rank, name: &str, section: &Section<'_>, kept: &dyn Fn(&str) -> bool| {
+                let lines: Vec<String> = section
+                    .others()
+                    .into_iter()
+                    .filter(|line| !is_banner(line) && !kept(line))
+                    .map(str::to_owned)
+                    .collect();
+                if !lines.is_empty() {
+                    notes.push((rank, name.to_owned(), lines));
+                }
+            };
         let listed = |items: &[(&str, &str, Listed)], line: &str| {
             commented_entry(line, 0).is_some_and(|(key, value, _)| {
                 items.iter().any(|(id, block, how)| {
@@ -227,18 +230,24 @@ impl PrfModel {
                 model.general = settings_of(section, |key| {
                     GENERAL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
                 });
-                note((0, 0), section, &|line| kept(&model.general, line));
+                note((0, 0), "General", section, &|line| {
+                    kept(&model.general, line)
+                });
             } else if name.eq_ignore_ascii_case("Service List") {
-                note((1, 0), section, &|line| listed(&services, line));
+                note((1, 0), "Service List", section, &|line| {
+                    listed(&services, line)
+                });
             } else if name.eq_ignore_ascii_case("Internet Account List") {
-                note((2, 0), section, &|line| listed(&accounts, line));
+                note((2, 0), "Internet Account List", section, &|line| {
+                    listed(&accounts, line)
+                });
             } else if slots.contains_key(&Folded(name)) {
                 // items are read below
             } else if blocks.contains(&Folded(name))
                 || is_builtin_block(name)
                 || looks_like_mapping(section)
             {
-                note((6, model.mappings.len()), section, &|line| {
+                note((6, model.mappings.len()), name, section, &|line| {
                     sub_banner(name, line)
                 });
                 model.mappings.push(block_of(section));
@@ -261,6 +270,7 @@ impl PrfModel {
                 };
                 note(
                     (group, (usize::MAX / 2).saturating_add(*unlisted)),
+                    name,
                     section,
                     &|line| kept(&item.settings, line),
                 );
@@ -271,7 +281,7 @@ impl PrfModel {
                     model.services.push(item);
                 }
             } else {
-                note((5, model.sections.len()), section, &|_| false);
+                note((5, model.sections.len()), name, section, &|_| false);
                 model.sections.push(Plain {
                     name: name.to_owned(),
                     entries: section
@@ -291,7 +301,8 @@ impl PrfModel {
                 continue;
             };
             let settings = settings_of(section, |key| model.knows(block, key));
-            note((if is_service { 3 } else { 4 }, i), section, &|line| {
+            let id = items.get(i).map_or(section.name, |(id, _, _)| id);
+            note((if is_service { 3 } else { 4 }, i), id, section, &|line| {
                 kept(&settings, line)
             });
             let items = if is_service {
@@ -466,7 +477,9 @@ fn is_banner(line: &str) -> bool {
         return false;
     };
     let body = body.trim();
-    let rule = !body.is_empty() && body.chars().all(|c| matches!(c, '*' | '-' | '=' | ' '));
+    // the writer's rules are asterisks (as OCT's are); other rules
+    // (`;-----`) are the user's own and stay
+    let rule = !body.is_empty() && body.chars().all(|c| c == '*');
     let numbered = body
         .strip_prefix("Section ")
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains(" - "));
@@ -659,5 +672,27 @@ mod tests {
                    OfflineFolderPath=PT_STRING8,0x6610\n";
         assert_eq!(model(ciw).generation(), Some(Generation::Office2002));
         assert_eq!(model("[General]\nCustom=1\n").generation(), None);
+    }
+
+    #[test]
+    fn only_the_writers_own_banners_are_left_out_of_the_notes() {
+        for (line, banner) in [
+            (
+                ";***************************************************************",
+                true,
+            ),
+            (
+                "; **************************************************************",
+                true,
+            ),
+            ("; Section 6 - Mapping for profile properties", true),
+            (crate::prf::SIGNATURE, true),
+            (";---------------------------------", false),
+            (";Uncomment the ports that match the server.", false),
+            ("--- POP3 Account Settings ---", false),
+            ("; Section about ports", false),
+        ] {
+            assert_eq!(is_banner(line), banner, "{line}");
+        }
     }
 }
