@@ -154,7 +154,6 @@ fn one(
         Document::Reg(parsed) => {
             let read_as = parsed.format;
             let format = edited.format.unwrap_or(read_as);
-            // the file's text and tree go before the second view is built
             // what fmt changes is the text itself, which a YAML view hides
             let view = |t: &str, f: &text::TextFormat| {
                 if fmt { t.to_owned() } else { view_of(t, f) }
@@ -164,6 +163,7 @@ fn one(
             } else {
                 String::new()
             };
+            // the file's text and tree go before the second view is built
             drop(parsed);
             let after = if dry {
                 view(&edited.text, &format)

@@ -2,8 +2,9 @@
 //! an unchanged file writes back byte for byte and an edit touches only its
 //! own line; the file read as Outlook reads it (`document`: first of repeated
 //! keys and sections wins); the mapping blocks and the built-in tables of the
-//! three generations (`mapping`); the settings (`model`); in-place edits
-//! that change one line (`edit`); and the OCT-style writer (`write`).
+//! three generations (`mapping`); the settings (`model`), with the lines
+//! that are no setting (`notes`); in-place edits that change one line
+//! (`edit`); and the OCT-style writer (`write`).
 //!
 //! ```
 //! use mapiprof::prf::{self, LineKind};
@@ -21,6 +22,7 @@ mod entries;
 mod folded;
 pub mod mapping;
 mod model;
+mod notes;
 mod syntax;
 mod write;
 

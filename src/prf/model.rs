@@ -11,11 +11,11 @@ use crate::diag::Warning;
 use crate::mapi::PropTag;
 use crate::text::TextFormat;
 
-use super::document::commented_entry;
 use super::document::{Document, Section};
 use super::entries::Entries;
 use super::folded::Folded;
 use super::mapping::{self, Block, Generation, MapLine};
+use super::notes::{Rank, is_banner, kept, listed, sub_banner};
 
 /// The `[General]` keys Outlook knows (PRF reference, Section 1).
 pub const GENERAL_KEYS: [&str; 7] = [
@@ -217,13 +217,6 @@ impl PrfModel {
                     notes.push((rank, name.to_owned(), lines));
                 }
             };
-        let listed = |items: &[(&str, &str, Listed)], line: &str| {
-            commented_entry(line, 0).is_some_and(|(key, value, _)| {
-                items.iter().any(|(id, block, how)| {
-                    *how == Listed::Commented && id.eq_ignore_ascii_case(key) && *block == value
-                })
-            })
-        };
         for section in &doc.sections {
             let name = section.name;
             if name.eq_ignore_ascii_case("General") {
@@ -440,52 +433,6 @@ fn block_of(section: &Section<'_>) -> Block {
     }
 }
 
-/// Where a section's notes go: a group (`[General]`, the two lists, the
-/// services, the accounts, other sections, mapping blocks) and the index in
-/// it.
-type Rank = (u8, usize);
-
-/// Whether a comment `line` is one of the commented-out settings kept in
-/// `settings`.
-fn kept(settings: &Settings, line: &str) -> bool {
-    commented_entry(line, 0)
-        .is_some_and(|(key, value, _)| settings.commented.get(key) == Some(value))
-}
-
-/// Whether `line` is a sub-banner of the built-in mapping block `name`,
-/// which the writer writes itself.
-fn sub_banner(name: &str, line: &str) -> bool {
-    let trimmed = line.trim();
-    Generation::ALL
-        .into_iter()
-        .filter_map(|g| mapping::builtin(g, name))
-        .any(|b| {
-            b.lines
-                .iter()
-                .any(|l| matches!(l, MapLine::Comment(c) if c.trim() == trimmed))
-        })
-}
-
-/// A line the `.prf` writer writes itself: its first line, and the banners
-/// of OCT's layout (`;*****`, `; Section 4 - Default values …`).
-fn is_banner(line: &str) -> bool {
-    let text = line.trim();
-    if text == super::write::SIGNATURE {
-        return true;
-    }
-    let Some(body) = text.strip_prefix(';') else {
-        return false;
-    };
-    let body = body.trim();
-    // the writer's rules are asterisks (as OCT's are); other rules
-    // (`;-----`) are the user's own and stay
-    let rule = !body.is_empty() && body.chars().all(|c| c == '*');
-    let numbered = body
-        .strip_prefix("Section ")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains(" - "));
-    rule || numbered
-}
-
 fn is_builtin_block(name: &str) -> bool {
     Generation::ALL
         .into_iter()
@@ -672,27 +619,5 @@ mod tests {
                    OfflineFolderPath=PT_STRING8,0x6610\n";
         assert_eq!(model(ciw).generation(), Some(Generation::Office2002));
         assert_eq!(model("[General]\nCustom=1\n").generation(), None);
-    }
-
-    #[test]
-    fn only_the_writers_own_banners_are_left_out_of_the_notes() {
-        for (line, banner) in [
-            (
-                ";***************************************************************",
-                true,
-            ),
-            (
-                "; **************************************************************",
-                true,
-            ),
-            ("; Section 6 - Mapping for profile properties", true),
-            (crate::prf::SIGNATURE, true),
-            (";---------------------------------", false),
-            (";Uncomment the ports that match the server.", false),
-            ("--- POP3 Account Settings ---", false),
-            ("; Section about ports", false),
-        ] {
-            assert_eq!(is_banner(line), banner, "{line}");
-        }
     }
 }
