@@ -425,3 +425,26 @@ common::corpus_test!(every_corpus_file_obeys_the_fmt_laws, {
         obeys_the_fmt_laws(path);
     }
 });
+
+/// A comment after a value's data stays at the end of that value.
+#[test]
+fn a_comment_after_a_value_stays() {
+    let dir = common::scratch("fmt-inline-comment");
+    let text = "Windows Registry Editor Version 5.00\r\n\r\n\
+                [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\P\\x]\r\n\
+                \"0002662c\"=hex:71,17   ; static port\r\n\"001e6608\"=\"exch;01\" ;c2\r\n";
+    std::fs::write(dir.join("c.reg"), text).unwrap();
+    let out = common::mapiprof_in(&dir, &["fmt", "c.reg", "-o", "tidy.reg"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tidy = std::fs::read_to_string(dir.join("tidy.reg")).unwrap();
+    assert!(
+        tidy.contains("\"0002662c\"=hex:71,17 ; static port\r\n"),
+        "{tidy}"
+    );
+    assert!(tidy.contains("\"001e6608\"=\"exch;01\" ;c2\r\n"), "{tidy}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

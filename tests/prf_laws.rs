@@ -250,3 +250,24 @@ fn notes_keep_their_section_whatever_its_spelling() {
     let again = common::prf_model_of(&prf::to_bytes(&model).unwrap());
     assert_eq!(again.notes, model.notes);
 }
+
+/// A comment after a section's header goes through YAML as the section's
+/// first note; a section that holds nothing else is written again for it.
+#[test]
+fn a_comment_after_a_header_goes_through_yaml() {
+    let text = "[General]\r\nProfileName=P\r\n[Service List]\r\nService1=Outlook Address Book\r\n\
+                [Service1]      ; the address book has no settings\r\n";
+    let model = common::prf_model_of(text.as_bytes());
+    assert_eq!(
+        model.notes,
+        [(
+            "Service1".to_owned(),
+            vec!["; the address book has no settings".to_owned()]
+        )]
+    );
+    let written = prf::write(&model).unwrap();
+    assert!(
+        written.contains("[Service1]\r\n; the address book has no settings\r\n"),
+        "{written}"
+    );
+}

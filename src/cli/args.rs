@@ -432,8 +432,8 @@ pub struct BatchOptions {
     /// Write the edited file here (one input file).
     #[arg(short, long, value_name = "OUT", conflicts_with = "dry_run")]
     pub output: Option<PathBuf>,
-    /// Print a unified diff of what would change (of the YAML view for
-    /// UTF-16 .reg files) and write nothing.
+    /// Print a unified diff of what would change and write nothing (for
+    /// an edit of a UTF-16 .reg, of its YAML view; fmt shows the text).
     #[arg(long)]
     pub dry_run: bool,
     /// Search folders for .reg, .prf and YAML files.

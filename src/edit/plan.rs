@@ -305,12 +305,7 @@ fn proxy_repairs(sections: &[Section]) -> Vec<Planned> {
 /// hold when mapiprof knows it elsewhere (an account value in an export of
 /// Exchange alone), else an unknown name with the names close to it.
 fn unknown(name: &str) -> EditError {
-    let exact = |known: &str| known.eq_ignore_ascii_case(name);
-    if [Some(Scope::Exchange), None]
-        .into_iter()
-        .any(|scope| dictionary::closest(name, scope).into_iter().any(exact))
-        || account::VALUES.iter().any(|(n, _)| exact(n))
-    {
+    if known_anywhere(name) {
         return EditError::Absent(name.to_owned());
     }
     let mut suggestions: Vec<String> = Vec::new();
@@ -332,4 +327,22 @@ fn unknown(name: &str) -> EditError {
         name: name.to_owned(),
         suggestions,
     }
+}
+
+/// Whether mapiprof knows `name` in some file (a property, an account value,
+/// a `.prf` key): a file whose sections do not know it does not hold it,
+/// which is no mistake in the name (`SMTP Port` over a folder of exports and
+/// `.prf` files, some of Exchange alone).
+pub(super) fn known_anywhere(name: &str) -> bool {
+    let exact = |known: &str| known.eq_ignore_ascii_case(name);
+    [Some(Scope::Exchange), None]
+        .into_iter()
+        .any(|scope| dictionary::closest(name, scope).into_iter().any(exact))
+        || account::VALUES.iter().any(|(n, _)| exact(n))
+        || crate::prf::Generation::ALL
+            .into_iter()
+            .flat_map(|g| g.blocks())
+            .flat_map(|b| b.entries().map(|(k, _)| k))
+            .chain(crate::prf::GENERAL_KEYS)
+            .any(exact)
 }

@@ -187,8 +187,9 @@ fn unmapped_block<'m>(model: &'m PrfModel, block: &str, key: &str) -> Option<&'m
 }
 
 /// A key none of the file's services or accounts knows: a setting the file
-/// does not hold when a built-in block maps it (an IMAP setting in a `.prf`
-/// of Exchange alone), else an unknown name with the keys close to it.
+/// does not hold when mapiprof knows the name (an IMAP setting in a `.prf`
+/// of Exchange alone, `SMTP Port` as an export names it), else an unknown
+/// name with the keys close to it.
 fn unknown(key: &str) -> EditError {
     let keys = || {
         prf::Generation::ALL
@@ -197,7 +198,7 @@ fn unknown(key: &str) -> EditError {
             .flat_map(|b| b.entries().map(|(k, _)| k))
             .chain(GENERAL_KEYS)
     };
-    if keys().any(|k| k.eq_ignore_ascii_case(key)) {
+    if super::plan::known_anywhere(key) {
         return EditError::Absent(key.to_owned());
     }
     let mut suggestions: Vec<String> = Vec::new();

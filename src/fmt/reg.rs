@@ -71,7 +71,17 @@ pub(super) fn tidy(
         out.push(&comments);
         comments.clear();
         match &item.kind {
-            ItemKind::Value(value) if !as_written => reg::write_value(out.current(), value, NL)?,
+            ItemKind::Value(value) if !as_written => {
+                let text = out.current();
+                reg::write_value(text, value, NL)?;
+                // a comment after the data stays at the end of the value
+                if let Some(comment) = trailing_comment(source) {
+                    text.truncate(text.len().saturating_sub(NL.len()));
+                    text.push(' ');
+                    text.push_str(comment);
+                    text.push_str(NL);
+                }
+            }
             _ => push_verbatim(out.current(), source),
         }
     }
@@ -168,10 +178,54 @@ impl Blocks {
     }
 }
 
+/// The `;` comment after the data on the last line of a value, as written
+/// (a `;` inside a quoted name or string is none).
+fn trailing_comment(source: &str) -> Option<&str> {
+    let last = source
+        .trim_end_matches(['\r', '\n'])
+        .rsplit(['\r', '\n'])
+        .next()?;
+    let (mut quoted, mut escaped) = (false, false);
+    for (i, c) in last.char_indices() {
+        if quoted {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => quoted = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            quoted = true;
+        } else if c == ';' {
+            return last.get(i..).map(str::trim_end);
+        }
+    }
+    None
+}
+
 /// Append `source` (whole lines) as written, each line ending in CRLF.
 fn push_verbatim(out: &mut String, source: &str) {
     for line in source.lines() {
         out.push_str(line);
         out.push_str(NL);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_after_the_data_is_found_outside_quotes() {
+        assert_eq!(
+            trailing_comment("\"a\"=hex:71,17 ; ports\r\n"),
+            Some("; ports")
+        );
+        assert_eq!(trailing_comment("\"a;b\"=\"x;y\\\" z\"\r\n"), None);
+        assert_eq!(trailing_comment("\"a\"=\"x\" ;c2"), Some(";c2"));
+        assert_eq!(
+            trailing_comment("\"h\"=hex:01,\\\r\n  02 ;last\r\n"),
+            Some(";last")
+        );
     }
 }

@@ -38,6 +38,8 @@ pub struct Section<'t> {
     pub name: &'t str,
     /// Where the name starts: a byte offset into the file's text.
     pub offset: usize,
+    /// A `;` comment after the header's `]`, as written; empty when none.
+    pub comment: &'t str,
     /// The lines after the header, up to the next header.
     body: &'t str,
     /// Where `body` starts in the file's text.
@@ -65,9 +67,13 @@ impl<'t> Section<'t> {
 
     /// The lines of the section that are no entry: comments (commented-out
     /// settings among them) and lines Outlook skips, as written, without
-    /// their line breaks.
+    /// their line breaks. A comment after the header comes first.
     pub fn others(&self) -> Vec<&'t str> {
-        other_lines(self.body, false)
+        let mut out = other_lines(self.body, false);
+        if !self.comment.is_empty() {
+            out.insert(0, self.comment);
+        }
+        out
     }
 
     /// The value of `key`, matched without regard to case.
@@ -163,9 +169,15 @@ impl<'t> Document<'t> {
                     } else {
                         sections.insert(Folded(name), doc.sections.len());
                         current = Some((doc.sections.len(), Vec::new(), KeyIndex::default()));
+                        let header = line.span.of(text).trim_end_matches(['\r', '\n']);
+                        let comment = header
+                            .get(name_span.end.saturating_sub(line.span.start)..)
+                            .and_then(|after| after.split_once(']'))
+                            .map_or("", |(_, rest)| rest.trim_matches([' ', '\t']));
                         doc.sections.push(Section {
                             name,
                             offset: name_span.start,
+                            comment,
                             body: "",
                             body_offset: line.span.end,
                         });
