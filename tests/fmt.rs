@@ -448,3 +448,22 @@ fn a_comment_after_a_value_stays() {
     assert!(tidy.contains("\"001e6608\"=\"exch;01\" ;c2\r\n"), "{tidy}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A value whose lines hold comments (after a `\`, a comment line inside a
+/// continued hex list) keeps its lines: rewrapping would lose the comments'
+/// places. Regedit skips them either way (the Wine test imports this sample
+/// and its tidied forms).
+#[test]
+fn comments_among_a_values_lines_keep_the_lines() {
+    let sample = common::samples().join("reg/handwritten_comments_in_values.reg");
+    let read = mapiprof::input::read_reg(&std::fs::read(&sample).unwrap(), None).unwrap();
+    let doc = mapiprof::input::Document::Reg(read);
+    let tidy = mapiprof::fmt::format(&doc, &mapiprof::fmt::FmtOptions::default()).unwrap();
+    for kept in [
+        "6c,00,\\ ; host\r\n; the domain follows\r\n  65,00,",
+        "\"0002662c\"=hex:71,17 ; static TCP port 6001\r\n",
+        "; Branch office proxy, set by hand (ticket CHG-2211)\r\n[HKEY_CURRENT_USER",
+    ] {
+        assert!(tidy.text.contains(kept), "{kept:?} in {}", tidy.text);
+    }
+}

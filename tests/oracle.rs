@@ -27,6 +27,11 @@ use regashii::{Kind, Registry, Value};
 /// `key\value` (lower case) for one value; `@` is the default value.
 const DEVIATIONS: &[(&str, &str, &str)] = &[
     (
+        "handwritten_comments_in_values.reg",
+        r"hkey_current_user\software\microsoft\office\16.0\outlook\profiles\outlook\13dbb0c8aa05101a9bb000aa002fc45a\001f6622",
+        "regashii drops a hex value with a comment after its '\\' or a comment line inside it; Regedit skips the comments and joins the lines (Wine's regedit agrees)",
+    ),
+    (
         "regedit4_cp1252_pst_umlauts.reg",
         "read",
         "regashii reads files as UTF-8 or UTF-16 only; REGEDIT4 files are in an ANSI code page",

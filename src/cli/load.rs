@@ -109,20 +109,12 @@ pub fn refuse(name: &str, errors: &[mapiprof::check::Finding]) -> Result<()> {
     if errors.is_empty() {
         return Ok(());
     }
-    let lines: Vec<String> = errors
-        .iter()
-        .map(|f| {
-            format!(
-                "  error[{}]: {}: {} ({})",
-                f.rule,
-                f.place,
-                mapiprof::text::visible(&f.message),
-                f.hint
-            )
-        })
-        .collect();
     bail!(
-        "{name}: refusing to write what `check` calls an error:\n{}\n--force writes it all the same",
-        lines.join("\n")
+        "refusing to write what `check` calls an error (--force writes it all the same):\n{}",
+        mapiprof::check::to_text(name, errors)
+            .lines()
+            .map(mapiprof::text::visible)
+            .collect::<Vec<_>>()
+            .join("\n")
     )
 }

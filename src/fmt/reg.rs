@@ -71,17 +71,21 @@ pub(super) fn tidy(
         out.push(&comments);
         comments.clear();
         match &item.kind {
-            ItemKind::Value(value) if !as_written => {
-                let text = out.current();
-                reg::write_value(text, value, NL)?;
-                // a comment after the data stays at the end of the value
-                if let Some(comment) = trailing_comment(source) {
+            // a comment after the data stays at the end of the value; a
+            // value with comments among its lines keeps its lines, since
+            // rewrapping them would lose the comments' places
+            ItemKind::Value(value) if !as_written => match comments_in(source)[..] {
+                [] => reg::write_value(out.current(), value, NL)?,
+                [(n, comment)] if n.saturating_add(1) == source.lines().count() => {
+                    let text = out.current();
+                    reg::write_value(text, value, NL)?;
                     text.truncate(text.len().saturating_sub(NL.len()));
                     text.push(' ');
                     text.push_str(comment);
                     text.push_str(NL);
                 }
-            }
+                _ => push_verbatim(out.current(), source),
+            },
             _ => push_verbatim(out.current(), source),
         }
     }
@@ -178,29 +182,32 @@ impl Blocks {
     }
 }
 
-/// The `;` comment after the data on the last line of a value, as written
-/// (a `;` inside a quoted name or string is none).
-fn trailing_comment(source: &str) -> Option<&str> {
-    let last = source
-        .trim_end_matches(['\r', '\n'])
-        .rsplit(['\r', '\n'])
-        .next()?;
-    let (mut quoted, mut escaped) = (false, false);
-    for (i, c) in last.char_indices() {
-        if quoted {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => quoted = false,
-                _ => {}
+/// The `;` comments of a value's lines (after its data, or a comment line
+/// inside a continued hex list), as written, each with the index of its
+/// line. A `;` inside a quoted name or string is none.
+fn comments_in(source: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        let (mut quoted, mut escaped) = (false, false);
+        for (i, c) in line.char_indices() {
+            if quoted {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => quoted = false,
+                    _ => {}
+                }
+            } else if c == '"' {
+                quoted = true;
+            } else if c == ';' {
+                if let Some(comment) = line.get(i..) {
+                    out.push((n, comment.trim_end()));
+                }
+                break;
             }
-        } else if c == '"' {
-            quoted = true;
-        } else if c == ';' {
-            return last.get(i..).map(str::trim_end);
         }
     }
-    None
+    out
 }
 
 /// Append `source` (whole lines) as written, each line ending in CRLF.
@@ -216,16 +223,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_comment_after_the_data_is_found_outside_quotes() {
+    fn comments_are_found_outside_quotes_on_every_line() {
+        assert_eq!(comments_in("\"a\"=hex:71,17 ; ports\r\n"), [(0, "; ports")]);
+        assert!(comments_in("\"a;b\"=\"x;y\\\" z\"\r\n").is_empty());
+        assert_eq!(comments_in("\"a\"=\"x\" ;c2"), [(0, ";c2")]);
         assert_eq!(
-            trailing_comment("\"a\"=hex:71,17 ; ports\r\n"),
-            Some("; ports")
-        );
-        assert_eq!(trailing_comment("\"a;b\"=\"x;y\\\" z\"\r\n"), None);
-        assert_eq!(trailing_comment("\"a\"=\"x\" ;c2"), Some(";c2"));
-        assert_eq!(
-            trailing_comment("\"h\"=hex:01,\\\r\n  02 ;last\r\n"),
-            Some(";last")
+            comments_in("\"h\"=hex:01,\\ ;first\r\n; inside\r\n  02 ;last\r\n"),
+            [(0, ";first"), (1, "; inside"), (2, ";last")]
         );
     }
 }

@@ -119,6 +119,15 @@ fn write_into(w: &mut Writer, model: &PrfModel) -> Result<(), WriteError> {
     for block in accounts {
         w.block(block, generation)?;
     }
+    // notes of a section the file does not have (a YAML document may name
+    // any): refused rather than lost
+    if let Some(name) = w.notes.keys().min() {
+        return Err(WriteError::Unsafe {
+            what: "notes of section".to_owned(),
+            text: name.clone(),
+            why: "the file has no section of that name to put them in",
+        });
+    }
     Ok(())
 }
 
@@ -459,5 +468,13 @@ mod tests {
         let text = write(&m).unwrap();
         let block = text.split("[I_Mail]\r\n").nth(1).unwrap();
         assert!(block.trim().is_empty(), "{text}");
+    }
+
+    #[test]
+    fn notes_of_a_section_the_file_lacks_are_refused() {
+        let mut m = model("[General]\nProfileName=Outlook\n");
+        m.notes = vec![("Nowhere".to_owned(), vec![";lost?".to_owned()])];
+        let err = write(&m).unwrap_err().to_string();
+        assert!(err.contains("no section of that name"), "{err}");
     }
 }
