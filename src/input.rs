@@ -220,13 +220,26 @@ pub enum InputError {
 /// big-endian or without a byte-order mark, are refused
 /// ([`InputError::RegEncoding`]): Regedit imports nothing from them.
 pub fn read_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<RegInput, InputError> {
+    let guessed = codepage.is_none().then(|| ansi_file_guess(bytes)).flatten();
+    let codepage = codepage.or(guessed);
     let decoded = decode_reg(bytes, codepage)?;
     let utf8 = utf8_warning(
         bytes,
         &decoded.format,
         codepage.unwrap_or(encoding_rs::WINDOWS_1252),
     );
-    parse_reg(decoded, codepage, utf8)
+    parse_reg(
+        decoded,
+        codepage,
+        utf8.or_else(|| guessed.map(guessed_note)),
+    )
+}
+
+fn guessed_note(codepage: &'static CodePage) -> Warning {
+    Warning::note(format!(
+        "8-bit text read as {} (guessed from the file's 8-bit strings; --codepage sets it)",
+        codepage.name()
+    ))
 }
 
 /// [`read_reg`] that frees the bytes as soon as they are decoded, so that a
@@ -235,6 +248,11 @@ pub fn read_reg_owned(
     bytes: Vec<u8>,
     codepage: Option<&'static CodePage>,
 ) -> Result<RegInput, InputError> {
+    let guessed = codepage
+        .is_none()
+        .then(|| ansi_file_guess(&bytes))
+        .flatten();
+    let codepage = codepage.or(guessed);
     let decoded = decode_reg(&bytes, codepage)?;
     let utf8 = utf8_warning(
         &bytes,
@@ -242,7 +260,11 @@ pub fn read_reg_owned(
         codepage.unwrap_or(encoding_rs::WINDOWS_1252),
     );
     drop(bytes);
-    parse_reg(decoded, codepage, utf8)
+    parse_reg(
+        decoded,
+        codepage,
+        utf8.or_else(|| guessed.map(guessed_note)),
+    )
 }
 
 /// Regedit reads a file that starts with the UTF-16 LE byte-order mark as
@@ -257,6 +279,30 @@ fn decode_reg(bytes: &[u8], codepage: Option<&'static CodePage>) -> Result<Decod
     }
     let cp = codepage.unwrap_or(encoding_rs::WINDOWS_1252);
     Ok(text::decode(bytes, NoBom::CodePage(cp))?)
+}
+
+/// The code page of a file Regedit reads as ANSI text, guessed from its
+/// bytes outside ASCII; none for UTF-16, ASCII or UTF-8 text (which the
+/// UTF-8 warning is about).
+fn ansi_file_guess(bytes: &[u8]) -> Option<&'static CodePage> {
+    if matches!(bytes, [0xFF, 0xFE, ..]) || bytes.is_ascii() || std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let mut guess = crate::mapi::ansi::Guess::new();
+    guess.feed(bytes);
+    guess.finish()
+}
+
+/// The code page of the `PT_STRING8` strings in `file`, guessed from all
+/// of them.
+fn string8_guess(file: &reg::File) -> Option<&'static CodePage> {
+    let mut guess = crate::mapi::ansi::Guess::new();
+    for item in &file.items {
+        if let reg::ItemKind::Value(value) = &item.kind {
+            guess.feed_value(value);
+        }
+    }
+    guess.finish()
 }
 
 /// The encoding of `bytes` when it is one Regedit does not read.
@@ -302,10 +348,18 @@ fn parse_reg(
     all.append(&mut warnings);
     all.sort_by_key(|w| w.location);
     all.splice(0..0, utf8);
-    let codepage = codepage.unwrap_or(match format.encoding {
-        text::Encoding::CodePage(cp) => cp,
-        _ => encoding_rs::WINDOWS_1252,
-    });
+    let codepage = match (codepage, format.encoding) {
+        (Some(cp), _) => cp,
+        (None, text::Encoding::CodePage(cp)) if cp != encoding_rs::WINDOWS_1252 => cp,
+        // a UTF-16 (or ASCII) file's PT_STRING8 strings say their code page
+        (None, _) => match string8_guess(&parsed.file) {
+            Some(cp) => {
+                all.push(guessed_note(cp));
+                cp
+            }
+            None => encoding_rs::WINDOWS_1252,
+        },
+    };
     Ok(RegInput {
         text,
         format,

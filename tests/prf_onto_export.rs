@@ -219,3 +219,81 @@ fn what_the_export_lacks_is_named_and_the_profile_must_exist() {
         )]
     );
 }
+
+/// The POP3 account subkeys of `model`: (profile, path, account name).
+fn pop3_accounts(model: &Model) -> Vec<(String, String, String)> {
+    let get = |k: &mapiprof::reg::Block, name: &str| {
+        k.values
+            .iter()
+            .find(|v| v.name.as_str() == name)
+            .map(|v| v.data.clone())
+    };
+    model
+        .profiles
+        .iter()
+        .flat_map(|p| p.keys.iter().map(move |k| (p, k)))
+        .filter(|(_, k)| {
+            get(k, "clsid")
+                == Some(RegData::String(
+                    "{ED475411-B0D6-11D2-8C3B-00104B2A6676}".into(),
+                ))
+        })
+        .map(|(p, k)| {
+            let name = match get(k, "Account Name").unwrap() {
+                RegData::String(s) => s,
+                RegData::Hex { bytes, .. } => mapiprof::mapi::unicode_text(&bytes).unwrap(),
+                other => panic!("{other:?}"),
+            };
+            (p.name.clone(), k.path.clone(), name)
+        })
+        .collect()
+}
+
+/// Outlook 2002 and later keep the POP3 "leave a copy" bits as `Leave on
+/// Server` (every real export does); a value the export lacks is written
+/// under that name, and the export's own value is changed where it is.
+fn leave_on_server_goes_where_outlook_reads_it(base: &Model) -> usize {
+    let accounts = pop3_accounts(base);
+    let mut without = base.clone();
+    for key in without.profiles.iter_mut().flat_map(|p| p.keys.iter_mut()) {
+        key.values
+            .retain(|v| !v.name.as_str().eq_ignore_ascii_case("Leave on Server"));
+    }
+    let options = PrfToReg {
+        partial: true,
+        ..PrfToReg::default()
+    };
+    for (profile, path, name) in &accounts {
+        let prf = format!(
+            "[General]\r\nProfileName={profile}\r\n[Internet Account List]\r\nAccount1=I_Mail\r\n\
+             [Account1]\r\nAccountName={name}\r\nLeaveOnServer=0x50001\r\n"
+        );
+        for model in [base, &without] {
+            let after = apply(&prf, model, &options).unwrap();
+            assert_eq!(
+                changes(model, &after),
+                [change(path, "Leave on Server", RegData::Dword(0x0005_0001))],
+                "{name}"
+            );
+        }
+    }
+    accounts.len()
+}
+
+#[test]
+fn leave_on_server_keeps_outlooks_name_in_the_samples() {
+    let base = export("o2013_two_profiles_ldap_pop3_third_party.reg");
+    assert_eq!(leave_on_server_goes_where_outlook_reads_it(&base), 1);
+}
+
+common::corpus_test!(leave_on_server_keeps_outlooks_name_in_the_real_exports, {
+    let mut accounts = 0;
+    for path in common::files(&common::corpus().join("reg"), "reg") {
+        let base = common::model_of(&std::fs::read(&path).unwrap());
+        if !base.profiles.is_empty() {
+            accounts += leave_on_server_goes_where_outlook_reads_it(&base);
+        }
+    }
+    // the three POP3 accounts of the two full exports
+    assert_eq!(accounts, 3);
+});

@@ -195,6 +195,10 @@ const HOST_IDS: &[u16] = &[0x6602, 0x6608, 0x660C, 0x662A, 0x6622, 0x6625];
 const NAME_IDS: &[u16] = &[
     0x3001, 0x3D12, 0x3E00, 0x6603, 0x6607, 0x660B, 0x6620, 0x66A0, 0x6641,
 ];
+/// An LDAP directory's section gives the ids other meanings: its server,
+/// and its bind user and search base.
+const LDAP_HOST_IDS: &[u16] = &[0x6600];
+const LDAP_NAME_IDS: &[u16] = &[0x3001, 0x3D12, 0x3E00, 0x6602, 0x6603];
 
 fn sensitive_of_model(model: &Model) -> Sensitive {
     let cp = model.source.codepage;
@@ -220,17 +224,21 @@ fn sensitive_of_model(model: &Model) -> Sensitive {
                 let name = value.name.as_str();
                 let lower = name.to_ascii_lowercase();
                 let tag = TagName::parse(name).map(|t| t.tag);
+                let (host_ids, name_ids) = match info.scope {
+                    Some(mapiprof::mapi::dictionary::Scope::Ldap) => (LDAP_HOST_IDS, LDAP_NAME_IDS),
+                    _ => (HOST_IDS, NAME_IDS),
+                };
                 let is_host = if info.account_manager {
                     lower.ends_with(" server") || lower.ends_with(" server url")
                 } else {
-                    tag.is_some_and(|t| HOST_IDS.contains(&t.id))
+                    tag.is_some_and(|t| host_ids.contains(&t.id))
                 };
                 let is_name = if info.account_manager {
                     lower.ends_with(" user")
                         || ["account name", "display name", "email"].contains(&lower.as_str())
                 } else {
                     tag.is_some_and(|t| {
-                        NAME_IDS.contains(&t.id)
+                        name_ids.contains(&t.id)
                             // a list no dictionary entry explains: free text
                             || (t.ptype.is_multi()
                                 && dictionary::lookup(t, info.scope).is_none())
@@ -442,7 +450,8 @@ fn no_leaks(regs: &[std::path::PathBuf], prfs: &[std::path::PathBuf]) -> (usize,
         );
         // still a document that converts and comes back the same
         let reg = redacted.to_reg_bytes(Reach::AnyKey).unwrap();
-        assert_eq!(common::model_of(&reg), redacted, "{}", name(path));
+        let back = common::model_in(&reg, redacted.source.codepage);
+        assert_eq!(back, redacted, "{}", name(path));
         let text = yaml::write(&redacted, &yaml::WriteOptions::default()).unwrap();
         assert_eq!(yaml::read(&text).unwrap(), redacted, "{}", name(path));
     }

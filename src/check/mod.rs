@@ -100,10 +100,7 @@ fn principal_findings(place: &str, principal: &str, proxy: Option<&str>, out: &m
     };
     if let Some(proxy) = proxy {
         let (p, n) = (host(proxy), host(name));
-        let wildcard = n
-            .strip_prefix("*.")
-            .is_some_and(|domain| p.ends_with(&format!(".{domain}")));
-        if !p.is_empty() && !n.is_empty() && p != n && !wildcard {
+        if !p.is_empty() && !n.is_empty() && !principal_fits(&p, &n) {
             out.push(Finding::new(
                 RuleId::PrincipalHost,
                 place.to_owned(),
@@ -112,6 +109,25 @@ fn principal_findings(place: &str, principal: &str, proxy: Option<&str>, out: &m
         }
     }
 }
+
+/// Whether a proxy principal name `name` fits proxy host `proxy` (both
+/// lower case): the host itself, a wildcard or parent domain of it (the
+/// names a certificate may carry), or the principal Microsoft documents for
+/// a service (`msstd:outlook.com` for the Office 365 proxy
+/// `outlook.office365.com`).
+fn principal_fits(proxy: &str, name: &str) -> bool {
+    let domain = name.strip_prefix("*.").unwrap_or(name);
+    let parent = domain.contains('.') && proxy.ends_with(&format!(".{domain}"));
+    proxy == name
+        || parent
+        || DOCUMENTED_PRINCIPALS
+            .iter()
+            .any(|(host, principal)| proxy == *host && name == *principal)
+}
+
+/// Proxy hosts whose principal name Microsoft documents although it names
+/// neither the host nor a parent domain.
+const DOCUMENTED_PRINCIPALS: [(&str, &str); 1] = [("outlook.office365.com", "outlook.com")];
 
 fn flag_findings(
     place: &str,
@@ -179,4 +195,43 @@ pub fn to_text(file: &str, findings: &[Finding]) -> String {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn principal(principal: &str, proxy: &str) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        principal_findings("p", principal, Some(proxy), &mut out);
+        out.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn principals_that_fit_their_proxy() {
+        // Microsoft's documented Office 365 pair
+        assert!(principal("msstd:outlook.com", "outlook.office365.com").is_empty());
+        assert!(principal("msstd:mail.example.com", "mail.example.com").is_empty());
+        // a wildcard certificate, written with or without its *.
+        assert!(principal("msstd:*.example.com", "mail.example.com").is_empty());
+        assert!(principal("msstd:example.com", "mail.example.com").is_empty());
+        // the documented pair holds for that host only
+        assert_eq!(
+            principal("msstd:outlook.com", "mail.example.com"),
+            ["principal-host"]
+        );
+        assert_eq!(
+            principal("msstd:other.example.com", "mail.example.com"),
+            ["principal-host"]
+        );
+        // a look-alike is not a parent domain, nor is a bare top-level name
+        assert_eq!(
+            principal("msstd:ample.com", "mail.example.com"),
+            ["principal-host"]
+        );
+        assert_eq!(
+            principal("msstd:com", "mail.example.com"),
+            ["principal-host"]
+        );
+    }
 }

@@ -136,8 +136,8 @@ rules! {
     PrincipalHost {
         id: "principal-host",
         severity: Warning,
-        summary: "proxy principal name for another host than the proxy server",
-        hint: "use the name on the proxy's certificate, usually the proxy host",
+        summary: "proxy principal name that is neither the proxy server's host, a parent domain of it (a wildcard certificate), nor a documented service principal (msstd:outlook.com for outlook.office365.com)",
+        hint: "the principal is the name on the proxy's certificate: the proxy host, *.domain or domain of a wildcard certificate, or msstd:outlook.com for Office 365",
     }
     RohFlags {
         id: "roh-flags",
@@ -149,7 +149,7 @@ rules! {
         id: "auth-scheme",
         severity: Error,
         summary: "RPC proxy authentication scheme that is not 1 basic, 2 ntlm, 4 passport, 8 digest, 0x10 negotiate or 0x10000 certificate",
-        hint: "use 1 (basic) or 2 (ntlm), the values Outlook's dialog offers",
+        hint: "use 1 (basic) or 2 (ntlm): the values Microsoft documents for this property and Outlook's dialog offers; 4, 8, 0x10 and 0x10000 are RPC_C_HTTP_AUTHN_SCHEME values only MFCMAPI lists for it",
     }
     PortZero {
         id: "port-zero",

@@ -85,12 +85,17 @@ pub fn check_value(name: &str, value: &str) -> Result<(), BadValue> {
     .into_iter()
     .map(|scope| (Some(scope), false))
     .chain([(None, true)])
-    .map(|(scope, account_manager)| Context {
+    // a service's section and a provider's, whose flags differ
+    .flat_map(|(scope, account_manager)| {
+        [Some(false), Some(true)].map(|provider| (scope, account_manager, provider))
+    })
+    .map(|(scope, account_manager, provider)| Context {
         in_profile: true,
         scope,
         account_manager,
         format: crate::reg::Format::Regedit5,
         codepage: encoding_rs::WINDOWS_1252,
+        provider,
     })
     .filter_map(|ctx| {
         let (value_name, tag) = yaml::resolve_name(name, &ctx).ok()?;

@@ -21,6 +21,8 @@ pub enum Form {
     AccountIds,
     /// Bytes that stay opaque (entry IDs, DPAPI-protected passwords).
     Opaque,
+    /// `Leave on Server`: bits and a number of days, read as words.
+    LeaveOnServer,
 }
 
 /// Every known account-manager value name and how to show it.
@@ -70,8 +72,8 @@ pub static VALUES: &[(&str, Form)] = &[
         "SMTP Secure Connection",
         Form::Enum(flags::SMTP_SECURE_CONNECTION),
     ),
-    ("Leave on Server", Form::Number),
-    ("Leave Mail On Server", Form::Number),
+    ("Leave on Server", Form::LeaveOnServer),
+    ("Leave Mail On Server", Form::LeaveOnServer),
     ("New Signature", Form::Text),
     ("Reply Signature", Form::Text),
     ("{ED475418-B0D6-11D2-8C3B-00104B2A6676}", Form::AccountIds),
@@ -84,6 +86,8 @@ pub static VALUES: &[(&str, Form)] = &[
 /// (`POP3Port=PT_LONG,0x0104` ↔ `POP3 Port`). Only names seen in real
 /// exports; the rest of the PRF account settings have no known registry name.
 /// `SMTP Use SSL` is `SMTPUseSSL` of the Office 2000–2007 blocks (0x0202).
+/// `Leave on Server` is the name Outlook 2002 and later write (every real
+/// export holds it); `Leave Mail On Server` is only read.
 pub static PRF_IDS: &[(&str, u16)] = &[
     ("Account Name", 0x0002),
     ("Display Name", 0x000B),
@@ -104,9 +108,65 @@ pub static PRF_IDS: &[(&str, u16)] = &[
     ("SMTP Use Auth", 0x0203),
     ("SMTP User", 0x0204),
     ("SMTP Secure Connection", 0x020A),
-    ("Leave Mail On Server", 0x1000),
     ("Leave on Server", 0x1000),
+    ("Leave Mail On Server", 0x1000),
 ];
+
+/// The bits of `Leave on Server` (PROP_POP_LEAVE_ON_SERVER): leave a copy,
+/// remove it after N days (N in the high 16 bits), remove it when deleted
+/// from Deleted Items.
+const LEAVE: u32 = 0x1;
+const REMOVE_AFTER: u32 = 0x2;
+const REMOVE_WHEN_DELETED: u32 = 0x4;
+
+/// `Leave on Server` in words (`0x000e0003`: "leave, remove after 14
+/// days"), when its bits are known and the days are given exactly when
+/// used. 0 stays a number.
+pub fn leave_text(value: u32) -> Option<String> {
+    let (bits, days) = (value & 0xFFFF, value >> 16);
+    let known = LEAVE | REMOVE_AFTER | REMOVE_WHEN_DELETED;
+    if bits == 0 || bits & !known != 0 || (bits & REMOVE_AFTER == 0) != (days == 0) {
+        return None;
+    }
+    let mut words = Vec::new();
+    if bits & LEAVE != 0 {
+        words.push("leave".to_owned());
+    }
+    if bits & REMOVE_AFTER != 0 {
+        let unit = if days == 1 { "day" } else { "days" };
+        words.push(format!("remove after {days} {unit}"));
+    }
+    if bits & REMOVE_WHEN_DELETED != 0 {
+        words.push("remove when deleted".to_owned());
+    }
+    Some(words.join(", "))
+}
+
+/// The number [`leave_text`] wrote as `text` (case and spacing aside).
+pub fn leave_value(text: &str) -> Option<u32> {
+    let mut value = 0u32;
+    for word in text
+        .split(',')
+        .map(|w| w.split_whitespace().collect::<Vec<_>>())
+    {
+        let lower: Vec<String> = word.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let bit = match lower.as_slice() {
+            ["leave"] => LEAVE,
+            ["remove", "when", "deleted"] => REMOVE_WHEN_DELETED,
+            ["remove", "after", n, "day" | "days"] => {
+                let days: u16 = n.parse().ok().filter(|d| *d > 0)?;
+                REMOVE_AFTER | (u32::from(days) << 16)
+            }
+            _ => return None,
+        };
+        if value & bit & 0xFFFF != 0 {
+            return None;
+        }
+        value |= bit;
+    }
+    Some(value)
+}
 
 /// The account property id of the value named `name`.
 pub fn prf_id(name: &str) -> Option<u16> {
@@ -186,8 +246,9 @@ mod tests {
         assert_eq!(registry_name("IMAP", 0x0104, &[]), Some("IMAP Port"));
         assert_eq!(registry_name("HTTP", 0x0100, &[]), Some("HTTP Server URL"));
         assert_eq!(registry_name("POP3", 0x0201, &[]), Some("SMTP Port"));
+        assert_eq!(registry_name("POP3", 0x1000, &[]), Some("Leave on Server"));
         assert_eq!(
-            registry_name("POP3", 0x1000, &[]),
+            registry_name("POP3", 0x1000, &["Leave Mail On Server"]),
             Some("Leave Mail On Server")
         );
         assert_eq!(
@@ -199,5 +260,37 @@ mod tests {
             account_kind("{ED475412-B0D6-11D2-8C3B-00104B2A6676}"),
             Some("IMAP")
         );
+    }
+
+    #[test]
+    fn leave_on_server_in_words() {
+        // the real export's value: leave, remove after 14 days
+        assert_eq!(
+            leave_text(0x000e_0003).as_deref(),
+            Some("leave, remove after 14 days")
+        );
+        assert_eq!(leave_text(0x1).as_deref(), Some("leave"));
+        assert_eq!(
+            leave_text(0x0002_0007).as_deref(),
+            Some("leave, remove after 2 days, remove when deleted")
+        );
+        assert_eq!(
+            leave_text(0x0001_0003).as_deref(),
+            Some("leave, remove after 1 day")
+        );
+        // nothing set, unknown bits, days without their bit: a number
+        for n in [0, 0x9, 0x0005_0001, 0x3] {
+            assert_eq!(leave_text(n), None, "{n:#x}");
+        }
+        for n in [0x000e_0003, 0x1, 0x0002_0007, 0x5, 0xffff_0003] {
+            assert_eq!(leave_value(&leave_text(n).unwrap()), Some(n));
+        }
+        assert_eq!(
+            leave_value("Leave,  Remove after 14 days"),
+            Some(0x000e_0003)
+        );
+        assert_eq!(leave_value("leave, leave"), None);
+        assert_eq!(leave_value("remove after 0 days"), None);
+        assert_eq!(leave_value("keep"), None);
     }
 }

@@ -7,6 +7,7 @@
 //! Nothing here knows about files or YAML.
 
 pub mod account;
+pub mod ansi;
 mod codec;
 pub mod dictionary;
 pub mod flags;

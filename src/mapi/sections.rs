@@ -119,6 +119,21 @@ pub fn service_label(service: &str) -> Option<&'static str> {
     })
 }
 
+/// Whose section a scope's is, for people.
+pub fn scope_label(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Any => "a profile section",
+        Scope::Exchange => "an Exchange provider section",
+        Scope::Pst => "a personal folders section",
+        Scope::Ldap => "an LDAP directory section",
+        Scope::Pab => "a personal address book section",
+        Scope::MsMail => "a Microsoft Mail section",
+        Scope::InternetMail => "an Internet E-mail section",
+        Scope::Dialup => "a dial-up networking section",
+        Scope::Contab => "an Outlook Address Book section",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,10 @@ use std::collections::{HashMap, HashSet};
 
 use encoding_rs::Encoding as CodePage;
 
-use crate::mapi::dictionary::Scope;
+use crate::mapi::dictionary::{self, Scope};
 use crate::mapi::props::{
-    PR_DISPLAY_NAME, PR_EMSMDB_SECTION_UID, PR_RESOURCE_FLAGS, PR_SERVICE_NAME, PR_SERVICE_UID,
+    PR_DISPLAY_NAME, PR_EMSMDB_SECTION_UID, PR_PROVIDER_DLL_NAME, PR_RESOURCE_FLAGS,
+    PR_RESOURCE_TYPE, PR_SERVICE_DLL_NAME, PR_SERVICE_NAME, PR_SERVICE_UID,
 };
 use crate::mapi::{self, PropType, TagName, account, sections};
 use crate::reg::name;
@@ -28,6 +29,10 @@ pub struct SectionInfo {
     pub account_manager: bool,
     /// A description for people.
     pub label: Option<String>,
+    /// Whether the section is a provider's (true) or a message service's
+    /// (false), where its values say so: PR_RESOURCE_FLAGS means other bits
+    /// in each.
+    pub provider: Option<bool>,
 }
 
 /// Describe every key of `profile`, in the order of `profile.keys`.
@@ -48,6 +53,12 @@ pub fn describe(profile: &Profile, codepage: &'static CodePage) -> Vec<SectionIn
         .filter(|f| f.service.as_deref().is_some_and(is_exchange))
         .filter_map(|f| f.emsmdb.as_deref().map(name::fold))
         .collect();
+    let around = Around {
+        services,
+        exchange_accounts,
+        preferences: preferences(profile),
+        scopes: present_scopes(profile, &facts),
+    };
     profile
         .keys
         .iter()
@@ -56,18 +67,86 @@ pub fn describe(profile: &Profile, codepage: &'static CodePage) -> Vec<SectionIn
             if key.delete {
                 return SectionInfo::default();
             }
-            describe_one(&key.path, facts, &key.values, &services, &exchange_accounts)
+            let mut info = describe_one(&key.path, facts, &key.values, &around);
+            info.provider = facts.role();
+            info
         })
         .collect()
 }
 
-fn describe_one(
-    path: &str,
-    facts: &Facts,
-    values: &[RegValue],
-    services: &HashMap<String, String>,
-    exchange_accounts: &HashSet<String>,
-) -> SectionInfo {
+/// What the rest of a profile says about its sections.
+struct Around {
+    /// Service sections by folded path, with their PR_SERVICE_NAME.
+    services: HashMap<String, String>,
+    /// The account sections Exchange services point to (folded).
+    exchange_accounts: HashSet<String>,
+    /// Each account's settings section (its `Preferences UID`, folded),
+    /// with the account's label.
+    preferences: HashMap<String, String>,
+    /// The providers the profile shows: by a service section or a
+    /// well-known section of theirs.
+    scopes: HashSet<Scope>,
+}
+
+/// The `Preferences UID` of each account subkey, with its label.
+fn preferences(profile: &Profile) -> HashMap<String, String> {
+    profile
+        .keys
+        .iter()
+        .filter(|k| {
+            k.path
+                .split_once('\\')
+                .is_some_and(|(top, _)| name::same(top, sections::ACCOUNT_MANAGER))
+        })
+        .filter_map(|k| {
+            let value = k
+                .values
+                .iter()
+                .find(|v| name::same(v.name.as_str(), "Preferences UID"))?;
+            let uid = match uids(&value.data).as_slice() {
+                [one] => one.clone(),
+                _ => return None,
+            };
+            Some((name::fold(&uid), account_label(&k.values)))
+        })
+        .collect()
+}
+
+fn present_scopes(profile: &Profile, facts: &[Facts]) -> HashSet<Scope> {
+    let by_service = facts
+        .iter()
+        .filter_map(|f| f.service.as_deref().and_then(sections::service_scope));
+    let by_section = profile
+        .keys
+        .iter()
+        .filter_map(|k| sections::well_known(&k.path).and_then(|w| w.scope));
+    by_service.chain(by_section).collect()
+}
+
+/// The one provider the profile shows whose dictionary names every
+/// provider-range property of a section no other value places: how a
+/// section of a partial export (a patch holding `001e660c` alone) is read.
+fn likely_scope(values: &[RegValue], scopes: &HashSet<Scope>) -> Option<Scope> {
+    let tags: Vec<_> = values
+        .iter()
+        .filter_map(|v| TagName::parse(v.name.as_str()))
+        .filter(|t| !t.secure && t.tag.id >= 0x6600 && t.tag.id < 0x8000)
+        .map(|t| t.tag)
+        .collect();
+    if tags.is_empty() {
+        return None;
+    }
+    let mut fits = scopes.iter().copied().filter(|scope| {
+        tags.iter()
+            .all(|tag| dictionary::lookup(*tag, Some(*scope)).is_some_and(|e| e.scope == *scope))
+    });
+    match (fits.next(), fits.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+fn describe_one(path: &str, facts: &Facts, values: &[RegValue], around: &Around) -> SectionInfo {
     if path == PROFILE_KEY {
         return SectionInfo {
             label: Some("the profile key".into()),
@@ -86,6 +165,7 @@ fn describe_one(
                 None => "account manager".into(),
                 Some(_) => account_label(values),
             }),
+            provider: None,
         };
     }
     if sub.is_some() {
@@ -96,6 +176,7 @@ fn describe_one(
             scope: known.scope,
             account_manager: false,
             label: Some(known.label.into()),
+            provider: None,
         };
     }
     if let Some(service) = &facts.service {
@@ -104,12 +185,13 @@ fn describe_one(
             scope: sections::service_scope(service),
             account_manager: false,
             label: Some(format!("service {service} ({what})")),
+            provider: None,
         };
     }
     if let Some(owner) = facts
         .service_uid
         .as_ref()
-        .and_then(|uid| services.get(&name::fold(uid)))
+        .and_then(|uid| around.services.get(&name::fold(uid)))
     {
         let name = facts
             .display_name
@@ -120,13 +202,33 @@ fn describe_one(
             scope: sections::service_scope(owner),
             account_manager: false,
             label: Some(format!("provider of {owner}{name}")),
+            provider: None,
         };
     }
-    if exchange_accounts.contains(&name::fold(top)) {
+    if around.exchange_accounts.contains(&name::fold(top)) {
         return SectionInfo {
             scope: Some(Scope::Exchange),
             account_manager: false,
             label: Some("Exchange account section".into()),
+            provider: None,
+        };
+    }
+    if let Some(account) = around.preferences.get(&name::fold(top)) {
+        return SectionInfo {
+            label: Some(format!(
+                "settings of account {account} (its Preferences UID)"
+            )),
+            ..SectionInfo::default()
+        };
+    }
+    if let Some(scope) = likely_scope(values, &around.scopes) {
+        return SectionInfo {
+            scope: Some(scope),
+            label: Some(format!(
+                "probably {} (the export lacks what owns this section)",
+                sections::scope_label(scope)
+            )),
+            ..SectionInfo::default()
         };
     }
     SectionInfo::default()
@@ -160,6 +262,23 @@ pub(super) struct Facts {
     pub(super) display_name: Option<String>,
     /// `PR_RESOURCE_FLAGS`.
     pub(super) flags: Option<u32>,
+    /// `PR_RESOURCE_TYPE` or `PR_PROVIDER_DLL_NAME`: a provider's section.
+    pub(super) provider: bool,
+    /// `PR_SERVICE_DLL_NAME`: a message service's section.
+    pub(super) service_dll: bool,
+}
+
+impl Facts {
+    /// A provider's section, a service's, or unknown.
+    fn role(&self) -> Option<bool> {
+        if self.provider {
+            Some(true)
+        } else if self.service_dll || self.service.is_some() {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 impl Facts {
@@ -182,6 +301,9 @@ impl Facts {
                 PR_SERVICE_UID => facts.service_uid = uid(&value.data),
                 PR_EMSMDB_SECTION_UID => facts.emsmdb = uid(&value.data),
                 PR_RESOURCE_FLAGS => facts.flags = long(&value.data),
+                PR_RESOURCE_TYPE => facts.provider = true,
+                t if t.id == PR_PROVIDER_DLL_NAME.id => facts.provider = true,
+                t if t.id == PR_SERVICE_DLL_NAME.id => facts.service_dll = true,
                 _ => {}
             }
         }

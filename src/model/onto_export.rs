@@ -320,7 +320,7 @@ fn account_data(name: &str, text: &str, existing: Option<&RegData>) -> Option<Re
                 bytes: unicode_bytes(text),
             },
         }),
-        account::Form::Number | account::Form::Enum(_) => {
+        account::Form::Number | account::Form::Enum(_) | account::Form::LeaveOnServer => {
             let n = parse_int(text)?;
             Some(RegData::Dword(u32::try_from(n).ok()?))
         }

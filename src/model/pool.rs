@@ -248,8 +248,12 @@ fn is_string(ptype: PropType) -> bool {
 /// Flags and enumerations are written in hex as OCT does (`0x0027`).
 fn long_as_hex(tag: PropTag, scope: Option<Scope>) -> bool {
     tag.ptype == PropType::LONG
-        && dictionary::lookup(tag, scope)
-            .is_some_and(|e| matches!(e.meaning, Meaning::Flags(_) | Meaning::Enum(_)))
+        && dictionary::lookup(tag, scope).is_some_and(|e| {
+            matches!(
+                e.meaning,
+                Meaning::Flags(_) | Meaning::Enum(_) | Meaning::ByRole(..)
+            )
+        })
 }
 
 /// The text of a registry value stored as `stored`.

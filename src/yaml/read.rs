@@ -187,7 +187,7 @@ fn profile(
         let values = match &body.kind {
             NodeKind::Map(values) => values
                 .iter()
-                .filter_map(|(k, _, v)| value::parse(k, &v.to_y(), &ctx).ok())
+                .filter_map(|(k, _, v)| provisional_value(k, &v.to_y(), &ctx))
                 .collect(),
             _ => Vec::new(),
         };
@@ -214,6 +214,26 @@ fn profile(
         )?);
     }
     Ok(profile)
+}
+
+/// A value of the first pass: read with the names every section shares,
+/// else with the names of the one provider that knows it (so that a
+/// section whose owner the document lacks is placed as from a `.reg`).
+fn provisional_value(key: &str, y: &Y, shared: &Context) -> Option<RegValue> {
+    if let Ok(value) = value::parse(key, y, shared) {
+        return Some(value);
+    }
+    let mut read = crate::mapi::dictionary::SCOPES.iter().filter_map(|scope| {
+        let ctx = Context {
+            scope: Some(*scope),
+            ..*shared
+        };
+        value::parse(key, y, &ctx).ok()
+    });
+    match (read.next(), read.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
 }
 
 fn is_account_manager(rel: &str) -> bool {

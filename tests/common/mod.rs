@@ -134,6 +134,12 @@ pub fn model_of(bytes: &[u8]) -> Model {
     input::read_reg(bytes, None).unwrap().model().0
 }
 
+/// [`model_of`] with the code page given, as `--codepage` gives it: a
+/// `.reg` does not hold the code page of a model written to it.
+pub fn model_in(bytes: &[u8], codepage: &'static encoding_rs::Encoding) -> Model {
+    input::read_reg(bytes, Some(codepage)).unwrap().model().0
+}
+
 /// A sample `.reg` (its name in `samples/reg`) as a model.
 pub fn reg_sample_model(name: &str) -> Model {
     model_of(&std::fs::read(samples().join("reg").join(name)).unwrap())

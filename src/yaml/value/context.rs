@@ -26,6 +26,9 @@ pub struct Context {
     pub format: Format,
     /// ANSI code page for `PT_STRING8` bytes and REGEDIT4 strings.
     pub codepage: &'static CodePage,
+    /// A provider's section (true), a message service's (false), or not
+    /// known: which bits PR_RESOURCE_FLAGS names.
+    pub provider: Option<bool>,
 }
 
 #[cfg(test)]
@@ -42,6 +45,7 @@ impl Context {
             account_manager,
             format: Format::Regedit5,
             codepage: encoding_rs::WINDOWS_1252,
+            provider: None,
         }
     }
 
@@ -76,6 +80,7 @@ impl Context {
             account_manager: info.account_manager,
             format: source.format,
             codepage: source.codepage,
+            provider: info.provider,
         }
     }
 }
@@ -113,8 +118,22 @@ pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagNa
 /// What the dictionary says a property's number means here (flags, an
 /// enumeration, a UID…).
 pub(super) fn meaning_of(tag: Option<TagName>, ctx: &Context) -> Meaning {
-    tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope))
-        .map_or(Meaning::Plain, |e| e.meaning)
+    match tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope)) {
+        Some(entry) => in_section(entry.meaning, ctx),
+        None => Meaning::Plain,
+    }
+}
+
+/// A meaning as it holds in the section of `ctx`: flags that depend on
+/// the section's role take the table of that role, or none when the role
+/// is not known.
+pub(super) fn in_section(meaning: Meaning, ctx: &Context) -> Meaning {
+    match (meaning, ctx.provider) {
+        (Meaning::ByRole(service, _), Some(false)) => Meaning::Flags(service),
+        (Meaning::ByRole(_, provider), Some(true)) => Meaning::Flags(provider),
+        (Meaning::ByRole(..), None) => Meaning::Plain,
+        (meaning, _) => meaning,
+    }
 }
 
 #[cfg(test)]

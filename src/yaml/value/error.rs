@@ -57,6 +57,11 @@ pub enum ValueError {
     /// `Account Name: [a]`.
     #[error("unexpected value for this account setting; use {{hex: …}} for raw bytes")]
     AccountSetting,
+    /// `Leave on Server` in words it does not use.
+    #[error(
+        "expected a number or words such as \"leave\", \"leave, remove after 14 days\", \"leave, remove when deleted\""
+    )]
+    LeaveOnServer,
     /// A mapping that is neither one raw form nor a `value`/`type` pair,
     /// e.g. `{hex: 01, dword: 1}`.
     #[error(

@@ -167,6 +167,7 @@ mod tests {
             account_manager: false,
             format,
             codepage: encoding_rs::WINDOWS_1252,
+            provider: None,
         }
     }
 

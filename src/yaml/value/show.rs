@@ -37,12 +37,28 @@ pub fn show(value: &RegValue, ctx: &Context) -> Shown {
         (Some(entry), true) if !tag.is_some_and(|t| t.secure) => entry.name.to_owned(),
         _ => raw_name.to_owned(),
     };
-    let comment = match (tag, key == raw_name) {
-        (Some(t), true) => Some(t.tag.ptype.to_string()),
-        (Some(_), false) => Some(raw_name.to_owned()),
-        (None, _) => None,
+    let mut comment = match (tag, key == raw_name, entry) {
+        // a secure value keeps its raw name; the comment names it
+        (Some(t), true, Some(entry)) if t.secure => {
+            Some(format!("{}, secure {}", entry.name, t.tag.ptype))
+        }
+        (Some(t), true, _) => Some(t.tag.ptype.to_string()),
+        (Some(_), false, _) => Some(raw_name.to_owned()),
+        (None, ..) => None,
     };
-    let typed = typed_form(value, tag, entry.map(|e| e.meaning), ctx);
+    let meaning = entry.map(|e| super::context::in_section(e.meaning, ctx));
+    let notes = entry
+        .and_then(|e| e.note)
+        .into_iter()
+        .map(str::to_owned)
+        .chain(undocumented(&value.data, meaning));
+    for note in notes {
+        if let Some(text) = comment.as_mut() {
+            text.push_str("; ");
+            text.push_str(&note);
+        }
+    }
+    let typed = typed_form(value, tag, meaning, ctx);
     let value_y = match typed {
         Some(y) if parse(&key, &y.as_read(), ctx).is_ok_and(|read| read == *value) => y,
         _ => raw::show(&value.data),
@@ -52,6 +68,35 @@ pub fn show(value: &RegValue, ctx: &Context) -> Shown {
         value: value_y,
         comment,
     }
+}
+
+/// A note for the flag or enumeration values of `data` that only MFCMAPI
+/// defines, not Microsoft's documentation of the property.
+fn undocumented(data: &RegData, meaning: Option<Meaning>) -> Option<String> {
+    let n = match data {
+        RegData::Dword(n) => *n,
+        RegData::Hex { bytes, .. } => u32::from_le_bytes(bytes.as_slice().try_into().ok()?),
+        _ => return None,
+    };
+    let found: Vec<&str> = match meaning? {
+        Meaning::Flags(names) => names
+            .iter()
+            .filter(|(bits, _)| n & bits == *bits && flags::is_undocumented(names, *bits))
+            .map(|(_, name)| *name)
+            .collect(),
+        Meaning::Enum(names) => names
+            .iter()
+            .filter(|(value, _)| n == *value && flags::is_undocumented(names, *value))
+            .map(|(_, name)| *name)
+            .collect(),
+        _ => Vec::new(),
+    };
+    (!found.is_empty()).then(|| {
+        format!(
+            "{} not in Microsoft's documentation (MFCMAPI only)",
+            found.join(", ")
+        )
+    })
 }
 
 fn typed_form(
@@ -204,6 +249,9 @@ fn account_form(data: &RegData, setting: account::Form) -> Option<Y> {
             },
         ) => mapi::unicode_text(bytes).map(|s| StoredAs::Binary.wrap(Y::Str(s))),
         (Setting::Number, RegData::Dword(n)) => Some(number(*n)),
+        (Setting::LeaveOnServer, RegData::Dword(n)) => {
+            Some(account::leave_text(*n).map_or_else(|| number(*n), Y::Str))
+        }
         (Setting::Enum(names), RegData::Dword(n)) => Some(long(*n, Meaning::Enum(names))),
         (
             Setting::Uid,
@@ -378,11 +426,11 @@ mod tests {
                 Layout::Bits64 => Form::X64.wrap(list),
             };
             assert_eq!(
-                shown(&RegValue::named("101f6622", binary(&bytes)), &contab),
+                shown(&RegValue::named("101f6629", binary(&bytes)), &contab),
                 (
-                    "PR_CONTAB_STORE_NAMES".into(),
+                    "PR_CONTAB_DISPLAY_NAMES_W".into(),
                     expected,
-                    Some("101f6622".into())
+                    Some("101f6629".into())
                 )
             );
         }
