@@ -5,7 +5,7 @@
 
 mod common;
 
-use mapiprof::model::{FromPrfError, Model, PrfToReg, prf_onto_export};
+use mapiprof::model::{FromPrfError, Model, Outlook, PrfToReg, prf_onto_export};
 use mapiprof::reg::RegData;
 
 fn export(name: &str) -> Model {
@@ -297,3 +297,36 @@ common::corpus_test!(leave_on_server_keeps_outlooks_name_in_the_real_exports, {
     // the three POP3 accounts of the two full exports
     assert_eq!(accounts, 3);
 });
+
+/// With an Outlook 2016 export as the base, the mailbox and server names
+/// go in as Unicode, and the ANSI value the export holds follows, so the
+/// two agree.
+#[test]
+fn an_outlook_2016_base_gets_unicode_mailbox_names_and_keeps_the_ansi_ones_in_step() {
+    let base = export("o16_exchange_outlook_anywhere.reg");
+    let prf = "[General]\r\nProfileName=Outlook\r\n[Service List]\r\n\
+        ServiceEGS=Exchange Global Section\r\n[ServiceEGS]\r\nMailboxName=jsmith\r\n";
+    let after = apply(prf, &base, &PrfToReg::default()).unwrap();
+    let global = "13dbb0c8aa05101a9bb000aa002fc45a";
+    let account = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    assert_eq!(
+        changes(&base, &after),
+        [
+            change(global, "001e6607", RegData::String("jsmith".into())),
+            change(global, "001f6607", utf16("jsmith")),
+            change(account, "001e6607", RegData::String("jsmith".into())),
+            change(account, "001f6607", utf16("jsmith")),
+        ]
+    );
+    // an Outlook 2013 export keeps to the ANSI form
+    let mut older = base;
+    older.root = Some(Outlook::V2013.root().to_owned());
+    let after = apply(prf, &older, &PrfToReg::default()).unwrap();
+    assert_eq!(
+        changes(&older, &after),
+        [
+            change(global, "001e6607", RegData::String("jsmith".into())),
+            change(account, "001e6607", RegData::String("jsmith".into())),
+        ]
+    );
+}

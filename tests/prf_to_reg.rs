@@ -215,3 +215,58 @@ fn the_version_chosen_is_said_and_follows_the_mapping_blocks() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("note: "));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The value names a conversion writes into the Exchange Global Section,
+/// and whether it warns that Outlook 2010+ reads the account section.
+fn global_section(model: &PrfModel, outlook: Outlook) -> (Vec<String>, bool) {
+    let options = PrfToReg {
+        outlook: Some(outlook),
+        ..PrfToReg::default()
+    };
+    let (patch, warnings) = prf_to_reg(model, &options).unwrap();
+    let names = patch.profiles[0].keys[0]
+        .values
+        .iter()
+        .map(|v| v.name.as_str().to_owned())
+        .collect();
+    let warned = warnings
+        .iter()
+        .any(|w| w.to_string().contains("Exchange account's own section"));
+    (names, warned)
+}
+
+#[test]
+fn mailbox_and_server_names_are_unicode_from_outlook_2016() {
+    let model = prf(
+        "[General]\nProfileName=P\n[Service List]\nServiceEGS=Exchange Global Section\n\
+         [ServiceEGS]\nMailboxName=jdoe\nHomeServer=exch01\nTCPExchangePort=6001\n",
+    );
+    let (names, _) = global_section(&model, Outlook::V2016);
+    assert_eq!(names, ["001f6607", "001f6608", "0002662c"]);
+    for older in [
+        Outlook::V2003,
+        Outlook::V2007,
+        Outlook::V2010,
+        Outlook::V2013,
+    ] {
+        let (names, _) = global_section(&model, older);
+        assert_eq!(names, ["001e6607", "001e6608", "0002662c"], "{older:?}");
+    }
+}
+
+#[test]
+fn the_global_section_of_outlook_2010_and_later_is_warned_about() {
+    let model = prf(
+        "[General]\nProfileName=P\n[Service List]\nServiceEGS=Exchange Global Section\n\
+         [ServiceEGS]\nRPCProxyServer=mail.example.com\n",
+    );
+    for (outlook, warned) in [
+        (Outlook::V2003, false),
+        (Outlook::V2007, false),
+        (Outlook::V2010, true),
+        (Outlook::V2013, true),
+        (Outlook::V2016, true),
+    ] {
+        assert_eq!(global_section(&model, outlook).1, warned, "{outlook:?}");
+    }
+}

@@ -105,15 +105,25 @@ fn the_seed_values_survive_reg_to_prf_to_reg() {
     };
     let (patch, _) = prf_to_reg(&read_back, &options).unwrap();
     let egs = "13dbb0c8aa05101a9bb000aa002fc45a";
-    for name in [
-        "0002662c", "00026630", "0002662e", "001f6622", "00036623", "001e6607",
-    ] {
+    for name in ["0002662c", "00026630", "0002662e", "001f6622", "00036623"] {
         assert_eq!(
             value(&patch, egs, name),
             value(&original, egs, name),
             "{name}"
         );
     }
+    // the mailbox name comes back in the Unicode form Outlook 2016 reads
+    assert_eq!(
+        value(&original, egs, "001e6607"),
+        &RegData::String("jdoe".into())
+    );
+    assert_eq!(
+        value(&patch, egs, "001f6607"),
+        &RegData::Hex {
+            kind: 3,
+            bytes: mapiprof::mapi::unicode_bytes("jdoe")
+        }
+    );
     assert_eq!(
         value(&patch, egs, "0002662c"),
         &RegData::Hex {

@@ -96,6 +96,30 @@ fn every_section_holding_the_property_changes() {
     assert!(ports.text.contains("\"0002662e\"=hex:7e,17\r\n"));
 }
 
+/// A string property answers to every generation's name, whichever type
+/// the export holds it in: the value keeps its type.
+#[test]
+fn any_generations_name_sets_the_property_in_the_type_held() {
+    let pst = reg_input("regedit4_cp1252_pst_umlauts.reg");
+    for name in [
+        "PathToPersonalFolders",
+        "PathAndFilenameToPersonalFolders",
+        "PathAndFilenameToPersonalFolders_A",
+        "001f6700",
+    ] {
+        let edited = set_reg(&pst, &edits(&[&format!("{name}=D:\\mail.pst")])).unwrap();
+        assert_eq!(edited.changes.len(), 1, "{name}: {:?}", edited.changes);
+        assert!(edited.changes[0].contains("/001e6700: "), "{name}");
+    }
+    let exchange = reg_input("o16_exchange_outlook_anywhere.reg");
+    let edited = set_reg(&exchange, &edits(&["MailboxName=jsmith"])).unwrap();
+    assert!(
+        edited.changes[0].contains("/001e6607: jdoe → jsmith"),
+        "{:?}",
+        edited.changes
+    );
+}
+
 #[test]
 fn bad_values_unknown_and_absent_names_are_errors() {
     let file = reg_input("o16_exchange_outlook_anywhere.reg");
@@ -155,9 +179,10 @@ fn create_puts_an_exchange_setting_where_its_mapping_says() {
 fn unset_writes_a_deletion() {
     let file = reg_input("o16_exchange_outlook_anywhere.reg");
     let edited = set_reg(&file, &unset("TCPDirectoryPort")).unwrap();
+    // from the Exchange Global Section and the account section alike
     let (removed, added) = line_diff(&file.text, &edited.text);
-    assert_eq!(removed, ["\"0002662e\"=hex:74,17"]);
-    assert_eq!(added, ["\"0002662e\"=-"]);
+    assert_eq!(removed, ["\"0002662e\"=hex:74,17"; 2]);
+    assert_eq!(added, ["\"0002662e\"=-"; 2]);
 }
 
 #[test]

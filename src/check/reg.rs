@@ -9,7 +9,7 @@ use crate::mapi::props::{
     PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME, PR_ROH_PROXY_SERVER, PR_SERVICE_UID,
     PR_SERVICES, PR_STORE_PROVIDERS,
 };
-use crate::mapi::{self, PropTag, PropValue, Scalar, TagName};
+use crate::mapi::{self, PropTag, PropValue, Scalar, TagName, sections};
 use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
 use crate::reg::{RegData, RegValue};
 
@@ -78,6 +78,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
             }
             multi_valued(key, &place, cp, &mut out);
         }
+        global_not_in_account(&keys, &place, &mut out);
         if default_stores.len() > 1 {
             out.push(Finding::new(
                 RuleId::DefaultStores,
@@ -142,6 +143,55 @@ fn exchange(
                 format!("{name} is 0"),
             ));
         }
+    }
+}
+
+/// Since Outlook 2010, MAPI sends opens of the Exchange Global Section to
+/// the (legacy) Exchange account's own section: a value only the old key
+/// holds is not what Outlook reads once the profile has account sections.
+fn global_not_in_account(
+    keys: &[Effective],
+    place: &dyn Fn(&Effective, &str) -> String,
+    out: &mut Vec<Finding>,
+) {
+    let live = |k: &&Effective| !k.deleted;
+    let Some(global) = keys
+        .iter()
+        .filter(live)
+        .find(|k| name::same(&k.path, sections::EXCHANGE_GLOBAL))
+    else {
+        return;
+    };
+    let accounts: Vec<&Effective> = keys
+        .iter()
+        .filter(live)
+        .filter(|k| k.info.label.as_deref() == Some("Exchange account section"))
+        .collect();
+    if accounts.is_empty() {
+        return;
+    }
+    for value in &global.values {
+        let Some(tag) = TagName::parse(value.name.as_str()).filter(|t| !t.secure) else {
+            continue;
+        };
+        let alike = |v: &RegValue| {
+            TagName::parse(v.name.as_str()).is_some_and(|t| t.tag == tag.tag)
+                && v.data == value.data
+        };
+        if value.data == RegData::Delete || accounts.iter().any(|a| a.values.iter().any(alike)) {
+            continue;
+        }
+        let what = dictionary::lookup(tag.tag, Some(Scope::Exchange))
+            .map_or(value.name.as_str(), |e| e.name);
+        let paths: Vec<&str> = accounts.iter().map(|a| a.path.as_str()).collect();
+        out.push(Finding::new(
+            RuleId::GlobalNotInAccount,
+            place(global, what),
+            format!(
+                "{what} is set in the Exchange Global Section but not alike in the Exchange account section ({}), which Outlook 2010 and later read",
+                paths.join(", ")
+            ),
+        ));
     }
 }
 

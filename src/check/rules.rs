@@ -151,6 +151,12 @@ rules! {
         summary: "RPC proxy authentication scheme that is not 1 basic, 2 ntlm, 4 passport, 8 digest, 0x10 negotiate or 0x10000 certificate",
         hint: "use 1 (basic) or 2 (ntlm): the values Microsoft documents for this property and Outlook's dialog offers; 4, 8, 0x10 and 0x10000 are RPC_C_HTTP_AUTHN_SCHEME values only MFCMAPI lists for it",
     }
+    GlobalNotInAccount {
+        id: "global-not-in-account",
+        severity: Warning,
+        summary: "a value of the Exchange Global Section that no Exchange account section holds alike, in a profile that has account sections (Outlook 2010 and later read the account section)",
+        hint: "set it in the account section too: `mapiprof set FILE NAME=VALUE` changes every section that holds it, `--create` adds it to each",
+    }
     PortZero {
         id: "port-zero",
         severity: Error,

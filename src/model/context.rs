@@ -262,7 +262,8 @@ pub(super) struct Facts {
     pub(super) display_name: Option<String>,
     /// `PR_RESOURCE_FLAGS`.
     pub(super) flags: Option<u32>,
-    /// `PR_RESOURCE_TYPE` or `PR_PROVIDER_DLL_NAME`: a provider's section.
+    /// `PR_RESOURCE_TYPE` or `PR_PROVIDER_DLL_NAME`: a provider's section
+    /// (as is one with `PR_SERVICE_UID`).
     pub(super) provider: bool,
     /// `PR_SERVICE_DLL_NAME`: a message service's section.
     pub(super) service_dll: bool,
@@ -271,7 +272,7 @@ pub(super) struct Facts {
 impl Facts {
     /// A provider's section, a service's, or unknown.
     fn role(&self) -> Option<bool> {
-        if self.provider {
+        if self.provider || self.service_uid.is_some() {
             Some(true)
         } else if self.service_dll || self.service.is_some() {
             Some(false)

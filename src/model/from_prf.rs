@@ -11,7 +11,7 @@
 use thiserror::Error;
 
 use crate::diag::Warning;
-use crate::mapi::{PropTag, PropType, PropValue, Scalar, encode, parse_int};
+use crate::mapi::{PropTag, PropType, PropValue, Scalar, encode, parse_int, sections};
 use crate::prf::{self, Item, Listed, PrfModel, Target};
 use crate::reg::name;
 use crate::reg::{Block, RegData, RegValue, ValueName};
@@ -19,7 +19,7 @@ use crate::reg::{Block, RegData, RegValue, ValueName};
 use super::{Model, Profile, Source};
 
 /// The Outlook version a patch is for: it decides the profile root.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outlook {
     /// Outlook 2003.
     V2003,
@@ -34,6 +34,32 @@ pub enum Outlook {
 }
 
 impl Outlook {
+    /// The version whose profiles live under `root`, for the versions that
+    /// have a root of their own (Office 15.0 and 16.0).
+    pub fn of_root(root: &str) -> Option<Outlook> {
+        [Outlook::V2013, Outlook::V2016]
+            .into_iter()
+            .find(|o| name::same(o.root(), root))
+    }
+
+    /// The property a mapping line's `tag` of an Exchange section is
+    /// written as for this version: Outlook 2016 and later read the mailbox
+    /// and server names in their Unicode form (Microsoft's walk-through of
+    /// creating a profile sets `PR_PROFILE_UNRESOLVED_NAME_W` and
+    /// `…_SERVER_W`), which the `.prf` mappings give as PT_STRING8. Other
+    /// services give these ids other meanings and keep their type.
+    pub fn written_as(self, tag: PropTag, exchange: bool) -> PropTag {
+        let unicode = exchange
+            && self >= Outlook::V2016
+            && tag.ptype == PropType::STRING8
+            && UNICODE_FROM_2016.contains(&tag.id);
+        if unicode {
+            PropTag::new(PropType::UNICODE, tag.id)
+        } else {
+            tag
+        }
+    }
+
     /// The `…\Profiles` key of this version.
     pub fn root(self) -> &'static str {
         match self {
@@ -49,6 +75,10 @@ impl Outlook {
         }
     }
 }
+
+/// The Exchange properties Outlook 2016 and later take in Unicode:
+/// `MailboxName` (0x6607) and `HomeServer` (0x6608).
+const UNICODE_FROM_2016: [u16; 2] = [0x6607, 0x6608];
 
 /// How to convert.
 #[derive(Debug, Clone, Default)]
@@ -144,7 +174,16 @@ pub fn prf_to_reg(
             }
             continue;
         };
-        let values = section_values(model, item, &label, &mut warnings, &mut unplaced);
+        let exchange = name::same(&uid, sections::EXCHANGE_GLOBAL);
+        let written_as = |tag: PropTag| outlook.written_as(tag, exchange);
+        let values = section_values(
+            model,
+            item,
+            &label,
+            &written_as,
+            &mut warnings,
+            &mut unplaced,
+        );
         match blocks.iter_mut().find(|b| name::same(&b.path, &uid)) {
             Some(block) => block.values.extend(values),
             None => blocks.push(Block {
@@ -161,6 +200,15 @@ pub fn prf_to_reg(
         for line in unplaced {
             warnings.push(Warning::general(format!("left out: {line}")));
         }
+    }
+    let global = blocks
+        .iter()
+        .any(|b| name::same(&b.path, sections::EXCHANGE_GLOBAL) && !b.values.is_empty());
+    if global && outlook >= Outlook::V2010 {
+        warnings.push(Warning::general(format!(
+            "Outlook 2010 and later read the Exchange Global Section's settings from the Exchange account's own section (MAPI sends opens of {} there); this .reg writes the old key, which an existing profile's account section does not follow: convert with --base EXPORT of the profile to set the account section too",
+            sections::EXCHANGE_GLOBAL
+        )));
     }
     let source = Source::default();
     let model = Model {
@@ -195,11 +243,13 @@ fn section_values(
     model: &PrfModel,
     item: &Item,
     label: &str,
+    written_as: &dyn Fn(PropTag) -> PropTag,
     warnings: &mut Vec<Warning>,
     unplaced: &mut Vec<String>,
 ) -> Vec<RegValue> {
     let mut values = Vec::new();
     for (key, tag, text) in mapped_settings(model, item, label, warnings) {
+        let tag = written_as(tag);
         // PT_STRING8 as registry text (REG_SZ), the form real exports and
         // MFCMAPI use for new values; every other type as REG_BINARY.
         let data = match tag.ptype {

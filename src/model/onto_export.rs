@@ -22,7 +22,9 @@ use crate::prf::{self, Item, Listed, PrfModel, Target};
 use crate::reg::RegData;
 use crate::reg::name;
 
-use super::from_prf::{FromPrfError, PrfToReg, encode_setting, item_label, mapped_settings};
+use super::from_prf::{
+    FromPrfError, Outlook, PrfToReg, encode_setting, item_label, mapped_settings,
+};
 use super::pool::Pool;
 use super::{Model, Profile, choose_profile, default_profile, text_value};
 
@@ -45,8 +47,15 @@ pub fn prf_onto_export(
     let Some(target) = out.profiles.iter_mut().find(|p| p.name == profile.name) else {
         return Err(FromPrfError::NoProfile);
     };
+    // the version the export is of, where its root says (Office 15.0 and
+    // 16.0); the Windows Messaging Subsystem root is 2003-2010
+    let outlook = options
+        .outlook
+        .or_else(|| base.root.as_deref().and_then(Outlook::of_root))
+        .unwrap_or(Outlook::V2010);
     let mut apply = Apply {
         prf,
+        outlook,
         pool: Pool::of(profile, base.source.codepage),
         profile: target,
         codepage: base.source.codepage,
@@ -78,6 +87,8 @@ pub fn prf_onto_export(
 
 struct Apply<'a> {
     prf: &'a PrfModel,
+    /// The version the export is of: which string type a new value gets.
+    outlook: Outlook,
     /// What the export's profile holds, as read before any change.
     pool: Pool,
     /// The profile being changed.
@@ -113,9 +124,10 @@ impl Apply<'_> {
         if name::same(uid, sections::EXCHANGE_GLOBAL) {
             targets.extend(self.exchange_accounts());
         }
+        let exchange = name::same(uid, sections::EXCHANGE_GLOBAL);
         for (key, tag, text) in settings {
             for path in &targets {
-                self.set_property(path, *tag, text, &format!("{label} {key}"));
+                self.set_string_forms(path, *tag, text, &format!("{label} {key}"), exchange);
             }
         }
     }
@@ -172,7 +184,7 @@ impl Apply<'_> {
                 holders
             };
             for path in &targets {
-                self.set_property(path, *tag, text, &format!("{label} {key}"));
+                self.set_string_forms(path, *tag, text, &format!("{label} {key}"), exchange);
             }
         }
     }
@@ -242,6 +254,67 @@ impl Apply<'_> {
 
     /// Set property `tag` in section `path`, keeping the name and registry
     /// type of a value of that property already there.
+    /// [`Apply::set_property`] in the string type the version reads; the
+    /// other type too where the export holds it, so that the two agree.
+    fn set_string_forms(
+        &mut self,
+        path: &str,
+        tag: PropTag,
+        text: &str,
+        what: &str,
+        exchange: bool,
+    ) {
+        let wanted = self.outlook.written_as(tag, exchange);
+        if wanted == tag {
+            return self.set_property(path, tag, text, what);
+        }
+        let held = self
+            .pool
+            .find(path)
+            .and_then(|s| self.pool.value_of(&[s], tag));
+        if let Some((s, v)) = held {
+            let name = self
+                .pool
+                .sections
+                .get(s)
+                .and_then(|section| section.values.get(v))
+                .and_then(|value| TagName::parse(value.name.as_str()));
+            if let Some(name) = name.filter(|n| n.tag != wanted) {
+                self.set_exact(path, name.tag, text, what);
+            }
+        }
+        self.set_exact(path, wanted, text, what);
+    }
+
+    /// Property `tag` in exactly that type: the value the export holds in
+    /// it changed (keeping its registry form), else a new one.
+    fn set_exact(&mut self, path: &str, tag: PropTag, text: &str, what: &str) {
+        let existing = self
+            .profile
+            .keys
+            .iter()
+            .filter(|k| name::same(&k.path, path))
+            .flat_map(|k| &k.values)
+            .find(|v| TagName::parse(v.name.as_str()).is_some_and(|n| !n.secure && n.tag == tag))
+            .cloned();
+        let name = existing
+            .as_ref()
+            .map_or_else(|| tag.value_name(), |v| v.name.as_str().to_owned());
+        let as_text = match &existing {
+            Some(value) => matches!(value.data, RegData::String(_)),
+            None => tag.ptype == PropType::STRING8,
+        };
+        let data = if as_text {
+            Ok(RegData::String(text.to_owned()))
+        } else {
+            encode_setting(tag, text, self.codepage).map(|bytes| RegData::Hex { kind: 3, bytes })
+        };
+        match data {
+            Ok(data) => self.profile.set(path, &name, data),
+            Err(why) => self.unplaced.push(format!("{what}={text} ({why})")),
+        }
+    }
+
     fn set_property(&mut self, path: &str, tag: PropTag, text: &str, what: &str) {
         let existing = self
             .pool
