@@ -51,6 +51,7 @@ fn clean_samples_have_nothing_at_warning_level() {
         "o16_imap_smtp_account.reg",
         "o2013_two_profiles_ldap_pop3_third_party.reg",
         "mv_layouts_32_and_64_bit.reg",
+        "o16_ldap_contab_shift_jis_lists.reg",
     ] {
         let bytes = std::fs::read(common::samples().join("reg").join(name)).unwrap();
         let found = check_reg(&common::model_of(&bytes));
@@ -65,6 +66,35 @@ fn clean_samples_have_nothing_at_warning_level() {
     // the same file aimed at Outlook 2016 is an Exchange .prf Outlook ignores
     let found = check_prf(&model, &file.text, true);
     assert!(found.iter().any(|f| f.rule == "prf-exchange-2016"));
+}
+
+/// The account section holds a global section's value alike when it means
+/// the same: a string in the other type or registry form counts.
+#[test]
+fn a_global_value_held_alike_by_the_account_section_is_no_finding() {
+    let root = "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\P";
+    let reg = |account: &str| {
+        let text = format!(
+            "Windows Registry Editor Version 5.00\r\n\r\n\
+             [{root}\\13dbb0c8aa05101a9bb000aa002fc45a]\r\n\"001e6608\"=\"exch01\"\r\n\r\n\
+             [{root}\\2a3b4c5d6e7f8091a2b3c4d5e6f70812]\r\n\"001f3d09\"=hex:4d,00,53,00,45,00,4d,00,53,00,00,00\r\n\
+             \"01023d15\"=hex:3b,4c,5d,6e,7f,80,91,a2,b3,c4,d5,e6,f7,08,12,23\r\n\r\n\
+             [{root}\\3b4c5d6e7f8091a2b3c4d5e6f7081223]\r\n{account}\r\n\r\n"
+        );
+        check_reg(&common::model_of(&common::utf16(&text)))
+            .into_iter()
+            .filter(|f| f.rule == "global-not-in-account")
+            .count()
+    };
+    // exch01 as PT_UNICODE bytes, as PT_STRING8 bytes, as text
+    assert_eq!(
+        reg("\"001f6608\"=hex:65,00,78,00,63,00,68,00,30,00,31,00,00,00"),
+        0
+    );
+    assert_eq!(reg("\"001e6608\"=hex:65,78,63,68,30,31,00"), 0);
+    assert_eq!(reg("\"001e6608\"=\"exch01\""), 0);
+    assert_eq!(reg("\"001e6608\"=\"exch02\""), 1);
+    assert_eq!(reg("\"0002662c\"=hex:71,17"), 1);
 }
 
 #[test]

@@ -241,3 +241,26 @@ fn a_document_naming_utf8_is_written_as_utf16() {
         read.text
     );
 }
+
+/// A section a patch does not place (its service is not in the file) is
+/// read as the one provider the profile shows that names its properties,
+/// and its YAML reads back, also for a name another provider uses too
+/// (`AccountName` is Exchange's 0x6620 and old Internet Mail's 0x661F).
+#[test]
+fn a_section_placed_by_its_properties_reads_back_from_yaml() {
+    let root = "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\P";
+    let text = format!(
+        "Windows Registry Editor Version 5.00\r\n\r\n\
+         [{root}\\13dbb0c8aa05101a9bb000aa002fc45a]\r\n\"001e660c\"=\"exch01\"\r\n\r\n\
+         [{root}\\8fa3465791d2b746a2c7d11ca063b282]\r\n\"001f6620\"=hex:61,00,00,00\r\n\
+         \"001e660c\"=\"exch01\"\r\n\r\n"
+    );
+    let bytes = common::utf16(&text);
+    let yaml_text = to_yaml(&bytes);
+    assert!(
+        yaml_text.contains("AccountName: a  # 001f6620"),
+        "{yaml_text}"
+    );
+    assert!(yaml_text.contains("probably an Exchange provider section"));
+    assert_eq!(canonical(&from_yaml(&yaml_text)), canonical(&bytes));
+}

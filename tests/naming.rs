@@ -117,7 +117,7 @@ fn documented_names_for_what_real_profiles_hold() {
         .filter(|l| l.contains("PR_RESOURCE_FLAGS"))
         .collect::<Vec<_>>();
     assert!(
-        flags[0].contains("[single-copy, no-primary-identity]"),
+        flags[0].contains("[service-single-copy, service-no-primary-identity]"),
         "{flags:?}"
     );
 }

@@ -199,6 +199,24 @@ fn account_values_by_their_registry_names() {
     assert!(yaml.contains("SMTP Server: mail.example.org"), "{yaml}");
 }
 
+/// `Leave on Server` takes the words `show` prints, or a number.
+#[test]
+fn leave_on_server_in_words_or_as_a_number() {
+    let file = reg_input("o2013_two_profiles_ldap_pop3_third_party.reg");
+    for (value, stored) in [
+        ("leave, remove after 7 days", "dword:00070003"),
+        ("Leave", "dword:00000001"),
+        ("0x000e0007", "dword:000e0007"),
+        ("0", "dword:00000000"),
+    ] {
+        let edited = set_reg(&file, &edits(&[&format!("Leave on Server={value}")])).unwrap();
+        let line = format!("\"Leave on Server\"={stored}\r\n");
+        assert!(edited.text.contains(&line), "{value}");
+    }
+    let err = set_reg(&file, &edits(&["Leave on Server=keep a copy"])).unwrap_err();
+    assert!(err.to_string().contains("remove after 14 days"), "{err}");
+}
+
 #[test]
 fn prf_edits_switch_on_commented_settings_and_comment_out_in_place() {
     let file = common::prf_sample("kb833799_static_ports_outlook2003.prf");

@@ -116,13 +116,36 @@ fn principal_findings(place: &str, principal: &str, proxy: Option<&str>, out: &m
 /// a service (`msstd:outlook.com` for the Office 365 proxy
 /// `outlook.office365.com`).
 fn principal_fits(proxy: &str, name: &str) -> bool {
-    let domain = name.strip_prefix("*.").unwrap_or(name);
-    let parent = domain.contains('.') && proxy.ends_with(&format!(".{domain}"));
+    let under = |domain: &str| {
+        proxy
+            .strip_suffix(domain)
+            .and_then(|rest| rest.strip_suffix('.'))
+            .filter(|rest| !rest.is_empty())
+    };
+    let fits = match name.strip_prefix("*.") {
+        // a wildcard covers one label
+        Some(domain) => under(domain).is_some_and(|label| !label.contains('.')),
+        None => under(name).is_some() && !is_public_suffix(name),
+    };
     proxy == name
-        || parent
+        || (fits && name.contains('.'))
         || DOCUMENTED_PRINCIPALS
             .iter()
             .any(|(host, principal)| proxy == *host && name == *principal)
+}
+
+/// Whether `domain` looks like a suffix under which anyone registers
+/// names (`co.uk`, `com.au`, `or.jp`): no certificate names one alone.
+fn is_public_suffix(domain: &str) -> bool {
+    const SECOND_LEVEL: [&str; 10] = [
+        "co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "go",
+    ];
+    match domain.split_once('.') {
+        None => true,
+        Some((second, country)) => {
+            country.len() == 2 && !country.contains('.') && SECOND_LEVEL.contains(&second)
+        }
+    }
 }
 
 /// Proxy hosts whose principal name Microsoft documents although it names
@@ -233,5 +256,15 @@ mod tests {
             principal("msstd:com", "mail.example.com"),
             ["principal-host"]
         );
+        // a wildcard covers one label; a public suffix names no one
+        assert_eq!(
+            principal("msstd:*.example.com", "a.b.example.com"),
+            ["principal-host"]
+        );
+        assert_eq!(
+            principal("msstd:co.uk", "mail.example.co.uk"),
+            ["principal-host"]
+        );
+        assert!(principal("msstd:example.co.uk", "mail.example.co.uk").is_empty());
     }
 }

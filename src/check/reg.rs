@@ -9,7 +9,7 @@ use crate::mapi::props::{
     PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME, PR_ROH_PROXY_SERVER, PR_SERVICE_UID,
     PR_SERVICES, PR_STORE_PROVIDERS,
 };
-use crate::mapi::{self, PropTag, PropValue, Scalar, TagName, sections};
+use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
 use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
 use crate::reg::{RegData, RegValue};
 
@@ -78,7 +78,7 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
             }
             multi_valued(key, &place, cp, &mut out);
         }
-        global_not_in_account(&keys, &place, &mut out);
+        global_not_in_account(&keys, &place, cp, &mut out);
         if default_stores.len() > 1 {
             out.push(Finding::new(
                 RuleId::DefaultStores,
@@ -152,6 +152,7 @@ fn exchange(
 fn global_not_in_account(
     keys: &[Effective],
     place: &dyn Fn(&Effective, &str) -> String,
+    cp: &'static encoding_rs::Encoding,
     out: &mut Vec<Finding>,
 ) {
     let live = |k: &&Effective| !k.deleted;
@@ -174,9 +175,16 @@ fn global_not_in_account(
         let Some(tag) = TagName::parse(value.name.as_str()).filter(|t| !t.secure) else {
             continue;
         };
+        let setting = decoded(value, tag.tag.ptype, cp);
+        // the same setting: the same id and value, a string in either
+        // type and either registry form
         let alike = |v: &RegValue| {
-            TagName::parse(v.name.as_str()).is_some_and(|t| t.tag == tag.tag)
-                && v.data == value.data
+            TagName::parse(v.name.as_str()).is_some_and(|t| {
+                !t.secure
+                    && t.tag.id == tag.tag.id
+                    && (v.data == value.data
+                        || (setting.is_some() && decoded(v, t.tag.ptype, cp) == setting))
+            })
         };
         if value.data == RegData::Delete || accounts.iter().any(|a| a.values.iter().any(alike)) {
             continue;
@@ -193,6 +201,25 @@ fn global_not_in_account(
             ),
         ));
     }
+}
+
+/// A value as what it means: a string as its text whatever its type and
+/// registry form, anything else as its decoded value.
+fn decoded(
+    value: &RegValue,
+    ptype: PropType,
+    cp: &'static encoding_rs::Encoding,
+) -> Option<PropValue> {
+    let decoded = match &value.data {
+        RegData::Hex { bytes, .. } => mapi::decode(ptype, bytes, cp)?,
+        RegData::String(s) => PropValue::Unicode(s.clone()),
+        RegData::Dword(n) => PropValue::Scalar(Scalar::Long(*n)),
+        RegData::Delete => return None,
+    };
+    Some(match decoded {
+        PropValue::String8(s) => PropValue::Unicode(s),
+        other => other,
+    })
 }
 
 /// The decoded value of property `id` in `key` (any type that decodes).

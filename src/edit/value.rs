@@ -21,7 +21,10 @@ pub(super) fn reg_value(
     let textual = match tag {
         Some(tag) => matches!(tag.tag.ptype, PropType::STRING8 | PropType::UNICODE),
         None if ctx.account_manager => {
-            matches!(account::form(name), Some(account::Form::Text) | None)
+            matches!(
+                account::form(name),
+                Some(account::Form::Text | account::Form::LeaveOnServer) | None
+            )
         }
         None => matches!(existing, Some(RegData::String(_)) | None),
     };

@@ -9,30 +9,35 @@ use encoding_rs::Encoding as CodePage;
 use super::TagName;
 use crate::reg::{RegData, RegValue};
 
-/// The code pages Windows uses as an ANSI code page: a guess outside them
-/// (EUC-JP, KOI8-R, an ISO 8859 page) is not what any Windows wrote.
-const WINDOWS_ANSI: [&CodePage; 13] = [
-    encoding_rs::WINDOWS_874,
+/// The Windows ANSI code pages a guess may switch to: those of scripts
+/// that Windows-1252 turns into noise (CJK, Cyrillic, Greek, Hebrew,
+/// Arabic, Thai). The Latin pages (1250, 1254, 1257, 1258) are left out:
+/// they differ from 1252 in a few letters, so that names such as "Hélène"
+/// or "Škoda" look as much like one as the other, and a wrong guess would
+/// change what was written. A guess outside Windows (EUC-JP, KOI8-R, an
+/// ISO 8859 page) is not what any Windows wrote.
+const SWITCH_TO: [&CodePage; 9] = [
     encoding_rs::SHIFT_JIS,
     encoding_rs::GBK,
     encoding_rs::EUC_KR,
     encoding_rs::BIG5,
-    encoding_rs::WINDOWS_1250,
     encoding_rs::WINDOWS_1251,
-    encoding_rs::WINDOWS_1252,
     encoding_rs::WINDOWS_1253,
-    encoding_rs::WINDOWS_1254,
     encoding_rs::WINDOWS_1255,
     encoding_rs::WINDOWS_1256,
-    encoding_rs::WINDOWS_1257,
+    encoding_rs::WINDOWS_874,
 ];
+
+/// The bytes outside ASCII a guess needs before it is taken: one short
+/// word is not evidence.
+const EVIDENCE: usize = 6;
 
 /// Collects 8-bit text and guesses its code page.
 pub struct Guess {
     detector: chardetng::EncodingDetector,
-    /// Whether any byte fed was outside ASCII: without one there is
-    /// nothing to guess.
-    seen: bool,
+    /// How many bytes fed were outside ASCII: without enough there is
+    /// nothing to guess from.
+    seen: usize,
 }
 
 impl Default for Guess {
@@ -46,7 +51,7 @@ impl Guess {
     pub fn new() -> Guess {
         Guess {
             detector: chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny),
-            seen: false,
+            seen: 0,
         }
     }
 
@@ -55,7 +60,8 @@ impl Guess {
         if bytes.is_ascii() {
             return;
         }
-        self.seen = true;
+        let high = bytes.iter().filter(|b| !b.is_ascii()).count();
+        self.seen = self.seen.saturating_add(high);
         self.detector.feed(bytes, false);
         // the strings are separate: keep one from running into the next
         self.detector.feed(b" ", false);
@@ -82,17 +88,17 @@ impl Guess {
         }
     }
 
-    /// The code page guessed, when text outside ASCII was seen and the
-    /// guess is not the default Windows-1252.
+    /// The code page guessed, when enough text outside ASCII was seen and
+    /// the guess is one of the pages Windows-1252 would garble.
     pub fn finish(mut self) -> Option<&'static CodePage> {
-        if !self.seen {
+        if self.seen < EVIDENCE {
             return None;
         }
         self.detector.feed(b"", true);
         // Regedit never reads a file as UTF-8: the candidates are ANSI
         // code pages
         let guess = self.detector.guess(None, chardetng::Utf8Detection::Deny);
-        (guess != encoding_rs::WINDOWS_1252 && WINDOWS_ANSI.contains(&guess)).then_some(guess)
+        SWITCH_TO.contains(&guess).then_some(guess)
     }
 }
 
@@ -120,8 +126,38 @@ mod tests {
     }
 
     #[test]
+    fn cyrillic_and_greek_names_read_as_theirs() {
+        let found = guess(&["Иван Петров", "Контакты"], encoding_rs::WINDOWS_1251);
+        assert_eq!(found, Some(encoding_rs::WINDOWS_1251));
+        let found = guess(
+            &["Γιώργος Παπαδόπουλος", "Επαφές"],
+            encoding_rs::WINDOWS_1253,
+        );
+        assert_eq!(found, Some(encoding_rs::WINDOWS_1253));
+    }
+
+    #[test]
     fn western_text_and_ascii_keep_the_default() {
         assert_eq!(guess(&["Müller", "Café"], encoding_rs::WINDOWS_1252), None);
+        // names that also read as Central European, Turkish or Baltic text
+        for name in [
+            "Hélène Dupont",
+            "Œuvre",
+            "Škoda",
+            "Ìtalo",
+            "Çelik",
+            "Ýr",
+            "Ðavid",
+        ] {
+            assert_eq!(guess(&[name], encoding_rs::WINDOWS_1252), None, "{name}");
+        }
+        assert_eq!(
+            guess(
+                &["Hélène Dupont", "Françoise Lefèvre", "Réunion à Genève"],
+                encoding_rs::WINDOWS_1252
+            ),
+            None
+        );
         assert_eq!(guess(&["plain", "ascii"], encoding_rs::WINDOWS_1252), None);
         assert_eq!(guess(&[], encoding_rs::WINDOWS_1252), None);
     }
@@ -142,7 +178,7 @@ mod tests {
                 },
             ));
         }
-        assert!(!g.seen);
+        assert_eq!(g.seen, 0);
         g.feed_value(&RegValue::named(
             "001e3001",
             RegData::Hex { kind: 3, bytes },

@@ -275,16 +275,16 @@ pub static ENTRIES: &[Entry] = &[
     )
     .means(Flags(flags::TRANSPORT_FLAGS)),
     e(LONG, 0x6606, "PR_PROFILE_UI_STATE", Exchange, Headers).means(Flags(flags::UI_STATE)),
-    // The .prf names of string properties name the Unicode form; the ANSI
-    // form has the same name with `_A`, as MAPI's own names do.
-    e(W, 0x6607, "MailboxName", Exchange, Prf).also(&["PR_PROFILE_UNRESOLVED_NAME_W"]),
-    e(A, 0x6607, "MailboxName_A", Exchange, Prf)
+    // A .prf name names the string type its mapping line gives; the other
+    // type has the same name with `_W` or `_A`, as MAPI's own names do.
+    e(A, 0x6607, "MailboxName", Exchange, Prf)
         .also(&["PR_PROFILE_UNRESOLVED_NAME", "PR_PROFILE_UNRESOLVED_NAME_A"]),
-    e(W, 0x6608, "HomeServer", Exchange, Prf).also(&["PR_PROFILE_UNRESOLVED_SERVER_W"]),
-    e(A, 0x6608, "HomeServer_A", Exchange, Prf).also(&[
+    e(W, 0x6607, "MailboxName_W", Exchange, Prf).also(&["PR_PROFILE_UNRESOLVED_NAME_W"]),
+    e(A, 0x6608, "HomeServer", Exchange, Prf).also(&[
         "PR_PROFILE_UNRESOLVED_SERVER",
         "PR_PROFILE_UNRESOLVED_SERVER_A",
     ]),
+    e(W, 0x6608, "HomeServer_W", Exchange, Prf).also(&["PR_PROFILE_UNRESOLVED_SERVER_W"]),
     e(LONG, 0x6609, "PR_PROFILE_OPEN_FLAGS", Exchange, Headers).means(Flags(flags::OPEN_FLAGS)),
     e(A, 0x6609, "PR_PROFILE_BINDING_ORDER", Exchange, Headers),
     e(LONG, 0x660A, "PR_PROFILE_TYPE", Exchange, Docs).means(Enum(flags::PROFILE_TYPE)),
@@ -293,9 +293,9 @@ pub static ENTRIES: &[Entry] = &[
     e(A, 0x660C, "PR_PROFILE_SERVER", Exchange, Headers),
     e(W, 0x660C, "PR_PROFILE_SERVER_W", Exchange, Headers),
     e(LONG, 0x660D, "PR_PROFILE_MAX_RESTRICT", Exchange, Headers),
-    e(W, 0x660E, "OfflineAddressBookPath", Exchange, Prf).also(&["PR_PROFILE_AB_FILES_PATH_W"]),
-    e(A, 0x660E, "OfflineAddressBookPath_A", Exchange, Prf)
+    e(A, 0x660E, "OfflineAddressBookPath", Exchange, Prf)
         .also(&["PR_PROFILE_AB_FILES_PATH", "PR_PROFILE_AB_FILES_PATH_A"]),
+    e(W, 0x660E, "OfflineAddressBookPath_W", Exchange, Prf).also(&["PR_PROFILE_AB_FILES_PATH_W"]),
     e(
         A,
         0x660F,
@@ -713,7 +713,10 @@ mod tests {
                 // string property, the name without `_A`) the same id
                 Source::PrfMapping => {
                     let known = prf_names_of(entry.tag.id);
-                    let base = name.strip_suffix("_A").unwrap_or(name);
+                    let base = name
+                        .strip_suffix("_A")
+                        .or_else(|| name.strip_suffix("_W"))
+                        .unwrap_or(name);
                     let named = std::iter::once(base)
                         .chain(entry.aliases.iter().copied())
                         .any(|n| known.contains(&n.to_ascii_lowercase()));

@@ -117,31 +117,34 @@ pub const OPEN_FLAGS: Names = &[
 pub const UI_STATE: Names = &[(0x4000, "encrypt-network")];
 
 /// PR_RESOURCE_FLAGS of a message service's section: SERVICE_* (MAPIX.h).
+/// The names are the constants' own, so that no name means one bit here
+/// and another in [`STATUS_FLAGS`] (SERVICE_DEFAULT_STORE is 0x1,
+/// STATUS_DEFAULT_STORE 0x2).
 pub const SERVICE_FLAGS: Names = &[
-    (0x1, "default-store"),
-    (0x2, "single-copy"),
-    (0x4, "create-with-store"),
-    (0x8, "primary-identity"),
-    (0x20, "no-primary-identity"),
+    (0x1, "service-default-store"),
+    (0x2, "service-single-copy"),
+    (0x4, "service-create-with-store"),
+    (0x8, "service-primary-identity"),
+    (0x20, "service-no-primary-identity"),
 ];
 
 /// PR_RESOURCE_FLAGS of a provider's section: STATUS_* (MAPIDefS.h) and
 /// HOOK_* (MAPIHook.h).
 pub const STATUS_FLAGS: Names = &[
-    (0x1, "default-outbound"),
-    (0x2, "default-store"),
-    (0x4, "primary-identity"),
-    (0x8, "simple-store"),
-    (0x10, "xp-prefer-last"),
-    (0x20, "no-primary-identity"),
-    (0x40, "no-default-store"),
-    (0x80, "temp-section"),
-    (0x100, "own-store"),
+    (0x1, "status-default-outbound"),
+    (0x2, "status-default-store"),
+    (0x4, "status-primary-identity"),
+    (0x8, "status-simple-store"),
+    (0x10, "status-xp-prefer-last"),
+    (0x20, "status-no-primary-identity"),
+    (0x40, "status-no-default-store"),
+    (0x80, "status-temp-section"),
+    (0x100, "status-own-store"),
     (0x200, "hook-inbound"),
     (0x400, "hook-outbound"),
-    (0x800, "need-ipm-tree"),
-    (0x1000, "primary-store"),
-    (0x2000, "secondary-store"),
+    (0x800, "status-need-ipm-tree"),
+    (0x1000, "status-primary-store"),
+    (0x2000, "status-secondary-store"),
 ];
 
 /// PR_PST_ENCRYPTION (EncryptionType).
@@ -285,17 +288,22 @@ mod tests {
         assert_eq!(
             decode_flags(0x22, SERVICE_FLAGS),
             vec![
-                Flag::Named("single-copy"),
-                Flag::Named("no-primary-identity")
+                Flag::Named("service-single-copy"),
+                Flag::Named("service-no-primary-identity")
             ]
         );
         assert_eq!(
             decode_flags(0x22, STATUS_FLAGS),
             vec![
-                Flag::Named("default-store"),
-                Flag::Named("no-primary-identity")
+                Flag::Named("status-default-store"),
+                Flag::Named("status-no-primary-identity")
             ]
         );
+        // no name means a bit in one table and another in the other
+        for (bits, name) in SERVICE_FLAGS {
+            assert_eq!(flag_bits(name, STATUS_FLAGS), None, "{name}");
+            assert_eq!(flag_bits(name, SERVICE_FLAGS), Some(*bits));
+        }
     }
 
     #[test]

@@ -112,6 +112,17 @@ fn preferences(profile: &Profile) -> HashMap<String, String> {
         .collect()
 }
 
+/// The providers `profile` shows: by a service section (`PR_SERVICE_NAME`)
+/// or a well-known section of theirs (the Exchange Global Section).
+pub fn shown_scopes(profile: &Profile, codepage: &'static CodePage) -> HashSet<Scope> {
+    let facts: Vec<Facts> = profile
+        .keys
+        .iter()
+        .map(|k| Facts::of(&k.values, codepage))
+        .collect();
+    present_scopes(profile, &facts)
+}
+
 fn present_scopes(profile: &Profile, facts: &[Facts]) -> HashSet<Scope> {
     let by_service = facts
         .iter()
@@ -179,7 +190,14 @@ fn describe_one(path: &str, facts: &Facts, values: &[RegValue], around: &Around)
             provider: None,
         };
     }
-    if let Some(service) = &facts.service {
+    // a provider's section may name its service too (Outlook writes
+    // PR_SERVICE_NAME into CONTAB's and the PST's): PR_SERVICE_UID says
+    // which it is
+    let owned = facts
+        .service_uid
+        .as_ref()
+        .is_some_and(|uid| around.services.contains_key(&name::fold(uid)));
+    if let Some(service) = facts.service.as_ref().filter(|_| !owned) {
         let what = sections::service_label(service).unwrap_or("message service");
         return SectionInfo {
             scope: sections::service_scope(service),

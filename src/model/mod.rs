@@ -30,7 +30,7 @@ pub(crate) use choose::{choose_profile, default_profile};
 use root::main_root;
 pub(crate) use values::{text_value, uids};
 
-pub use context::{SectionInfo, describe};
+pub use context::{SectionInfo, describe, shown_scopes};
 pub use effective::{Effective, effective, merge};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, SettingError, encode_setting, prf_to_reg};
 pub use onto_export::prf_onto_export;

@@ -2,6 +2,7 @@
 //! the offending entry.
 
 use crate::diag::{Location, Warning};
+use crate::mapi::dictionary::{SCOPES, Scope};
 use crate::model::{self, Model, PROFILE_KEY, Profile, SectionInfo, Source};
 use crate::prf::PrfModel;
 use crate::reg::{Block, Format, RegValue};
@@ -177,6 +178,8 @@ fn profile(
         name: name.to_owned(),
         keys: Vec::new(),
     };
+    // a value only providers' names read: (key, its readings by provider)
+    let mut pending: Vec<(usize, Vec<(Scope, RegValue)>)> = Vec::new();
     for (path, _, body) in entries {
         let (rel, delete) = split_delete(path);
         let info = SectionInfo {
@@ -184,18 +187,33 @@ fn profile(
             ..SectionInfo::default()
         };
         let ctx = Context::new(source, true, &info);
-        let values = match &body.kind {
-            NodeKind::Map(values) => values
-                .iter()
-                .filter_map(|(k, _, v)| provisional_value(k, &v.to_y(), &ctx))
-                .collect(),
-            _ => Vec::new(),
-        };
+        let mut values = Vec::new();
+        if let NodeKind::Map(entries) = &body.kind {
+            for (k, _, v) in entries {
+                let y = v.to_y();
+                match value::parse(k, &y, &ctx) {
+                    Ok(value) => values.push(value),
+                    Err(_) => pending.push((provisional.keys.len(), by_provider(k, &y, &ctx))),
+                }
+            }
+        }
         provisional.keys.push(Block {
             path: rel.to_owned(),
             delete,
             values,
         });
+    }
+    // such a value counts where the profile shows one provider that reads it
+    let shown = model::shown_scopes(&provisional, source.codepage);
+    for (at, readings) in pending {
+        let mut fits = readings
+            .into_iter()
+            .filter(|(scope, _)| shown.contains(scope));
+        if let (Some((_, value)), None, Some(block)) =
+            (fits.next(), fits.next(), provisional.keys.get_mut(at))
+        {
+            block.values.push(value);
+        }
     }
     let infos = model::describe(&provisional, source.codepage);
     let mut profile = Profile {
@@ -216,24 +234,20 @@ fn profile(
     Ok(profile)
 }
 
-/// A value of the first pass: read with the names every section shares,
-/// else with the names of the one provider that knows it (so that a
-/// section whose owner the document lacks is placed as from a `.reg`).
-fn provisional_value(key: &str, y: &Y, shared: &Context) -> Option<RegValue> {
-    if let Ok(value) = value::parse(key, y, shared) {
-        return Some(value);
-    }
-    let mut read = crate::mapi::dictionary::SCOPES.iter().filter_map(|scope| {
-        let ctx = Context {
-            scope: Some(*scope),
-            ..*shared
-        };
-        value::parse(key, y, &ctx).ok()
-    });
-    match (read.next(), read.next()) {
-        (Some(one), None) => Some(one),
-        _ => None,
-    }
+/// How each provider's names read a value the names every section shares
+/// do not: in the first pass, so that a section whose owner the document
+/// lacks is placed as it is from a `.reg`.
+fn by_provider(key: &str, y: &Y, shared: &Context) -> Vec<(Scope, RegValue)> {
+    SCOPES
+        .iter()
+        .filter_map(|scope| {
+            let ctx = Context {
+                scope: Some(*scope),
+                ..*shared
+            };
+            value::parse(key, y, &ctx).ok().map(|v| (*scope, v))
+        })
+        .collect()
 }
 
 fn is_account_manager(rel: &str) -> bool {

@@ -117,8 +117,12 @@ pub fn resolve_name(key: &str, ctx: &Context) -> Result<(ValueName, Option<TagNa
 
 /// What the dictionary says a property's number means here (flags, an
 /// enumeration, a UID…).
+/// What reading a value takes from its name: as [`in_section`], except
+/// that where the section's role is not known (a patch), flags named by
+/// either role's table are read.
 pub(super) fn meaning_of(tag: Option<TagName>, ctx: &Context) -> Meaning {
     match tag.and_then(|t| dictionary::lookup(t.tag, ctx.scope)) {
+        Some(entry) if ctx.provider.is_none() => entry.meaning,
         Some(entry) => in_section(entry.meaning, ctx),
         None => Meaning::Plain,
     }

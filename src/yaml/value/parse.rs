@@ -158,9 +158,12 @@ fn account_data(y: &Y, setting: account::Form) -> Result<RegData, ValueError> {
     Ok(match (setting, y) {
         (Setting::Text, Y::Str(s)) => RegData::String(s.clone()),
         (Setting::Number, _) => RegData::Dword(u32_of(y)?),
-        (Setting::LeaveOnServer, Y::Str(text)) => {
-            RegData::Dword(account::leave_value(text).ok_or(ValueError::LeaveOnServer)?)
-        }
+        // the words, or a number given as text (on a command line)
+        (Setting::LeaveOnServer, Y::Str(text)) => RegData::Dword(
+            account::leave_value(text)
+                .or_else(|| mapi::parse_int(text).and_then(|n| u32::try_from(n).ok()))
+                .ok_or(ValueError::LeaveOnServer)?,
+        ),
         (Setting::LeaveOnServer, _) => RegData::Dword(u32_of(y)?),
         (Setting::Enum(names), _) => RegData::Dword(long_of(y, Meaning::Enum(names))?),
         (Setting::Uid, _) => RegData::Hex {
@@ -236,7 +239,7 @@ mod tests {
         // a PT_STRING8 is a REG_SZ; {delete: true} deletes, and no value
         // is no longer a deletion
         assert_eq!(
-            data("HomeServer_A", &s("mail"), &Context::exchange_for_test()),
+            data("HomeServer", &s("mail"), &Context::exchange_for_test()),
             Ok(RegData::String("mail".into()))
         );
         let delete = |b: bool| Y::Map(vec![(DELETE.to_owned(), Y::Bool(b))]);
@@ -295,7 +298,7 @@ mod tests {
         );
         // a PT_STRING8 is not wrapped: it is a REG_SZ, not a typed value
         assert_eq!(
-            message("HomeServer_A", &Y::Int(1), &Context::exchange_for_test()),
+            message("HomeServer", &Y::Int(1), &Context::exchange_for_test()),
             "expected a string"
         );
     }
@@ -398,7 +401,7 @@ mod tests {
             data(key, &map(&[("value", value), ("type", reg_type)]), &ctx)
         };
         assert_eq!(
-            typed("HomeServer_A", s("é"), s("REG_BINARY")),
+            typed("HomeServer", s("é"), s("REG_BINARY")),
             Ok(RegData::Hex {
                 kind: kind::BINARY,
                 bytes: vec![0xe9, 0]
@@ -440,7 +443,7 @@ mod tests {
         );
         // a character the code page cannot hold
         assert_eq!(
-            typed("HomeServer_A", s("€ ✓"), s("REG_BINARY"))
+            typed("HomeServer", s("€ ✓"), s("REG_BINARY"))
                 .unwrap_err()
                 .to_string(),
             "character '✓' cannot be written in windows-1252"
