@@ -31,7 +31,9 @@ pub struct ReadOptions {
     /// ANSI code page of .reg files without a UTF-16 byte-order mark (as
     /// Regedit reads them), of PT_STRING8 bytes and of .prf files without a
     /// byte-order mark, read or written (1252, 1250, 932, windows-1251, …;
-    /// utf-8 for a file saved as UTF-8). Default: Windows-1252.
+    /// utf-8 for a file saved as UTF-8). Without it a .reg file's 8-bit
+    /// text is guessed as a whole (CJK, Cyrillic, Greek, Hebrew, Arabic,
+    /// Thai; a note says so), else Windows-1252; a .prf is Windows-1252.
     #[arg(long, value_name = "CP")]
     pub codepage: Option<String>,
     /// Treat warnings (lines Regedit would skip, …) as errors.

@@ -120,12 +120,13 @@ const REMOVE_AFTER: u32 = 0x2;
 const REMOVE_WHEN_DELETED: u32 = 0x4;
 
 /// `Leave on Server` in words (`0x000e0003`: "leave, remove after 14
-/// days"), when its bits are known and the days are given exactly when
-/// used. 0 stays a number.
+/// days"), when its bits are known. The days Outlook keeps while "remove
+/// after" is off read "days 14" (`0x000e0001`: "leave, days 14"). 0 stays a
+/// number.
 pub fn leave_text(value: u32) -> Option<String> {
     let (bits, days) = (value & 0xFFFF, value >> 16);
     let known = LEAVE | REMOVE_AFTER | REMOVE_WHEN_DELETED;
-    if bits == 0 || bits & !known != 0 || (bits & REMOVE_AFTER == 0) != (days == 0) {
+    if bits == 0 || bits & !known != 0 || (bits & REMOVE_AFTER != 0 && days == 0) {
         return None;
     }
     let mut words = Vec::new();
@@ -135,6 +136,8 @@ pub fn leave_text(value: u32) -> Option<String> {
     if bits & REMOVE_AFTER != 0 {
         let unit = if days == 1 { "day" } else { "days" };
         words.push(format!("remove after {days} {unit}"));
+    } else if days != 0 {
+        words.push(format!("days {days}"));
     }
     if bits & REMOVE_WHEN_DELETED != 0 {
         words.push("remove when deleted".to_owned());
@@ -158,9 +161,15 @@ pub fn leave_value(text: &str) -> Option<u32> {
                 let days: u16 = n.parse().ok().filter(|d| *d > 0)?;
                 REMOVE_AFTER | (u32::from(days) << 16)
             }
+            ["days", n] => {
+                let days: u16 = n.parse().ok().filter(|d| *d > 0)?;
+                u32::from(days) << 16
+            }
             _ => return None,
         };
-        if value & bit & 0xFFFF != 0 {
+        // each word once: a bit, or the days, given twice is no value
+        let days_twice = bit >> 16 != 0 && value >> 16 != 0;
+        if value & bit & 0xFFFF != 0 || days_twice {
             return None;
         }
         value |= bit;
@@ -278,11 +287,13 @@ mod tests {
             leave_text(0x0001_0003).as_deref(),
             Some("leave, remove after 1 day")
         );
-        // nothing set, unknown bits, days without their bit: a number
-        for n in [0, 0x9, 0x0005_0001, 0x3] {
+        // the days kept while "remove after" is off
+        assert_eq!(leave_text(0x000e_0001).as_deref(), Some("leave, days 14"));
+        // nothing set, unknown bits, "remove after" without days: a number
+        for n in [0, 0x9, 0x3] {
             assert_eq!(leave_text(n), None, "{n:#x}");
         }
-        for n in [0x000e_0003, 0x1, 0x0002_0007, 0x5, 0xffff_0003] {
+        for n in [0x000e_0003, 0x1, 0x0002_0007, 0x5, 0xffff_0003, 0x000e_0001] {
             assert_eq!(leave_value(&leave_text(n).unwrap()), Some(n));
         }
         assert_eq!(
@@ -290,6 +301,7 @@ mod tests {
             Some(0x000e_0003)
         );
         assert_eq!(leave_value("leave, leave"), None);
+        assert_eq!(leave_value("leave, days 3, remove after 4 days"), None);
         assert_eq!(leave_value("remove after 0 days"), None);
         assert_eq!(leave_value("keep"), None);
     }

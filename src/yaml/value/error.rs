@@ -148,6 +148,12 @@ pub enum ShapeError {
     /// Something other than a number, e.g. `{dword: [1]}`.
     #[error("expected a number")]
     ExpectedNumber,
+    /// Flag names of a property whose names depend on the section's role,
+    /// where the document does not show it (a patch's section).
+    #[error(
+        "the flag names of this property depend on whether the section is a message service's (service-*) or a provider's (status-*): this section does not show which, so write the number (0x22)"
+    )]
+    RoleUnknown,
     /// A string that is no number, e.g. `{dword: ten}`.
     #[error("expected a number, found {0:?}")]
     NotANumber(String),

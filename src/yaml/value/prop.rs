@@ -77,11 +77,9 @@ pub(super) fn long_of(y: &Y, meaning: Meaning) -> Result<u32, ShapeError> {
             Ok(bits)
         }
         (Meaning::Enum(names) | Meaning::Flags(names), Y::Str(s)) => flag_or_number(s, names),
-        // a section whose role is not known (a patch's): the names of
-        // either table, which name no bit alike
-        (Meaning::ByRole(service, provider), _) => {
-            long_of(y, Meaning::Flags(service)).or_else(|_| long_of(y, Meaning::Flags(provider)))
-        }
+        // a section whose role is not known (a patch's): a number, as
+        // names would mean one bit in one role and another in the other
+        (Meaning::ByRole(..), Y::Seq(_) | Y::Str(_)) => Err(ShapeError::RoleUnknown),
         _ => u32_of(y),
     }
 }
