@@ -1,5 +1,5 @@
 //! Finds the shared corpus of real files and Wine for the integration
-//! tests; builds nothing.
+//! tests, and the git commit `--version` names; builds nothing.
 //!
 //! The corpus is the folder `MAPIPROF_CORPUS` names when that variable is set
 //! (the only place looked at then), else `../shared/corpus` beside the
@@ -21,6 +21,9 @@
 //! `wine` on `PATH`. Without it the Wine test is built ignored
 //! (`cfg(skip_wine_tests)`), unless `CI` is set: then it runs and fails. After
 //! installing Wine, `touch build.rs` (or change `MAPIPROF_WINE`) to see it.
+//!
+//! `MAPIPROF_VERSION` is the package version, followed by the commit it was
+//! built from when built in a git checkout (`0.1.0 (commit 1a2b3c4)`).
 
 #![allow(clippy::print_stdout, reason = "Cargo reads the build script's stdout")]
 
@@ -36,6 +39,8 @@ fn main() {
     if !has_wine() && !is_set("CI") {
         println!("cargo::rustc-cfg=skip_wine_tests");
     }
+
+    version(project_dir().as_path());
 
     // read when the script runs, not when it was built: a copied target
     // folder must not point the tests at the old project's corpus
@@ -61,6 +66,44 @@ fn main() {
     }
     if !is_set("CI") {
         println!("cargo::rustc-cfg=skip_corpus_tests");
+    }
+}
+
+fn project_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default())
+}
+
+/// `MAPIPROF_VERSION`: the package version and, in a git checkout, the
+/// commit (watched through `.git/HEAD` and the branch it names).
+fn version(project: &Path) {
+    let package = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    let git = project.join(".git");
+    let commit = if git.join("HEAD").is_file() {
+        println!("cargo::rerun-if-changed={}", git.join("HEAD").display());
+        if let Ok(head) = std::fs::read_to_string(git.join("HEAD"))
+            && let Some(branch) = head.trim().strip_prefix("ref: ")
+        {
+            println!("cargo::rerun-if-changed={}", git.join(branch).display());
+            println!(
+                "cargo::rerun-if-changed={}",
+                git.join("packed-refs").display()
+            );
+        }
+        std::process::Command::new("git")
+            .args(["rev-parse", "--short=12", "HEAD"])
+            .current_dir(project)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .map(|hash| hash.trim().to_owned())
+            .filter(|hash| !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    } else {
+        None
+    };
+    match commit {
+        Some(hash) => println!("cargo::rustc-env=MAPIPROF_VERSION={package} (commit {hash})"),
+        None => println!("cargo::rustc-env=MAPIPROF_VERSION={package}"),
     }
 }
 

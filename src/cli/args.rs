@@ -13,7 +13,7 @@ use mapiprof::{Format, input, model, prf, text};
 /// Convert Outlook / MAPI profiles between Regedit exports (.reg), Outlook
 /// profile files (.prf) and readable, lossless YAML.
 #[derive(Debug, Parser)]
-#[command(name = "mapiprof", version, about, long_about = None)]
+#[command(name = "mapiprof", version = env!("MAPIPROF_VERSION"), about, long_about = None)]
 #[command(
     after_help = "Exit codes: 0 success, 1 differences (diff) or findings (check, \
     fmt --check), 2 usage, I/O or parse error.\n\
@@ -416,6 +416,24 @@ pub enum Command {
     /// Print the JSON Schema of the YAML documents.
     #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
     Schema,
+    /// Print a shell's completion script for mapiprof.
+    #[command(after_help = "Examples:\n  \
+        mapiprof completions bash > ~/.local/share/bash-completion/completions/mapiprof\n  \
+        mapiprof completions zsh > ~/.zfunc/_mapiprof\n  \
+        mapiprof completions fish > ~/.config/fish/completions/mapiprof.fish\n  \
+        mapiprof completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one per command into a folder.
+    #[command(after_help = "Examples:\n  mapiprof man | man -l -\n  \
+        mapiprof man --out-dir ~/.local/share/man/man1")]
+    Man {
+        /// Write mapiprof.1 and mapiprof-COMMAND.1 into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
 }
 
 /// Where the files of a batch command go, and how it reports.

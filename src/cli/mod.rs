@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod convert;
 mod diff;
+mod docs;
 pub mod error;
 mod fmt;
 mod folder;
@@ -268,6 +269,8 @@ fn run_command(command: Command) -> Result<u8> {
             io::write_output(None, Path::new("-"), text.as_bytes())?;
             Ok(0)
         }
+        Command::Completions { shell } => docs::completions(shell).map(|()| 0),
+        Command::Man { out_dir } => docs::man(out_dir.as_deref()).map(|()| 0),
     }
 }
 
