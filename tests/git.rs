@@ -80,6 +80,9 @@ fn git_shows_reg_files_as_yaml() {
         config.contains("diff.mapiprof.cachetextconv=true"),
         "{config}"
     );
+    // the test's mapiprof is not on PATH: the textconv names it by path
+    let textconv = format!("diff.mapiprof.textconv={} show --sort", me.display());
+    assert!(config.contains(&textconv), "{config}");
 
     let sample = common::samples().join("reg/o2007_wms_proxy_dialog_port.reg");
     std::fs::copy(&sample, repo.join("desk42.reg")).unwrap();
@@ -102,7 +105,16 @@ fn git_shows_reg_files_as_yaml() {
     let new = "+      RPCProxyServer: mail.example.com:44300  # 001f6622";
     assert!(diff.contains(old) && diff.contains(new), "{diff}");
     assert!(!diff.contains("Binary files"), "{diff}");
+    // the hunk header names the section, with its label
+    let header = diff.lines().find(|l| l.starts_with("@@")).unwrap();
+    assert!(
+        header.ends_with("@@ 13dbb0c8aa05101a9bb000aa002fc45a:  # Exchange Global Section"),
+        "{header}"
+    );
     run(git, &["commit", "-qam", "proxy port"], &repo, &home);
+    // --stat counts the YAML view's lines, not bytes of a binary file
+    let stat = run(git, &["log", "--stat", "-1"], &repo, &home);
+    assert!(stat.contains("desk42.reg | 2 +-"), "{stat}");
     let log = run(git, &["log", "-p", "-1"], &repo, &home);
     assert!(log.contains(new), "{log}");
     let show = run(git, &["show", "HEAD"], &repo, &home);
@@ -118,4 +130,51 @@ fn git_shows_reg_files_as_yaml() {
     assert!(config.contains("[diff \"mapiprof\"]"), "{config}");
     std::fs::remove_dir_all(&home).unwrap();
     std::fs::remove_dir_all(&elsewhere).unwrap();
+}
+
+/// When `mapiprof` on `PATH` is the program that runs `git-setup`, the
+/// driver names it so, and survives the program moving with `PATH`.
+#[cfg(unix)]
+#[test]
+fn the_driver_names_mapiprof_on_path_when_it_is_this_program() {
+    if !git_available() {
+        return;
+    }
+    let home = common::scratch("home-path");
+    let repo = common::scratch("repo-path");
+    let bin = home.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(get_cargo_bin("mapiprof"), bin.join("mapiprof")).unwrap();
+    run(Path::new("git"), &["init", "-q"], &repo, &home);
+    let path = std::env::join_paths(
+        std::iter::once(bin.clone())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let out = Command::new(bin.join("mapiprof"))
+        .arg("git-setup")
+        .current_dir(&repo)
+        .env("PATH", &path)
+        .env("HOME", &home)
+        .env("GIT_CONFIG_GLOBAL", home.join(".gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let config = run(
+        Path::new("git"),
+        &["config", "--local", "--list"],
+        &repo,
+        &home,
+    );
+    assert!(
+        config.contains("diff.mapiprof.textconv=mapiprof show --sort"),
+        "{config}"
+    );
+    std::fs::remove_dir_all(&repo).unwrap();
+    std::fs::remove_dir_all(&home).unwrap();
 }

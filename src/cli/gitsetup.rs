@@ -1,12 +1,19 @@
 //! `mapiprof git-setup`: make git show `.reg` and `.prf` files as their YAML
 //! view in `git diff`, `git log -p` and `git show`: `diff=mapiprof`
-//! attributes and a cached textconv driver. Running it again changes
-//! nothing.
+//! attributes, a cached textconv driver, hunk headers that name the
+//! section (`xfuncname`), and line counts in `--stat` (`binary = false`).
+//! Running it again changes nothing.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, anyhow, bail};
+
+/// The hunk header of a change in the YAML view: the nearest line above it
+/// that opens a profile (two spaces in) or a section (four), with the
+/// section's label (`13dbb0c8…:  # Exchange Global Section`); a `.prf`'s
+/// services and sections are two spaces in as well.
+const XFUNCNAME: &str = "^ {2,4}([^ #-].*:( .*)?)$";
 
 /// The attribute lines written.
 const ATTRIBUTES: [&str; 2] = ["*.reg diff=mapiprof", "*.prf diff=mapiprof"];
@@ -14,7 +21,14 @@ const ATTRIBUTES: [&str; 2] = ["*.reg diff=mapiprof", "*.prf diff=mapiprof"];
 /// Set git up, in the current repository or with `global` for the user.
 pub fn run(global: bool) -> Result<()> {
     let exe = std::env::current_exe().context("cannot find the mapiprof executable")?;
-    let textconv = format!("{} show --sort", shell_quoted(&exe));
+    // the name on PATH when it is this very program (it then survives a
+    // reinstall elsewhere on PATH); else the absolute path
+    let program = if on_path_is(&exe) {
+        "mapiprof".to_owned()
+    } else {
+        shell_quoted(&exe)
+    };
+    let textconv = format!("{program} show --sort");
     let attributes = if global {
         global_attributes()?
     } else {
@@ -35,6 +49,8 @@ pub fn run(global: bool) -> Result<()> {
     for (key, value) in [
         ("diff.mapiprof.textconv", textconv.as_str()),
         ("diff.mapiprof.cachetextconv", "true"),
+        ("diff.mapiprof.xfuncname", XFUNCNAME),
+        ("diff.mapiprof.binary", "false"),
     ] {
         let current = git(&["config", scope(global), "--get", key], false).unwrap_or_default();
         if current.trim() != value {
@@ -130,6 +146,26 @@ fn add_lines(path: &Path) -> Result<usize> {
     }
     super::io::write_file(path, &[], text.as_bytes())?;
     Ok(missing.len())
+}
+
+/// Whether `mapiprof` on `PATH` is the program `exe` (the first found, as
+/// a shell would run it).
+fn on_path_is(exe: &Path) -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    let names: &[&str] = if cfg!(windows) {
+        &["mapiprof.exe", "mapiprof"]
+    } else {
+        &["mapiprof"]
+    };
+    let found = std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|candidate| candidate.is_file());
+    match (found.map(std::fs::canonicalize), std::fs::canonicalize(exe)) {
+        (Some(Ok(a)), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// `path` as one shell word, as git runs textconv commands through a shell.
