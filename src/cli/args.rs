@@ -138,17 +138,19 @@ pub enum Command {
         /// (OverwriteProfile=Append) instead of replacing it.
         #[arg(long)]
         partial: bool,
-        /// Replace everything personal with stable placeholders (as `show
-        /// --redact` does).
+        /// Replace everything personal with stable placeholders, to post
+        /// an export: profile, account, user and server names, e-mail
+        /// addresses, paths (inside binary values too), any text not known
+        /// to be safe, and secrets.
         #[arg(long)]
         redact: bool,
-        /// YAML → .reg: allow keys outside the profiles of an Outlook
-        /// profile root (refused by default, so a document cannot reach
-        /// other parts of the registry).
+        /// Write keys outside the profiles of an Outlook profile root into
+        /// a .reg (refused by default, so that a document cannot reach other
+        /// parts of the registry).
         #[arg(long)]
         allow_any_key: bool,
-        /// YAML or .prf → .reg or .prf: write values `check` calls errors (a
-        /// proxy with https://, a port of 0) without a warning.
+        /// Write values `check` calls errors (a proxy with https://, a port
+        /// of 0) all the same.
         #[arg(long)]
         force: bool,
         #[command(flatten)]
@@ -225,7 +227,7 @@ pub enum Command {
         /// The variables: CSV, YAML or JSON.
         #[arg(long, value_name = "FILE")]
         vars: PathBuf,
-        /// The folder for the rendered files.
+        /// Write the rendered files into this folder.
         #[arg(long, value_name = "DIR")]
         out_dir: PathBuf,
         /// The output file name, a template too (default:
@@ -235,8 +237,9 @@ pub enum Command {
         /// Convert each rendered file to this format.
         #[arg(long, value_parser = FormatParser::Output)]
         to: Option<Format>,
-        /// Allow keys outside the profiles of an Outlook profile root in a
-        /// rendered .reg.
+        /// Write keys outside the profiles of an Outlook profile root into
+        /// a .reg (refused by default, so that a document cannot reach other
+        /// parts of the registry).
         #[arg(long)]
         allow_any_key: bool,
         /// Write values `check` calls errors (a proxy with https://, a port
@@ -247,7 +250,7 @@ pub enum Command {
         /// (default: whichever of `,` `;` tab the header holds most).
         #[arg(long, value_name = "CHAR", value_parser = delimiter)]
         delimiter: Option<char>,
-        /// Only failures and errors.
+        /// No progress bar, no list of changes; only failures and errors.
         #[arg(short, long)]
         quiet: bool,
         #[command(flatten)]
@@ -405,8 +408,10 @@ pub enum Command {
         name = "git-setup",
         after_help = "Adds `*.reg diff=mapiprof` and `*.prf diff=mapiprof` to the repository's \
         .gitattributes (with --global: to the user's attributes file) and sets \
-        diff.mapiprof.textconv to `mapiprof show --sort` with cachetextconv. Running it again \
-        changes nothing."
+        diff.mapiprof.textconv to `mapiprof show --sort` with cachetextconv, xfuncname (hunk \
+        headers name the section) and binary = false (--stat counts lines). Running it again \
+        changes nothing.\n\nExamples:\n  cd exports && mapiprof git-setup\n  \
+        mapiprof git-setup --global"
     )]
     GitSetup {
         /// Set up every repository of the user instead of the current one.
@@ -430,7 +435,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  mapiprof man | man -l -\n  \
         mapiprof man --out-dir ~/.local/share/man/man1")]
     Man {
-        /// Write mapiprof.1 and mapiprof-COMMAND.1 into this folder instead.
+        /// Write the manual pages into this folder (mapiprof.1,
+        /// mapiprof-COMMAND.1), not to stdout.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
     },
@@ -501,6 +507,8 @@ pub enum DiffFormat {
 pub enum CheckFormat {
     /// One finding per line with its hint.
     Text,
+    /// A YAML list of findings with their file.
+    Yaml,
     /// A JSON list of findings with their file.
     Json,
 }

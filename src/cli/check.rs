@@ -50,7 +50,7 @@ pub fn run(args: &[std::path::PathBuf], options: &Options, read: &ReadOptions) -
             .iter()
             .map(|(file, found)| check::to_text(file, found))
             .collect::<String>(),
-        CheckFormat::Json => {
+        CheckFormat::Json | CheckFormat::Yaml => {
             let located: Vec<Located> = all
                 .iter()
                 .flat_map(|(file, found)| {
@@ -60,7 +60,11 @@ pub fn run(args: &[std::path::PathBuf], options: &Options, read: &ReadOptions) -
                     })
                 })
                 .collect();
-            serde_json::to_string_pretty(&located)? + "\n"
+            match options.format {
+                CheckFormat::Json => serde_json::to_string_pretty(&located)? + "\n",
+                _ if located.is_empty() => "[]\n".to_owned(),
+                _ => mapiprof::yaml::to_text(&located)?,
+            }
         }
     };
     io::write_output(None, Path::new("-"), text.as_bytes())?;
