@@ -54,7 +54,7 @@ fn the_proxy_port_story_in_one_command() {
     assert_eq!(
         edited.changes,
         [
-            "Outlook/13dbb0c8aa05101a9bb000aa002fc45a/001f6622: mail.example.com-44300 → mail.example.com:44300"
+            "Outlook/13dbb0c8aa05101a9bb000aa002fc45a (Exchange Global Section)/RPCProxyServer (001f6622): mail.example.com-44300 → mail.example.com:44300"
         ]
     );
     let (removed, added) = line_diff(&file.text, &edited.text);
@@ -109,12 +109,12 @@ fn any_generations_name_sets_the_property_in_the_type_held() {
     ] {
         let edited = set_reg(&pst, &edits(&[&format!("{name}=D:\\mail.pst")])).unwrap();
         assert_eq!(edited.changes.len(), 1, "{name}: {:?}", edited.changes);
-        assert!(edited.changes[0].contains("/001e6700: "), "{name}");
+        assert!(edited.changes[0].contains(" (001e6700): "), "{name}");
     }
     let exchange = reg_input("o16_exchange_outlook_anywhere.reg");
     let edited = set_reg(&exchange, &edits(&["MailboxName=jsmith"])).unwrap();
     assert!(
-        edited.changes[0].contains("/001e6607: jdoe → jsmith"),
+        edited.changes[0].contains("/MailboxName (001e6607): jdoe → jsmith"),
         "{:?}",
         edited.changes
     );

@@ -7,11 +7,11 @@
 //! `root` does not matter.
 
 use crate::input::RegInput;
-use crate::model::{Model, Profile};
+use crate::model::{Model, Profile, SectionInfo, describe};
 use crate::reg::{Block, RegData, RegValue};
 use crate::yaml;
 
-use super::plan::Planned;
+use super::plan::{Planned, change_line};
 use super::reg_file::{Deletion, rewrite};
 use super::{EditError, Edited};
 use crate::reg::name;
@@ -91,6 +91,14 @@ fn plan(model: &Model, patch: &Model) -> Result<(Vec<Planned>, Vec<Deletion>), E
             )));
         }
         for target in targets {
+            // what each key of the profile is, to name its values in the
+            // list of changes
+            let infos: Vec<(&str, SectionInfo)> = target
+                .keys
+                .iter()
+                .map(|k| k.path.as_str())
+                .zip(describe(target, model.source.codepage))
+                .collect();
             for key in &wanted.keys {
                 // "*" changes what each profile has; a key is added only to
                 // a profile named
@@ -117,21 +125,17 @@ fn plan(model: &Model, patch: &Model) -> Result<(Vec<Planned>, Vec<Deletion>), E
                     if unchanged {
                         continue;
                     }
+                    let info = infos
+                        .iter()
+                        .find(|(path, _)| name::same(path, &key.path))
+                        .map(|(_, info)| info.clone())
+                        .unwrap_or_default();
+                    let ctx = yaml::Context::new(&model.source, true, &info);
                     planned.push(Planned {
                         profile: target.name.clone(),
                         path: key.path.clone(),
                         value: value.clone(),
-                        change: format!(
-                            "{}/{}/{}: {}",
-                            target.name,
-                            key.path,
-                            value.name,
-                            match (&value.data, old) {
-                                (RegData::Delete, _) => "removed",
-                                (_, Some(_)) => "changed",
-                                (_, None) => "added",
-                            }
-                        ),
+                        change: change_line(&target.name, &key.path, &info, &ctx, old, value),
                     });
                 }
             }

@@ -264,14 +264,49 @@ fn new_value(
 }
 
 fn planned(section: &Section, old: Option<&RegValue>, new: RegValue) -> Planned {
-    let before = old.map_or_else(|| "(absent)".to_owned(), |o| brief(o, &section.ctx));
-    let after = brief(&new, &section.ctx);
     Planned {
         profile: section.profile.to_owned(),
         path: section.path.to_owned(),
-        change: format!("{}/{}: {before} → {after}", section.where_(), new.name),
+        change: change_line(
+            section.profile,
+            section.path,
+            &section.info,
+            &section.ctx,
+            old,
+            &new,
+        ),
         value: new,
     }
+}
+
+/// A change as every command reports it, the way `diff` lists one:
+/// `profile/section (label)/Name (raw name): old → new`, `(absent)` and
+/// `(removed)` for a value that was not there or goes.
+pub(super) fn change_line(
+    profile: &str,
+    path: &str,
+    info: &SectionInfo,
+    ctx: &Context,
+    old: Option<&RegValue>,
+    new: &RegValue,
+) -> String {
+    let mut place = if path == PROFILE_KEY {
+        profile.to_owned()
+    } else {
+        format!("{profile}/{path}")
+    };
+    if let Some(label) = &info.label {
+        place.push_str(&format!(" ({label})"));
+    }
+    let raw = new.name.as_str();
+    let shown = crate::yaml::show_value(old.unwrap_or(new), ctx).key;
+    let name = if shown == raw {
+        raw.to_owned()
+    } else {
+        format!("{shown} ({raw})")
+    };
+    let before = old.map_or_else(|| "(absent)".to_owned(), |o| brief(o, ctx));
+    format!("{place}/{name}: {before} → {}", brief(new, ctx))
 }
 
 /// Every RPC proxy written the dialog way, as `host:port`.

@@ -90,7 +90,8 @@ pub fn apply_prf(input: &PrfInput, patch: &PrfPatch) -> Result<Edited, EditError
                 continue;
             }
             text.edit(&item.id, key, new.as_deref())?;
-            changes.push(change(&item.id, key, old, new.as_deref()));
+            let commented = item.settings.commented.get(key).is_some();
+            changes.push(change(&item.id, key, old, commented, new.as_deref()));
         }
     }
     Ok(Edited {
@@ -133,7 +134,7 @@ fn assign(
             continue;
         }
         text.edit(&item.id, key, value)?;
-        changes.push(change(&item.id, key, active, value));
+        changes.push(change(&item.id, key, active, commented.is_some(), value));
     }
     if !changes.is_empty() || value.is_none() || items.iter().any(|i| i.settings.get(key).is_some())
     {
@@ -170,7 +171,7 @@ fn assign(
             }
         }
         text.edit(&item.id, key, Some(value))?;
-        changes.push(change(&item.id, key, None, Some(value)));
+        changes.push(change(&item.id, key, None, false, Some(value)));
     }
     Ok(changes)
 }
@@ -225,7 +226,7 @@ fn general(
         return Ok(Vec::new());
     }
     text.edit("General", key, value)?;
-    Ok(vec![change("General", key, old, value)])
+    Ok(vec![change("General", key, old, false, value)])
 }
 
 /// A value that does not fit the setting's mapping, e.g. a port of 70000.
@@ -355,10 +356,16 @@ impl<'t> Pieces<'t> {
     }
 }
 
-fn change(id: &str, key: &str, old: Option<&str>, new: Option<&str>) -> String {
+/// A change as the `.prf` has it: `[Service1] HomeServer: old → new`, a
+/// setting switched on from its `;` line reading `(commented out) → new`.
+fn change(id: &str, key: &str, old: Option<&str>, commented: bool, new: Option<&str>) -> String {
+    let before = match (old, commented) {
+        (Some(old), _) => old,
+        (None, true) => "(commented out)",
+        (None, false) => "(absent)",
+    };
     format!(
-        "[{id}] {key}: {} → {}",
-        old.unwrap_or("(absent)"),
+        "[{id}] {key}: {before} → {}",
         new.unwrap_or("(commented out)")
     )
 }

@@ -178,8 +178,9 @@ fn profile(
         name: name.to_owned(),
         keys: Vec::new(),
     };
-    // a value only providers' names read: (key, its readings by provider)
-    let mut pending: Vec<(usize, Vec<(Scope, RegValue)>)> = Vec::new();
+    // a value only providers' names read: (key, its readings by provider,
+    // its reading as a plain value)
+    let mut pending: Vec<(usize, Vec<(Scope, RegValue)>, Option<RegValue>)> = Vec::new();
     for (path, _, body) in entries {
         let (rel, delete) = split_delete(path);
         let info = SectionInfo {
@@ -191,9 +192,22 @@ fn profile(
         if let NodeKind::Map(entries) = &body.kind {
             for (k, _, v) in entries {
                 let y = v.to_y();
-                match value::parse(k, &y, &ctx) {
-                    Ok(value) => values.push(value),
-                    Err(_) => pending.push((provisional.keys.len(), by_provider(k, &y, &ctx))),
+                // a name only providers know reads as a plain value in the
+                // shared names when its form says its registry type
+                // (`{value: "", type: REG_BINARY}`): the providers' reading
+                // comes first, the plain one when none fits
+                let shared = value::parse(k, &y, &ctx).ok();
+                let mapi = shared
+                    .as_ref()
+                    .is_some_and(|v| ctx.tag_of(v.name.as_str()).is_some());
+                let readings = if mapi {
+                    Vec::new()
+                } else {
+                    by_provider(k, &y, &ctx)
+                };
+                match (shared, readings.is_empty()) {
+                    (Some(value), true) => values.push(value),
+                    (plain, _) => pending.push((provisional.keys.len(), readings, plain)),
                 }
             }
         }
@@ -205,13 +219,15 @@ fn profile(
     }
     // such a value counts where the profile shows one provider that reads it
     let shown = model::shown_scopes(&provisional, source.codepage);
-    for (at, readings) in pending {
+    for (at, readings, plain) in pending {
         let mut fits = readings
             .into_iter()
             .filter(|(scope, _)| shown.contains(scope));
-        if let (Some((_, value)), None, Some(block)) =
-            (fits.next(), fits.next(), provisional.keys.get_mut(at))
-        {
+        let value = match (fits.next(), fits.next()) {
+            (Some((_, value)), None) => Some(value),
+            _ => plain,
+        };
+        if let (Some(value), Some(block)) = (value, provisional.keys.get_mut(at)) {
             block.values.push(value);
         }
     }
