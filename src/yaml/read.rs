@@ -178,9 +178,7 @@ fn profile(
         name: name.to_owned(),
         keys: Vec::new(),
     };
-    // a value only providers' names read: (key, its readings by provider,
-    // its reading as a plain value)
-    let mut pending: Vec<(usize, Vec<(Scope, RegValue)>, Option<RegValue>)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     for (path, _, body) in entries {
         let (rel, delete) = split_delete(path);
         let info = SectionInfo {
@@ -249,6 +247,10 @@ fn profile(
     }
     Ok(profile)
 }
+
+/// A value of the first pass that only providers' names read: the key it
+/// is in, its readings by provider, and its reading as a plain value.
+type Pending = (usize, Vec<(Scope, RegValue)>, Option<RegValue>);
 
 /// How each provider's names read a value the names every section shares
 /// do not: in the first pass, so that a section whose owner the document
