@@ -182,6 +182,12 @@ pub enum TextError {
         /// Offset of the NUL byte.
         offset: usize,
     },
+    /// Many control bytes: an executable, an archive.
+    #[error("byte offset {offset}: control bytes: this is a binary file, not text")]
+    Control {
+        /// Offset of the first control byte.
+        offset: usize,
+    },
     /// A character that the target code page cannot hold, e.g. `€` in ISO-8859-1.
     #[error("character {ch:?} cannot be written in {encoding}")]
     Unmappable {
@@ -427,10 +433,17 @@ fn decode_utf16(
 }
 
 fn decode_utf8(body: &[u8], bom_len: usize) -> Result<String, TextError> {
-    let text = std::str::from_utf8(body).map_err(|e| TextError::Invalid {
-        offset: bom_len.saturating_add(e.valid_up_to()),
-        encoding: "UTF-8",
-        hint: "; if the file is in an ANSI code page, pass --codepage (e.g. --codepage 1252)",
+    if let Some(nul) = body.iter().position(|&b| b == 0) {
+        return Err(TextError::Binary {
+            offset: bom_len.saturating_add(nul),
+        });
+    }
+    let text = std::str::from_utf8(body).map_err(|e| {
+        not_text(body, bom_len).unwrap_or(TextError::Invalid {
+            offset: bom_len.saturating_add(e.valid_up_to()),
+            encoding: "UTF-8",
+            hint: "; if the file is in an ANSI code page, pass --codepage (e.g. --codepage 1252)",
+        })
     })?;
     reject_nul(text, bom_len)?;
     Ok(text.to_owned())
@@ -447,10 +460,12 @@ fn decode_code_page(
         });
     }
     let mut decoder = cp.new_decoder_without_bom_handling();
-    decode_growing(&mut decoder, body, body.len()).map_err(|at| TextError::Invalid {
-        offset: bom_len.saturating_add(at),
-        encoding: cp.name(),
-        hint: "; pass --codepage to name the code page the file was written in",
+    decode_growing(&mut decoder, body, body.len()).map_err(|at| {
+        not_text(body, bom_len).unwrap_or(TextError::Invalid {
+            offset: bom_len.saturating_add(at),
+            encoding: cp.name(),
+            hint: "; pass --codepage to name the code page the file was written in",
+        })
     })
 }
 
@@ -480,6 +495,26 @@ fn decode_growing(decoder: &mut Decoder, body: &[u8], expected: usize) -> Result
             }
         }
     }
+}
+
+/// Bytes that do not decode, said to be a binary file rather than text in
+/// another code page when they look like one.
+fn not_text(body: &[u8], bom_len: usize) -> Option<TextError> {
+    binary_control(body).map(|at| TextError::Control {
+        offset: bom_len.saturating_add(at),
+    })
+}
+
+/// Where the first of many control bytes is, when the start of `body` has
+/// more of them than text does (an executable or archive without a NUL in
+/// its first bytes).
+fn binary_control(body: &[u8]) -> Option<usize> {
+    let head = body.get(..body.len().min(4096)).unwrap_or(body);
+    let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A);
+    let count = head.iter().filter(|b| is_control(b)).count();
+    // one in sixteen bytes: text has next to none
+    (count > 0 && count.saturating_mul(16) >= head.len())
+        .then(|| head.iter().position(is_control))?
 }
 
 fn reject_nul(text: &str, bom_len: usize) -> Result<(), TextError> {
@@ -541,6 +576,26 @@ mod tests {
 
     fn cp1252() -> &'static CodePage {
         encoding_rs::WINDOWS_1252
+    }
+
+    #[test]
+    fn a_binary_file_is_called_one_before_any_code_page_is_blamed() {
+        // an executable's first bytes, without a NUL among them
+        let exe = b"MZ\x90\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13\xff\xff";
+        let err = decode(exe, NoBom::CodePage(encoding_rs::SHIFT_JIS))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("binary file"), "{err}");
+        // Windows-1252 decodes every byte: such a file is read as written
+        assert!(decode(exe, NoBom::CodePage(cp1252())).is_ok());
+        let mut utf8 = vec![0xEF, 0xBB, 0xBF];
+        utf8.extend_from_slice(b"PK\x03\x04\x00\xff");
+        let err = decode(&utf8, NoBom::CodePage(cp1252()))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("binary file"), "{err}");
+        // a form feed or a tab now and then is text
+        assert!(decode(b"a\tb\x0cc\r\nd", NoBom::CodePage(cp1252())).is_ok());
     }
 
     #[test]

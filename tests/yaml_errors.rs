@@ -50,6 +50,15 @@ const CASES: &[(&str, &str)] = &[
         "the same property twice",
         "      RPCProxyServer: a\n      001f6622: b\n",
     ),
+    ("a string YAML reads as a boolean", "      HomeServer: NO\n"),
+    (
+        "a key given twice",
+        "mapiprof: 1\nprofiles:\n  Outlook: {}\n  Outlook: {}\n",
+    ),
+    (
+        "a section written by its label",
+        "mapiprof: 1\nprofiles:\n  Outlook:\n    Exchange Global Section:\n      RPCProxyServer: a\n",
+    ),
 ];
 
 #[test]

@@ -88,6 +88,17 @@ pub fn well_known(uid: &str) -> Option<&'static WellKnown> {
     WELL_KNOWN.iter().find(|w| name::same(w.uid, uid))
 }
 
+/// The well-known section a person may have named by its label
+/// (`Exchange Global Section`, `Outlook client settings`): the label in
+/// full, or its words before the parenthesis, without regard to case.
+pub fn by_label(name: &str) -> Option<&'static WellKnown> {
+    let wanted = name.trim();
+    WELL_KNOWN.iter().find(|w| {
+        let short = w.label.split(" (").next().unwrap_or(w.label);
+        w.label.eq_ignore_ascii_case(wanted) || short.eq_ignore_ascii_case(wanted)
+    })
+}
+
 /// The scope of a message service's provider-range properties, by
 /// `PR_SERVICE_NAME`.
 pub fn service_scope(service: &str) -> Option<Scope> {

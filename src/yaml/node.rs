@@ -101,7 +101,23 @@ fn syntax_message(error: &serde_saphyr::Error) -> String {
     let suffix = format!(" at line {}, column {}", at.line, at.column);
     let message = bare.strip_prefix(&prefix).unwrap_or(&bare);
     let message = message.strip_suffix(&suffix).unwrap_or(message);
-    format!("{at}: {}", plain_budget(message))
+    format!("{at}: {}", plain_duplicate(&plain_budget(message)))
+}
+
+/// The parser's word for a key given twice (`duplicate mapping key: x, set
+/// DuplicateKeyPolicy in Options if acceptable`) as a sentence about the
+/// document.
+fn plain_duplicate(message: &str) -> String {
+    match message.strip_prefix("duplicate mapping key: ") {
+        Some(rest) => {
+            let key = rest
+                .split(", set DuplicateKeyPolicy")
+                .next()
+                .unwrap_or(rest);
+            format!("the key {key} is given twice in this mapping; keep one of them")
+        }
+        None => message.to_owned(),
+    }
 }
 
 /// The parser's word for a limit reached (`budget breached: Depth { depth:

@@ -293,6 +293,13 @@ fn block(
     if path.is_empty() || (path != PROFILE_KEY && path.split('\\').any(str::is_empty)) {
         return Err(located(at, where_, "not a key path"));
     }
+    if let Some(known) = crate::mapi::sections::by_label(path) {
+        let message = format!(
+            "a section's key is its UID, as in the registry: write {} for the {}",
+            known.uid, known.label
+        );
+        return Err(located(at, where_, &message));
+    }
     let values = match &body.kind {
         NodeKind::Scalar(Y::Null) => Vec::new(),
         NodeKind::Map(entries) => {

@@ -145,6 +145,12 @@ pub enum ShapeError {
     /// Something other than a string, e.g. `{sz: [a]}`.
     #[error("expected a string")]
     ExpectedString,
+    /// A scalar YAML reads as a boolean or a number where text is wanted,
+    /// e.g. `HomeServer: NO`.
+    #[error(
+        "expected a string, but YAML reads this unquoted value as a boolean or a number (yes, no, on, off, true, false, digits): quote it, e.g. \"NO\""
+    )]
+    QuoteIt,
     /// Something other than a number, e.g. `{dword: [1]}`.
     #[error("expected a number")]
     ExpectedNumber,

@@ -14,6 +14,8 @@ use super::error::ShapeError;
 pub(super) fn str_of(y: &Y) -> Result<&str, ShapeError> {
     match y {
         Y::Str(s) => Ok(s),
+        // YAML reads `NO`, `on` or `6001` unquoted as a boolean or a number
+        Y::Bool(_) | Y::Int(_) | Y::Float(_) => Err(ShapeError::QuoteIt),
         _ => Err(ShapeError::ExpectedString),
     }
 }
