@@ -148,7 +148,7 @@ pub enum ShapeError {
     /// A scalar YAML reads as a boolean or a number where text is wanted,
     /// e.g. `HomeServer: NO`.
     #[error(
-        "expected a string, but YAML reads this unquoted value as a boolean or a number (yes, no, on, off, true, false, digits): quote it, e.g. \"NO\""
+        "expected a string; YAML reads this unquoted value as a number or a boolean (yes, no, on, off, true, false): quote it"
     )]
     QuoteIt,
     /// Something other than a number, e.g. `{dword: [1]}`.

@@ -299,7 +299,7 @@ mod tests {
         // a PT_STRING8 is not wrapped: it is a REG_SZ, not a typed value
         assert_eq!(
             message("HomeServer", &Y::Int(1), &Context::exchange_for_test()),
-            "expected a string"
+            "expected a string; YAML reads this unquoted value as a number or a boolean (yes, no, on, off, true, false): quote it"
         );
     }
 

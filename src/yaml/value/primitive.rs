@@ -70,10 +70,13 @@ mod tests {
         result.unwrap_err().to_string()
     }
 
+    const QUOTE_IT: &str = "expected a string; YAML reads this unquoted value as a number or a boolean (yes, no, on, off, true, false): quote it";
+
     #[test]
     fn strings_and_numbers() {
         assert_eq!(str_of(&Y::Str("a".into())), Ok("a"));
-        assert_eq!(message(str_of(&Y::Int(1))), "expected a string");
+        assert_eq!(message(str_of(&Y::Int(1))), QUOTE_IT);
+        assert_eq!(message(str_of(&Y::Seq(vec![]))), "expected a string");
         assert_eq!(int_of(&Y::Str("0x27".into())), Ok(0x27));
         assert_eq!(int_of(&Y::Str("-12".into())), Ok(-12));
         assert_eq!(
@@ -129,6 +132,6 @@ mod tests {
             message(uid_of(&Y::Str("8503".into()))),
             "expected a UID of 32 hex digits"
         );
-        assert_eq!(message(uid_of(&Y::Int(1))), "expected a string");
+        assert_eq!(message(uid_of(&Y::Int(1))), QUOTE_IT);
     }
 }

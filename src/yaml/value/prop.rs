@@ -252,7 +252,7 @@ mod tests {
         );
         assert_eq!(
             scalar(&Y::Int(1), PropType::CLSID).unwrap_err().to_string(),
-            "expected a string"
+            "expected a string; YAML reads this unquoted value as a number or a boolean (yes, no, on, off, true, false): quote it"
         );
         assert_eq!(
             scalar(&s("x"), PropType::OBJECT).unwrap_err().to_string(),
@@ -338,7 +338,7 @@ mod tests {
             one(&Y::Seq(vec![Y::Int(1)]), mv_unicode, Meaning::Plain)
                 .unwrap_err()
                 .to_string(),
-            "expected a string"
+            "expected a string; YAML reads this unquoted value as a number or a boolean (yes, no, on, off, true, false): quote it"
         );
     }
 

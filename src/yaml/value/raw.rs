@@ -341,7 +341,7 @@ mod tests {
         );
         assert_eq!(
             message(Form::MultiSz, Y::Seq(vec![Y::Int(1)])),
-            "expected a string"
+            "expected a string; YAML reads this unquoted value as a number or a boolean (yes, no, on, off, true, false): quote it"
         );
         assert_eq!(
             message(Form::Qword, Y::Int(i128::from(u64::MAX) + 1)),
