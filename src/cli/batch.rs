@@ -418,7 +418,13 @@ pub(super) fn collect(
             walk(arg, arg, wanted, &mut out)?;
         } else if !arg.exists() && arg.to_string_lossy().contains(['*', '?', '[']) {
             let pattern = arg.to_string_lossy();
-            let paths = glob::glob(&pattern).in_file(&pattern)?;
+            // Windows names files without regard to case (`*.reg` finds
+            // `DESK42.REG`), and takes `\` and `/` alike
+            let options = glob::MatchOptions {
+                case_sensitive: !cfg!(windows),
+                ..glob::MatchOptions::new()
+            };
+            let paths = glob::glob_with(&pattern, options).in_file(&pattern)?;
             let before = out.len();
             for path in paths.flatten().filter(|p| p.is_file()) {
                 let base = path.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -476,8 +476,36 @@ mod imp {
                 .open(self.path.join(name))
         }
 
+        /// Replace `to` with `from`. Another program that holds `to` open
+        /// (Outlook, an editor, a virus scanner) makes Windows refuse for a
+        /// moment: tried again for about three seconds, then said so.
         pub(super) fn rename(&self, from: &OsStr, to: &OsStr) -> io::Result<()> {
-            std::fs::rename(self.path.join(from), self.path.join(to))
+            let target = self.path.join(to);
+            let mut wait = std::time::Duration::from_millis(50);
+            for _ in 0..8 {
+                match std::fs::rename(self.path.join(from), &target) {
+                    Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                        std::thread::sleep(wait);
+                        wait = wait
+                            .saturating_mul(2)
+                            .min(std::time::Duration::from_secs(1));
+                    }
+                    done => return done,
+                }
+            }
+            std::fs::rename(self.path.join(from), &target).map_err(|e| {
+                if e.kind() == io::ErrorKind::PermissionDenied {
+                    io::Error::new(
+                        e.kind(),
+                        format!(
+                            "{}: another program holds it open (Outlook, an editor, a virus scanner?); close it and try again ({e})",
+                            target.display()
+                        ),
+                    )
+                } else {
+                    e
+                }
+            })
         }
 
         pub(super) fn link_new(&self, from: &OsStr, to: &OsStr) -> io::Result<()> {
