@@ -20,7 +20,7 @@ fn readme_test_command() -> String {
     block.lines().next().unwrap().trim().to_owned()
 }
 
-fn steps<'v>(job: &'v Value) -> &'v Vec<Value> {
+fn steps(job: &Value) -> &Vec<Value> {
     job["steps"].as_array().unwrap()
 }
 
