@@ -418,9 +418,17 @@ pub enum Command {
         #[arg(long)]
         global: bool,
     },
-    /// Print the JSON Schema of the YAML documents.
-    #[command(after_help = "Example:\n  mapiprof schema > mapiprof.schema.json")]
-    Schema,
+    /// Print the JSON Schema of the YAML documents (property names, types,
+    /// flag names, ranges), for editors.
+    #[command(
+        after_help = "Example (beside the YAML files, where their modeline looks):\n  \
+        mapiprof schema -o mapiprof.schema.json"
+    )]
+    Schema {
+        /// Write the schema to this file instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a shell's completion script for mapiprof.
     #[command(after_help = "Examples:\n  \
         mapiprof completions bash > ~/.local/share/bash-completion/completions/mapiprof\n  \

@@ -264,9 +264,9 @@ fn run_command(command: Command) -> Result<u8> {
             }
         }
         Command::GitSetup { global } => gitsetup::run(global).map(|()| 0),
-        Command::Schema => {
+        Command::Schema { output } => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";
-            io::write_output(None, Path::new("-"), text.as_bytes())?;
+            io::write_output(output.as_deref(), Path::new("-"), text.as_bytes())?;
             Ok(0)
         }
         Command::Completions { shell } => docs::completions(shell).map(|()| 0),

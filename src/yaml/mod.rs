@@ -15,6 +15,7 @@ mod prf_value;
 mod prf_write;
 mod read;
 mod schema;
+mod schema_props;
 mod tree;
 mod value;
 mod write;

@@ -22,6 +22,13 @@ pub fn schema() -> Value {
         "type": ["object", "null"],
         "additionalProperties": {"$ref": "#/$defs/value"}
     });
+    // a profile's keys know the property names: typed, described, completed
+    let profile_key = json!({
+        "description": "the values of one key of a profile: MAPI properties by name (or raw name), account-manager values, other values in their registry type",
+        "type": ["object", "null"],
+        "properties": super::schema_props::properties(),
+        "additionalProperties": {"$ref": "#/$defs/value"}
+    });
     let settings = json!({
         "type": ["object", "null"],
         "additionalProperties": false,
@@ -123,11 +130,11 @@ pub fn schema() -> Value {
                 "additionalProperties": {
                     "type": "object",
                     "description": "keys of the profile by path relative to it ('.' is the profile key; a leading '-' deletes)",
-                    "additionalProperties": {"$ref": "#/$defs/key"}
+                    "additionalProperties": {"$ref": "#/$defs/profile_key"}
                 }
             }
         },
-        "$defs": {"key": key, "value": value, "raw": raw}
+        "$defs": {"key": key, "profile_key": profile_key, "value": value, "raw": raw}
     })
 }
 

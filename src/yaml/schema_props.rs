@@ -1,0 +1,141 @@
+//! The property names of the JSON Schema, from the dictionary: each name
+//! with what its value may be (a port 0–65535, flag names, a UID…) and a
+//! line saying what it is, so that an editor completes `RPCProxyServer` and
+//! marks `TCPExchangePort: 70000`.
+//!
+//! A section's key does not say which service owns it, so a name is
+//! described as it is in any section that knows it: a name two services use
+//! with different types takes either.
+
+use serde_json::{Map, Value, json};
+
+use crate::mapi::dictionary::{ENTRIES, Entry, Meaning};
+use crate::mapi::flags::Names;
+use crate::mapi::{PropType, account};
+
+/// `properties` of a key: every dictionary name and account-manager value.
+pub(super) fn properties() -> Map<String, Value> {
+    let mut by_name: Vec<(&str, Vec<&Entry>)> = Vec::new();
+    for entry in ENTRIES {
+        match by_name.iter_mut().find(|(n, _)| *n == entry.name) {
+            Some((_, entries)) => entries.push(entry),
+            None => by_name.push((entry.name, vec![entry])),
+        }
+    }
+    let mut out = Map::new();
+    for (name, entries) in by_name {
+        let typed: Vec<Value> = entries.iter().map(|e| typed(e)).collect();
+        let description = entries
+            .iter()
+            .map(|e| describe(e))
+            .collect::<Vec<_>>()
+            .join("; or ");
+        out.insert(name.to_owned(), property(typed, &description));
+    }
+    for (name, form) in account::VALUES {
+        let typed = match form {
+            account::Form::Text => json!({"type": "string"}),
+            account::Form::Number => {
+                json!({"type": "integer", "minimum": 0, "maximum": 4_294_967_295u32})
+            }
+            account::Form::Enum(names) => names_or_number(names, false),
+            account::Form::Uid => uid(),
+            account::Form::UidList => json!({"type": "array", "items": uid()}),
+            account::Form::AccountIds => json!({"type": "array", "items": {"type": "integer"}}),
+            account::Form::LeaveOnServer => json!({"type": ["string", "integer"]}),
+            account::Form::Opaque => continue,
+        };
+        out.entry((*name).to_owned())
+            .or_insert_with(|| property(vec![typed], "an account manager value"));
+    }
+    out
+}
+
+/// A property's schema: its typed forms, the explicit raw forms, or
+/// `{delete: true}`.
+fn property(typed: Vec<Value>, description: &str) -> Value {
+    let mut any = typed;
+    any.push(json!({"$ref": "#/$defs/raw"}));
+    json!({"description": description, "anyOf": any})
+}
+
+/// What the entry is, in a line.
+fn describe(entry: &Entry) -> String {
+    let ptype = entry.tag.ptype.name().unwrap_or_default();
+    let mut text = format!(
+        "{} {ptype} 0x{:04X} ({:?})",
+        entry.tag.value_name(),
+        entry.tag.id,
+        entry.scope
+    );
+    if let Some(note) = entry.note {
+        text.push_str(": ");
+        text.push_str(note);
+    }
+    text
+}
+
+/// The typed form of an entry's value.
+fn typed(entry: &Entry) -> Value {
+    let ptype = entry.tag.ptype;
+    let one = single(ptype.base(), entry.meaning);
+    if ptype.is_multi() {
+        let list = json!({"type": "array", "items": one});
+        json!({"anyOf": [list, {"type": "object", "additionalProperties": false, "required": ["x64"], "properties": {"x64": list}}]})
+    } else {
+        one
+    }
+}
+
+fn single(ptype: PropType, meaning: Meaning) -> Value {
+    match (ptype, meaning) {
+        (PropType::I2, _) => json!({"type": "integer", "minimum": 0, "maximum": 65535}),
+        (PropType::LONG, Meaning::Flags(names)) => names_or_number(names, true),
+        (PropType::LONG, Meaning::Enum(names)) => names_or_number(names, false),
+        // the names depend on the section's role: a name of either table
+        (PropType::LONG, Meaning::ByRole(service, provider)) => json!({"anyOf": [
+            names_or_number(service, true),
+            names_or_number(provider, true)
+        ]}),
+        (PropType::LONG, _) => long(),
+        (PropType::BOOLEAN, _) => json!({"type": "boolean"}),
+        (PropType::BINARY, Meaning::Uid) => json!({"anyOf": [uid(), hex()]}),
+        (PropType::BINARY, Meaning::UidList) => {
+            json!({"anyOf": [{"type": "array", "items": uid()}, hex()]})
+        }
+        (PropType::BINARY, _) => hex(),
+        (PropType::STRING8 | PropType::UNICODE | PropType::SYSTIME, _) => json!({"type": "string"}),
+        _ => json!({"type": ["string", "number", "integer", "boolean"]}),
+    }
+}
+
+/// A 32-bit number, as YAML may write one (`0x0027`, `-1`).
+fn long() -> Value {
+    json!({"anyOf": [
+        {"type": "integer", "minimum": -2_147_483_648i64, "maximum": 4_294_967_295u32},
+        {"type": "string", "pattern": "^(0[xX][0-9a-fA-F]{1,8}|-?[0-9]+)$"}
+    ]})
+}
+
+/// Names of a table (a list of them for flags) or the number.
+fn names_or_number(names: Names, flags: bool) -> Value {
+    let known: Vec<&str> = names.iter().map(|(_, n)| *n).collect();
+    let name = json!({"enum": known});
+    if flags {
+        json!({"anyOf": [
+            {"type": "array", "items": {"anyOf": [name, long()]}},
+            name,
+            long()
+        ]})
+    } else {
+        json!({"anyOf": [name, long()]})
+    }
+}
+
+fn uid() -> Value {
+    json!({"type": "string", "pattern": "^[0-9a-fA-F]{32}$"})
+}
+
+fn hex() -> Value {
+    json!({"type": "string", "description": "hex bytes like \"01 02 0a\""})
+}
