@@ -29,12 +29,13 @@ pub fn schema() -> Value {
         "properties": super::schema_props::properties(),
         "additionalProperties": {"$ref": "#/$defs/value"}
     });
+    let prf_names = Value::Object(super::schema_props::prf_properties());
     let settings = json!({
         "type": ["object", "null"],
         "additionalProperties": false,
         "properties": {
-            "settings": {"type": ["object", "null"], "description": "key=value lines", "additionalProperties": scalar},
-            "commented": {"type": ["object", "null"], "description": ";key=value lines: known settings switched off", "additionalProperties": scalar}
+            "settings": {"type": ["object", "null"], "description": "key=value lines", "properties": prf_names, "additionalProperties": scalar},
+            "commented": {"type": ["object", "null"], "description": ";key=value lines: known settings switched off", "properties": prf_names, "additionalProperties": scalar}
         }
     });
     let part = |name: &str| {

@@ -12,6 +12,7 @@ use serde_json::{Map, Value, json};
 use crate::mapi::dictionary::{ENTRIES, Entry, Meaning};
 use crate::mapi::flags::Names;
 use crate::mapi::{PropType, account};
+use crate::prf::{Generation, mapping};
 
 /// `properties` of a key: every dictionary name and account-manager value.
 pub(super) fn properties() -> Map<String, Value> {
@@ -138,4 +139,51 @@ fn uid() -> Value {
 
 fn hex() -> Value {
     json!({"type": "string", "description": "hex bytes like \"01 02 0a\""})
+}
+
+/// `properties` of a `.prf` section's settings: every key a built-in
+/// mapping block maps, described by its mapping (`PT_I2,0x662C` in
+/// `Exchange Global Section`). Values stay any scalar: a template writes
+/// `{$port}` where a number goes.
+pub(super) fn prf_properties() -> Map<String, Value> {
+    let mut out: Map<String, Value> = Map::new();
+    let blocks = Generation::ALL
+        .iter()
+        .flat_map(|g| g.blocks().iter().map(move |b| (g, b)))
+        .chain(std::iter::once((
+            &Generation::Office2010,
+            mapping::static_ports(),
+        )));
+    for (generation, block) in blocks {
+        for (key, _) in block.entries() {
+            let Some(tag) = block.mapping(key) else {
+                continue;
+            };
+            let ptype = tag.ptype.name().unwrap_or_default();
+            let what = format!(
+                "{ptype},0x{:04X} in [{}] ({})",
+                tag.id,
+                block.name,
+                generation.name()
+            );
+            match out.get_mut(key) {
+                Some(Value::Object(known)) => {
+                    if let Some(Value::String(text)) = known.get_mut("description")
+                        && !text.contains(&what)
+                        && text.matches("; ").count() < 3
+                    {
+                        text.push_str("; ");
+                        text.push_str(&what);
+                    }
+                }
+                _ => {
+                    out.insert(
+                        key.to_owned(),
+                        json!({"description": what, "type": ["string", "number", "integer", "boolean", "null"]}),
+                    );
+                }
+            }
+        }
+    }
+    out
 }
