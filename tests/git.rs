@@ -81,7 +81,10 @@ fn git_shows_reg_files_as_yaml() {
         "{config}"
     );
     // the test's mapiprof is not on PATH: the textconv names it by path
-    let textconv = format!("diff.mapiprof.textconv={} show --sort", me.display());
+    let textconv = format!(
+        "diff.mapiprof.textconv={} show --sort --textconv",
+        me.display()
+    );
     assert!(config.contains(&textconv), "{config}");
 
     let sample = common::samples().join("reg/o2007_wms_proxy_dialog_port.reg");
@@ -119,6 +122,16 @@ fn git_shows_reg_files_as_yaml() {
     assert!(log.contains(new), "{log}");
     let show = run(git, &["show", "HEAD"], &repo, &home);
     assert!(show.contains(old), "{show}");
+    // a .reg mapiprof cannot read does not stop git's log: its text is shown
+    std::fs::write(repo.join("broken.reg"), b"not a registry file\n").unwrap();
+    run(git, &["add", "."], &repo, &home);
+    run(git, &["commit", "-qm", "broken"], &repo, &home);
+    std::fs::write(repo.join("broken.reg"), b"still not one\n").unwrap();
+    run(git, &["commit", "-qam", "still broken"], &repo, &home);
+    let log = run(git, &["log", "-p"], &repo, &home);
+    assert!(log.contains("# mapiprof cannot read this file"), "{log}");
+    assert!(log.contains("+still not one"), "{log}");
+    assert!(log.contains(new), "the older commits are still shown");
     std::fs::remove_dir_all(&repo).unwrap();
 
     // --global writes the user's attributes file and configuration
@@ -172,7 +185,7 @@ fn the_driver_names_mapiprof_on_path_when_it_is_this_program() {
         &home,
     );
     assert!(
-        config.contains("diff.mapiprof.textconv=mapiprof show --sort"),
+        config.contains("diff.mapiprof.textconv=mapiprof show --sort --textconv"),
         "{config}"
     );
     std::fs::remove_dir_all(&repo).unwrap();

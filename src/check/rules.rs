@@ -203,7 +203,7 @@ rules! {
         id: "reg-read-otherwise",
         severity: Warning,
         summary: ".reg text that Regedit reads otherwise than written: a one-digit hex byte, an unknown escape, string data without its NUL, a UTF-8 file read in the ANSI code page",
-        hint: "write it as Regedit reads it; a .reg saved as UTF-8: `mapiprof fmt --codepage utf-8 FILE` rewrites it as UTF-16, which Regedit reads as written",
+        hint: "write it as Regedit reads it (`mapiprof fmt --in-place FILE` does); a .reg saved as UTF-8: `mapiprof fmt --codepage utf-8 --in-place FILE` rewrites it as UTF-16, which Regedit reads as written",
     }
     RegRepeatedKey {
         id: "reg-repeated-key",

@@ -73,7 +73,8 @@ pub enum Command {
         mapiprof show --sort export.reg > export.yaml"
     )]
     Show {
-        /// Files to show (.reg, .prf or YAML); `-` for stdin.
+        /// Files to show (.reg, .prf or YAML) or glob patterns; `-` for
+        /// stdin.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Sort profiles, keys and values into a canonical order.
@@ -85,6 +86,11 @@ pub enum Command {
         /// to be safe, and secrets.
         #[arg(long)]
         redact: bool,
+        /// For git's textconv (what `git-setup` writes): a file mapiprof
+        /// cannot read is printed as its text, under a comment saying why,
+        /// instead of failing git's diff and log.
+        #[arg(long)]
+        textconv: bool,
         #[command(flatten)]
         read: ReadOptions,
     },

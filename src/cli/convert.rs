@@ -67,6 +67,32 @@ pub fn show(files: &[PathBuf], sort: bool, redact: bool, read: &ReadOptions) -> 
     Ok(0)
 }
 
+/// `show --textconv`: what git shows of `file` in a diff: its YAML view, or,
+/// when mapiprof cannot read it, its text under a comment saying why, so
+/// that one unreadable file does not stop `git log -p`.
+pub fn show_for_git(file: &Path, sort: bool, read: &ReadOptions) -> Result<u8> {
+    match show(&[file.to_path_buf()], sort, false, read) {
+        Ok(code) => Ok(code),
+        Err(why) => {
+            let bytes = std::fs::read(file).unwrap_or_default();
+            let text = match bytes.as_slice() {
+                [0xFF, 0xFE, rest @ ..] => {
+                    let units: Vec<u16> = rest
+                        .chunks_exact(2)
+                        .filter_map(|p| p.try_into().ok().map(u16::from_le_bytes))
+                        .collect();
+                    String::from_utf16_lossy(&units)
+                }
+                _ => String::from_utf8_lossy(&bytes).into_owned(),
+            };
+            let reason = super::error::one_line(&why).replace('\n', " ");
+            let out = format!("# mapiprof cannot read this file: {reason}\n{text}");
+            io::write_output(None, Path::new("-"), out.as_bytes())?;
+            Ok(0)
+        }
+    }
+}
+
 /// `convert`: one file into another form.
 pub fn run(
     input: &Path,

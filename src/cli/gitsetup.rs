@@ -12,8 +12,10 @@ use anyhow::{Context, Result, anyhow, bail};
 /// The hunk header of a change in the YAML view: the nearest line above it
 /// that opens a profile (two spaces in) or a section (four), with the
 /// section's label (`13dbb0c8…:  # Exchange Global Section`); a `.prf`'s
-/// services and sections are two spaces in as well.
-const XFUNCNAME: &str = "^ {2,4}([^ #-].*:( .*)?)$";
+/// services and sections are two spaces in, and the parts of one four
+/// (`settings:`, `commented:`) are no header (the `!` line).
+const XFUNCNAME: &str =
+    "!^    (settings|commented|service|type|listed):\n^ {2,4}([^ #-].*:( .*)?)$";
 
 /// The attribute lines written.
 const ATTRIBUTES: [&str; 2] = ["*.reg diff=mapiprof", "*.prf diff=mapiprof"];
@@ -28,7 +30,7 @@ pub fn run(global: bool) -> Result<()> {
     } else {
         shell_quoted(&exe)
     };
-    let textconv = format!("{program} show --sort");
+    let textconv = format!("{program} show --sort --textconv");
     let attributes = if global {
         global_attributes()?
     } else {

@@ -54,8 +54,18 @@ fn run_command(command: Command) -> Result<u8> {
             files,
             sort,
             redact,
+            textconv,
             read,
-        } => convert::show(&files, sort, redact, &read),
+        } => {
+            let files: Vec<PathBuf> = batch::collect(&files, false, |_| true)?
+                .into_iter()
+                .map(|(path, _)| path)
+                .collect();
+            if textconv && let [file] = files.as_slice() {
+                return convert::show_for_git(file, sort, &read);
+            }
+            convert::show(&files, sort, redact, &read)
+        }
         Command::Convert {
             input,
             output,

@@ -90,7 +90,11 @@ fn typed(entry: &Entry) -> Value {
 
 fn single(ptype: PropType, meaning: Meaning) -> Value {
     match (ptype, meaning) {
-        (PropType::I2, _) => json!({"type": "integer", "minimum": 0, "maximum": 65535}),
+        // mapiprof also reads a number written as text ("6001")
+        (PropType::I2, _) => json!({"anyOf": [
+            {"type": "integer", "minimum": 0, "maximum": 65535},
+            {"type": "string", "pattern": "^(0[xX][0-9a-fA-F]{1,4}|[0-9]{1,5})$"}
+        ]}),
         (PropType::LONG, Meaning::Flags(names)) => names_or_number(names, true),
         (PropType::LONG, Meaning::Enum(names)) => names_or_number(names, false),
         // the names depend on the section's role: a name of either table
