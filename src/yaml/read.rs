@@ -258,6 +258,11 @@ type Pending = (usize, Vec<(Scope, RegValue)>, Option<RegValue>);
 fn by_provider(key: &str, y: &Y, shared: &Context) -> Vec<(Scope, RegValue)> {
     SCOPES
         .iter()
+        // only the providers whose own names hold the key: a name lookup,
+        // before the value is read
+        .filter(|scope| {
+            crate::mapi::dictionary::by_name(key, Some(**scope)).any(|e| e.scope == **scope)
+        })
         .filter_map(|scope| {
             let ctx = Context {
                 scope: Some(*scope),
