@@ -18,8 +18,20 @@ use insta_cmd::get_cargo_bin;
 
 /// Run a program in `dir` with a private HOME and git configuration.
 fn run(program: &Path, args: &[&str], dir: &Path, home: &Path) -> String {
+    run_with(program, args, dir, home, &[])
+}
+
+/// [`run`] with more of the environment set (`PATH`).
+fn run_with(
+    program: &Path,
+    args: &[&str],
+    dir: &Path,
+    home: &Path,
+    env: &[(&str, &std::ffi::OsStr)],
+) -> String {
     let out = Command::new(program)
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
@@ -164,19 +176,12 @@ fn the_driver_names_mapiprof_on_path_when_it_is_this_program() {
             .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
     )
     .unwrap();
-    let out = Command::new(bin.join("mapiprof"))
-        .arg("git-setup")
-        .current_dir(&repo)
-        .env("PATH", &path)
-        .env("HOME", &home)
-        .env("GIT_CONFIG_GLOBAL", home.join(".gitconfig"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_with(
+        &bin.join("mapiprof"),
+        &["git-setup"],
+        &repo,
+        &home,
+        &[("PATH", path.as_os_str())],
     );
     let config = run(
         Path::new("git"),

@@ -264,3 +264,15 @@ fn a_section_placed_by_its_properties_reads_back_from_yaml() {
     assert!(yaml_text.contains("probably an Exchange provider section"));
     assert_eq!(canonical(&from_yaml(&yaml_text)), canonical(&bytes));
 }
+
+/// A key named like a well-known section's label (a crafted export) still
+/// goes through YAML: the label is a hint in errors, not a refusal.
+#[test]
+fn a_key_named_like_a_label_reads_back_from_yaml() {
+    let text = "Windows Registry Editor Version 5.00\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\P\\Exchange Global Section]\r\n\
+        \"note\"=\"x\"\r\n\r\n";
+    let bytes = common::utf16(text);
+    let yaml_text = to_yaml(&bytes);
+    assert_eq!(canonical(&from_yaml(&yaml_text)), canonical(&bytes));
+}

@@ -74,7 +74,9 @@ pub fn show_for_git(file: &Path, sort: bool, read: &ReadOptions) -> Result<u8> {
     match show(&[file.to_path_buf()], sort, false, read) {
         Ok(code) => Ok(code),
         Err(why) => {
-            let bytes = std::fs::read(file).unwrap_or_default();
+            // read as any input is (bounded, no device): what failed may
+            // have been the reading itself
+            let bytes = io::read_input(file).unwrap_or_default();
             let text = match bytes.as_slice() {
                 [0xFF, 0xFE, rest @ ..] => {
                     let units: Vec<u16> = rest

@@ -480,11 +480,18 @@ mod imp {
         /// (Outlook, an editor, a virus scanner) makes Windows refuse for a
         /// moment: tried again for about three seconds, then said so.
         pub(super) fn rename(&self, from: &OsStr, to: &OsStr) -> io::Result<()> {
+            // ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION (32),
+            // ERROR_LOCK_VIOLATION (33): what MoveFileEx says while another
+            // process has the file open without FILE_SHARE_DELETE
+            let held = |e: &io::Error| {
+                matches!(e.raw_os_error(), Some(5 | 32 | 33))
+                    || e.kind() == io::ErrorKind::PermissionDenied
+            };
             let target = self.path.join(to);
             let mut wait = std::time::Duration::from_millis(50);
             for _ in 0..8 {
                 match std::fs::rename(self.path.join(from), &target) {
-                    Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                    Err(e) if held(&e) => {
                         std::thread::sleep(wait);
                         wait = wait
                             .saturating_mul(2)
@@ -494,7 +501,7 @@ mod imp {
                 }
             }
             std::fs::rename(self.path.join(from), &target).map_err(|e| {
-                if e.kind() == io::ErrorKind::PermissionDenied {
+                if held(&e) {
                     io::Error::new(
                         e.kind(),
                         format!(

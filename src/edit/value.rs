@@ -73,38 +73,28 @@ fn keep_form(data: &mut RegData, existing: Option<&RegData>, tag: Option<TagName
 /// reason, instead of once per file. A name it does not know (a raw value
 /// name, a `.prf` key only a file's mapping gives) is left to each file.
 pub fn check_value(name: &str, value: &str) -> Result<(), BadValue> {
-    use crate::mapi::dictionary::Scope;
-    let contexts = [
-        Scope::Any,
-        Scope::Exchange,
-        Scope::Pst,
-        Scope::Ldap,
-        Scope::Pab,
-        Scope::MsMail,
-        Scope::InternetMail,
-        Scope::Dialup,
-        Scope::Contab,
-    ]
-    .into_iter()
-    .map(|scope| (Some(scope), false))
-    .chain([(None, true)])
-    // a service's section and a provider's, whose flags differ
-    .flat_map(|(scope, account_manager)| {
-        [Some(false), Some(true)].map(|provider| (scope, account_manager, provider))
-    })
-    .map(|(scope, account_manager, provider)| Context {
-        in_profile: true,
-        scope,
-        account_manager,
-        format: crate::reg::Format::Regedit5,
-        codepage: encoding_rs::WINDOWS_1252,
-        provider,
-    })
-    .filter_map(|ctx| {
-        let (value_name, tag) = yaml::resolve_name(name, &ctx).ok()?;
-        let known = tag.is_some() || (ctx.account_manager && account::form(name).is_some());
-        known.then(|| (value_name.as_str().to_owned(), ctx))
-    });
+    use crate::mapi::dictionary::{SCOPES, Scope};
+    let contexts = std::iter::once(Scope::Any)
+        .chain(SCOPES)
+        .map(|scope| (Some(scope), false))
+        .chain([(None, true)])
+        // a service's section and a provider's, whose flags differ
+        .flat_map(|(scope, account_manager)| {
+            [Some(false), Some(true)].map(|provider| (scope, account_manager, provider))
+        })
+        .map(|(scope, account_manager, provider)| Context {
+            in_profile: true,
+            scope,
+            account_manager,
+            format: crate::reg::Format::Regedit5,
+            codepage: encoding_rs::WINDOWS_1252,
+            provider,
+        })
+        .filter_map(|ctx| {
+            let (value_name, tag) = yaml::resolve_name(name, &ctx).ok()?;
+            let known = tag.is_some() || (ctx.account_manager && account::form(name).is_some());
+            known.then(|| (value_name.as_str().to_owned(), ctx))
+        });
     let mut first = None;
     for (value_name, ctx) in contexts {
         match reg_value(&value_name, value, &ctx, None) {

@@ -120,9 +120,9 @@ const REMOVE_AFTER: u32 = 0x2;
 const REMOVE_WHEN_DELETED: u32 = 0x4;
 
 /// `Leave on Server` in words (`0x000e0003`: "leave, remove after 14
-/// days"), when its bits are known. The days Outlook keeps while "remove
-/// after" is off read "days 14" (`0x000e0001`: "leave, days 14"). 0 stays a
-/// number.
+/// days"), when its bits are known. Days without the "remove after" bit
+/// read "days 14" (`0x000e0001`: "leave, days 14"), so that every such
+/// value reads back. 0 stays a number.
 pub fn leave_text(value: u32) -> Option<String> {
     let (bits, days) = (value & 0xFFFF, value >> 16);
     let known = LEAVE | REMOVE_AFTER | REMOVE_WHEN_DELETED;

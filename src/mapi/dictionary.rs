@@ -630,16 +630,7 @@ mod tests {
 
     #[test]
     fn names_are_unique_within_what_a_section_sees() {
-        for scope in [
-            Exchange,
-            Pst,
-            Ldap,
-            Pab,
-            MsMail,
-            InternetMail,
-            Dialup,
-            Contab,
-        ] {
+        for scope in SCOPES {
             let mut seen = HashSet::new();
             for entry in ENTRIES
                 .iter()

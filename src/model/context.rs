@@ -37,11 +37,7 @@ pub struct SectionInfo {
 
 /// Describe every key of `profile`, in the order of `profile.keys`.
 pub fn describe(profile: &Profile, codepage: &'static CodePage) -> Vec<SectionInfo> {
-    let facts: Vec<Facts> = profile
-        .keys
-        .iter()
-        .map(|k| Facts::of(&k.values, codepage))
-        .collect();
+    let facts = facts_of(profile, codepage);
     let mut services: HashMap<String, String> = HashMap::new();
     for (key, facts) in profile.keys.iter().zip(&facts) {
         if let Some(service) = &facts.service {
@@ -115,12 +111,16 @@ fn preferences(profile: &Profile) -> HashMap<String, String> {
 /// The providers `profile` shows: by a service section (`PR_SERVICE_NAME`)
 /// or a well-known section of theirs (the Exchange Global Section).
 pub fn shown_scopes(profile: &Profile, codepage: &'static CodePage) -> HashSet<Scope> {
-    let facts: Vec<Facts> = profile
+    present_scopes(profile, &facts_of(profile, codepage))
+}
+
+/// What each key of `profile` says it is, in key order.
+fn facts_of(profile: &Profile, codepage: &'static CodePage) -> Vec<Facts> {
+    profile
         .keys
         .iter()
         .map(|k| Facts::of(&k.values, codepage))
-        .collect();
-    present_scopes(profile, &facts)
+        .collect()
 }
 
 fn present_scopes(profile: &Profile, facts: &[Facts]) -> HashSet<Scope> {

@@ -252,8 +252,6 @@ impl Apply<'_> {
         }
     }
 
-    /// Set property `tag` in section `path`, keeping the name and registry
-    /// type of a value of that property already there.
     /// [`Apply::set_property`] in the string type the version reads; the
     /// other type too where the export holds it, so that the two agree.
     fn set_string_forms(
@@ -268,75 +266,52 @@ impl Apply<'_> {
         if wanted == tag {
             return self.set_property(path, tag, text, what);
         }
-        let held = self
-            .pool
-            .find(path)
-            .and_then(|s| self.pool.value_of(&[s], tag));
-        if let Some((s, v)) = held {
-            let name = self
-                .pool
-                .sections
-                .get(s)
-                .and_then(|section| section.values.get(v))
-                .and_then(|value| TagName::parse(value.name.as_str()));
-            if let Some(name) = name.filter(|n| n.tag != wanted) {
-                self.set_exact(path, name.tag, text, what);
-            }
+        let held = self.held(path, tag);
+        if let Some(other) = held.as_ref().filter(|v| tag_of(v) != Some(wanted)) {
+            self.write(path, Some(other), wanted, text, what);
         }
-        self.set_exact(path, wanted, text, what);
+        let exact = held.filter(|v| tag_of(v) == Some(wanted));
+        self.write(path, exact.as_ref(), wanted, text, what);
     }
 
-    /// Property `tag` in exactly that type: the value the export holds in
-    /// it changed (keeping its registry form), else a new one.
-    fn set_exact(&mut self, path: &str, tag: PropTag, text: &str, what: &str) {
-        let existing = self
-            .profile
-            .keys
-            .iter()
-            .filter(|k| name::same(&k.path, path))
-            .flat_map(|k| &k.values)
-            .find(|v| TagName::parse(v.name.as_str()).is_some_and(|n| !n.secure && n.tag == tag))
-            .cloned();
-        let name = existing
-            .as_ref()
-            .map_or_else(|| tag.value_name(), |v| v.name.as_str().to_owned());
-        let as_text = match &existing {
-            Some(value) => matches!(value.data, RegData::String(_)),
-            None => tag.ptype == PropType::STRING8,
+    /// Set property `tag` in section `path`, keeping the name and registry
+    /// type of a value of that property already there.
+    fn set_property(&mut self, path: &str, tag: PropTag, text: &str, what: &str) {
+        let existing = self.held(path, tag);
+        self.write(path, existing.as_ref(), tag, text, what);
+    }
+
+    /// The export's value of property `tag` in section `path`: in that
+    /// type, else in the other string type.
+    fn held(&self, path: &str, tag: PropTag) -> Option<crate::reg::RegValue> {
+        let s = self.pool.find(path)?;
+        let (s, v) = self.pool.value_of(&[s], tag)?;
+        self.pool.sections.get(s)?.values.get(v).cloned()
+    }
+
+    /// Write `text` as property `tag`: over `existing` in its name, type and
+    /// registry form, else as a new value (PT_STRING8 as registry text, as
+    /// real exports hold it).
+    fn write(
+        &mut self,
+        path: &str,
+        existing: Option<&crate::reg::RegValue>,
+        tag: PropTag,
+        text: &str,
+        what: &str,
+    ) {
+        let (name, tag, as_text) = match existing {
+            Some(value) => (
+                value.name.as_str().to_owned(),
+                tag_of(value).unwrap_or(tag),
+                matches!(value.data, RegData::String(_)),
+            ),
+            None => (tag.value_name(), tag, tag.ptype == PropType::STRING8),
         };
         let data = if as_text {
             Ok(RegData::String(text.to_owned()))
         } else {
             encode_setting(tag, text, self.codepage).map(|bytes| RegData::Hex { kind: 3, bytes })
-        };
-        match data {
-            Ok(data) => self.profile.set(path, &name, data),
-            Err(why) => self.unplaced.push(format!("{what}={text} ({why})")),
-        }
-    }
-
-    fn set_property(&mut self, path: &str, tag: PropTag, text: &str, what: &str) {
-        let existing = self
-            .pool
-            .find(path)
-            .and_then(|s| {
-                let (s, v) = self.pool.value_of(&[s], tag)?;
-                self.pool.sections.get(s)?.values.get(v)
-            })
-            .cloned();
-        let (name, ptype, as_text) = match &existing {
-            Some(value) => {
-                let ptype = TagName::parse(value.name.as_str()).map_or(tag.ptype, |n| n.tag.ptype);
-                let as_text = matches!(value.data, RegData::String(_));
-                (value.name.as_str().to_owned(), ptype, as_text)
-            }
-            None => (tag.value_name(), tag.ptype, tag.ptype == PropType::STRING8),
-        };
-        let data = if as_text {
-            Ok(RegData::String(text.to_owned()))
-        } else {
-            encode_setting(PropTag::new(ptype, tag.id), text, self.codepage)
-                .map(|bytes| RegData::Hex { kind: 3, bytes })
         };
         match data {
             Ok(data) => self.profile.set(path, &name, data),
@@ -399,4 +374,11 @@ fn account_data(name: &str, text: &str, existing: Option<&RegData>) -> Option<Re
         }
         _ => None,
     }
+}
+
+/// The property a value holds (not a secure one).
+fn tag_of(value: &crate::reg::RegValue) -> Option<PropTag> {
+    TagName::parse(value.name.as_str())
+        .filter(|n| !n.secure)
+        .map(|n| n.tag)
 }

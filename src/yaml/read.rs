@@ -273,6 +273,20 @@ fn by_provider(key: &str, y: &Y, shared: &Context) -> Vec<(Scope, RegValue)> {
         .collect()
 }
 
+/// A value that does not read in a key named like a well-known section's
+/// label (`Exchange Global Section:`) most likely failed for that: the
+/// message says the key is the UID. (A key may be so named in a crafted
+/// export, so the name alone is no error.)
+fn with_label_hint(message: String, path: &str) -> String {
+    match crate::mapi::sections::by_label(path) {
+        Some(known) => format!(
+            "{message}; a section's key is its UID, as in the registry: write {} for the {}",
+            known.uid, known.label
+        ),
+        None => message,
+    }
+}
+
 fn is_account_manager(rel: &str) -> bool {
     rel.split('\\')
         .next()
@@ -298,13 +312,6 @@ fn block(
     if path.is_empty() || (path != PROFILE_KEY && path.split('\\').any(str::is_empty)) {
         return Err(located(at, where_, "not a key path"));
     }
-    if let Some(known) = crate::mapi::sections::by_label(path) {
-        let message = format!(
-            "a section's key is its UID, as in the registry: write {} for the {}",
-            known.uid, known.label
-        );
-        return Err(located(at, where_, &message));
-    }
     let values = match &body.kind {
         NodeKind::Scalar(Y::Null) => Vec::new(),
         NodeKind::Map(entries) => {
@@ -321,8 +328,9 @@ fn block(
                     ));
                     y = Y::Map(vec![(value::DELETE.to_owned(), Y::Bool(true))]);
                 }
-                let parsed = value::parse(key, &y, ctx)
-                    .map_err(|e| located(v.at.max(*at), &here, &e.to_string()))?;
+                let parsed = value::parse(key, &y, ctx).map_err(|e| {
+                    located(v.at.max(*at), &here, &with_label_hint(e.to_string(), path))
+                })?;
                 let twin = values
                     .iter()
                     .zip(entries)
