@@ -22,6 +22,11 @@
 //! (`cfg(skip_wine_tests)`), unless `CI` is set: then it runs and fails. After
 //! installing Wine, `touch build.rs` (or change `MAPIPROF_WINE`) to see it.
 //!
+//! hivex's `hivexregedit` (for the test that reads hives with a second
+//! reader) is `MAPIPROF_HIVEXREGEDIT` when set, else `hivexregedit` on
+//! `PATH`; without it that test is built ignored (`cfg(skip_hivex_tests)`)
+//! unless `CI` is set, as for Wine.
+//!
 //! `MAPIPROF_VERSION` is the package version, followed by the commit it was
 //! built from when built in a git checkout (`0.1.0 (commit 1a2b3c4)`).
 
@@ -38,6 +43,11 @@ fn main() {
     println!("cargo::rerun-if-env-changed=CI");
     if !has_wine() && !is_set("CI") {
         println!("cargo::rustc-cfg=skip_wine_tests");
+    }
+    println!("cargo::rustc-check-cfg=cfg(skip_hivex_tests)");
+    println!("cargo::rerun-if-env-changed=MAPIPROF_HIVEXREGEDIT");
+    if !has_hivex() && !is_set("CI") {
+        println!("cargo::rustc-cfg=skip_hivex_tests");
     }
 
     version(project_dir().as_path());
@@ -118,6 +128,15 @@ fn has_wine() -> bool {
     std::env::var_os("PATH").is_some_and(|path| {
         std::env::split_paths(&path)
             .any(|dir| dir.join("wine64").is_file() || dir.join("wine").is_file())
+    })
+}
+
+fn has_hivex() -> bool {
+    if let Some(named) = std::env::var_os("MAPIPROF_HIVEXREGEDIT").filter(|v| !v.is_empty()) {
+        return Path::new(&named).is_file();
+    }
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| dir.join("hivexregedit").is_file())
     })
 }
 

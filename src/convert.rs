@@ -86,7 +86,12 @@ pub enum ConvertError {
 /// ```
 pub fn default_target(from: Format, profiles: &Profiles) -> Format {
     let native = profiles.native_format();
-    if from == native { Format::Yaml } else { native }
+    // a hive holds a registry document, which is shown as YAML too
+    if from == native || from == Format::Hive {
+        Format::Yaml
+    } else {
+        native
+    }
 }
 
 /// `profiles`, read from a file of form `from`, written as form `to`.
@@ -133,14 +138,16 @@ fn write(
 ) -> Result<Output, ConvertError> {
     let mut warnings = Vec::new();
     let bytes = match (to, profiles) {
+        (Format::Hive, _) => return Err(ConvertError::NotWritten(Format::Hive)),
         (Format::Yaml, Profiles::Registry(model)) => {
             let sort = yaml::WriteOptions { sort: options.sort };
             yaml::write(model, &sort)?.into_bytes()
         }
         (Format::Yaml, Profiles::Prf(model)) => yaml::write_prf(model).into_bytes(),
         (Format::Reg, Profiles::Registry(model)) => {
-            // a `.reg` read from a `.reg` is written back with what it held
-            let own = from == Format::Reg;
+            // a `.reg` read from a `.reg` (or a hive) is written back with
+            // what it held
+            let own = matches!(from, Format::Reg | Format::Hive);
             model.to_reg_bytes(reach(options, own))?
         }
         (Format::Reg, Profiles::Prf(prf_model)) => {

@@ -20,6 +20,8 @@ pub enum Format {
     Prf,
     /// mapiprof's YAML document of either a registry export or a `.prf`.
     Yaml,
+    /// An offline registry hive (`NTUSER.DAT`): read only, never written.
+    Hive,
 }
 
 /// The facts of one form.
@@ -35,7 +37,7 @@ struct Facts {
 
 impl Format {
     /// Every form, in the order help text lists them.
-    pub const ALL: [Format; 3] = [Format::Reg, Format::Prf, Format::Yaml];
+    pub const ALL: [Format; 4] = [Format::Reg, Format::Prf, Format::Yaml, Format::Hive];
 
     /// The name `--to` and `--from` take (`reg`, `yaml`, …).
     pub fn name(self) -> &'static str {
@@ -101,11 +103,13 @@ impl Format {
             .find(|f| f.extensions().iter().any(|e| e.eq_ignore_ascii_case(ext)))
     }
 
-    /// The form the first bytes of a file show: a `.reg` header (in any
-    /// encoding), else a `[Section]` header before any other line (a
-    /// `.prf`), else YAML.
+    /// The form the first bytes of a file show: a hive's `regf`, a `.reg`
+    /// header (in any encoding), else a `[Section]` header before any
+    /// other line (a `.prf`), else YAML.
     pub fn detect(bytes: &[u8]) -> Format {
-        if looks_like_reg(bytes) {
+        if crate::hive::is_hive(bytes) {
+            Format::Hive
+        } else if looks_like_reg(bytes) {
             Format::Reg
         } else if looks_like_prf(bytes) {
             Format::Prf
@@ -114,8 +118,12 @@ impl Format {
         }
     }
 
-    /// The form of a file: its extension, else what its first bytes show.
+    /// The form of a file: a hive by its signature whatever its name, else
+    /// its extension, else what its first bytes show.
     pub fn of(path: &Path, bytes: &[u8]) -> Format {
+        if crate::hive::is_hive(bytes) {
+            return Format::Hive;
+        }
         Format::from_path(path).unwrap_or_else(|| Format::detect(bytes))
     }
 
@@ -141,6 +149,13 @@ impl Format {
                 description: "The mapiprof YAML document",
                 reads: true,
                 writes: true,
+            },
+            Format::Hive => Facts {
+                name: "hive",
+                extensions: &["dat"],
+                description: "An offline registry hive such as NTUSER.DAT (read only)",
+                reads: true,
+                writes: false,
             },
         }
     }

@@ -13,15 +13,17 @@ use crate::format::Format;
 use crate::model::{Model, Source};
 use crate::prf::{PrfModel, PrfSource};
 use crate::text::{self, Decoded, NoBom, TextFormat};
-use crate::{prf, reg, yaml};
+use crate::{hive, prf, reg, yaml};
 
 /// How to read a file.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// The ANSI code page of a REGEDIT4 file, of a `.prf` without a
     /// byte-order mark and of `PT_STRING8` bytes; when absent, as
     /// [`read_reg`] and [`read_prf`] say.
     pub codepage: Option<&'static CodePage>,
+    /// Which keys of a hive to read, and the root to write them under.
+    pub hive: hive::Select,
 }
 
 /// A file read: its own text and syntax tree where its form has one that
@@ -142,6 +144,48 @@ pub fn read<'a>(
             profiles: read_yaml_document(&bytes)?.into(),
             warnings: Vec::new(),
         },
+        Format::Hive => read_hive(bytes, &[], options)?,
+    })
+}
+
+/// Read an offline hive (brought up to date from its transaction `logs`
+/// when it is dirty) as the registry document a `.reg` export of the keys
+/// `options.hive` names would hold; its `source:` is that of a Regedit
+/// export, which is what writing it as a `.reg` gives.
+pub fn read_hive<'a>(
+    bytes: impl Into<Cow<'a, [u8]>>,
+    logs: &[hive::Log<'_>],
+    options: &ReadOptions,
+) -> Result<Document, InputError> {
+    let read = hive::read(bytes, logs, &options.hive)?;
+    let mut warnings = read.warnings;
+    let codepage = match options.codepage {
+        Some(cp) => cp,
+        None => {
+            let mut guess = crate::mapi::ansi::Guess::new();
+            for value in read.document.blocks.iter().flat_map(|b| &b.values) {
+                guess.feed_value(value);
+            }
+            match guess.finish() {
+                Some(cp) => {
+                    warnings.push(guessed_note(cp));
+                    cp
+                }
+                None => encoding_rs::WINDOWS_1252,
+            }
+        }
+    };
+    let source = Source {
+        format: reg::Format::Regedit5,
+        text: TextFormat::REGEDIT5,
+        codepage,
+    };
+    let (model, more) = Model::from_document(read.document, source);
+    warnings.extend(more);
+    Ok(Document::Model {
+        from: Format::Hive,
+        profiles: Profiles::Registry(model),
+        warnings,
     })
 }
 
@@ -212,6 +256,9 @@ pub enum InputError {
     /// The text is not a mapiprof YAML document.
     #[error(transparent)]
     Yaml(#[from] yaml::YamlError),
+    /// The bytes are not a hive mapiprof reads.
+    #[error(transparent)]
+    Hive(#[from] hive::HiveError),
 }
 
 /// Read a `.reg` file as Regedit reads it: UTF-16 LE after its byte-order

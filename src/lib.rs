@@ -42,6 +42,7 @@ pub mod diff;
 pub mod edit;
 pub mod fmt;
 mod format;
+pub mod hive;
 pub mod input;
 pub mod mapi;
 pub mod model;

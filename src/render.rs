@@ -416,6 +416,7 @@ fn escaped(text: &str, form: Format) -> Result<std::borrow::Cow<'_, str>, &'stat
         // and `6001` are quoted (a property that takes a number reads
         // "6001" as one; a null would delete the value)
         Format::Yaml => Ok(Cow::Owned(crate::yaml::scalar(text, true))),
+        Format::Hive => Err("goes into a hive, which mapiprof does not write"),
     }
 }
 

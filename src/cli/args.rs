@@ -39,6 +39,17 @@ pub struct ReadOptions {
     /// Treat warnings (lines Regedit would skip, …) as errors.
     #[arg(long)]
     pub strict: bool,
+    /// The key an offline hive (NTUSER.DAT) stands for in the paths
+    /// written: HKEY_CURRENT_USER, or 'HKEY_USERS\S-1-5-21-…' for another
+    /// user's loaded hive.
+    #[arg(long, value_name = "KEY", default_value = "HKEY_CURRENT_USER")]
+    pub hive_root: String,
+    /// Read this subtree of an offline hive (e.g.
+    /// 'Software\Microsoft\Office\16.0\Outlook') instead of the Outlook
+    /// profiles; writing keys outside the profiles to a .reg from its YAML
+    /// then needs --allow-any-key.
+    #[arg(long = "key", value_name = "PATH")]
+    pub hive_key: Option<String>,
     /// Why warnings are errors when the user did not say `--strict` (a
     /// rendered file must read cleanly).
     #[arg(skip)]
@@ -50,6 +61,10 @@ impl ReadOptions {
     pub fn input(&self) -> Result<input::ReadOptions> {
         Ok(input::ReadOptions {
             codepage: self.code_page()?,
+            hive: mapiprof::hive::Select {
+                root: self.hive_root.clone(),
+                key: self.hive_key.clone(),
+            },
         })
     }
 

@@ -66,6 +66,41 @@ fn is_device(_meta: &fs::Metadata) -> bool {
     false
 }
 
+/// The transaction logs beside the hive `path` (`NAME.LOG1`, `NAME.LOG2`,
+/// else an old `NAME.LOG`, in upper or lower case), each with its name
+/// for messages; none for stdin.
+pub fn logs_beside(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut logs = Vec::new();
+    if path == Path::new("-") {
+        return Ok(logs);
+    }
+    let Some(file_name) = path.file_name() else {
+        return Ok(logs);
+    };
+    for ends in [["LOG1", "log1"], ["LOG2", "log2"], ["LOG", "log"]] {
+        if ends == ["LOG", "log"] && !logs.is_empty() {
+            break;
+        }
+        let found = ends.iter().find_map(|end| {
+            let mut name = file_name.to_os_string();
+            name.push(".");
+            name.push(end);
+            let log = path.with_file_name(name);
+            fs::metadata(&log).is_ok_and(|m| m.is_file()).then_some(log)
+        });
+        if let Some(log) = found {
+            let bytes = read_input(&log).with_context(|| {
+                format!(
+                    "cannot read the transaction log beside {}",
+                    display_name(path)
+                )
+            })?;
+            logs.push((display_name(&log), bytes));
+        }
+    }
+    Ok(logs)
+}
+
 /// How a path is named in messages: control and text-direction characters
 /// made visible (a file name cannot drive the terminal).
 pub fn display_name(path: &Path) -> String {

@@ -31,7 +31,16 @@ pub fn document_as<'a>(
     read: &ReadOptions,
 ) -> Result<Document> {
     let options = read.input()?;
-    input::read(bytes, format, &options).in_file(&io::display_name(file))
+    let name = io::display_name(file);
+    if format == Format::Hive {
+        let logs = io::logs_beside(file)?;
+        let logs: Vec<_> = logs
+            .iter()
+            .map(|(name, bytes)| mapiprof::hive::Log { name, bytes })
+            .collect();
+        return input::read_hive(bytes, &logs, &options).in_file(&name);
+    }
+    input::read(bytes, format, &options).in_file(&name)
 }
 
 /// The profiles `file` describes, its warnings printed.

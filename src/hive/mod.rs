@@ -1,0 +1,247 @@
+//! Offline registry hives (the `regf` files behind `NTUSER.DAT`), read
+//! only: never written, since Windows and Outlook own those files and a
+//! `.reg` is how changes go back. [`read`] gives the same registry
+//! document a `.reg` export of the same keys would: the Outlook profiles
+//! (or a subtree the caller names) under the hive root the caller gives.
+//!
+//! The layout follows Maxim Suhanov's "Windows registry file format
+//! specification": the base block ([`base`]), cells ([`cells`]), key
+//! nodes and subkey lists ([`key`]), values and big data ([`value`]), and
+//! transaction logs with their Marvin32 hashes ([`log`], [`marvin`]).
+//! Every offset is checked, every count is bounded by the cell it is in,
+//! and a key reached twice is written once: bad input is an error or a
+//! warning naming the byte offset, never a panic or a hang.
+
+mod base;
+mod cells;
+mod export;
+mod key;
+mod log;
+mod marvin;
+mod value;
+
+use std::borrow::Cow;
+
+use thiserror::Error;
+
+use crate::diag::Warning;
+use crate::reg;
+
+pub use export::Select;
+pub use log::Log;
+
+use base::{BASE_LEN, BaseBlock};
+use cells::Cells;
+use key::KeyNode;
+
+/// Whether `bytes` start like a hive file (`regf`), whatever the file is
+/// called.
+pub fn is_hive(bytes: &[u8]) -> bool {
+    bytes.starts_with(base::SIGNATURE)
+}
+
+/// Why a hive could not be read at all.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum HiveError {
+    /// The bytes do not start with `regf`, or stop before the 512 bytes
+    /// of the base block that matter: e.g. a `.reg` read as a hive, or a
+    /// copy cut off after a few bytes.
+    #[error("not a registry hive: the file does not start with a regf base block")]
+    NotHive,
+    /// The file ends inside its base block or before its first hive bin.
+    #[error(
+        "the hive is cut short: {len} bytes, and its first hive bin starts at byte offset 0x1000"
+    )]
+    Short {
+        /// The file's length.
+        len: usize,
+    },
+    /// A version of the format other than 1.3 to 1.6 (Windows NT 3.x wrote
+    /// 1.1 and 1.2).
+    #[error(
+        "a hive of format version {major}.{minor}; mapiprof reads versions 1.3 to 1.6 (Windows NT 4.0 and later)"
+    )]
+    Version {
+        /// Major version.
+        major: u32,
+        /// Minor version.
+        minor: u32,
+    },
+    /// The root key cannot be read.
+    #[error("the hive's root key cannot be read: {0}")]
+    Root(String),
+    /// `--key` names a key the hive does not have.
+    #[error("the hive has no key {wanted} (it has {found}, and no {missing} below it)")]
+    NoKey {
+        /// The path asked for.
+        wanted: String,
+        /// The deepest part of it the hive has.
+        found: String,
+        /// The first name it lacks.
+        missing: String,
+    },
+}
+
+/// What [`read`] gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HiveRead {
+    /// The keys, as a `.reg` export of them would hold them.
+    pub document: reg::Document,
+    /// What was wrong with the hive, with byte offsets, and notes (logs
+    /// replayed, nothing found).
+    pub warnings: Vec<Warning>,
+}
+
+/// Read the keys `select` names out of the hive `bytes`, brought up to
+/// date from `logs` (its `.LOG1` and `.LOG2`) when its header says it is
+/// dirty.
+///
+/// # Example
+/// ```
+/// use mapiprof::hive;
+/// let err = hive::read(b"Windows Registry Editor Version 5.00".as_slice(), &[], &hive::Select::default());
+/// assert_eq!(err, Err(hive::HiveError::NotHive));
+/// ```
+pub fn read<'a>(
+    bytes: impl Into<Cow<'a, [u8]>>,
+    logs: &[Log<'_>],
+    select: &Select,
+) -> Result<HiveRead, HiveError> {
+    let mut bytes = bytes.into();
+    let mut base = BaseBlock::parse(&bytes).ok_or(HiveError::NotHive)?;
+    if base.major != 1 || !(3..=6).contains(&base.minor) {
+        return Err(HiveError::Version {
+            major: base.major,
+            minor: base.minor,
+        });
+    }
+    if bytes.len() <= BASE_LEN {
+        return Err(HiveError::Short { len: bytes.len() });
+    }
+    let mut warnings = Vec::new();
+    if base.is_dirty() {
+        warnings.extend(bring_up_to_date(bytes.to_mut(), &mut base, logs));
+    }
+    let bins_end = (BASE_LEN as u64).saturating_add(u64::from(base.bins_size));
+    if (bytes.len() as u64) < bins_end {
+        warnings.push(Warning::general(format!(
+            "the hive is cut short: its header says its hive bins end at byte offset {bins_end:#x}, and the file ends at {:#x}; keys and values past the end are missing",
+            bytes.len()
+        )));
+    }
+    let cells = Cells::new(&bytes, base.bins_size);
+    let root = KeyNode::read(&cells, base.root_cell).map_err(|f| HiveError::Root(f.to_string()))?;
+    let mut walk = export::Walk::new(cells, base.minor);
+    let root_path = select.root.trim_end_matches('\\');
+    match &select.key {
+        Some(wanted) => {
+            let steps = steps_below_root(wanted, root_path);
+            let found = walk.path(&root, root_path, &steps);
+            let Some((key, path)) = found else {
+                return Err(no_key(&mut walk, &root, root_path, wanted, &steps));
+            };
+            walk.subtree(&key, &path, 0);
+        }
+        None => {
+            if !walk.profiles(&root, root_path) {
+                warnings.push(Warning::note(
+                    "no Outlook profiles in this hive (none under Software\\Microsoft\\Office\\*\\Outlook\\Profiles or the Windows Messaging Subsystem's Profiles key)",
+                ));
+            }
+        }
+    }
+    warnings.append(&mut walk.warnings);
+    if let Some(first) = walk.unterminated.first() {
+        warnings.push(
+            Warning::general(format!(
+                "{} string value(s) stored without a closing NUL (the first: {first}); Regedit adds one when it imports a .reg, so a .reg written from this hive gives them back with it",
+                walk.unterminated.len()
+            ))
+            .with(crate::diag::Effect::ReadOtherwise),
+        );
+    }
+    Ok(HiveRead {
+        document: reg::Document {
+            format: reg::Format::Regedit5,
+            blocks: walk.blocks,
+        },
+        warnings,
+    })
+}
+
+/// Replay the logs onto a dirty hive; what to tell the user.
+fn bring_up_to_date(bytes: &mut Vec<u8>, base: &mut BaseBlock, logs: &[Log<'_>]) -> Vec<Warning> {
+    let why = if base.checksum_ok() {
+        format!(
+            "its header's sequence numbers differ: {} and {}",
+            base.primary_sequence, base.secondary_sequence
+        )
+    } else {
+        format!(
+            "its header's checksum is wrong: byte offset 0x1fc holds {:#010x}, the header adds up to {:#010x}",
+            base.stored_checksum, base.computed_checksum
+        )
+    };
+    if logs.is_empty() {
+        return vec![Warning::general(format!(
+            "the hive is dirty ({why}) and no transaction logs were found beside it: values may be stale; copy NAME.LOG1 and NAME.LOG2 along with the hive"
+        ))];
+    }
+    let done = log::replay(bytes, base, logs);
+    let mut out: Vec<Warning> = done
+        .notes
+        .iter()
+        .map(|n| Warning::general(format!("transaction log {n}")))
+        .collect();
+    if done.entries > 0 {
+        out.push(Warning::note(format!(
+            "the hive is dirty ({why}): {} log entries ({} pages) from its transaction logs were replayed, up to sequence number {}",
+            done.entries, done.pages, done.sequence
+        )));
+    } else {
+        out.push(Warning::general(format!(
+            "the hive is dirty ({why}) and its transaction logs hold nothing to replay onto it: values may be stale"
+        )));
+    }
+    out
+}
+
+/// The names of `wanted` below the hive root, which it may start with
+/// (as `root`, or `HKEY_CURRENT_USER` / `HKCU`).
+fn steps_below_root<'w>(wanted: &'w str, root: &str) -> Vec<&'w str> {
+    let trimmed = wanted.trim_matches('\\');
+    let rest = [root, "HKEY_CURRENT_USER", "HKCU"]
+        .iter()
+        .find_map(|r| reg::name::strip_path_prefix(trimmed, r))
+        .unwrap_or(trimmed);
+    rest.split('\\').filter(|s| !s.is_empty()).collect()
+}
+
+fn no_key(
+    walk: &mut export::Walk<'_>,
+    root: &KeyNode,
+    root_path: &str,
+    wanted: &str,
+    steps: &[&str],
+) -> HiveError {
+    let mut found = root_path.to_owned();
+    let mut missing = String::new();
+    for n in 1..=steps.len() {
+        match steps.get(..n).and_then(|s| walk.path(root, root_path, s)) {
+            Some((_, path)) => found = path,
+            None => {
+                missing = steps
+                    .get(n.saturating_sub(1))
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned();
+                break;
+            }
+        }
+    }
+    HiveError::NoKey {
+        wanted: wanted.to_owned(),
+        found,
+        missing,
+    }
+}
