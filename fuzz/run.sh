@@ -13,13 +13,21 @@ case "$target" in
   reg_reader) exts="reg" ;;
   prf_reader) exts="prf" ;;
   yaml_reader) exts="yaml" ;;
+  hive_reader) exts="dat" ;;
   *) exts="" ;;
 esac
 for ext in $exts; do
-  find ../samples ../../shared/corpus -name "*.$ext" -type f 2>/dev/null | while read -r f; do
+  find ../samples ../../shared/corpus -iname "*.$ext" -type f 2>/dev/null | while read -r f; do
     cp "$f" "$seeds/seed-$(basename "$f")"
   done
 done
+if [ "$target" = hive_reader ]; then
+  # a dirty hive with its first log, read with the log (the last byte says so)
+  dirty=../../shared/corpus/hives/ntuser_dirty_with_logs.DAT
+  if [ -f "$dirty" ] && [ -f "$dirty.LOG1" ]; then
+    { cat "$dirty" "$dirty.LOG1"; printf '\002'; } > "$seeds/seed-dirty-with-log1"
+  fi
+fi
 if [ "$target" = yaml_reader ]; then
   for f in ../samples/reg/*.reg ../samples/prf/*.prf; do
     case "$f" in *err_*) continue ;; esac

@@ -66,7 +66,7 @@ pub enum ConvertError {
     FromPrf(#[from] model::FromPrfError),
     /// A form mapiprof reads but does not write, e.g. a document of it
     /// given to `fmt`.
-    #[error("mapiprof does not write {0} files")]
+    #[error("mapiprof does not write {0} files{hint}", hint = .0.read_only_hint())]
     NotWritten(Format),
     /// A file `fmt` cannot tidy as asked.
     #[error(transparent)]

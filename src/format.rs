@@ -65,6 +65,17 @@ impl Format {
         Format::ALL.into_iter().filter(|f| f.writes())
     }
 
+    /// How to change what a file of a form mapiprof only reads holds, for
+    /// the error that refuses to write it (empty for the others).
+    pub fn read_only_hint(self) -> &'static str {
+        match self {
+            Format::Hive => {
+                ": a hive is only read (Windows and Outlook own it); write its profiles as a .reg with `mapiprof convert HIVE -o profiles.reg`, change that, and import it"
+            }
+            _ => "",
+        }
+    }
+
     /// A line for help text.
     pub fn description(self) -> &'static str {
         self.facts().description

@@ -18,6 +18,8 @@
 )]
 
 mod common;
+#[path = "common/hive_build.rs"]
+mod hive_build;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -321,7 +323,10 @@ corpus_test!(a_dirty_hive_is_brought_up_to_date_from_its_logs, {
     // values the logs are known to change (the display's scaling went
     // from 100% to 200% after the primary file was last written)
     let dword = |keys: &[Key], path: &str, value: &str| {
-        let key = keys.iter().find(|k| k.0 == format!("HKEY_CURRENT_USER\\{path}")).unwrap();
+        let key = keys
+            .iter()
+            .find(|k| k.0 == format!("HKEY_CURRENT_USER\\{path}"))
+            .unwrap();
         let v = key.1.iter().find(|v| v.0 == value).unwrap();
         u32::from_le_bytes(v.2.clone().try_into().unwrap())
     };
@@ -435,7 +440,14 @@ corpus_test!(samples_merged_into_a_hive_by_hivex_read_back_as_imported, {
                 ..Select::default()
             };
             let read = mapiprof_read(&hive_bytes, &select);
-            let ours = keys(&read.document.blocks);
+            // a profile root comes with the DefaultProfile of its parent
+            // key, which is not in hivex's export of the root
+            let full = name::fold(&format!("HKEY_CURRENT_USER\\{rest}"));
+            let mut ours = keys(&read.document.blocks);
+            ours.retain(|k| {
+                let path = name::fold(&k.0);
+                path == full || path.starts_with(&format!("{full}\\"))
+            });
             let theirs = hivex_export(&hive, &format!("\\{rest}"));
             same(&format!("{label}: {rest}"), &ours, &theirs);
             let want: Vec<(String, u32, Vec<u8>)> = key
@@ -497,4 +509,119 @@ fn replay_matches_regipy() {
         &keys(&theirs.document.blocks),
     );
     eprintln!("{k} keys {v} values alike");
+}
+
+/// The sample hive's sources: two sample exports (Outlook 2016 with
+/// Outlook Anywhere, and Outlook 2007 under the Windows Messaging
+/// Subsystem) and keys a user's hive holds beside them, which the profile
+/// reading must leave out (another value of the Outlook key, its Options
+/// subkey, a Control Panel key).
+const SAMPLE_HIVE: &str = "hive/ntuser_o16_and_wms_profiles.dat";
+
+fn sample_hive_sources() -> Vec<reg::import::Imported> {
+    let mut out = Vec::new();
+    for name in [
+        "o16_exchange_outlook_anywhere.reg",
+        "o2007_wms_proxy_dialog_port.reg",
+    ] {
+        let bytes = std::fs::read(common::samples().join("reg").join(name)).unwrap();
+        let parsed = input::read_reg(&bytes, None).unwrap();
+        out.push(reg::import::import(&parsed.document(), parsed.codepage));
+    }
+    let extra = "Windows Registry Editor Version 5.00\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook]\r\n\
+        \"DefaultProfile\"=\"Outlook\"\r\n\"FirstRunDialog\"=\"False\"\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Options\\Mail]\r\n\
+        \"EnableLogging\"=dword:00000000\r\n\r\n\
+        [HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles]\r\n\
+        \"DefaultProfile\"=\"Outlook\"\r\n\r\n\
+        [HKEY_CURRENT_USER\\Control Panel\\Desktop]\r\n\"WallPaper\"=\"C:\\\\Windows\\\\web\\\\wallpaper\\\\img0.jpg\"\r\n\r\n";
+    let parsed = input::read_reg(extra.as_bytes(), None).unwrap();
+    out.push(reg::import::import(&parsed.document(), parsed.codepage));
+    out
+}
+
+/// Writes the sample hive: an empty hive made cell by cell, into which
+/// hivex merges the sources. Run after changing them:
+/// `cargo test --test hive write_sample_hive -- --ignored`.
+#[test]
+#[ignore = "writes samples/hive/ntuser_o16_and_wms_profiles.dat"]
+fn write_sample_hive() {
+    let mut b = hive_build::Builder::default();
+    let root = b.key(
+        "CsiTool-CreateHive-{00000000-0000-0000-0000-000000000000}",
+        None,
+        &[],
+    );
+    let hive = common::samples().join(SAMPLE_HIVE);
+    std::fs::write(&hive, b.finish(root, (1, 1))).unwrap();
+    let dir = common::scratch("hive-sample");
+    for (n, imported) in sample_hive_sources().iter().enumerate() {
+        let reg_file = dir.join(format!("{n}.reg"));
+        std::fs::write(&reg_file, merge_text(imported)).unwrap();
+        let out = Command::new(hivexregedit())
+            .args(["--merge", "--prefix", "HKEY_CURRENT_USER"])
+            .arg(&hive)
+            .arg(&reg_file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_sample_hive_holds_its_sources_and_only_the_profiles_are_read() {
+    let bytes = std::fs::read(common::samples().join(SAMPLE_HIVE)).unwrap();
+    let whole = Select {
+        key: Some("\\".into()),
+        ..Select::default()
+    };
+    let all = keys(&mapiprof_read(&bytes, &whole).document.blocks);
+    for imported in sample_hive_sources() {
+        // a key each source gives values to (parents come with none)
+        for key in imported.keys.iter().filter(|k| !k.values.is_empty()) {
+            let found = all.iter().find(|k| name::same(&k.0, &key.path)).unwrap();
+            let mut want: Vec<_> = key
+                .values
+                .iter()
+                .map(|v| (v.name.clone(), v.kind, v.bytes.clone()))
+                .collect();
+            let mut got = found.1.clone();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{}", key.path);
+        }
+    }
+    let read = mapiprof_read(&bytes, &Select::default());
+    assert!(
+        read.warnings.iter().all(|w| w.is_note()),
+        "{:?}",
+        read.warnings
+    );
+    let paths: Vec<&str> = read
+        .document
+        .blocks
+        .iter()
+        .map(|b| b.path.as_str())
+        .collect();
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.contains("Options") || p.contains("Control Panel")),
+        "{paths:?}"
+    );
+    assert_eq!(
+        read.document.blocks[0].values.len(),
+        1,
+        "DefaultProfile alone"
+    );
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.ends_with("Windows Messaging Subsystem\\Profiles"))
+    );
 }

@@ -49,3 +49,21 @@ fn prf_written_from_samples() {
         }
     });
 }
+
+/// The YAML of every sample hive: its Outlook profiles as a `.reg` export
+/// of them would show.
+#[test]
+fn yaml_view_of_every_hive_sample() {
+    common::snapshots().bind(|| {
+        insta::glob!("../samples", "hive/*.dat", |path| {
+            let bytes = std::fs::read(path).unwrap();
+            let doc =
+                mapiprof::input::read(bytes, mapiprof::Format::Hive, &Default::default()).unwrap();
+            let (profiles, _) = doc.into_profiles();
+            let mapiprof::input::Profiles::Registry(model) = profiles else {
+                panic!("a hive holds registry profiles");
+            };
+            insta::assert_snapshot!(yaml::write(&model, &yaml::WriteOptions::default()).unwrap());
+        });
+    });
+}

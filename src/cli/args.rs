@@ -39,6 +39,19 @@ pub struct ReadOptions {
     /// Treat warnings (lines Regedit would skip, …) as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Which keys of an offline hive to read (set from [`HiveArgs`] by
+    /// the commands that read hives).
+    #[arg(skip)]
+    pub hive: HiveArgs,
+    /// Why warnings are errors when the user did not say `--strict` (a
+    /// rendered file must read cleanly).
+    #[arg(skip)]
+    pub strict_because: Option<&'static str>,
+}
+
+/// How to read an offline hive: the commands that read files take these.
+#[derive(Debug, Clone, clap::Args)]
+pub struct HiveArgs {
     /// The key an offline hive (NTUSER.DAT) stands for in the paths
     /// written: HKEY_CURRENT_USER, or 'HKEY_USERS\S-1-5-21-…' for another
     /// user's loaded hive.
@@ -46,24 +59,34 @@ pub struct ReadOptions {
     pub hive_root: String,
     /// Read this subtree of an offline hive (e.g.
     /// 'Software\Microsoft\Office\16.0\Outlook') instead of the Outlook
-    /// profiles; writing keys outside the profiles to a .reg from its YAML
-    /// then needs --allow-any-key.
+    /// profiles; a .reg written from its YAML then needs --allow-any-key
+    /// for keys outside the profiles.
     #[arg(long = "key", value_name = "PATH")]
-    pub hive_key: Option<String>,
-    /// Why warnings are errors when the user did not say `--strict` (a
-    /// rendered file must read cleanly).
-    #[arg(skip)]
-    pub strict_because: Option<&'static str>,
+    pub key: Option<String>,
+}
+
+impl Default for HiveArgs {
+    fn default() -> Self {
+        HiveArgs {
+            hive_root: "HKEY_CURRENT_USER".to_owned(),
+            key: None,
+        }
+    }
 }
 
 impl ReadOptions {
+    /// These options, reading hives as `hive` says.
+    pub fn with_hive(self, hive: HiveArgs) -> Self {
+        ReadOptions { hive, ..self }
+    }
+
     /// The options the library reads with.
     pub fn input(&self) -> Result<input::ReadOptions> {
         Ok(input::ReadOptions {
             codepage: self.code_page()?,
             hive: mapiprof::hive::Select {
-                root: self.hive_root.clone(),
-                key: self.hive_key.clone(),
+                root: self.hive.hive_root.clone(),
+                key: self.hive.key.clone(),
             },
         })
     }
@@ -88,8 +111,8 @@ pub enum Command {
         mapiprof show --sort export.reg > export.yaml"
     )]
     Show {
-        /// Files to show (.reg, .prf or YAML) or glob patterns; `-` for
-        /// stdin.
+        /// Files to show (.reg, .prf, YAML, or an offline hive such as
+        /// NTUSER.DAT) or glob patterns; `-` for stdin.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Sort profiles, keys and values into a canonical order.
@@ -108,8 +131,11 @@ pub enum Command {
         textconv: bool,
         #[command(flatten)]
         read: ReadOptions,
+        #[command(flatten)]
+        hive: HiveArgs,
     },
-    /// Convert a file between .reg, .prf and YAML.
+    /// Convert a file between .reg, .prf and YAML (an offline hive's
+    /// profiles into any of them).
     #[command(
         after_help = "Examples:\n  mapiprof convert export.reg -o export.yaml\n  \
         mapiprof convert export.yaml -o export.reg\n  \
@@ -120,7 +146,8 @@ pub enum Command {
         mapiprof convert proxy.prf --to reg --base export.reg -o export-new.reg"
     )]
     Convert {
-        /// Input file (.reg, .prf or YAML); `-` for stdin.
+        /// Input file (.reg, .prf, YAML, or an offline hive such as
+        /// NTUSER.DAT); `-` for stdin.
         #[arg(value_name = "IN")]
         input: PathBuf,
         /// Output file; stdout when absent or `-`.
@@ -176,6 +203,8 @@ pub enum Command {
         force: bool,
         #[command(flatten)]
         read: ReadOptions,
+        #[command(flatten)]
+        hive: HiveArgs,
     },
     /// Set, remove or repair values in many .reg, .prf and YAML files.
     #[command(
@@ -367,8 +396,12 @@ pub enum Command {
         ignore_volatile: bool,
         #[command(flatten)]
         read: ReadOptions,
+        #[command(flatten)]
+        hive: HiveArgs,
     },
-    /// Lint .reg, .prf and YAML files: rules with ids, severities and hints.
+    /// Lint .reg, .prf and YAML files and the profiles in offline hives
+    /// (with --recursive, .dat files that start with regf): rules with
+    /// ids, severities and hints.
     Check {
         /// Files, glob patterns or (with --recursive) folders.
         #[arg(required = true, value_name = "FILE")]
@@ -387,6 +420,8 @@ pub enum Command {
         recursive: bool,
         #[command(flatten)]
         read: ReadOptions,
+        #[command(flatten)]
+        hive: HiveArgs,
     },
     /// Tidy files line by line, keeping every comment and line (--check: list the untidy ones).
     #[command(

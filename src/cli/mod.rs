@@ -56,7 +56,9 @@ fn run_command(command: Command) -> Result<u8> {
             redact,
             textconv,
             read,
+            hive,
         } => {
+            let read = read.with_hive(hive);
             let files: Vec<PathBuf> = batch::collect(&files, false, |_| true)?
                 .into_iter()
                 .map(|(path, _)| path)
@@ -80,7 +82,9 @@ fn run_command(command: Command) -> Result<u8> {
             allow_any_key,
             force,
             read,
+            hive,
         } => {
+            let read = read.with_hive(hive);
             let request = convert::Request {
                 options: ConvertOptions {
                     sort,
@@ -232,7 +236,9 @@ fn run_command(command: Command) -> Result<u8> {
             ignore,
             ignore_volatile,
             read,
+            hive,
         } => {
+            let read = read.with_hive(hive);
             let options = mapiprof::diff::DiffOptions {
                 ignore,
                 ignore_volatile,
@@ -246,7 +252,9 @@ fn run_command(command: Command) -> Result<u8> {
             outlook,
             recursive,
             read,
+            hive,
         } => {
+            let read = read.with_hive(hive);
             let options = check::Options {
                 format,
                 disable,

@@ -141,7 +141,7 @@ pub enum EditError {
     NoMatch(String),
     /// A file of a form mapiprof reads but does not write, e.g. what a
     /// reader of offline hives would give.
-    #[error("mapiprof does not write {0} files, so it cannot edit them{hint}", hint = not_written_hint(*.0))]
+    #[error("mapiprof does not write {0} files, so it cannot edit them{hint}", hint = .0.read_only_hint())]
     NotWritten(crate::Format),
     /// `retarget` on a `.prf`, which names no registry key.
     #[error("a .prf has no registry root; retarget works on .reg files and their YAML")]
@@ -219,16 +219,6 @@ fn suggest(names: &[String]) -> String {
         String::new()
     } else {
         format!("; did you mean {}?", names.join(", "))
-    }
-}
-
-/// How to change what a file mapiprof does not write holds.
-fn not_written_hint(format: crate::Format) -> &'static str {
-    match format {
-        crate::Format::Hive => {
-            ": a hive is only read (Windows and Outlook own it); write its profiles as a .reg with `mapiprof convert HIVE -o profiles.reg`, edit that, and import it"
-        }
-        _ => "",
     }
 }
 

@@ -86,10 +86,10 @@ impl<'h> Walk<'h> {
     }
 
     /// The Outlook profile roots below `root` (written as `prefix`), each
-    /// with the `DefaultProfile` value where that root keeps it; whether
-    /// any was found.
-    pub(super) fn profiles(&mut self, root: &KeyNode, prefix: &str) -> bool {
-        let before = self.blocks.len();
+    /// with the `DefaultProfile` value where that root keeps it; the paths
+    /// of the roots found.
+    pub(super) fn profiles(&mut self, root: &KeyNode, prefix: &str) -> Vec<String> {
+        let mut found = Vec::new();
         if let Some((office, path)) = self.path(root, prefix, OFFICE) {
             for version in self.subkeys(&office) {
                 let Some(version_name) = self.path_name(&version) else {
@@ -106,23 +106,32 @@ impl<'h> Walk<'h> {
                 else {
                     continue;
                 };
-                let default: Vec<RegValue> = self
-                    .values(&outlook, &outlook_path)
-                    .into_iter()
-                    .filter(|v| name::same(v.name.as_str(), "DefaultProfile"))
-                    .collect();
-                if !default.is_empty() {
-                    self.blocks.push(Block::key(outlook_path, default));
-                }
+                self.default_profile(&outlook, &outlook_path);
                 self.subtree(&profiles, &profiles_path, 0);
+                found.push(profiles_path);
             }
         }
         for steps in MESSAGING {
             if let Some((profiles, path)) = self.path(root, prefix, steps) {
                 self.subtree(&profiles, &path, 0);
+                found.push(path);
             }
         }
-        self.blocks.len() > before
+        found
+    }
+
+    /// The `DefaultProfile` value of the key `outlook` (at `path`) alone,
+    /// as a block, when it has one: from Outlook 2013 on, the profiles'
+    /// parent key holds it among values that are not the profiles'.
+    pub(super) fn default_profile(&mut self, outlook: &KeyNode, path: &str) {
+        let default: Vec<RegValue> = self
+            .values(outlook, path)
+            .into_iter()
+            .filter(|v| name::same(v.name.as_str(), "DefaultProfile"))
+            .collect();
+        if !default.is_empty() {
+            self.blocks.push(Block::key(path, default));
+        }
     }
 
     /// The key at `steps` below `from` (written as `prefix`), and its

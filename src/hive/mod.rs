@@ -140,15 +140,28 @@ pub fn read<'a>(
             let Some((key, path)) = found else {
                 return Err(no_key(&mut walk, &root, root_path, wanted, &steps));
             };
+            // an Office profile root comes with its DefaultProfile
+            if let [.., outlook, profiles] = steps.as_slice()
+                && reg::name::same(outlook, "Outlook")
+                && reg::name::same(profiles, "Profiles")
+                && let Some(parent) = steps.get(..steps.len().saturating_sub(1))
+                && let Some((outlook, outlook_path)) = walk.path(&root, root_path, parent)
+            {
+                walk.default_profile(&outlook, &outlook_path);
+            }
             walk.subtree(&key, &path, 0);
         }
-        None => {
-            if !walk.profiles(&root, root_path) {
-                warnings.push(Warning::note(
-                    "no Outlook profiles in this hive (none under Software\\Microsoft\\Office\\*\\Outlook\\Profiles or the Windows Messaging Subsystem's Profiles key)",
-                ));
-            }
-        }
+        None => match walk.profiles(&root, root_path).as_slice() {
+            [] => warnings.push(Warning::note(
+                "no Outlook profiles in this hive (none under Software\\Microsoft\\Office\\*\\Outlook\\Profiles or the Windows Messaging Subsystem's Profiles key)",
+            )),
+            [_] => {}
+            roots => warnings.push(Warning::note(format!(
+                "profiles under {} roots: {}; the YAML names the values of the root with the most profiles, and shows the others' as keys (--key ROOT shows one root's profiles named)",
+                roots.len(),
+                roots.join(", ")
+            ))),
+        },
     }
     warnings.append(&mut walk.warnings);
     if let Some(first) = walk.unterminated.first() {

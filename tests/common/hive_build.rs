@@ -17,18 +17,41 @@ pub struct Builder {
     bins: Vec<u8>,
     /// The minor version written in the base block.
     pub minor: u32,
+    /// The security cell every key shares (hivex copies a parent's when
+    /// it adds a key).
+    security: u32,
 }
 
 impl Default for Builder {
     fn default() -> Self {
-        Builder {
+        let mut b = Builder {
             bins: vec![0; BIN_HEADER],
             minor: 5,
-        }
+            security: u32::MAX,
+        };
+        b.security = b.security_cell();
+        b
     }
 }
 
 impl Builder {
+    /// A key security cell (`sk`) listing only itself, with a minimal
+    /// self-relative security descriptor (no owner, group or lists).
+    fn security_cell(&mut self) -> u32 {
+        let at = self.bins.len() as u32;
+        let mut sk = b"sk".to_vec();
+        sk.extend_from_slice(&0u16.to_le_bytes());
+        sk.extend_from_slice(&at.to_le_bytes()); // flink: itself
+        sk.extend_from_slice(&at.to_le_bytes()); // blink: itself
+        sk.extend_from_slice(&1u32.to_le_bytes()); // reference count
+        let descriptor = [
+            1u8, 0, 0x04, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        ];
+        sk.extend_from_slice(&(descriptor.len() as u32).to_le_bytes());
+        sk.extend_from_slice(&descriptor);
+        self.cell(&sk)
+    }
+
     /// A cell holding `data`; its offset from the start of the hive bins.
     pub fn cell(&mut self, data: &[u8]) -> u32 {
         let offset = self.bins.len() as u32;
@@ -89,7 +112,7 @@ impl Builder {
         nk.extend_from_slice(&u32::MAX.to_le_bytes());
         nk.extend_from_slice(&(values.len() as u32).to_le_bytes());
         nk.extend_from_slice(&list.to_le_bytes());
-        nk.extend_from_slice(&u32::MAX.to_le_bytes()); // security
+        nk.extend_from_slice(&self.security.to_le_bytes());
         nk.extend_from_slice(&u32::MAX.to_le_bytes()); // class
         nk.extend_from_slice(&[0; 20]);
         nk.extend_from_slice(&(name.len() as u16).to_le_bytes());
