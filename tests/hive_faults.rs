@@ -333,3 +333,71 @@ fn a_dirty_hive_says_what_its_logs_could_and_could_not_do() {
     );
     assert_eq!(with_bad.document, stale.document);
 }
+
+#[test]
+fn shared_cells_do_not_make_gigabytes_of_a_small_file() {
+    let mut b = Builder::default();
+    // one segment listed 65,535 times under a value said to be 1 GB, and
+    // that value listed a thousand times by one key
+    let segment = b.cell(&vec![0x5A; 16_344]);
+    let list: Vec<u8> = std::iter::repeat_n(segment.to_le_bytes(), 65_535)
+        .flatten()
+        .collect();
+    let list = b.cell(&list);
+    let mut db = b"db".to_vec();
+    db.extend_from_slice(&u16::MAX.to_le_bytes());
+    db.extend_from_slice(&list.to_le_bytes());
+    let db = b.cell(&db);
+    let mut vk = b"vk".to_vec();
+    vk.extend_from_slice(&1u16.to_le_bytes());
+    vk.extend_from_slice(&(65_535u32 * 16_344).to_le_bytes());
+    vk.extend_from_slice(&db.to_le_bytes());
+    vk.extend_from_slice(&3u32.to_le_bytes());
+    vk.extend_from_slice(&1u16.to_le_bytes());
+    vk.extend_from_slice(&0u16.to_le_bytes());
+    vk.extend_from_slice(b"x");
+    let value = b.cell(&vk);
+    let key = b.key("Big", None, &vec![value; 1000]);
+    let root_subkeys = b.subkeys(&[key]);
+    let root = b.key("ROOT", root_subkeys, &[]);
+    let bytes = b.finish(root, (1, 1));
+    let select = Select {
+        key: Some("\\".into()),
+        ..Select::default()
+    };
+    let read = hive::read(bytes.as_slice(), &[], &select).unwrap();
+    let text = messages(&read);
+    assert!(
+        text.contains("more than is left of what the hive can hold"),
+        "{text}"
+    );
+    assert!(
+        text.contains("and 900 more problems of the hive, not listed"),
+        "{text}"
+    );
+    assert!(read.document.blocks[1].values.is_empty());
+}
+
+#[test]
+fn paths_of_long_names_nested_deep_stop_at_a_budget() {
+    let mut b = Builder::default();
+    let name = "n".repeat(2000);
+    let mut key = b.key(&name, None, &[]);
+    for _ in 0..500 {
+        let subkeys = b.subkeys(&[key]);
+        key = b.key(&name, subkeys, &[]);
+    }
+    let root_subkeys = b.subkeys(&[key]);
+    let root = b.key("ROOT", root_subkeys, &[]);
+    let bytes = b.finish(root, (1, 1));
+    let select = Select {
+        key: Some("\\".into()),
+        ..Select::default()
+    };
+    let read = hive::read(bytes.as_slice(), &[], &select).unwrap();
+    let text = messages(&read);
+    assert!(text.contains("eight times the hive's size"), "{text}");
+    let total: usize = read.document.blocks.iter().map(|b| b.path.len()).sum();
+    assert!(total <= bytes.len() * 8 + (1 << 20), "{total}");
+    assert!(read.document.blocks.len() < 500);
+}

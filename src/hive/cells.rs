@@ -59,6 +59,12 @@ impl<'h> Cells<'h> {
         }
     }
 
+    /// Where the hive bins end in the file: a bound on how much a valid
+    /// hive can hold.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
     /// The data of the allocated cell at `offset`.
     pub fn cell(&self, offset: u32) -> Result<&'h [u8], Fault> {
         let fault = |what: String| Fault::in_bins(offset, what);

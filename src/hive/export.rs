@@ -15,6 +15,8 @@ use super::value::HiveValue;
 
 /// The registry allows keys this deep; deeper ones are a crafted hive.
 const MOST_DEPTH: usize = 512;
+/// Problems of a hive listed one by one; more are counted.
+const MOST_WARNINGS: usize = 100;
 
 /// What to take out of a hive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,15 @@ pub(super) struct Walk<'h> {
     /// String values stored without a closing NUL (key\\name), which no
     /// `.reg` gives back as they are.
     pub unterminated: Vec<String>,
+    /// Problems met beyond the first [`MOST_WARNINGS`].
+    pub unlisted: usize,
+    /// How many more bytes of paths, names and data the document may
+    /// take: a valid hive's come to about its size, and paths repeated
+    /// down deep chains of long names, or cells shared between values,
+    /// must not make gigabytes of a small file.
+    budget: usize,
+    /// The budget ran out and that was said.
+    spent: bool,
 }
 
 impl<'h> Walk<'h> {
@@ -82,7 +93,26 @@ impl<'h> Walk<'h> {
             blocks: Vec::new(),
             warnings: Vec::new(),
             unterminated: Vec::new(),
+            unlisted: 0,
+            budget: cells.end().saturating_mul(8).saturating_add(1 << 20),
+            spent: false,
         }
+    }
+
+    /// Take `bytes` from the budget; false (said once) when it has run out.
+    fn spend(&mut self, bytes: usize, at: u32) -> bool {
+        if let Some(left) = self.budget.checked_sub(bytes) {
+            self.budget = left;
+            return true;
+        }
+        if !self.spent {
+            self.spent = true;
+            self.warn(&Fault::in_bins(
+                at,
+                "the keys and values read so far come to eight times the hive's size, which no hive Windows wrote does (paths of very long names nested deep, or cells shared between values); the rest is skipped",
+            ));
+        }
+        false
     }
 
     /// The Outlook profile roots below `root` (written as `prefix`), each
@@ -174,6 +204,9 @@ impl<'h> Walk<'h> {
             ));
             return;
         }
+        if !self.spend(path.len(), key.offset) {
+            return;
+        }
         let values = self.values(key, path);
         self.blocks.push(Block::key(path, values));
         for sub in self.subkeys(key) {
@@ -211,8 +244,15 @@ impl<'h> Walk<'h> {
         }
         let mut out = Vec::with_capacity(offsets.len());
         for offset in offsets {
-            match HiveValue::read(&self.cells, offset, self.minor) {
+            match HiveValue::read(&self.cells, offset, self.minor, self.budget) {
                 Ok(value) => {
+                    let size = value
+                        .data
+                        .len()
+                        .saturating_add(value.name.as_ref().map_or(0, String::len));
+                    if !self.spend(size, offset) {
+                        break;
+                    }
                     if let Some(v) = self.reg_value(value, offset, path) {
                         out.push(v);
                     }
@@ -270,8 +310,12 @@ impl<'h> Walk<'h> {
     }
 
     fn warn(&mut self, fault: &Fault) {
-        self.warnings
-            .push(Warning::general(format!("hive {fault}")));
+        if self.warnings.len() < MOST_WARNINGS {
+            self.warnings
+                .push(Warning::general(format!("hive {fault}")));
+        } else {
+            self.unlisted = self.unlisted.saturating_add(1);
+        }
     }
 }
 

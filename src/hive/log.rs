@@ -95,8 +95,24 @@ pub fn replay(hive: &mut Vec<u8>, base: &mut BaseBlock, logs: &[Log<'_>]) -> Rep
     }
     entries.sort_by_key(|(_, e)| e.sequence);
     let mut expected = done.sequence;
-    for (_, entry) in entries.iter().filter(|(_, e)| e.sequence >= done.sequence) {
+    // the hive grows only into what the logs can fill (and a mebibyte):
+    // a log that claims gigabytes of hive bins in a few bytes is not
+    // followed
+    let most = hive
+        .len()
+        .saturating_add(logs.iter().map(|l| l.bytes.len()).sum::<usize>())
+        .saturating_add(1 << 20);
+    for (n, entry) in entries.iter().filter(|(_, e)| e.sequence >= done.sequence) {
         if entry.sequence != expected {
+            break;
+        }
+        let size = BASE_LEN.saturating_add(usize::try_from(entry.bins_size).unwrap_or(usize::MAX));
+        if size > most {
+            let name = logs.get(*n).map_or("a log", |l| l.name);
+            done.notes.push(format!(
+                "{name}: log entry {} makes the hive {} bytes, more than the hive and its logs hold; replay stops there",
+                entry.sequence, entry.bins_size
+            ));
             break;
         }
         apply(hive, base, entry);
@@ -271,5 +287,145 @@ fn write_base(hive: &mut [u8], base: &BaseBlock) {
     let sum = hive.get(..CHECKED_LEN).map_or(1, checksum);
     if let Some(slot) = hive.get_mut(CHECKED_LEN..CHECKED_LEN.saturating_add(4)) {
         slot.copy_from_slice(&sum.to_le_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A base block (512 bytes) of file type `file_type` with sequence
+    /// numbers `seq`, its checksum right.
+    fn block(file_type: u32, seq: u32, bins: u32) -> Vec<u8> {
+        let mut b = vec![0u8; SECTOR];
+        b[..4].copy_from_slice(b"regf");
+        b[4..8].copy_from_slice(&seq.to_le_bytes());
+        b[8..12].copy_from_slice(&seq.to_le_bytes());
+        b[20..24].copy_from_slice(&1u32.to_le_bytes());
+        b[24..28].copy_from_slice(&5u32.to_le_bytes());
+        b[28..32].copy_from_slice(&file_type.to_le_bytes());
+        b[40..44].copy_from_slice(&bins.to_le_bytes());
+        let sum = checksum(&b[..CHECKED_LEN]);
+        b[508..512].copy_from_slice(&sum.to_le_bytes());
+        b
+    }
+
+    /// A log entry with hashes right: sequence `seq`, hive bins of `bins`
+    /// bytes, one page of 512 bytes of `fill` at `offset`.
+    fn entry(seq: u32, bins: u32, offset: u32, fill: u8) -> Vec<u8> {
+        let mut e = vec![0u8; 1024];
+        e[..4].copy_from_slice(b"HvLE");
+        e[4..8].copy_from_slice(&1024u32.to_le_bytes());
+        e[12..16].copy_from_slice(&seq.to_le_bytes());
+        e[16..20].copy_from_slice(&bins.to_le_bytes());
+        e[20..24].copy_from_slice(&1u32.to_le_bytes());
+        e[40..44].copy_from_slice(&offset.to_le_bytes());
+        e[44..48].copy_from_slice(&512u32.to_le_bytes());
+        e[48..560].fill(fill);
+        let h1 = marvin::hash(&e[40..], LOG_SEED);
+        e[24..32].copy_from_slice(&h1.to_le_bytes());
+        let h2 = marvin::hash(&e[..32], LOG_SEED);
+        e[32..40].copy_from_slice(&h2.to_le_bytes());
+        e
+    }
+
+    fn dirty_hive() -> (Vec<u8>, BaseBlock) {
+        let mut hive = block(0, 7, 4096);
+        hive[4..8].copy_from_slice(&8u32.to_le_bytes());
+        let sum = checksum(&hive[..CHECKED_LEN]);
+        hive[508..512].copy_from_slice(&sum.to_le_bytes());
+        hive.resize(BASE_LEN + 4096, 0);
+        let base = BaseBlock::parse(&hive).unwrap();
+        (hive, base)
+    }
+
+    #[test]
+    fn entries_from_the_secondary_sequence_on_are_applied_in_order() {
+        let (mut hive, mut base) = dirty_hive();
+        let mut log = block(6, 7, 4096);
+        log.extend(entry(6, 4096, 0, 0x11)); // already in the hive
+        log.extend(entry(8, 8192, 4096, 0x33)); // the later one, first in the file
+        log.extend(entry(7, 4096, 512, 0x22));
+        let done = replay(
+            &mut hive,
+            &mut base,
+            &[Log {
+                name: "LOG1",
+                bytes: &log,
+            }],
+        );
+        assert_eq!(
+            (done.entries, done.pages, done.sequence),
+            (2, 2, 8),
+            "{:?}",
+            done.notes
+        );
+        assert_eq!(
+            hive.len(),
+            BASE_LEN + 8192,
+            "grown to the last entry's size"
+        );
+        assert_eq!(hive[BASE_LEN], 0, "entry 6 is not applied again");
+        assert_eq!(hive[BASE_LEN + 512], 0x22);
+        assert_eq!(hive[BASE_LEN + 4096], 0x33);
+        let after = BaseBlock::parse(&hive).unwrap();
+        assert!(!after.is_dirty(), "the base block is written clean");
+        assert_eq!(after.bins_size, 8192);
+    }
+
+    #[test]
+    fn a_gap_a_bad_hash_or_a_size_past_the_logs_stops_the_replay() {
+        let (mut hive, mut base) = dirty_hive();
+        let mut log = block(6, 7, 4096);
+        log.extend(entry(7, 4096, 0, 0x22));
+        log.extend(entry(9, 4096, 0, 0x33)); // 8 is missing
+        let done = replay(
+            &mut hive,
+            &mut base,
+            &[Log {
+                name: "LOG1",
+                bytes: &log,
+            }],
+        );
+        assert_eq!(done.entries, 1);
+        let (mut hive, mut base) = dirty_hive();
+        let mut bad = block(6, 7, 4096);
+        let mut e = entry(7, 4096, 0, 0x22);
+        e[600] ^= 1;
+        bad.extend(e);
+        let done = replay(
+            &mut hive,
+            &mut base,
+            &[Log {
+                name: "LOG1",
+                bytes: &bad,
+            }],
+        );
+        assert_eq!(done.entries, 0);
+        assert!(
+            done.notes.iter().any(|n| n.contains("hashes do not match")),
+            "{:?}",
+            done.notes
+        );
+        let (mut hive, mut base) = dirty_hive();
+        let mut huge = block(6, 7, 4096);
+        huge.extend(entry(7, 0x7FFF_0000, 0, 0x22));
+        let done = replay(
+            &mut hive,
+            &mut base,
+            &[Log {
+                name: "LOG1",
+                bytes: &huge,
+            }],
+        );
+        assert_eq!(done.entries, 0);
+        assert_eq!(hive.len(), BASE_LEN + 4096, "not grown");
+        assert!(
+            done.notes
+                .iter()
+                .any(|n| n.contains("more than the hive and its logs hold")),
+            "{:?}",
+            done.notes
+        );
     }
 }

@@ -164,6 +164,12 @@ pub fn read<'a>(
         },
     }
     warnings.append(&mut walk.warnings);
+    if walk.unlisted > 0 {
+        warnings.push(Warning::general(format!(
+            "and {} more problems of the hive, not listed",
+            walk.unlisted
+        )));
+    }
     if let Some(first) = walk.unterminated.first() {
         warnings.push(
             Warning::general(format!(

@@ -33,8 +33,16 @@ pub struct HiveValue {
 
 impl HiveValue {
     /// The value in the cell at `offset`; `minor` is the hive's minor
-    /// version (big data records exist from 4 on).
-    pub fn read(cells: &Cells<'_>, offset: u32, minor: u32) -> Result<HiveValue, Fault> {
+    /// version (big data records exist from 4 on). Data longer than
+    /// `limit` is a fault, found before anything is gathered: segments a
+    /// crafted hive lists again and again must not make gigabytes of a
+    /// small file.
+    pub fn read(
+        cells: &Cells<'_>,
+        offset: u32,
+        minor: u32,
+        limit: usize,
+    ) -> Result<HiveValue, Fault> {
         let cell = cells.cell(offset)?;
         let (_, (size, data_offset, kind, flags, raw)) = record(cell).map_err(|_| {
             Fault::in_bins(offset, "the cell is not a key value (vk) or is cut short")
@@ -44,7 +52,7 @@ impl HiveValue {
         } else {
             utf16(raw)
         };
-        let data = data(cells, offset, size, data_offset, minor)?;
+        let data = data(cells, offset, size, data_offset, minor, limit)?;
         Ok(HiveValue { name, kind, data })
     }
 }
@@ -73,6 +81,7 @@ fn data(
     size: u32,
     data_offset: u32,
     minor: u32,
+    limit: usize,
 ) -> Result<Vec<u8>, Fault> {
     if size & INLINE != 0 {
         let len = usize::try_from(size & !INLINE).unwrap_or(usize::MAX);
@@ -87,6 +96,12 @@ fn data(
     let len = usize::try_from(size).unwrap_or(usize::MAX);
     if len == 0 {
         return Ok(Vec::new());
+    }
+    if len > limit {
+        return Err(Fault::in_bins(
+            at,
+            format!("value data of {len} bytes, more than is left of what the hive can hold"),
+        ));
     }
     let cell = cells.cell(data_offset)?;
     if len > SEGMENT && minor >= 4 && cell.starts_with(b"db") {
