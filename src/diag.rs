@@ -132,6 +132,12 @@ pub enum Effect {
     ReadOtherwise,
     /// A key named again: what follows goes into the same key.
     Repeated,
+    /// A hive damaged where it was read: some keys or values may be
+    /// missing.
+    Damaged,
+    /// A hive left in the middle of a write whose transaction logs were
+    /// not there to bring it up to date: values may be stale.
+    Stale,
     /// Nothing the import sees: layout, the YAML form.
     #[default]
     Other,

@@ -135,7 +135,16 @@ impl Format {
         if crate::hive::is_hive(bytes) {
             return Format::Hive;
         }
-        Format::from_path(path).unwrap_or_else(|| Format::detect(bytes))
+        match Format::from_path(path) {
+            // a `.reg` or `.prf` saved as `.dat` goes by its content; any
+            // other is said not to be a hive
+            Some(Format::Hive) => match Format::detect(bytes) {
+                Format::Yaml => Format::Hive,
+                other => other,
+            },
+            Some(format) => format,
+            None => Format::detect(bytes),
+        }
     }
 
     fn facts(self) -> Facts {
@@ -163,8 +172,8 @@ impl Format {
             },
             Format::Hive => Facts {
                 name: "hive",
-                extensions: &["dat"],
-                description: "An offline registry hive such as NTUSER.DAT (read only)",
+                extensions: &["dat", "man"],
+                description: "An offline registry hive such as NTUSER.DAT or NTUSER.MAN (read only)",
                 reads: true,
                 writes: false,
             },

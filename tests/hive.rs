@@ -546,7 +546,7 @@ fn sample_hive_sources() -> Vec<reg::import::Imported> {
 /// hivex merges the sources. Run after changing them:
 /// `cargo test --test hive write_sample_hive -- --ignored`.
 #[test]
-#[ignore = "writes samples/hive/ntuser_o16_and_wms_profiles.dat"]
+#[ignore = "writes samples/hive/ntuser_o16_and_wms_profiles.dat and lint_stale_damaged.dat"]
 fn write_sample_hive() {
     let mut b = hive_build::Builder::default();
     let root = b.key(
@@ -556,6 +556,7 @@ fn write_sample_hive() {
     );
     let hive = common::samples().join(SAMPLE_HIVE);
     std::fs::write(&hive, b.finish(root, (1, 1))).unwrap();
+    std::fs::write(common::samples().join(LINT_HIVE), lint_hive()).unwrap();
     let dir = common::scratch("hive-sample");
     for (n, imported) in sample_hive_sources().iter().enumerate() {
         let reg_file = dir.join(format!("{n}.reg"));
@@ -572,6 +573,50 @@ fn write_sample_hive() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// The lint sample: an Outlook 2016 profile in a hive left in the middle of
+/// a write (its sequence numbers differ, its logs are not there) whose
+/// second value points past the end of the hive (`hive-stale`,
+/// `hive-damaged`). Rewritten by `write_sample_hive`.
+const LINT_HIVE: &str = "hive/lint_stale_damaged.dat";
+
+fn lint_hive() -> Vec<u8> {
+    let mut b = hive_build::Builder::default();
+    let port = b.value("0002662c", 3, &[0x71, 0x17]);
+    let server = b.value("001f6622", 3, &hive_build::sz("mail.example.com:443"));
+    let section = b.key("13dbb0c8aa05101a9bb000aa002fc45a", None, &[port, server]);
+    let mut key = section;
+    for name in [
+        "Outlook",
+        "Profiles",
+        "Outlook",
+        "16.0",
+        "Office",
+        "Microsoft",
+        "Software",
+    ] {
+        let subkeys = b.subkeys(&[key]);
+        key = b.key(name, subkeys, &[]);
+    }
+    let root_subkeys = b.subkeys(&[key]);
+    let root = b.key(
+        "CsiTool-CreateHive-{00000000-0000-0000-0000-000000000000}",
+        root_subkeys,
+        &[],
+    );
+    let mut bytes = b.finish(root, (12, 11));
+    // the server value's data offset (12 bytes into its cell) points far
+    // past the end
+    let at = hive_build::BASE + server as usize + 4 + 8;
+    bytes[at..at + 4].copy_from_slice(&0x0800_0000u32.to_le_bytes());
+    bytes
+}
+
+#[test]
+fn the_lint_hive_sample_is_what_it_says() {
+    let bytes = std::fs::read(common::samples().join(LINT_HIVE)).unwrap();
+    assert_eq!(bytes, lint_hive(), "rewrite it with write_sample_hive");
 }
 
 #[test]

@@ -321,3 +321,121 @@ corpus_test!(the_logs_beside_a_dirty_hive_are_replayed, {
         std::fs::read(common::corpus().join("hives/ntuser_dirty_with_logs.DAT")).unwrap()
     );
 });
+
+corpus_test!(logs_named_as_windows_names_them_are_found, {
+    // Windows writes NTUSER.DAT beside ntuser.dat.LOG1 and ntuser.dat.LOG2
+    let dir = common::scratch("hive-cli-logcase");
+    let from = common::corpus().join("hives");
+    std::fs::copy(
+        from.join("ntuser_dirty_with_logs.DAT"),
+        dir.join("NTUSER.DAT"),
+    )
+    .unwrap();
+    for end in ["LOG1", "LOG2"] {
+        std::fs::copy(
+            from.join(format!("ntuser_dirty_with_logs.DAT.{end}")),
+            dir.join(format!("ntuser.dat.{end}")),
+        )
+        .unwrap();
+    }
+    let out = mapiprof_in(
+        &dir,
+        &[
+            "show",
+            "NTUSER.DAT",
+            "--key",
+            "Control Panel\\Desktop\\WindowMetrics",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_says(&out.stdout, &["AppliedDPI: {dword: 192}"]);
+});
+
+corpus_test!(check_reports_a_stale_or_damaged_hive_as_findings, {
+    let dir = common::scratch("hive-cli-check");
+    let hive =
+        std::fs::read(common::corpus().join("hives/ntuser_o16_profile_pst_contab.DAT")).unwrap();
+    // a copy of a live hive without its logs
+    std::fs::write(dir.join("stale.dat"), &hive).unwrap();
+    let out = mapiprof_in(&dir, &["check", "stale.dat", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_says(&out.stdout, &["\"rule\": \"hive-stale\""]);
+    // a copy cut short before the profiles
+    std::fs::write(dir.join("cut.dat"), &hive[..6_000_000]).unwrap();
+    let out = mapiprof_in(&dir, &["check", "cut.dat", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_says(&out.stdout, &["\"rule\": \"hive-damaged\"", "cut short"]);
+    let out = mapiprof_in(&dir, &["show", "cut.dat"]);
+    assert_says(
+        &out.stderr,
+        &["no Outlook profiles found, and the hive is damaged on the way to them"],
+    );
+});
+
+#[test]
+fn a_read_only_hive_gives_a_writable_export() {
+    let dir = common::scratch("hive-cli-readonly");
+    let hive = dir.join("NTUSER.DAT");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &hive).unwrap();
+    let mut perms = std::fs::metadata(&hive).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&hive, perms).unwrap();
+    let out = mapiprof_in(&dir, &["convert", "NTUSER.DAT", "-o", "profiles.reg"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        !std::fs::metadata(dir.join("profiles.reg"))
+            .unwrap()
+            .permissions()
+            .readonly()
+    );
+}
+
+#[test]
+fn hive_roots_and_keys_are_checked_and_said_when_unused() {
+    for root in ["foo", "", "HKEY_CURRENT_USER\\Software", "HKEY_USERS"] {
+        let out = run(&["show", SAMPLE, "--hive-root", root]);
+        assert_eq!(out.status.code(), Some(2), "{root:?}");
+        assert_says(&out.stderr, &["is not a key a hive is loaded under"]);
+    }
+    let out = run(&[
+        "show",
+        SAMPLE,
+        "--hive-root",
+        "HKU\\S-1-5-21-1-2-3-1001",
+        "--key",
+        "HKEY_USERS\\S-1-5-21-1-2-3-1001\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_says(
+        &out.stdout,
+        &[
+            "root: HKEY_USERS\\S-1-5-21-1-2-3-1001\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles",
+        ],
+    );
+    let out = run(&[
+        "show",
+        "samples/reg/o16_exchange_outlook_anywhere.reg",
+        "--key",
+        "Software",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_says(
+        &out.stderr,
+        &["--key and --hive-root read offline hives; this reg file is read as it is"],
+    );
+    // a .reg saved as .dat is read as the .reg it is
+    let dir = common::scratch("hive-cli-datreg");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/reg/o16_exchange_outlook_anywhere.reg"),
+        dir.join("export.dat"),
+    )
+    .unwrap();
+    let out = mapiprof_in(&dir, &["show", "export.dat"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_says(&out.stdout, &["RPCProxyServer"]);
+}

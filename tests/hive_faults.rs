@@ -176,7 +176,11 @@ fn a_file_cut_anywhere_is_an_error_or_a_warning_never_a_panic() {
             }
         }
     }
-    assert_eq!(read(&m.bytes[..100]).unwrap_err(), HiveError::NotHive);
+    assert_eq!(
+        read(&m.bytes[..100]).unwrap_err(),
+        HiveError::Short { len: 100 }
+    );
+    assert_eq!(read(&m.bytes[..3]).unwrap_err(), HiveError::NotHive);
     assert_eq!(
         read(&m.bytes[..4096]).unwrap_err(),
         HiveError::Short { len: 4096 }
@@ -190,7 +194,7 @@ fn a_wrong_checksum_is_a_warning_naming_its_offset() {
     let read = read(&m.bytes).unwrap();
     let text = messages(&read);
     assert!(
-        text.contains("checksum is wrong: byte offset 0x1fc"),
+        text.contains("so the header is damaged or was caught being written: byte offset 0x1fc"),
         "{text}"
     );
     assert!(text.contains("NAME.LOG1"), "{text}");

@@ -31,11 +31,18 @@ pub fn reading(warning: &Warning, prf: bool) -> Option<Finding> {
         (Effect::SetTwice, _) => RuleId::RegSetTwice,
         (Effect::ReadOtherwise, _) => RuleId::RegReadOtherwise,
         (Effect::Repeated, _) => RuleId::RegRepeatedKey,
+        (Effect::Damaged, _) => RuleId::HiveDamaged,
+        (Effect::Stale, _) => RuleId::HiveStale,
         (Effect::Other | Effect::Note, _) => return None,
+    };
+    let whole = if matches!(warning.effect, Effect::Damaged | Effect::Stale) {
+        "hive"
+    } else {
+        "file"
     };
     let place = warning
         .location
-        .map_or_else(|| "file".to_owned(), |l| format!("line {l}"));
+        .map_or_else(|| whole.to_owned(), |l| format!("line {l}"));
     Some(Finding::new(rule, place, warning.message.clone()))
 }
 

@@ -91,7 +91,27 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
             ));
         }
     }
+    // the profiles of other roots, which the model holds as plain keys
+    for (root, sub) in crate::model::other_roots(model) {
+        for mut finding in check_reg(&sub) {
+            finding.place = format!("{}: {}", root_label(&root), finding.place);
+            out.push(finding);
+        }
+    }
     out
+}
+
+/// A profile root as short as a place can say it: `Office 15.0` or
+/// `Windows Messaging Subsystem`.
+fn root_label(root: &str) -> String {
+    let parts: Vec<&str> = root.split('\\').collect();
+    match parts.iter().position(|p| name::same(p, "Office")) {
+        Some(at) => format!(
+            "Office {}",
+            parts.get(at.saturating_add(1)).copied().unwrap_or_default()
+        ),
+        None => "Windows Messaging Subsystem".to_owned(),
+    }
 }
 
 /// The Exchange rules over one section.

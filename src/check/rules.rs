@@ -205,6 +205,18 @@ rules! {
         summary: ".reg text that Regedit reads otherwise than written: a one-digit hex byte, an unknown escape, string data without its NUL, a UTF-8 file read in the ANSI code page",
         hint: "write it as Regedit reads it (`mapiprof fmt --in-place FILE` does); a .reg saved as UTF-8: `mapiprof fmt --codepage utf-8 --in-place FILE` rewrites it as UTF-16, which Regedit reads as written",
     }
+    HiveDamaged {
+        id: "hive-damaged",
+        severity: Error,
+        summary: "offline hive damaged where it was read (a cell offset past the end, a bad list, a cut file): keys or values may be missing",
+        hint: "read a good copy of the hive (from a backup or a shadow copy); what could be read is shown",
+    }
+    HiveStale {
+        id: "hive-stale",
+        severity: Warning,
+        summary: "offline hive left in the middle of a write (its header's sequence numbers differ or its checksum is wrong) and its transaction logs were not there to bring it up to date: values may be stale",
+        hint: "copy NAME.LOG1 and NAME.LOG2 along with the hive, beside it",
+    }
     RegRepeatedKey {
         id: "reg-repeated-key",
         severity: Info,

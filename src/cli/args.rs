@@ -59,8 +59,7 @@ pub struct HiveArgs {
     pub hive_root: String,
     /// Read this subtree of an offline hive (e.g.
     /// 'Software\Microsoft\Office\16.0\Outlook') instead of the Outlook
-    /// profiles; a .reg written from its YAML then needs --allow-any-key
-    /// for keys outside the profiles.
+    /// profiles, as `reg export` of that key would write it.
     #[arg(long = "key", value_name = "PATH")]
     pub key: Option<String>,
 }
@@ -339,7 +338,7 @@ pub enum Command {
     /// version, and rename a profile.
     #[command(
         after_help = "Keys are re-rooted (2007/2010: Windows Messaging Subsystem; 2013: Office\\15.0; \
-        2016: Office\\16.0; the hive stays), DefaultProfile moves to where that version keeps it \
+        2016: Office\\16.0; HKEY_CURRENT_USER or HKEY_USERS\\<SID> stays), DefaultProfile moves to where that version keeps it \
         (the Profiles key up to 2010, the Outlook key from 2013) and follows --rename; values, \
         including the UIDs that sections use to refer to each other, are left as they are.\n\n\
         Examples:\n  mapiprof retarget exports/*.reg --outlook 2016 --out-dir o16\n  \

@@ -44,6 +44,9 @@ pub fn check(
 fn changes(file: &Path, op: &Operation, read: &ReadOptions) -> Result<bool> {
     let bytes = io::read_input(file)?;
     let format = Format::of(file, &bytes);
+    if format == Format::Hive {
+        return Err(mapiprof::edit::EditError::NotWritten(format)).in_file(&io::display_name(file));
+    }
     let before = (bytes.len(), inplace::fingerprint(&bytes));
     let doc = load::document_as(file, bytes, format, read)?;
     let name = io::display_name(file);

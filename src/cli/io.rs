@@ -3,7 +3,7 @@
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use mapiprof::text::{self, TextFormat};
@@ -66,28 +66,42 @@ fn is_device(_meta: &fs::Metadata) -> bool {
     false
 }
 
-/// The transaction logs beside the hive `path` (`NAME.LOG1`, `NAME.LOG2`,
-/// else an old `NAME.LOG`, in upper or lower case), each with its name
-/// for messages; none for stdin.
+/// The transaction logs beside the hive `path`: `NAME.LOG1` and
+/// `NAME.LOG2`, else an old `NAME.LOG`, the name in any letter case (Windows
+/// writes `NTUSER.DAT` beside `ntuser.dat.LOG1`), regular files only; each
+/// with its name for messages. None for stdin.
 pub fn logs_beside(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let mut logs = Vec::new();
     if path == Path::new("-") {
         return Ok(logs);
     }
-    let Some(file_name) = path.file_name() else {
+    let Some(file_name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else {
         return Ok(logs);
     };
-    for ends in [["LOG1", "log1"], ["LOG2", "log2"], ["LOG", "log"]] {
-        if ends == ["LOG", "log"] && !logs.is_empty() {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    // the folder's names, lower-cased, once
+    let names: Vec<(String, PathBuf)> = fs::read_dir(&folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| (e.file_name().to_string_lossy().to_lowercase(), e.path()))
+                .filter(|(n, _)| n.starts_with(&file_name))
+                .collect()
+        })
+        .unwrap_or_default();
+    for end in ["log1", "log2", "log"] {
+        if end == "log" && !logs.is_empty() {
             break;
         }
-        let found = ends.iter().find_map(|end| {
-            let mut name = file_name.to_os_string();
-            name.push(".");
-            name.push(end);
-            let log = path.with_file_name(name);
-            fs::metadata(&log).is_ok_and(|m| m.is_file()).then_some(log)
-        });
+        let wanted = format!("{file_name}.{end}");
+        let found = names
+            .iter()
+            .filter(|(n, _)| *n == wanted)
+            .map(|(_, p)| p.clone())
+            .find(|log| fs::metadata(log).is_ok_and(|m| m.is_file()));
         if let Some(log) = found {
             let bytes = read_input(&log).with_context(|| {
                 format!(
@@ -285,7 +299,9 @@ fn create(folder: &Folder, name: &OsStr, sources: &[&Path], content: Content<'_>
 
 /// The mode of a new file: read and write for all, less what any of
 /// `sources` lacks (an export readable by its owner only does not become
-/// readable by others once converted).
+/// readable by others once converted); always writable by its owner, who
+/// made it (a read-only source, such as a hive from a backup, does not
+/// make a read-only output).
 #[cfg(unix)]
 fn narrowest(sources: &[&Path]) -> u32 {
     use std::os::unix::fs::PermissionsExt;
@@ -293,6 +309,7 @@ fn narrowest(sources: &[&Path]) -> u32 {
         .iter()
         .filter_map(|source| fs::metadata(source).ok().filter(fs::Metadata::is_file))
         .fold(0o666, |mode, meta| mode & meta.permissions().mode())
+        | 0o200
 }
 
 /// Windows gives a new file the folder's permissions.

@@ -10,7 +10,7 @@ use mapiprof::Format;
 use mapiprof::diag::Warning;
 use mapiprof::input::{self, Document, Profiles};
 
-use super::args::ReadOptions;
+use super::args::{HiveArgs, ReadOptions};
 use super::error::FileContext;
 use super::io;
 
@@ -32,8 +32,25 @@ pub fn document_as<'a>(
 ) -> Result<Document> {
     let options = read.input()?;
     let name = io::display_name(file);
+    let bytes = bytes.into();
+    if format != Format::Hive
+        && (read.hive.key.is_some() || read.hive.hive_root != HiveArgs::default().hive_root)
+    {
+        report(
+            &name,
+            &[Warning::general(format!(
+                "--key and --hive-root read offline hives; this {format} file is read as it is"
+            ))],
+            read,
+        )?;
+    }
     if format == Format::Hive {
-        let logs = io::logs_beside(file)?;
+        // the logs matter only to a hive left in the middle of a write
+        let logs = if mapiprof::hive::is_dirty(&bytes) {
+            io::logs_beside(file)?
+        } else {
+            Vec::new()
+        };
         let logs: Vec<_> = logs
             .iter()
             .map(|(name, bytes)| mapiprof::hive::Log { name, bytes })

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::diag::Warning;
+use crate::diag::{Effect, Warning};
 use crate::reg::{Block, RegData, RegValue, ValueName, kind, name};
 
 use super::cells::{Cells, Fault};
@@ -312,7 +312,7 @@ impl<'h> Walk<'h> {
     fn warn(&mut self, fault: &Fault) {
         if self.warnings.len() < MOST_WARNINGS {
             self.warnings
-                .push(Warning::general(format!("hive {fault}")));
+                .push(Warning::general(format!("hive {fault}")).with(Effect::Damaged));
         } else {
             self.unlisted = self.unlisted.saturating_add(1);
         }

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 
 use thiserror::Error;
 
-use crate::diag::Warning;
+use crate::diag::{Effect, Warning};
 use crate::reg;
 
 pub use export::Select;
@@ -38,6 +38,33 @@ use key::KeyNode;
 /// called.
 pub fn is_hive(bytes: &[u8]) -> bool {
     bytes.starts_with(base::SIGNATURE)
+}
+
+/// Whether the hive `bytes` was left in the middle of a write, so that its
+/// transaction logs are needed to read it up to date (a caller looks for
+/// them only then).
+pub fn is_dirty(bytes: &[u8]) -> bool {
+    BaseBlock::parse(bytes).is_some_and(|b| b.is_dirty())
+}
+
+/// `root` as a hive root: the full names of `HKEY_CURRENT_USER`, or
+/// `HKEY_USERS` / `HKEY_LOCAL_MACHINE` and one key below (where Regedit's
+/// Load Hive puts a hive); abbreviations are spelt out.
+fn hive_root(root: &str) -> Result<String, HiveError> {
+    let trimmed = root.trim_matches('\\');
+    let (top, rest) = trimmed.split_once('\\').unwrap_or((trimmed, ""));
+    let top = match top.to_ascii_uppercase().as_str() {
+        "HKEY_CURRENT_USER" | "HKCU" => "HKEY_CURRENT_USER",
+        "HKEY_USERS" | "HKU" => "HKEY_USERS",
+        "HKEY_LOCAL_MACHINE" | "HKLM" => "HKEY_LOCAL_MACHINE",
+        _ => return Err(HiveError::HiveRoot(root.to_owned())),
+    };
+    let one_below = !rest.is_empty() && !rest.contains('\\');
+    match (top, one_below) {
+        ("HKEY_CURRENT_USER", false) if rest.is_empty() => Ok(top.to_owned()),
+        ("HKEY_USERS" | "HKEY_LOCAL_MACHINE", true) => Ok(format!("{top}\\{rest}")),
+        _ => Err(HiveError::HiveRoot(root.to_owned())),
+    }
 }
 
 /// Why a hive could not be read at all.
@@ -70,6 +97,12 @@ pub enum HiveError {
     /// The root key cannot be read.
     #[error("the hive's root key cannot be read: {0}")]
     Root(String),
+    /// A hive root that is not a key a hive is loaded under
+    /// (`--hive-root HKCU\Software`).
+    #[error(
+        "{0:?} is not a key a hive is loaded under: give HKEY_CURRENT_USER, or HKEY_USERS\\<SID> (or HKEY_LOCAL_MACHINE\\<NAME>) for a hive loaded there"
+    )]
+    HiveRoot(String),
     /// `--key` names a key the hive does not have.
     #[error("the hive has no key {wanted} (it has {found}, and no {missing} below it)")]
     NoKey {
@@ -108,7 +141,11 @@ pub fn read<'a>(
     select: &Select,
 ) -> Result<HiveRead, HiveError> {
     let mut bytes = bytes.into();
-    let mut base = BaseBlock::parse(&bytes).ok_or(HiveError::NotHive)?;
+    let root_path = hive_root(&select.root)?;
+    if !is_hive(&bytes) {
+        return Err(HiveError::NotHive);
+    }
+    let mut base = BaseBlock::parse(&bytes).ok_or(HiveError::Short { len: bytes.len() })?;
     if base.major != 1 || !(3..=6).contains(&base.minor) {
         return Err(HiveError::Version {
             major: base.major,
@@ -124,15 +161,18 @@ pub fn read<'a>(
     }
     let bins_end = (BASE_LEN as u64).saturating_add(u64::from(base.bins_size));
     if (bytes.len() as u64) < bins_end {
-        warnings.push(Warning::general(format!(
-            "the hive is cut short: its header says its hive bins end at byte offset {bins_end:#x}, and the file ends at {:#x}; keys and values past the end are missing",
-            bytes.len()
-        )));
+        warnings.push(
+            Warning::general(format!(
+                "the hive is cut short: its header says its hive bins end at byte offset {bins_end:#x}, and the file ends at {:#x}; keys and values past the end are missing",
+                bytes.len()
+            ))
+            .with(Effect::Damaged),
+        );
     }
     let cells = Cells::new(&bytes, base.bins_size);
     let root = KeyNode::read(&cells, base.root_cell).map_err(|f| HiveError::Root(f.to_string()))?;
     let mut walk = export::Walk::new(cells, base.minor);
-    let root_path = select.root.trim_end_matches('\\');
+    let root_path = root_path.as_str();
     match &select.key {
         Some(wanted) => {
             let steps = steps_below_root(wanted, root_path);
@@ -140,35 +180,40 @@ pub fn read<'a>(
             let Some((key, path)) = found else {
                 return Err(no_key(&mut walk, &root, root_path, wanted, &steps));
             };
-            // an Office profile root comes with its DefaultProfile
-            if let [.., outlook, profiles] = steps.as_slice()
-                && reg::name::same(outlook, "Outlook")
-                && reg::name::same(profiles, "Profiles")
-                && let Some(parent) = steps.get(..steps.len().saturating_sub(1))
-                && let Some((outlook, outlook_path)) = walk.path(&root, root_path, parent)
-            {
-                walk.default_profile(&outlook, &outlook_path);
-            }
             walk.subtree(&key, &path, 0);
         }
         None => match walk.profiles(&root, root_path).as_slice() {
-            [] => warnings.push(Warning::note(
+            [] if walk.warnings.is_empty() => warnings.push(Warning::note(
                 "no Outlook profiles in this hive (none under Software\\Microsoft\\Office\\*\\Outlook\\Profiles or the Windows Messaging Subsystem's Profiles key)",
             )),
+            [] => warnings.push(
+                Warning::general(
+                    "no Outlook profiles found, and the hive is damaged on the way to them (see above): they may be there all the same",
+                )
+                .with(Effect::Damaged),
+            ),
             [_] => {}
             roots => warnings.push(Warning::note(format!(
-                "profiles under {} roots: {}; the YAML names the values of the root with the most profiles, and shows the others' as keys (--key ROOT shows one root's profiles named)",
+                "profiles under {} roots: {}; the YAML names the values of one (the first with the most profiles) and shows the others' as plain keys, `--key ROOT` names another's; check lints them all",
                 roots.len(),
                 roots.join(", ")
             ))),
         },
     }
-    warnings.append(&mut walk.warnings);
+    // a damaged cell met on the way to several keys is said once
+    for warning in walk.warnings {
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
+    }
     if walk.unlisted > 0 {
-        warnings.push(Warning::general(format!(
-            "and {} more problems of the hive, not listed",
-            walk.unlisted
-        )));
+        warnings.push(
+            Warning::general(format!(
+                "and {} more problems of the hive, not listed",
+                walk.unlisted
+            ))
+            .with(Effect::Damaged),
+        );
     }
     if let Some(first) = walk.unterminated.first() {
         warnings.push(
@@ -176,7 +221,7 @@ pub fn read<'a>(
                 "{} string value(s) stored without a closing NUL (the first: {first}); Regedit adds one when it imports a .reg, so a .reg written from this hive gives them back with it",
                 walk.unterminated.len()
             ))
-            .with(crate::diag::Effect::ReadOtherwise),
+            .with(Effect::ReadOtherwise),
         );
     }
     Ok(HiveRead {
@@ -197,14 +242,17 @@ fn bring_up_to_date(bytes: &mut Vec<u8>, base: &mut BaseBlock, logs: &[Log<'_>])
         )
     } else {
         format!(
-            "its header's checksum is wrong: byte offset 0x1fc holds {:#010x}, the header adds up to {:#010x}",
+            "its header's checksum is wrong, so the header is damaged or was caught being written: byte offset 0x1fc holds {:#010x}, the header adds up to {:#010x}",
             base.stored_checksum, base.computed_checksum
         )
     };
     if logs.is_empty() {
-        return vec![Warning::general(format!(
-            "the hive is dirty ({why}) and no transaction logs were found beside it: values may be stale; copy NAME.LOG1 and NAME.LOG2 along with the hive"
-        ))];
+        return vec![
+            Warning::general(format!(
+                "the hive is dirty ({why}) and no transaction logs were found beside it: values may be stale; copy NAME.LOG1 and NAME.LOG2 along with the hive"
+            ))
+            .with(Effect::Stale),
+        ];
     }
     let done = log::replay(bytes, base, logs);
     let mut out: Vec<Warning> = done
@@ -218,20 +266,41 @@ fn bring_up_to_date(bytes: &mut Vec<u8>, base: &mut BaseBlock, logs: &[Log<'_>])
             done.entries, done.pages, done.sequence
         )));
     } else {
-        out.push(Warning::general(format!(
-            "the hive is dirty ({why}) and its transaction logs hold nothing to replay onto it: values may be stale"
-        )));
+        out.push(
+            Warning::general(format!(
+                "the hive is dirty ({why}) and its transaction logs hold nothing to replay onto it: values may be stale"
+            ))
+            .with(Effect::Stale),
+        );
     }
     out
 }
 
-/// The names of `wanted` below the hive root, which it may start with
-/// (as `root`, or `HKEY_CURRENT_USER` / `HKCU`).
+/// The names of `wanted` below the hive root, which it may start with:
+/// as `root`, as `HKEY_CURRENT_USER` / `HKCU`, or as any key a hive is
+/// loaded under (`HKEY_USERS\\<SID>`, `HKEY_LOCAL_MACHINE\\<NAME>`).
 fn steps_below_root<'w>(wanted: &'w str, root: &str) -> Vec<&'w str> {
     let trimmed = wanted.trim_matches('\\');
+    // what follows `prefix`, nothing when `trimmed` is `prefix` itself
+    let below = |prefix: &str| {
+        if reg::name::same(trimmed, prefix) {
+            Some("")
+        } else {
+            reg::name::strip_path_prefix(trimmed, prefix)
+        }
+    };
+    let loaded = |top: &str| {
+        let rest = below(top)?;
+        Some(rest.split_once('\\').map_or("", |(_, under)| under))
+    };
     let rest = [root, "HKEY_CURRENT_USER", "HKCU"]
         .iter()
-        .find_map(|r| reg::name::strip_path_prefix(trimmed, r))
+        .find_map(|r| below(r))
+        .or_else(|| {
+            ["HKEY_USERS", "HKU", "HKEY_LOCAL_MACHINE", "HKLM"]
+                .iter()
+                .find_map(|t| loaded(t))
+        })
         .unwrap_or(trimmed);
     rest.split('\\').filter(|s| !s.is_empty()).collect()
 }

@@ -138,6 +138,42 @@ fn distinct_keys(blocks: &[Block], root: &str) -> usize {
         .len()
 }
 
+/// The profiles of `model` under roots other than its own, each grouped as
+/// a model of its own (with the key that holds its `DefaultProfile`), by
+/// root, in the order the roots first appear: a user's hive or an export of
+/// it may hold Outlook 2013 and 2016 profiles side by side, and the model
+/// names the values of one root only.
+pub fn other_roots(model: &super::Model) -> Vec<(String, super::Model)> {
+    let mut groups: Vec<(String, Vec<Block>)> = Vec::new();
+    for block in &model.keys {
+        let Some(root) = profile_root(&block.path) else {
+            continue;
+        };
+        if model.root.as_deref().is_some_and(|r| name::same(r, root)) {
+            continue;
+        }
+        match groups.iter_mut().find(|(r, _)| name::same(r, root)) {
+            Some((_, blocks)) => blocks.push(block.clone()),
+            None => groups.push((root.to_owned(), vec![block.clone()])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(root, mut blocks)| {
+            let holder = default_profile_key(&root);
+            if let Some(key) = model.keys.iter().find(|b| name::same(&b.path, &holder)) {
+                blocks.insert(0, key.clone());
+            }
+            let doc = crate::reg::Document {
+                format: model.source.format,
+                blocks,
+            };
+            let (sub, _) = super::Model::from_document(doc, model.source);
+            (root, sub)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

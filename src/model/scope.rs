@@ -67,7 +67,8 @@ pub fn outside_profiles(model: &Model) -> Vec<String> {
             .values
             .iter()
             .all(|v| matches!(&v.name, ValueName::Named(n) if name::same(n, "DefaultProfile")));
-        if !(is_holder && only_default) {
+        let allowed = (is_holder && only_default) || other_profiles(block, only_default);
+        if !allowed {
             out.push(if block.delete {
                 format!("[-{}]", block.path)
             } else {
@@ -76,6 +77,30 @@ pub fn outside_profiles(model: &Model) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `block` keeps to Outlook profiles the model holds as plain keys:
+/// a profile root itself with no values (a `reg export` of the root starts
+/// with it), a profile or a key below one under another profile root (a
+/// user's hive holds 15.0 and 16.0 profiles side by side), or the key that
+/// holds `DefaultProfile` for such a root, with that value alone.
+fn other_profiles(block: &crate::reg::Block, only_default: bool) -> bool {
+    if block.delete {
+        return false;
+    }
+    let path = block.path.as_str();
+    let is_root = |root: &str| {
+        profile_root(&format!("{root}\\{PROFILE_KEY}")) == Some(root) && anchored(root)
+    };
+    if is_root(path) {
+        // the Profiles key holds DefaultProfile itself up to Outlook 2010
+        return block.values.is_empty() || (only_default && default_profile_key(path) == path);
+    }
+    if profile_root(path).is_some_and(is_root) {
+        return true;
+    }
+    let child = format!("{path}\\Profiles");
+    only_default && is_root(&child) && name::same(&default_profile_key(&child), path)
 }
 
 /// Whether `root` is a profile root right under the user's hive: the hive
