@@ -306,7 +306,7 @@ corpus_test!(the_logs_beside_a_dirty_hive_are_replayed, {
         &out.stderr,
         &[
             "warning:",
-            "no transaction logs were found beside it",
+            "no transaction logs were read with it",
             "copy NAME.LOG1 and NAME.LOG2",
         ],
     );
@@ -438,4 +438,31 @@ fn hive_roots_and_keys_are_checked_and_said_when_unused() {
     let out = mapiprof_in(&dir, &["show", "export.dat"]);
     assert_eq!(out.status.code(), Some(0));
     assert_says(&out.stdout, &["RPCProxyServer"]);
+}
+
+#[test]
+fn no_command_writes_over_a_hive() {
+    let dir = common::scratch("hive-cli-over");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    std::fs::copy(&sample, dir.join("victim.dat")).unwrap();
+    let before = std::fs::read(dir.join("victim.dat")).unwrap();
+    let export =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/reg/o16_exchange_outlook_anywhere.reg");
+    let out = mapiprof_in(
+        &dir,
+        &[
+            "convert",
+            export.to_str().unwrap(),
+            "--to",
+            "reg",
+            "-o",
+            "victim.dat",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_says(
+        &out.stderr,
+        &["victim.dat is an offline registry hive, which mapiprof never writes over"],
+    );
+    assert_eq!(std::fs::read(dir.join("victim.dat")).unwrap(), before);
 }

@@ -214,7 +214,7 @@ rules! {
     HiveStale {
         id: "hive-stale",
         severity: Warning,
-        summary: "offline hive left in the middle of a write (its header's sequence numbers differ or its checksum is wrong) and its transaction logs were not there to bring it up to date: values may be stale",
+        summary: "offline hive left in the middle of a write (its header's sequence numbers differ or its checksum is wrong) and its transaction logs were not there, or could not be used, to bring it up to date: values may be stale",
         hint: "copy NAME.LOG1 and NAME.LOG2 along with the hive, beside it",
     }
     RegRepeatedKey {

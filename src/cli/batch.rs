@@ -112,7 +112,7 @@ fn one(
 ) -> Result<(Fate, String)> {
     let name = io::display_name(file);
     // a hive is refused before it is opened to be written, or read whole
-    if file != Path::new("-") && starts_like_hive(file) {
+    if file != Path::new("-") && io::starts_like_hive(file) {
         return Err(mapiprof::edit::EditError::NotWritten(Format::Hive)).in_file(&name);
     }
     // an in-place edit holds the file locked from this read to its rename
@@ -445,18 +445,6 @@ pub(super) fn collect(
     Ok(out)
 }
 
-/// Whether the regular file at `path` starts with a hive's signature
-/// (anything else, a pipe or a device, is not opened here).
-fn starts_like_hive(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 4];
-    std::fs::metadata(path).is_ok_and(|m| m.is_file())
-        && std::fs::File::open(path)
-            .and_then(|mut f| f.read_exact(&mut head))
-            .is_ok()
-        && mapiprof::hive::is_hive(&head)
-}
-
 /// The files under `dir` of the `wanted` forms, in name order. Links are
 /// not followed (a link to a folder above would loop, a link elsewhere would
 /// reach outside the folder given) and only regular files are taken, never
@@ -477,7 +465,7 @@ fn walk(
             walk(&path, base, wanted, out)?;
         } else if kind.is_file() && Format::from_path(&path).is_some_and(wanted) {
             // a .dat file is many things; only a hive is taken
-            if Format::from_path(&path) == Some(Format::Hive) && !starts_like_hive(&path) {
+            if Format::from_path(&path) == Some(Format::Hive) && !io::starts_like_hive(&path) {
                 continue;
             }
             out.push((path, base.to_path_buf()));

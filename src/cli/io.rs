@@ -69,14 +69,16 @@ fn is_device(_meta: &fs::Metadata) -> bool {
 /// The transaction logs beside the hive `path`: `NAME.LOG1` and
 /// `NAME.LOG2`, else an old `NAME.LOG`, the name in any letter case (Windows
 /// writes `NTUSER.DAT` beside `ntuser.dat.LOG1`), regular files only; each
-/// with its name for messages. None for stdin.
-pub fn logs_beside(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+/// with its name for messages (none for stdin), and why a log found could
+/// not be read.
+pub fn logs_beside(path: &Path) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     let mut logs = Vec::new();
+    let mut unread = Vec::new();
     if path == Path::new("-") {
-        return Ok(logs);
+        return (logs, unread);
     }
     let Some(file_name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else {
-        return Ok(logs);
+        return (logs, unread);
     };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -103,16 +105,30 @@ pub fn logs_beside(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
             .map(|(_, p)| p.clone())
             .find(|log| fs::metadata(log).is_ok_and(|m| m.is_file()));
         if let Some(log) = found {
-            let bytes = read_input(&log).with_context(|| {
-                format!(
-                    "cannot read the transaction log beside {}",
-                    display_name(path)
-                )
-            })?;
-            logs.push((display_name(&log), bytes));
+            // a log that cannot be read is said, and the others used
+            match read_input(&log) {
+                Ok(bytes) => logs.push((display_name(&log), bytes)),
+                Err(e) => unread.push(format!(
+                    "transaction log {} not used: {}",
+                    display_name(&log),
+                    super::error::one_line(&e)
+                )),
+            }
         }
     }
-    Ok(logs)
+    (logs, unread)
+}
+
+/// Whether the regular file at `path` starts with a hive's signature
+/// (anything else, a pipe or a device, is not opened here).
+pub fn starts_like_hive(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok()
+        && mapiprof::hive::is_hive(&head)
 }
 
 /// How a path is named in messages: control and text-direction characters
@@ -243,6 +259,11 @@ pub fn write_file<'a>(
     let (folder, name, found, through_link) = folder::resolve(path)?;
     let written = match found.kind {
         Kind::Missing => create(&folder, &name, sources, content),
+        // a hive is never written, whatever asks
+        Kind::File if starts_like_hive(path) => bail!(
+            "{} is an offline registry hive, which mapiprof never writes over; write to another file",
+            display_name(path)
+        ),
         Kind::File => replace(&folder, &name, path, content),
         Kind::Stream if !through_link => folder
             .open_stream(&name)

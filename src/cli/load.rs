@@ -46,11 +46,13 @@ pub fn document_as<'a>(
     }
     if format == Format::Hive {
         // the logs matter only to a hive left in the middle of a write
-        let logs = if mapiprof::hive::is_dirty(&bytes) {
-            io::logs_beside(file)?
+        let (logs, unread) = if mapiprof::hive::is_dirty(&bytes) {
+            io::logs_beside(file)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
+        let unread: Vec<Warning> = unread.into_iter().map(Warning::general).collect();
+        report(&name, &unread, read)?;
         let logs: Vec<_> = logs
             .iter()
             .map(|(name, bytes)| mapiprof::hive::Log { name, bytes })

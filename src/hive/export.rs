@@ -11,12 +11,16 @@ use crate::reg::{Block, RegData, RegValue, ValueName, kind, name};
 
 use super::cells::{Cells, Fault};
 use super::key::{self, KeyNode};
-use super::value::HiveValue;
+use super::value::{HiveValue, Record};
 
 /// The registry allows keys this deep; deeper ones are a crafted hive.
 const MOST_DEPTH: usize = 512;
 /// Problems of a hive listed one by one; more are counted.
 const MOST_WARNINGS: usize = 100;
+/// What reading a key node costs against the budget, besides its name.
+const KEY_NODE: usize = 80;
+/// What reading a value record costs, besides its name and data.
+const VALUE_RECORD: usize = 24;
 
 /// What to take out of a hive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,9 +74,9 @@ pub(super) struct Walk<'h> {
     pub blocks: Vec<Block>,
     /// What was wrong, with byte offsets.
     pub warnings: Vec<Warning>,
-    /// String values stored without a closing NUL (key\\name), which no
-    /// `.reg` gives back as they are.
-    pub unterminated: Vec<String>,
+    /// String values stored without a closing NUL: how many, and the
+    /// first (key\\name); no `.reg` gives them back as they are.
+    pub unterminated: (usize, Option<String>),
     /// Problems met beyond the first [`MOST_WARNINGS`].
     pub unlisted: usize,
     /// How many more bytes of paths, names and data the document may
@@ -92,7 +96,7 @@ impl<'h> Walk<'h> {
             seen: HashSet::new(),
             blocks: Vec::new(),
             warnings: Vec::new(),
-            unterminated: Vec::new(),
+            unterminated: (0, None),
             unlisted: 0,
             budget: cells.end().saturating_mul(8).saturating_add(1 << 20),
             spent: false,
@@ -109,7 +113,7 @@ impl<'h> Walk<'h> {
             self.spent = true;
             self.warn(&Fault::in_bins(
                 at,
-                "the keys and values read so far come to eight times the hive's size, which no hive Windows wrote does (paths of very long names nested deep, or cells shared between values); the rest is skipped",
+                "reading the hive has come to eight times its size, which no hive Windows wrote does (cells listed again and again, or paths of very long names nested deep); the rest is skipped",
             ));
         }
         false
@@ -122,6 +126,9 @@ impl<'h> Walk<'h> {
         let mut found = Vec::new();
         if let Some((office, path)) = self.path(root, prefix, OFFICE) {
             for version in self.subkeys(&office) {
+                if self.spent {
+                    break;
+                }
                 let Some(version_name) = self.path_name(&version) else {
                     continue;
                 };
@@ -210,6 +217,16 @@ impl<'h> Walk<'h> {
         let values = self.values(key, path);
         self.blocks.push(Block::key(path, values));
         for sub in self.subkeys(key) {
+            if self.spent {
+                return;
+            }
+            if self.seen.contains(&sub.offset) {
+                self.warn(&Fault::in_bins(
+                    sub.offset,
+                    format!("a subkey of {path} is listed again below itself or another key (a loop in the subkey lists); written once"),
+                ));
+                continue;
+            }
             if let Some(sub_name) = self.path_name(&sub) {
                 self.subtree(
                     &sub,
@@ -222,14 +239,30 @@ impl<'h> Walk<'h> {
 
     /// The subkeys of `key`, in list order.
     fn subkeys(&mut self, key: &KeyNode) -> Vec<KeyNode> {
+        if self.spent {
+            return Vec::new();
+        }
         let (offsets, faults) = key::subkey_offsets(&self.cells, key.subkeys);
         for fault in faults {
             self.warn(&fault);
         }
-        let mut out = Vec::with_capacity(offsets.len());
+        let mut listed = HashSet::new();
+        let mut out = Vec::new();
         for offset in offsets {
+            // each key read costs its node, even when it fails or repeats
+            if !self.spend(KEY_NODE, offset) {
+                break;
+            }
+            if !listed.insert(offset) {
+                self.warn(&Fault::in_bins(
+                    offset,
+                    "a key listed twice in one subkey list; read once",
+                ));
+                continue;
+            }
             match KeyNode::read(&self.cells, offset) {
-                Ok(node) => out.push(node),
+                Ok(node) if self.spend(node.name_len, offset) => out.push(node),
+                Ok(_) => break,
                 Err(fault) => self.warn(&fault),
             }
         }
@@ -242,17 +275,34 @@ impl<'h> Walk<'h> {
         if let Some(fault) = fault {
             self.warn(&fault);
         }
-        let mut out = Vec::with_capacity(offsets.len());
+        let mut listed = HashSet::new();
+        let mut out = Vec::new();
         for offset in offsets {
-            match HiveValue::read(&self.cells, offset, self.minor, self.budget) {
+            if self.spent || !self.spend(VALUE_RECORD, offset) {
+                break;
+            }
+            if !listed.insert(offset) {
+                self.warn(&Fault::in_bins(
+                    offset,
+                    "a value listed twice in one key; read once",
+                ));
+                continue;
+            }
+            let record = match Record::read(&self.cells, offset) {
+                Ok(record) => record,
+                Err(fault) => {
+                    self.warn(&fault);
+                    continue;
+                }
+            };
+            // what the value claims is taken before it is gathered, and
+            // stays taken when gathering fails
+            let limit = self.budget;
+            if !self.spend(record.claimed(), offset) {
+                break;
+            }
+            match record.value(&self.cells, self.minor, limit) {
                 Ok(value) => {
-                    let size = value
-                        .data
-                        .len()
-                        .saturating_add(value.name.as_ref().map_or(0, String::len));
-                    if !self.spend(size, offset) {
-                        break;
-                    }
                     if let Some(v) = self.reg_value(value, offset, path) {
                         out.push(v);
                     }
@@ -282,7 +332,10 @@ impl<'h> Walk<'h> {
         };
         let string = matches!(value.kind, kind::SZ | kind::EXPAND_SZ | kind::MULTI_SZ);
         if string && !value.data.is_empty() && !value.data.ends_with(&[0, 0]) {
-            self.unterminated.push(format!("{path}\\{name}"));
+            self.unterminated.0 = self.unterminated.0.saturating_add(1);
+            if self.unterminated.1.is_none() {
+                self.unterminated.1 = Some(format!("{path}\\{name}"));
+            }
         }
         Some(RegValue {
             name,

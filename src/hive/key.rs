@@ -19,8 +19,10 @@ pub struct KeyNode {
     pub offset: u32,
     /// Its name; `None` when its UTF-16 is not valid (unpaired surrogates).
     pub name: Option<String>,
-    /// The stored name's bytes.
+    /// The stored name's bytes when they are not text (else empty).
     pub raw_name: Vec<u8>,
+    /// How many bytes the stored name takes.
+    pub name_len: usize,
     /// The subkey list's cell, or [`NOWHERE`].
     pub subkeys: u32,
     /// How many values the key holds.
@@ -44,8 +46,13 @@ impl KeyNode {
         };
         Ok(KeyNode {
             offset,
+            raw_name: if name.is_none() {
+                raw.to_vec()
+            } else {
+                Vec::new()
+            },
             name,
-            raw_name: raw.to_vec(),
+            name_len: raw.len(),
             subkeys: if subkey_count == 0 { NOWHERE } else { subkeys },
             value_count,
             values,

@@ -104,7 +104,18 @@ pub fn replay(hive: &mut Vec<u8>, base: &mut BaseBlock, logs: &[Log<'_>]) -> Rep
         .saturating_add(1 << 20);
     for (n, entry) in entries.iter().filter(|(_, e)| e.sequence >= done.sequence) {
         if entry.sequence != expected {
-            break;
+            // the first entry may also be the one its log's base block
+            // names, past the hive's: what comes before it was reconciled
+            // into the hive already (the specification's note 7, and its
+            // "Missing log entries" case)
+            let starts_log = done.entries == 0
+                && copies
+                    .iter()
+                    .any(|(i, c)| i == n && c.primary_sequence == entry.sequence);
+            if !starts_log {
+                break;
+            }
+            expected = entry.sequence;
         }
         let size = BASE_LEN.saturating_add(usize::try_from(entry.bins_size).unwrap_or(usize::MAX));
         if size > most {
@@ -371,6 +382,39 @@ mod tests {
         let after = BaseBlock::parse(&hive).unwrap();
         assert!(!after.is_dirty(), "the base block is written clean");
         assert_eq!(after.bins_size, 8192);
+    }
+
+    #[test]
+    fn a_log_may_start_past_the_hive_where_its_base_block_says() {
+        // entry 7 was reconciled into the hive before the log was reused:
+        // the log's base block names 8, where its entries start
+        let (mut hive, mut base) = dirty_hive();
+        let mut log = block(6, 8, 4096);
+        log.extend(entry(8, 4096, 0, 0x44));
+        log.extend(entry(9, 4096, 512, 0x55));
+        let done = replay(
+            &mut hive,
+            &mut base,
+            &[Log {
+                name: "LOG2",
+                bytes: &log,
+            }],
+        );
+        assert_eq!((done.entries, done.sequence), (2, 9), "{:?}", done.notes);
+        assert_eq!(hive[BASE_LEN + 512], 0x55);
+        // but not from an entry its base block does not name
+        let (mut hive, mut base) = dirty_hive();
+        let mut log = block(6, 7, 4096);
+        log.extend(entry(8, 4096, 0, 0x44));
+        let done = replay(
+            &mut hive,
+            &mut base,
+            &[Log {
+                name: "LOG2",
+                bytes: &log,
+            }],
+        );
+        assert_eq!(done.entries, 0);
     }
 
     #[test]

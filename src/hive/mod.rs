@@ -97,6 +97,10 @@ pub enum HiveError {
     /// The root key cannot be read.
     #[error("the hive's root key cannot be read: {0}")]
     Root(String),
+    /// A header that is damaged beyond reading (a wrong checksum and a
+    /// version no hive has) with no log to recover it from.
+    #[error("the hive's header is damaged: {0}")]
+    Header(String),
     /// A hive root that is not a key a hive is loaded under
     /// (`--hive-root HKCU\Software`).
     #[error(
@@ -146,18 +150,27 @@ pub fn read<'a>(
         return Err(HiveError::NotHive);
     }
     let mut base = BaseBlock::parse(&bytes).ok_or(HiveError::Short { len: bytes.len() })?;
-    if base.major != 1 || !(3..=6).contains(&base.minor) {
-        return Err(HiveError::Version {
-            major: base.major,
-            minor: base.minor,
-        });
-    }
     if bytes.len() <= BASE_LEN {
         return Err(HiveError::Short { len: bytes.len() });
     }
     let mut warnings = Vec::new();
+    // a header with a wrong checksum may be recovered from a log: only
+    // then is its version judged
     if base.is_dirty() {
         warnings.extend(bring_up_to_date(bytes.to_mut(), &mut base, logs));
+    }
+    if base.major != 1 || !(3..=6).contains(&base.minor) {
+        return Err(if base.checksum_ok() {
+            HiveError::Version {
+                major: base.major,
+                minor: base.minor,
+            }
+        } else {
+            HiveError::Header(format!(
+                "its checksum is wrong and it gives format version {}.{}, and no transaction log gave a good copy of it",
+                base.major, base.minor
+            ))
+        });
     }
     let bins_end = (BASE_LEN as u64).saturating_add(u64::from(base.bins_size));
     if (bytes.len() as u64) < bins_end {
@@ -193,11 +206,16 @@ pub fn read<'a>(
                 .with(Effect::Damaged),
             ),
             [_] => {}
-            roots => warnings.push(Warning::note(format!(
-                "profiles under {} roots: {}; the YAML names the values of one (the first with the most profiles) and shows the others' as plain keys, `--key ROOT` names another's; check lints them all",
-                roots.len(),
-                roots.join(", ")
-            ))),
+            roots => {
+                let shown: Vec<&str> = roots.iter().take(4).map(String::as_str).collect();
+                let more = roots.len().saturating_sub(shown.len());
+                let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+                warnings.push(Warning::note(format!(
+                    "profiles under {} roots: {}{more}; the YAML names the values of one (the first with the most profiles) and shows the others' as plain keys, `--key ROOT` names another's; check lints them all",
+                    roots.len(),
+                    shown.join(", ")
+                )));
+            }
         },
     }
     // a damaged cell met on the way to several keys is said once
@@ -215,14 +233,10 @@ pub fn read<'a>(
             .with(Effect::Damaged),
         );
     }
-    if let Some(first) = walk.unterminated.first() {
-        warnings.push(
-            Warning::general(format!(
-                "{} string value(s) stored without a closing NUL (the first: {first}); Regedit adds one when it imports a .reg, so a .reg written from this hive gives them back with it",
-                walk.unterminated.len()
-            ))
-            .with(Effect::ReadOtherwise),
-        );
+    if let (count, Some(first)) = &walk.unterminated {
+        warnings.push(Warning::note(format!(
+            "{count} string value(s) stored without a closing NUL (the first: {first}) are written to a .reg as hex with exactly their bytes; Regedit adds the NUL when it imports them"
+        )));
     }
     Ok(HiveRead {
         document: reg::Document {
@@ -249,7 +263,7 @@ fn bring_up_to_date(bytes: &mut Vec<u8>, base: &mut BaseBlock, logs: &[Log<'_>])
     if logs.is_empty() {
         return vec![
             Warning::general(format!(
-                "the hive is dirty ({why}) and no transaction logs were found beside it: values may be stale; copy NAME.LOG1 and NAME.LOG2 along with the hive"
+                "the hive is dirty ({why}) and no transaction logs were read with it: values may be stale; copy NAME.LOG1 and NAME.LOG2 along with the hive, beside it"
             ))
             .with(Effect::Stale),
         ];

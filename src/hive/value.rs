@@ -31,29 +31,67 @@ pub struct HiveValue {
     pub data: Vec<u8>,
 }
 
-impl HiveValue {
-    /// The value in the cell at `offset`; `minor` is the hive's minor
-    /// version (big data records exist from 4 on). Data longer than
-    /// `limit` is a fault, found before anything is gathered: segments a
-    /// crafted hive lists again and again must not make gigabytes of a
-    /// small file.
-    pub fn read(
-        cells: &Cells<'_>,
-        offset: u32,
-        minor: u32,
-        limit: usize,
-    ) -> Result<HiveValue, Fault> {
+/// A value's record, read before its data: what the data will cost is
+/// known (and can be refused) before anything is gathered.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'h> {
+    offset: u32,
+    size: u32,
+    data_offset: u32,
+    kind: u32,
+    flags: u16,
+    name: &'h [u8],
+}
+
+impl<'h> Record<'h> {
+    /// The value record in the cell at `offset`.
+    pub fn read(cells: &Cells<'h>, offset: u32) -> Result<Record<'h>, Fault> {
         let cell = cells.cell(offset)?;
-        let (_, (size, data_offset, kind, flags, raw)) = record(cell).map_err(|_| {
+        let (_, (size, data_offset, kind, flags, name)) = record(cell).map_err(|_| {
             Fault::in_bins(offset, "the cell is not a key value (vk) or is cut short")
         })?;
-        let name = if flags & COMPRESSED_NAME != 0 {
-            Some(raw.iter().copied().map(char::from).collect())
+        Ok(Record {
+            offset,
+            size,
+            data_offset,
+            kind,
+            flags,
+            name,
+        })
+    }
+
+    /// How many bytes the name and the data claim.
+    pub fn claimed(&self) -> usize {
+        let data = if self.size & INLINE != 0 {
+            0
         } else {
-            utf16(raw)
+            usize::try_from(self.size).unwrap_or(usize::MAX)
         };
-        let data = data(cells, offset, size, data_offset, minor, limit)?;
-        Ok(HiveValue { name, kind, data })
+        data.saturating_add(self.name.len())
+    }
+
+    /// The value, its data gathered; `minor` is the hive's minor version
+    /// (big data records exist from 4 on). Data longer than `limit` is a
+    /// fault, found before anything is gathered.
+    pub fn value(&self, cells: &Cells<'_>, minor: u32, limit: usize) -> Result<HiveValue, Fault> {
+        let data = data(
+            cells,
+            self.offset,
+            self.size,
+            self.data_offset,
+            minor,
+            limit,
+        )?;
+        let name = if self.flags & COMPRESSED_NAME != 0 {
+            Some(self.name.iter().copied().map(char::from).collect())
+        } else {
+            utf16(self.name)
+        };
+        Ok(HiveValue {
+            name,
+            kind: self.kind,
+            data,
+        })
     }
 }
 
