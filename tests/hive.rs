@@ -193,10 +193,7 @@ corpus_test!(every_corpus_hive_reads_as_hivex_reads_it, {
     for hive in corpus_hives() {
         let bytes = std::fs::read(&hive).unwrap();
         let label = hive.file_name().unwrap().to_string_lossy().into_owned();
-        let whole = Select {
-            key: Some("\\".into()),
-            ..Select::default()
-        };
+        let whole = Select::subtree("\\");
         let read = mapiprof_read(&bytes, &whole);
         let (k, v) = same(
             &label,
@@ -265,6 +262,20 @@ corpus_test!(a_hive_without_outlook_shows_nothing_and_says_so, {
     );
 });
 
+/// The two logs of the dirty hive, as the reader takes them.
+fn both<'a>(log1: &'a [u8], log2: &'a [u8]) -> [Log<'a>; 2] {
+    [
+        Log {
+            name: "LOG1",
+            bytes: log1,
+        },
+        Log {
+            name: "LOG2",
+            bytes: log2,
+        },
+    ]
+}
+
 /// The dirty hive with its logs: what replaying them changes.
 fn dirty() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let dir = common::corpus().join("hives");
@@ -278,20 +289,8 @@ fn dirty() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
 
 corpus_test!(a_dirty_hive_is_brought_up_to_date_from_its_logs, {
     let (primary, log1, log2) = dirty();
-    let logs = [
-        Log {
-            name: "LOG1",
-            bytes: &log1,
-        },
-        Log {
-            name: "LOG2",
-            bytes: &log2,
-        },
-    ];
-    let whole = Select {
-        key: Some("\\".into()),
-        ..Select::default()
-    };
+    let logs = both(&log1, &log2);
+    let whole = Select::subtree("\\");
     let stale = hive::read(primary.as_slice(), &[], &whole).unwrap();
     let replayed = hive::read(primary.as_slice(), &logs, &whole).unwrap();
     let note = replayed
@@ -435,10 +434,7 @@ corpus_test!(samples_merged_into_a_hive_by_hivex_read_back_as_imported, {
         // what hivex wrote and mapiprof reads is what the import stores
         for key in &imported.keys {
             let rest = below_user(&key.path).unwrap();
-            let select = Select {
-                key: Some(rest.clone()),
-                ..Select::default()
-            };
+            let select = Select::subtree(rest.clone());
             let read = mapiprof_read(&hive_bytes, &select);
             // a profile root comes with the DefaultProfile of its parent
             // key, which is not in hivex's export of the root
@@ -487,20 +483,8 @@ corpus_test!(samples_merged_into_a_hive_by_hivex_read_back_as_imported, {
 #[ignore = "needs regipy's replay of the dirty corpus hive, named by MAPIPROF_REGIPY_RECOVERED"]
 fn replay_matches_regipy() {
     let (primary, log1, log2) = dirty();
-    let logs = [
-        Log {
-            name: "LOG1",
-            bytes: &log1,
-        },
-        Log {
-            name: "LOG2",
-            bytes: &log2,
-        },
-    ];
-    let whole = Select {
-        key: Some("\\".into()),
-        ..Select::default()
-    };
+    let logs = both(&log1, &log2);
+    let whole = Select::subtree("\\");
     let ours = hive::read(primary.as_slice(), &logs, &whole).unwrap();
     let theirs = std::fs::read(std::env::var_os("MAPIPROF_REGIPY_RECOVERED").unwrap()).unwrap();
     let theirs = hive::read(theirs.as_slice(), &[], &whole).unwrap();
@@ -622,10 +606,7 @@ fn the_lint_hive_sample_is_what_it_says() {
 #[test]
 fn the_sample_hive_holds_its_sources_and_only_the_profiles_are_read() {
     let bytes = std::fs::read(common::samples().join(SAMPLE_HIVE)).unwrap();
-    let whole = Select {
-        key: Some("\\".into()),
-        ..Select::default()
-    };
+    let whole = Select::subtree("\\");
     let all = keys(&mapiprof_read(&bytes, &whole).document.blocks);
     for imported in sample_hive_sources() {
         // a key each source gives values to (parents come with none)

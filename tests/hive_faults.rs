@@ -147,10 +147,7 @@ fn another_root_and_another_key_are_read_as_asked() {
     assert_eq!(read.document.blocks.len(), 5);
     // the Outlook key comes whole when it is asked for
     assert_eq!(read.document.blocks[1].values.len(), 2);
-    let missing = Select {
-        key: Some("Software\\Microsoft\\Office\\15.0\\Outlook".into()),
-        ..Select::default()
-    };
+    let missing = Select::subtree("Software\\Microsoft\\Office\\15.0\\Outlook");
     let err = hive::read(m.bytes.as_slice(), &[], &missing).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -261,10 +258,7 @@ fn an_index_root_inside_an_index_root_is_skipped() {
     let outer = b.list(b"ri", &[inner, lf]);
     let root = b.key("ROOT", Some((1, outer)), &[]);
     let bytes = b.finish(root, (1, 1));
-    let select = Select {
-        key: Some("\\".into()),
-        ..Select::default()
-    };
+    let select = Select::subtree("\\");
     let read = hive::read(bytes.as_slice(), &[], &select).unwrap();
     let text = messages(&read);
     assert!(
@@ -365,10 +359,7 @@ fn shared_cells_do_not_make_gigabytes_of_a_small_file() {
     let root_subkeys = b.subkeys(&[key]);
     let root = b.key("ROOT", root_subkeys, &[]);
     let bytes = b.finish(root, (1, 1));
-    let select = Select {
-        key: Some("\\".into()),
-        ..Select::default()
-    };
+    let select = Select::subtree("\\");
     let read = hive::read(bytes.as_slice(), &[], &select).unwrap();
     let text = messages(&read);
     // the 1 GB the value claims is refused before anything is gathered,
@@ -393,10 +384,7 @@ fn paths_of_long_names_nested_deep_stop_at_a_budget() {
     let root_subkeys = b.subkeys(&[key]);
     let root = b.key("ROOT", root_subkeys, &[]);
     let bytes = b.finish(root, (1, 1));
-    let select = Select {
-        key: Some("\\".into()),
-        ..Select::default()
-    };
+    let select = Select::subtree("\\");
     let read = hive::read(bytes.as_slice(), &[], &select).unwrap();
     let text = messages(&read);
     assert!(text.contains("eight times its size"), "{text}");
@@ -425,10 +413,7 @@ fn keys_and_values_listed_again_and_again_cost_the_budget_not_the_time() {
     let root_subkeys = b.subkeys(&[key]);
     let root = b.key("ROOT", root_subkeys, &[]);
     let bytes = b.finish(root, (1, 1));
-    let select = Select {
-        key: Some("K".into()),
-        ..Select::default()
-    };
+    let select = Select::subtree("K");
     let read = hive::read(bytes.as_slice(), &[], &select).unwrap();
     let text = messages(&read);
     assert!(

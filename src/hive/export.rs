@@ -34,6 +34,17 @@ pub struct Select {
     pub key: Option<String>,
 }
 
+impl Select {
+    /// The subtree at `path` (below the hive root), written under
+    /// `HKEY_CURRENT_USER`; `\\` is the whole hive.
+    pub fn subtree(path: impl Into<String>) -> Select {
+        Select {
+            key: Some(path.into()),
+            ..Select::default()
+        }
+    }
+}
+
 impl Default for Select {
     fn default() -> Self {
         Select {
