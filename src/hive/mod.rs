@@ -196,12 +196,12 @@ pub fn read<'a>(
             walk.subtree(&key, &path, 0);
         }
         None => match walk.profiles(&root, root_path).as_slice() {
-            [] if walk.warnings.is_empty() => warnings.push(Warning::note(
+            [] if walk.warnings.is_empty() && !warnings.iter().any(|w| w.effect == Effect::Damaged) => warnings.push(Warning::note(
                 "no Outlook profiles in this hive (none under Software\\Microsoft\\Office\\*\\Outlook\\Profiles or the Windows Messaging Subsystem's Profiles key)",
             )),
             [] => warnings.push(
                 Warning::general(
-                    "no Outlook profiles found, and the hive is damaged on the way to them (see above): they may be there all the same",
+                    "no Outlook profiles found, and the hive is damaged on the way to them (see its other warnings): they may be there all the same",
                 )
                 .with(Effect::Damaged),
             ),
