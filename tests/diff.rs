@@ -145,3 +145,28 @@ fn exit_codes_and_json() {
         "how to apply a .prf is not compared: {text}"
     );
 }
+
+#[test]
+fn a_string_and_its_hex_bytes_are_the_same_data() {
+    // what Regedit stores is compared, not how the file spells it (hivex
+    // exports every string as hex(1); a REGEDIT4 file's hex(1) is ANSI)
+    let key = "[HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook]";
+    let v5 = |value: &str| {
+        common::model_of(
+            format!("Windows Registry Editor Version 5.00\r\n\r\n{key}\r\n{value}\r\n\r\n")
+                .as_bytes(),
+        )
+    };
+    let text = v5("\"DefaultProfile\"=\"Outlook\"");
+    let hex = v5("\"DefaultProfile\"=hex(1):4f,00,75,00,74,00,6c,00,6f,00,6f,00,6b,00,00,00");
+    assert!(diff_reg(&text, &hex, &DiffOptions::default()).is_empty());
+    let ansi = common::model_of(
+        format!(
+            "REGEDIT4\r\n\r\n{key}\r\n\"DefaultProfile\"=hex(1):4f,75,74,6c,6f,6f,6b,00\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    assert!(diff_reg(&text, &ansi, &DiffOptions::default()).is_empty());
+    let other = v5("\"DefaultProfile\"=hex(1):4f,00,00,00");
+    assert_eq!(diff_reg(&text, &other, &DiffOptions::default()).len(), 1);
+}

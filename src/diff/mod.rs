@@ -188,10 +188,24 @@ fn diff_profile(
     diff_sections(&sa, &sb, Some(&pa.name), options)
 }
 
-/// A key as Regedit leaves it, with the context its values are shown in.
+/// A key as Regedit leaves it, with the context its values are shown in
+/// and what its file's data means (a `REGEDIT4` file's `hex(1)` is ANSI
+/// text).
 struct Section {
     key: Effective,
     ctx: Context,
+    format: crate::reg::Format,
+    codepage: &'static encoding_rs::Encoding,
+}
+
+impl Section {
+    /// Whether `va` here and `vb` in `other` store the same type and bytes
+    /// (`"x"` and `hex(1):78,00,00,00` do).
+    fn same_data(&self, va: &RegValue, other: &Section, vb: &RegValue) -> bool {
+        va.data == vb.data
+            || crate::reg::import::stored(&va.data, self.format, self.codepage)
+                == crate::reg::import::stored(&vb.data, other.format, other.codepage)
+    }
 }
 
 impl Section {
@@ -205,6 +219,8 @@ impl Section {
             .map(|key| Section {
                 ctx: Context::new(&model.source, profile.is_some(), &key.info),
                 key,
+                format: model.source.format,
+                codepage: model.source.codepage,
             })
             .collect()
     }
@@ -263,7 +279,7 @@ fn diff_sections(
                     old: Some(yaml::brief(va, &sa.ctx)),
                     ..at(sa, Kind::Removed)
                 }),
-                Some(vb) if vb.data != va.data => out.push(Change {
+                Some(vb) if !sa.same_data(va, sb, vb) => out.push(Change {
                     name: Some(name),
                     raw_name,
                     old: Some(yaml::brief(va, &sa.ctx)),
