@@ -466,3 +466,20 @@ fn no_command_writes_over_a_hive() {
     );
     assert_eq!(std::fs::read(dir.join("victim.dat")).unwrap(), before);
 }
+
+#[cfg(unix)]
+corpus_test!(a_log_that_is_no_regular_file_is_named_and_not_opened, {
+    let dir = common::scratch("hive-cli-fifo");
+    dirty_in(&dir, false);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("NTUSER.DAT.LOG1"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = mapiprof_in(&dir, &["show", "NTUSER.DAT", "--key", "Control Panel"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_says(
+        &out.stderr,
+        &["NTUSER.DAT.LOG1 not used: it is not a regular file"],
+    );
+});

@@ -215,7 +215,7 @@ rules! {
         id: "hive-stale",
         severity: Warning,
         summary: "offline hive left in the middle of a write (its header's sequence numbers differ or its checksum is wrong) and its transaction logs were not there, or could not be used, to bring it up to date: values may be stale",
-        hint: "copy NAME.LOG1 and NAME.LOG2 along with the hive, beside it",
+        hint: "take the hive again together with its logs from the same moment (a backup or shadow copy of the folder), and keep them side by side",
     }
     RegRepeatedKey {
         id: "reg-repeated-key",

@@ -99,21 +99,29 @@ pub fn logs_beside(path: &Path) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
             break;
         }
         let wanted = format!("{file_name}.{end}");
-        let found = names
+        let Some(log) = names
             .iter()
-            .filter(|(n, _)| *n == wanted)
+            .find(|(n, _)| *n == wanted)
             .map(|(_, p)| p.clone())
-            .find(|log| fs::metadata(log).is_ok_and(|m| m.is_file()));
-        if let Some(log) = found {
-            // a log that cannot be read is said, and the others used
-            match read_input(&log) {
-                Ok(bytes) => logs.push((display_name(&log), bytes)),
-                Err(e) => unread.push(format!(
-                    "transaction log {} not used: {}",
-                    display_name(&log),
-                    super::error::one_line(&e)
-                )),
-            }
+        else {
+            continue;
+        };
+        // a pipe, a device, a folder or a broken link is named, not opened
+        if !fs::metadata(&log).is_ok_and(|m| m.is_file()) {
+            unread.push(format!(
+                "transaction log {} not used: it is not a regular file",
+                display_name(&log)
+            ));
+            continue;
+        }
+        // a log that cannot be read is said, and the others used
+        match read_input(&log) {
+            Ok(bytes) => logs.push((display_name(&log), bytes)),
+            Err(e) => unread.push(format!(
+                "transaction log {} not used: {}",
+                display_name(&log),
+                super::error::one_line(&e)
+            )),
         }
     }
     (logs, unread)

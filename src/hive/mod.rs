@@ -104,7 +104,7 @@ pub enum HiveError {
     /// A hive root that is not a key a hive is loaded under
     /// (`--hive-root HKCU\Software`).
     #[error(
-        "{0:?} is not a key a hive is loaded under: give HKEY_CURRENT_USER, or HKEY_USERS\\<SID> (or HKEY_LOCAL_MACHINE\\<NAME>) for a hive loaded there"
+        "'{0}' is not a key a hive is loaded under: give HKEY_CURRENT_USER, or HKEY_USERS\\<SID> (or HKEY_LOCAL_MACHINE\\<NAME>) for a hive loaded there"
     )]
     HiveRoot(String),
     /// `--key` names a key the hive does not have.
@@ -146,6 +146,9 @@ pub fn read<'a>(
 ) -> Result<HiveRead, HiveError> {
     let mut bytes = bytes.into();
     let root_path = hive_root(&select.root)?;
+    if bytes.is_empty() {
+        return Err(HiveError::Short { len: 0 });
+    }
     if !is_hive(&bytes) {
         return Err(HiveError::NotHive);
     }
