@@ -354,6 +354,24 @@ fn below_user(path: &str) -> Option<String> {
     Some(rest.to_owned())
 }
 
+/// `hivexregedit --merge` of what `imported` leaves into `hive`, through
+/// the `.reg` file `reg_file`.
+fn hivex_merge(hive: &Path, imported: &reg::import::Imported, reg_file: &Path) {
+    std::fs::write(reg_file, merge_text(imported)).unwrap();
+    let out = Command::new(hivexregedit())
+        .args(["--merge", "--prefix", "HKEY_CURRENT_USER"])
+        .arg(hive)
+        .arg(reg_file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "hivexregedit --merge {}: {}",
+        reg_file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A `.reg` for `hivexregedit --merge` that leaves what importing
 /// `imported` leaves, every parent key first, all data as `hex(N):`, in UTF-8.
 fn merge_text(imported: &reg::import::Imported) -> String {
@@ -417,19 +435,7 @@ corpus_test!(samples_merged_into_a_hive_by_hivex_read_back_as_imported, {
         }
         let hive = dir.join(format!("{label}.DAT"));
         std::fs::copy(&base, &hive).unwrap();
-        let reg_file = dir.join(format!("{label}.utf8.reg"));
-        std::fs::write(&reg_file, merge_text(&imported)).unwrap();
-        let out = Command::new(hivexregedit())
-            .args(["--merge", "--prefix", "HKEY_CURRENT_USER"])
-            .arg(&hive)
-            .arg(&reg_file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{label}: hivexregedit --merge: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        hivex_merge(&hive, &imported, &dir.join(format!("{label}.utf8.reg")));
         let hive_bytes = std::fs::read(&hive).unwrap();
         // what hivex wrote and mapiprof reads is what the import stores
         for key in &imported.keys {
@@ -543,19 +549,7 @@ fn write_sample_hive() {
     std::fs::write(common::samples().join(LINT_HIVE), lint_hive()).unwrap();
     let dir = common::scratch("hive-sample");
     for (n, imported) in sample_hive_sources().iter().enumerate() {
-        let reg_file = dir.join(format!("{n}.reg"));
-        std::fs::write(&reg_file, merge_text(imported)).unwrap();
-        let out = Command::new(hivexregedit())
-            .args(["--merge", "--prefix", "HKEY_CURRENT_USER"])
-            .arg(&hive)
-            .arg(&reg_file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        hivex_merge(&hive, imported, &dir.join(format!("{n}.reg")));
     }
 }
 

@@ -14,6 +14,11 @@ use common::{assert_says, corpus_test, mapiprof_command, mapiprof_in};
 
 const SAMPLE: &str = "samples/hive/ntuser_o16_and_wms_profiles.dat";
 
+/// The sample hive's full path.
+fn sample() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)
+}
+
 fn run(args: &[&str]) -> std::process::Output {
     mapiprof_command(args).output().unwrap()
 }
@@ -52,7 +57,7 @@ fn convert_writes_the_export_regedit_would_and_it_reads_back_alike() {
     let reg = dir.join("profiles.reg");
     let yaml = dir.join("profiles.yaml");
     let again = dir.join("again.reg");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    let sample = sample();
     for args in [
         vec![
             "convert",
@@ -137,7 +142,7 @@ fn check_reads_a_hive_and_reports_as_for_an_export() {
 fn edits_refuse_a_hive_and_leave_it_as_it_was() {
     let dir = common::scratch("hive-cli-edit");
     let hive = dir.join("NTUSER.DAT");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &hive).unwrap();
+    std::fs::copy(sample(), &hive).unwrap();
     let before = std::fs::read(&hive).unwrap();
     for args in [
         vec![
@@ -169,11 +174,7 @@ fn edits_refuse_a_hive_and_leave_it_as_it_was() {
 #[test]
 fn a_hive_is_known_by_its_signature_whatever_it_is_called() {
     let dir = common::scratch("hive-cli-name");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE),
-        dir.join("backup.reg"),
-    )
-    .unwrap();
+    std::fs::copy(sample(), dir.join("backup.reg")).unwrap();
     let out = mapiprof_in(&dir, &["show", "backup.reg"]);
     assert_eq!(
         out.status.code(),
@@ -226,7 +227,7 @@ fn hive_root_and_key_choose_what_is_read_and_where_it_goes() {
     );
     // a .reg of keys outside the profiles, from the YAML, needs --allow-any-key
     let dir = common::scratch("hive-cli-key");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    let sample = sample();
     let yaml = dir.join("outlook.yaml");
     let out = mapiprof_in(
         &dir,
@@ -376,7 +377,7 @@ corpus_test!(check_reports_a_stale_or_damaged_hive_as_findings, {
 fn a_read_only_hive_gives_a_writable_export() {
     let dir = common::scratch("hive-cli-readonly");
     let hive = dir.join("NTUSER.DAT");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &hive).unwrap();
+    std::fs::copy(sample(), &hive).unwrap();
     let mut perms = std::fs::metadata(&hive).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&hive, perms).unwrap();
@@ -443,7 +444,7 @@ fn hive_roots_and_keys_are_checked_and_said_when_unused() {
 #[test]
 fn no_command_writes_over_a_hive() {
     let dir = common::scratch("hive-cli-over");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    let sample = sample();
     std::fs::copy(&sample, dir.join("victim.dat")).unwrap();
     let before = std::fs::read(dir.join("victim.dat")).unwrap();
     let export =

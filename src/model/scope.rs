@@ -186,6 +186,24 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn a_second_root_and_the_empty_root_key_keep_to_the_profiles() {
+        let root = "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles";
+        let o15 = "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\15.0\\Outlook";
+        let keys = |extra: &str| {
+            let yaml = format!(
+                "mapiprof: 1\nroot: {root}\nkeys:\n  {root}: {{}}\n  {o15}:\n    DefaultProfile: Old\n  \
+                 {o15}\\Profiles\\Old\\13dbb0c8aa05101a9bb000aa002fc45a:\n    \"0002662c\": {{hex: 71 17}}\n{extra}\
+                 profiles:\n  Outlook:\n    .: {{}}\n"
+            );
+            Reach::Profiles.outside(&read_yaml(yaml.as_bytes()).unwrap())
+        };
+        assert!(keys("").is_empty(), "{:?}", keys(""));
+        // but not another value on the holder, nor a value on a root key
+        let more = format!("  {o15}\\Profiles:\n    x: {{sz: text}}\n");
+        assert_eq!(keys(&more), [format!("[{o15}\\Profiles]")]);
+    }
+
     fn outside_of(root: &str, profile: &str) -> Vec<String> {
         let yaml =
             format!("mapiprof: 1\nroot: '{root}'\nprofiles:\n  '{profile}':\n    '-.': {{}}\n");
