@@ -44,6 +44,7 @@ pub mod fmt;
 mod format;
 pub mod hive;
 pub mod input;
+pub mod inventory;
 pub mod mapi;
 pub mod model;
 pub mod prf;

@@ -12,14 +12,23 @@ use super::{Finding, RuleId, check_prf, check_reg};
 /// YAML is checked as the `.prf` mapiprof would write for it; a value that
 /// `.prf` cannot hold is the error.
 pub fn check(doc: Document, outlook_2016: bool) -> Result<Vec<Finding>, prf::WriteError> {
+    check_profiles(doc, outlook_2016).map(|(found, _)| found)
+}
+
+/// [`check`], with the profiles of `doc` worked out on the way.
+pub fn check_profiles(
+    doc: Document,
+    outlook_2016: bool,
+) -> Result<(Vec<Finding>, Profiles), prf::WriteError> {
     let prf = matches!(doc, Document::Prf(_));
     let mut found: Vec<Finding> = doc
         .warnings()
         .iter()
         .filter_map(|w| reading(w, prf))
         .collect();
-    found.extend(rules(doc, outlook_2016)?);
-    Ok(found)
+    let (more, profiles) = rules(doc, outlook_2016)?;
+    found.extend(more);
+    Ok((found, profiles))
 }
 
 /// The finding for what a reader warned about, when it changes what is
@@ -46,19 +55,26 @@ pub fn reading(warning: &Warning, prf: bool) -> Option<Finding> {
     Some(Finding::new(rule, place, warning.message.clone()))
 }
 
-fn rules(doc: Document, outlook_2016: bool) -> Result<Vec<Finding>, prf::WriteError> {
+fn rules(doc: Document, outlook_2016: bool) -> Result<(Vec<Finding>, Profiles), prf::WriteError> {
     Ok(match doc {
-        Document::Reg(input) => check_reg(&input.into_model().0),
+        Document::Reg(input) => {
+            let model = input.into_model().0;
+            (check_reg(&model), Profiles::Registry(model))
+        }
         Document::Prf(input) => {
             let (model, _) = input.model();
-            check_prf(&model, &input.text, outlook_2016)
+            let found = check_prf(&model, &input.text, outlook_2016);
+            (found, Profiles::Prf(model))
         }
-        Document::Model { profiles, .. } => match profiles {
-            Profiles::Registry(model) => check_reg(&model),
-            Profiles::Prf(model) => {
-                let text = prf::write(&model)?;
-                check_prf(&model, &text, outlook_2016)
-            }
-        },
+        Document::Model { profiles, .. } => {
+            let found = match &profiles {
+                Profiles::Registry(model) => check_reg(model),
+                Profiles::Prf(model) => {
+                    let text = prf::write(model)?;
+                    check_prf(model, &text, outlook_2016)
+                }
+            };
+            (found, profiles)
+        }
     })
 }

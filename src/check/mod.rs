@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::mapi::proxy::fixed_proxy;
 
-pub use document::{check, reading};
+pub use document::{check, check_profiles, reading};
 pub use prf::check_prf;
 pub use reg::check_reg;
 pub use rules::{RULES, Rule, RuleId, Severity, rule, rules_help};

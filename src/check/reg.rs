@@ -10,7 +10,7 @@ use crate::mapi::props::{
     PR_SERVICES, PR_STORE_PROVIDERS,
 };
 use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
-use crate::model::{Effective, Model, PROFILE_KEY, effective, uids};
+use crate::model::{Effective, Model, PROFILE_KEY, effective, root_label, uids};
 use crate::reg::{RegData, RegValue};
 
 use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
@@ -99,19 +99,6 @@ pub fn check_reg(model: &Model) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// A profile root as short as a place can say it: `Office 15.0` or
-/// `Windows Messaging Subsystem`.
-fn root_label(root: &str) -> String {
-    let parts: Vec<&str> = root.split('\\').collect();
-    match parts.iter().position(|p| name::same(p, "Office")) {
-        Some(at) => format!(
-            "Office {}",
-            parts.get(at.saturating_add(1)).copied().unwrap_or_default()
-        ),
-        None => "Windows Messaging Subsystem".to_owned(),
-    }
 }
 
 /// The Exchange rules over one section.

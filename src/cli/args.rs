@@ -422,6 +422,33 @@ pub enum Command {
         #[command(flatten)]
         hive: HiveArgs,
     },
+    /// List what a fleet of exports holds: one row per profile per file
+    /// (.reg, .prf, YAML, offline hives), as CSV, JSON or Markdown.
+    Inventory {
+        /// Files, glob patterns or (with --recursive) folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Search folders for .reg, .prf, YAML and hive files.
+        #[arg(short, long)]
+        recursive: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: InventoryFormat,
+        /// The columns to write, comma-separated (see below); all by default.
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        columns: Vec<String>,
+        /// A row per internet account instead of per profile.
+        #[arg(long, value_enum, value_name = "WHAT")]
+        explode: Option<Explode>,
+        /// Write the table here instead of stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Tidy files line by line, keeping every comment and line (--check: list the untidy ones).
     #[command(
         after_help = "Nothing changes what the file does and no line is lost. A .reg gets \
@@ -563,6 +590,34 @@ pub enum DiffFormat {
     Yaml,
     /// A JSON list of changes.
     Json,
+}
+
+/// How `inventory` writes its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InventoryFormat {
+    /// Comma-separated values with a header line.
+    Csv,
+    /// A JSON array of objects.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+impl From<InventoryFormat> for mapiprof::inventory::TableFormat {
+    fn from(format: InventoryFormat) -> Self {
+        match format {
+            InventoryFormat::Csv => Self::Csv,
+            InventoryFormat::Json => Self::Json,
+            InventoryFormat::Markdown => Self::Markdown,
+        }
+    }
+}
+
+/// What `inventory --explode` gives a row of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Explode {
+    /// Each internet account.
+    Accounts,
 }
 
 /// How `check` prints.

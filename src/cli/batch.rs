@@ -316,7 +316,7 @@ fn unified(name: &str, before: &str, after: &str) -> String {
         .to_string()
 }
 
-fn progress(len: u64, quiet: bool) -> ProgressBar {
+pub(super) fn progress(len: u64, quiet: bool) -> ProgressBar {
     if quiet || len < 2 || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

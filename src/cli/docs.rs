@@ -4,14 +4,12 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 
-use super::args::Cli;
 use super::io;
 
 /// The completion script of `shell`, on stdout.
 pub fn completions(shell: clap_complete::Shell) -> Result<()> {
-    let mut command = Cli::command();
+    let mut command = super::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "mapiprof", &mut script);
     io::write_output(None, Path::new("-"), script.as_slice())
@@ -20,7 +18,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
 /// The manual page on stdout, or with `out_dir` one page per command
 /// (`mapiprof.1`, `mapiprof-show.1`, …) written into that folder.
 pub fn man(out_dir: Option<&Path>) -> Result<()> {
-    let command = Cli::command();
+    let command = super::command();
     let Some(dir) = out_dir else {
         return io::write_output(None, Path::new("-"), page(&command)?.as_slice());
     };

@@ -12,6 +12,7 @@ mod fmt;
 mod folder;
 mod gitsetup;
 mod inplace;
+mod inventory;
 mod io;
 mod load;
 mod render;
@@ -33,6 +34,13 @@ use error::FileContext;
 /// "findings"); an error is printed by `main` and exits 2.
 pub fn run() -> Result<u8> {
     signal::install();
+    let matches = command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    run_command(cli.command)
+}
+
+/// The command line with the help texts made from the library's tables.
+fn command() -> clap::Command {
     let help = format!(
         "Rules (id, severity, what it finds):\n{}\n\
          Exit codes: 0 no finding at warning level or above, 1 findings, 2 errors.\n\n\
@@ -40,11 +48,9 @@ pub fn run() -> Result<u8> {
          mapiprof check outlook.prf --outlook 2016 --format json --disable prf-environment",
         mapiprof::check::rules_help()
     );
-    let matches = Cli::command()
+    Cli::command()
         .mut_subcommand("check", |c| c.after_help(help))
-        .get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    run_command(cli.command)
+        .mut_subcommand("inventory", |c| c.after_help(inventory::help()))
 }
 
 /// Every command, each returning its exit code.
@@ -280,6 +286,26 @@ fn run_command(command: Command) -> Result<u8> {
             } else {
                 batch::run(&files, &Operation::Fmt(options), &batch, &read, true)
             }
+        }
+        Command::Inventory {
+            paths,
+            recursive,
+            format,
+            columns,
+            explode,
+            output,
+            quiet,
+            read,
+        } => {
+            let request = inventory::Request {
+                format: format.into(),
+                columns: &columns,
+                explode: explode.is_some(),
+                output: output.as_deref(),
+                recursive,
+                quiet,
+            };
+            inventory::run(&paths, &request, &read)
         }
         Command::GitSetup { global } => gitsetup::run(global).map(|()| 0),
         Command::Schema { output } => {

@@ -80,6 +80,12 @@ props! {
     PR_MDB_PROVIDER = PropType::BINARY, 0x3414;
     /// The UID of an address book provider.
     PR_AB_PROVIDER_ID = PropType::BINARY, 0x3615;
+    /// The entry ID of a message store (the PST's, with its path inside).
+    PR_STORE_ENTRYID = PropType::BINARY, 0x0FFB;
+    /// The address book containers searched, as their entry IDs.
+    PR_AB_SEARCH_PATH = PropType::BINARY.multi(), 0x3D05;
+    /// Outlook's cached Exchange mode, in its client section.
+    CACHED_EXCHANGE_MODE "CachedExchangeMode" = PropType::LONG, 0x041F;
 
     // Profile and service tables.
     /// The store provider sections, as concatenated 16-byte UIDs.
@@ -142,6 +148,12 @@ props! {
     PR_ROH_PROXY_AUTH_SCHEME = PropType::LONG, 0x6627, Exchange;
     /// The home server's FQDN, in an Exchange section.
     PR_PROFILE_HOME_SERVER_FQDN = PropType::UNICODE, 0x662A, Exchange;
+    /// The home server's network addresses (`ncacn_ip_tcp:host` …).
+    PR_PROFILE_HOME_SERVER_ADDRS = PropType::STRING8.multi(), 0x6613, Exchange;
+    /// The mailbox's SMTP address.
+    PR_PROFILE_USER_SMTP_EMAIL_ADDRESS = PropType::UNICODE, 0x6641, Exchange;
+    /// The offline folder file (OST) path.
+    OFFLINE_STORE_PATH "OfflineFolderPathAndFilename" = PropType::UNICODE, 0x6610, Exchange;
     /// The static TCP port of the Exchange store (KB 833799), in an
     /// Exchange section.
     TCP_EXCHANGE_PORT "TCPExchangePort" = PropType::I2, 0x662C, Exchange;
@@ -163,6 +175,14 @@ props! {
     LDAP_SERVER "LDAPServer" = PropType::STRING8, 0x6600, Ldap;
     /// The user name to bind with (`UserName`), in an LDAP section.
     LDAP_USER_NAME "UserName" = PropType::STRING8, 0x6602, Ldap;
+
+    // Personal folders and the Outlook Address Book.
+    /// The personal folders file (PST) path.
+    PST_PATH "PathAndFilenameToPersonalFolders" = PropType::UNICODE, 0x6700, Pst;
+    /// The Contacts folders the Outlook Address Book shows, as entry IDs.
+    PR_CONTAB_FOLDER_ENTRYIDS = PropType::BINARY.multi(), 0x6620, Contab;
+    /// The stores of those folders, as store entry IDs.
+    PR_CONTAB_STORE_ENTRYIDS = PropType::BINARY.multi(), 0x6626, Contab;
 }
 
 /// The six static ports of KB 833799 (`TCPExchangePort` … `HTTPReferralPort`),

@@ -34,7 +34,7 @@ pub use context::{SectionInfo, describe, shown_scopes};
 pub use effective::{Effective, effective, merge};
 pub use from_prf::{FromPrfError, Outlook, PrfToReg, SettingError, encode_setting, prf_to_reg};
 pub use onto_export::prf_onto_export;
-pub use root::{PROFILE_KEY, default_profile_key, join, other_roots, profile_root};
+pub use root::{PROFILE_KEY, default_profile_key, join, other_roots, profile_root, root_label};
 pub use scope::{Reach, outside_profiles};
 pub use to_prf::{RegToPrf, ToPrfError, reg_to_prf};
 

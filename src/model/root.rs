@@ -127,6 +127,19 @@ pub(super) fn main_root(blocks: &[Block]) -> Option<String> {
         .map(|(root, _)| root.to_owned())
 }
 
+/// A profile root as short as a place can say it: `Office 15.0` or
+/// `Windows Messaging Subsystem`.
+pub fn root_label(root: &str) -> String {
+    let parts: Vec<&str> = root.split('\\').collect();
+    match parts.iter().position(|p| name::same(p, "Office")) {
+        Some(at) => format!(
+            "Office {}",
+            parts.get(at.saturating_add(1)).copied().unwrap_or_default()
+        ),
+        None => "Windows Messaging Subsystem".to_owned(),
+    }
+}
+
 /// How many keys lie under `root`, a key named in several blocks (or set
 /// and deleted) counted once.
 fn distinct_keys(blocks: &[Block], root: &str) -> usize {
