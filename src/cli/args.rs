@@ -449,6 +449,53 @@ pub enum Command {
         #[command(flatten)]
         read: ReadOptions,
     },
+    /// Migrate profiles: move PST/OST paths, rename hosts, profiles and
+    /// accounts everywhere they are stored, store entry IDs included.
+    #[command(
+        after_help = "--map-path OLD=NEW moves every path that starts with OLD (compared \
+        without regard to case, as Windows compares paths; OLD matches where a path part ends, so \
+        C:\\Users\\jdoe never moves C:\\Users\\jdoe2): string values of either type and their lists \
+        (the PST path 001f6700, the OST path 001f6610, the client section's paths, .prf settings), and \
+        the path inside every PST store entry ID (Delivery Store EntryID, PR_ENTRYID, the store lists \
+        1102039b and PR_CONTAB_STORE_ENTRYIDS), rebuilt with its lengths and the offsets of its \
+        list. The longest OLD is tried first. A binary value that holds an old path in a structure \
+        mapiprof does not know is left as it is and named.\n\n\
+        --map-host OLD=NEW renames whole host names (never mail.example.com inside \
+        mail.example.community) in the values that name a server: the Exchange home server, \
+        proxy, principal (msstd:) and server addresses, the LDAP server, the accounts' POP3, IMAP, \
+        SMTP and HTTP servers.\n\n\
+        --rename-profile OLD=NEW moves the profile's keys and DefaultProfile follows (a .prf's \
+        ProfileName); --rename-account OLD=NEW renames the account (Account Name, and AccountName of \
+        the Exchange account section). Every option repeats.\n\n\
+        Like set, rewrite writes only where it is told: --in-place [--backup], -o FILE, \
+        --out-dir DIR, or --dry-run to see the diff; each file lists what changed, and the lint \
+        rules run on the result.\n\n\
+        Exit codes: 0 done, 2 errors (the other files are still done).\n\n\
+        Examples:\n  mapiprof rewrite exports -r --map-path 'H:\\=\\\\fs01\\home\\%USERNAME%\\' --dry-run\n  \
+        mapiprof rewrite *.reg --map-host exch01.corp.example.com=exch02.corp.example.com --in-place --backup\n  \
+        mapiprof rewrite old.reg --rename-profile Outlook=Contoso -o new.reg"
+    )]
+    Rewrite {
+        /// Files, glob patterns or (with --recursive) folders.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Move paths that start with OLD to NEW (repeatable).
+        #[arg(long, value_name = "OLD=NEW")]
+        map_path: Vec<String>,
+        /// Rename the host OLD to NEW (repeatable).
+        #[arg(long, value_name = "OLD=NEW")]
+        map_host: Vec<String>,
+        /// Rename the profile OLD to NEW (repeatable).
+        #[arg(long, value_name = "OLD=NEW")]
+        rename_profile: Vec<String>,
+        /// Rename the account OLD to NEW (repeatable).
+        #[arg(long, value_name = "OLD=NEW")]
+        rename_account: Vec<String>,
+        #[command(flatten)]
+        batch: BatchOptions,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Tidy files line by line, keeping every comment and line (--check: list the untidy ones).
     #[command(
         after_help = "Nothing changes what the file does and no line is lost. A .reg gets \

@@ -307,6 +307,43 @@ fn run_command(command: Command) -> Result<u8> {
             };
             inventory::run(&paths, &request, &read)
         }
+        Command::Rewrite {
+            files,
+            map_path,
+            map_host,
+            rename_profile,
+            rename_account,
+            batch,
+            read,
+        } => {
+            let pairs = |option: &str, items: &[String]| -> Result<Vec<(String, String)>> {
+                items
+                    .iter()
+                    .map(|i| edit::pair(option, i).map_err(Into::into))
+                    .collect()
+            };
+            let rewrite = edit::Rewrite {
+                paths: edit::PathMap::new(pairs("--map-path", &map_path)?),
+                hosts: edit::HostMap::new(pairs("--map-host", &map_host)?),
+                profiles: rename_profile
+                    .iter()
+                    .map(|p| edit::profile_pair(p))
+                    .collect::<Result<_, _>>()?,
+                accounts: pairs("--rename-account", &rename_account)?,
+            };
+            if rewrite.is_empty() {
+                bail!(
+                    "nothing to do: give --map-path, --map-host, --rename-profile or --rename-account"
+                );
+            }
+            batch::run(
+                &files,
+                &Operation::Rewrite(Box::new(rewrite)),
+                &batch,
+                &read,
+                true,
+            )
+        }
         Command::GitSetup { global } => gitsetup::run(global).map(|()| 0),
         Command::Schema { output } => {
             let text = serde_json::to_string_pretty(&yaml::schema())? + "\n";

@@ -13,6 +13,7 @@ mod plan;
 mod prf_file;
 mod reg_file;
 mod retarget;
+mod rewrite;
 mod value;
 pub use value::{check_value, lint_value};
 mod yaml_file;
@@ -26,6 +27,9 @@ pub use operation::Operation;
 pub use prf_file::{apply_prf, set_prf};
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};
+pub use rewrite::{
+    HostMap, PathMap, Rewrite, pair, profile_pair, rewrite_prf, rewrite_reg, rewrite_yaml,
+};
 pub use yaml_file::{set_yaml, via_prf};
 
 /// One change asked for.
@@ -209,6 +213,9 @@ pub enum BadValue {
     /// new line.
     #[error("a .prf line cannot hold a line break or NUL")]
     LineBreak,
+    /// A `rewrite` mapping that is not `OLD=NEW`, e.g. `--map-path H:`.
+    #[error("{0}")]
+    Rewrite(String),
     /// A new profile name that cannot name a key, e.g. `a\b` or nothing.
     #[error("{0:?} cannot be a profile name")]
     ProfileName(String),

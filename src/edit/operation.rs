@@ -19,6 +19,8 @@ pub enum Operation {
     Apply(Box<Patch>),
     /// `fmt`: the file tidied, nothing else changed.
     Fmt(crate::fmt::FmtOptions),
+    /// `rewrite`: paths, hosts, profile and account names migrated.
+    Rewrite(Box<super::Rewrite>),
 }
 
 impl Operation {
@@ -34,6 +36,7 @@ impl Operation {
                 Operation::Retarget(r) => super::retarget_reg(input, r),
                 Operation::Apply(patch) => super::apply_reg(input, registry(patch, "a .reg file")?),
                 Operation::Fmt(options) => tidy(doc, options),
+                Operation::Rewrite(r) => super::rewrite_reg(input, r),
             },
             Document::Prf(input) => self.prf(input),
             Document::Model {
@@ -48,6 +51,7 @@ impl Operation {
                         super::apply_yaml(model, registry(patch, "a registry document")?)
                     }
                     Operation::Fmt(options) => tidy(doc, options),
+                    Operation::Rewrite(r) => super::rewrite_yaml(model, r),
                 },
                 Profiles::Prf(model) => super::via_prf(model, |file| self.prf(file)),
             },
@@ -61,6 +65,7 @@ impl Operation {
             Operation::Set(edits) => super::set_prf(file, edits),
             Operation::Retarget(_) => Err(EditError::NoRegistryRoot),
             Operation::Fmt(options) => tidy(&Document::Prf(file.clone()), options),
+            Operation::Rewrite(r) => super::rewrite_prf(file, r),
             Operation::Apply(patch) => match patch.as_ref() {
                 Patch::Prf(patch) => super::apply_prf(file, patch),
                 Patch::Reg(_) => Err(wrong_patch("a registry patch", "a .prf")),

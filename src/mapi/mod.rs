@@ -10,6 +10,7 @@ pub mod account;
 pub mod ansi;
 mod codec;
 pub mod dictionary;
+pub mod entryid;
 pub mod flags;
 mod mv;
 pub mod props;

@@ -1,0 +1,290 @@
+//! One registry value rewritten: its text, its list of texts, or the store
+//! entry IDs in it, each encoded back the way it was stored.
+
+use encoding_rs::Encoding as CodePage;
+
+use crate::mapi::dictionary::Scope;
+use crate::mapi::entryid::PstEntryId;
+use crate::mapi::props::{
+    EXCHANGE_ACCOUNT_NAME, LDAP_SERVER, PR_PROFILE_HOME_SERVER, PR_PROFILE_HOME_SERVER_ADDRS,
+    PR_PROFILE_HOME_SERVER_FQDN, PR_PROFILE_SERVER, PR_PROFILE_UNRESOLVED_SERVER,
+    PR_ROH_PROXY_PRINCIPAL_NAME, PR_ROH_PROXY_SERVER,
+};
+use crate::mapi::{self, PropType, PropValue, TagName, account};
+use crate::reg::{RegData, RegValue, name};
+
+use super::Rewrite;
+
+/// Where a value lives.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Place {
+    /// A MAPI section of a profile, of this provider.
+    Mapi(Option<Scope>),
+    /// The account manager or one of its accounts.
+    Accounts,
+}
+
+/// What rewriting one value gave.
+#[derive(Debug, Default)]
+pub(super) struct Outcome {
+    /// The new data, when it changed.
+    pub data: Option<RegData>,
+    /// What changed, `old → new`, for people.
+    pub said: Vec<String>,
+    /// What was left alone and why.
+    pub left: Vec<String>,
+}
+
+/// The Exchange values that name a host.
+pub(super) const EXCHANGE_HOST_IDS: [u16; 7] = [
+    PR_PROFILE_HOME_SERVER_ADDRS.id,
+    PR_PROFILE_HOME_SERVER.id,
+    PR_PROFILE_UNRESOLVED_SERVER.id,
+    PR_PROFILE_SERVER.id,
+    PR_ROH_PROXY_SERVER.id,
+    PR_ROH_PROXY_PRINCIPAL_NAME.id,
+    PR_PROFILE_HOME_SERVER_FQDN.id,
+];
+
+/// The account manager's values that name a host.
+const ACCOUNT_HOSTS: [&str; 5] = [
+    "POP3 Server",
+    "IMAP Server",
+    "SMTP Server",
+    "HTTP Server URL",
+    "EAS Server URL",
+];
+
+/// The account manager's values that hold a store entry ID.
+const ACCOUNT_STORES: [&str; 3] = ["Delivery Store EntryID", "IMAP Store EID", "EAS Store EID"];
+
+/// What a text value is, for the hosts and names in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A host name, or a text around one.
+    Host,
+    /// An account's name.
+    AccountName,
+    /// Any other text.
+    Other,
+}
+
+impl Rewrite {
+    /// Rewrite `value` of a key at `place`.
+    pub(super) fn value(&self, place: Place, value: &RegValue, cp: &'static CodePage) -> Outcome {
+        let mut out = Outcome::default();
+        let name = value.name.as_str();
+        match place {
+            Place::Mapi(scope) => {
+                let Some(tag) = TagName::parse(name).filter(|t| !t.secure) else {
+                    return out;
+                };
+                let id = tag.tag.id;
+                let kind = match scope {
+                    Some(Scope::Exchange) if EXCHANGE_HOST_IDS.contains(&id) => Kind::Host,
+                    Some(Scope::Exchange) if id == EXCHANGE_ACCOUNT_NAME.id => Kind::AccountName,
+                    Some(Scope::Ldap) if id == LDAP_SERVER.id => Kind::Host,
+                    _ => Kind::Other,
+                };
+                self.mapi(tag.tag.ptype, kind, &value.data, cp, &mut out);
+            }
+            Place::Accounts => {
+                let kind = if ACCOUNT_HOSTS.iter().any(|h| name::same(h, name)) {
+                    Kind::Host
+                } else if name::same(name, "Account Name") {
+                    Kind::AccountName
+                } else {
+                    Kind::Other
+                };
+                let stores = ACCOUNT_STORES.iter().any(|s| name::same(s, name));
+                match (account::form(name), &value.data) {
+                    (Some(account::Form::Text), RegData::String(text)) => {
+                        if let Some(new) = self.text(text, kind, &mut out) {
+                            out.data = Some(RegData::String(new));
+                        }
+                    }
+                    (Some(account::Form::Text), RegData::Hex { kind: k, bytes }) => {
+                        if let Some(text) = mapi::unicode_text(bytes)
+                            && let Some(new) = self.text(&text, kind, &mut out)
+                        {
+                            out.data = Some(RegData::Hex {
+                                kind: *k,
+                                bytes: mapi::unicode_bytes(&new),
+                            });
+                        }
+                    }
+                    (_, RegData::Hex { kind: k, bytes }) if stores => {
+                        if let Some(new) = self.entry_id(bytes, cp, &mut out) {
+                            out.data = Some(RegData::Hex {
+                                kind: *k,
+                                bytes: new,
+                            });
+                        }
+                    }
+                    (_, RegData::Hex { bytes, .. }) => self.unknown(bytes, cp, &mut out),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// A MAPI value of type `ptype`.
+    fn mapi(
+        &self,
+        ptype: PropType,
+        kind: Kind,
+        data: &RegData,
+        cp: &'static CodePage,
+        out: &mut Outcome,
+    ) {
+        let bytes = match data {
+            RegData::String(text) => {
+                // a PT_STRING8 written as a REG_SZ string
+                if let Some(new) = self.text(text, kind, out) {
+                    out.data = Some(RegData::String(new));
+                }
+                return;
+            }
+            RegData::Hex { bytes, .. } => bytes,
+            RegData::Dword(_) | RegData::Delete => return,
+        };
+        let hex = |bytes: Vec<u8>| match data {
+            RegData::Hex { kind, .. } => RegData::Hex { kind: *kind, bytes },
+            _ => RegData::Hex {
+                kind: crate::reg::kind::BINARY,
+                bytes,
+            },
+        };
+        let new = match mapi::decode(ptype, bytes, cp) {
+            Some(PropValue::Unicode(text)) => {
+                self.text(&text, kind, out).map(|t| mapi::unicode_bytes(&t))
+            }
+            Some(PropValue::String8(text)) => self.text(&text, kind, out).and_then(|t| {
+                let encoded = mapi::string8_bytes(&t, cp).ok();
+                if encoded.is_none() {
+                    out.left.push(format!(
+                        "{t:?} cannot be written in code page {}",
+                        cp.name()
+                    ));
+                }
+                encoded
+            }),
+            Some(PropValue::MvUnicode(items, layout)) => self
+                .texts(&items, kind, out)
+                .and_then(|items| mapi::encode(&PropValue::MvUnicode(items, layout), cp).ok()),
+            Some(PropValue::MvString8(items, layout)) => self
+                .texts(&items, kind, out)
+                .and_then(|items| mapi::encode(&PropValue::MvString8(items, layout), cp).ok()),
+            Some(PropValue::Binary(bytes)) => self.entry_id(&bytes, cp, out),
+            Some(PropValue::MvBinary(items, layout)) => {
+                let mut changed = false;
+                let items: Vec<Vec<u8>> = items
+                    .into_iter()
+                    .map(|item| match self.entry_id(&item, cp, out) {
+                        Some(new) => {
+                            changed = true;
+                            new
+                        }
+                        None => item,
+                    })
+                    .collect();
+                if changed {
+                    mapi::encode(&PropValue::MvBinary(items, layout), cp).ok()
+                } else {
+                    None
+                }
+            }
+            None => {
+                self.unknown(bytes, cp, out);
+                None
+            }
+            Some(_) => None,
+        };
+        if let Some(new) = new {
+            out.data = Some(hex(new));
+        }
+    }
+
+    /// A text with its path, hosts or name mapped.
+    pub(super) fn text(&self, text: &str, kind: Kind, out: &mut Outcome) -> Option<String> {
+        let mut new = self.paths.map(text);
+        if kind == Kind::Host
+            && let Some(mapped) = self.hosts.map(new.as_deref().unwrap_or(text))
+        {
+            new = Some(mapped);
+        }
+        if kind == Kind::AccountName
+            && let Some(renamed) = self.account(text)
+        {
+            new = Some(renamed.to_owned());
+        }
+        let new = new.filter(|n| n != text)?;
+        out.said.push(format!("{text} → {new}"));
+        Some(new)
+    }
+
+    fn texts(&self, items: &[String], kind: Kind, out: &mut Outcome) -> Option<Vec<String>> {
+        let mut changed = false;
+        let items = items
+            .iter()
+            .map(|item| match self.text(item, kind, out) {
+                Some(new) => {
+                    changed = true;
+                    new
+                }
+                None => item.clone(),
+            })
+            .collect();
+        changed.then_some(items)
+    }
+
+    /// A PST store entry ID with its path mapped; anything else that holds
+    /// an old path is reported.
+    fn entry_id(&self, bytes: &[u8], cp: &'static CodePage, out: &mut Outcome) -> Option<Vec<u8>> {
+        let Some(parsed) = PstEntryId::parse(bytes, cp) else {
+            self.unknown(bytes, cp, out);
+            return None;
+        };
+        let new = self.paths.map(&parsed.path)?;
+        match parsed.with_path(&new, cp) {
+            Some(bytes) => {
+                out.said
+                    .push(format!("store entry ID {} → {new}", parsed.path));
+                Some(bytes)
+            }
+            None => {
+                out.left.push(format!(
+                    "the store entry ID of {} cannot hold {new:?} in code page {}",
+                    parsed.path,
+                    cp.name()
+                ));
+                None
+            }
+        }
+    }
+
+    /// Report bytes that hold an old path where mapiprof cannot change it.
+    fn unknown(&self, bytes: &[u8], cp: &'static CodePage, out: &mut Outcome) {
+        for old in self.paths.olds() {
+            if holds(bytes, old, cp) {
+                out.left.push(format!(
+                    "holds {old} inside a structure mapiprof does not know; left as it is"
+                ));
+                return;
+            }
+        }
+    }
+}
+
+/// Whether `bytes` hold `text` in UTF-16 LE or in code page `cp`, without
+/// regard to the case of ASCII letters.
+pub(crate) fn holds(bytes: &[u8], text: &str, cp: &'static CodePage) -> bool {
+    let lower: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
+    let text = text.to_ascii_lowercase();
+    let wide: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let (narrow, _, _) = cp.encode(&text);
+    [wide.as_slice(), narrow.as_ref()]
+        .iter()
+        .any(|needle| !needle.is_empty() && lower.windows(needle.len()).any(|w| w == *needle))
+}
