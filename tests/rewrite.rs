@@ -76,6 +76,28 @@ fn texts(model: &Model) -> (Vec<String>, Vec<String>) {
     (texts, undecoded)
 }
 
+/// The layout (32- or 64-bit descriptors) of every multi-valued binary.
+fn layouts(model: &Model) -> Vec<(String, mapi::Layout)> {
+    let mut out = Vec::new();
+    for profile in &model.profiles {
+        for block in &profile.keys {
+            for value in &block.values {
+                let (Some(tag), RegData::Hex { bytes, .. }) =
+                    (TagName::parse(value.name.as_str()), &value.data)
+                else {
+                    continue;
+                };
+                if let Some(PropValue::MvBinary(_, layout)) =
+                    mapi::decode(tag.tag.ptype, bytes, model.source.codepage)
+                {
+                    out.push((format!("{}/{}", block.path, value.name.as_str()), layout));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A file's text: UTF-16 LE after its byte-order mark, else UTF-8.
 fn text_of(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
@@ -155,8 +177,13 @@ corpus_test!(map_path_leaves_no_old_prefix_in_any_decoded_value, {
             .filter(|t| t.starts_with("\\\\fs01\\home\\%USERNAME%\\Outlook"))
             .count();
         assert_eq!(moved, had, "{name}");
-        // every multi-valued value and entry ID still decodes
+        // every multi-valued value and entry ID still decodes, in the
+        // layout it had
         assert_eq!(undecoded_before, undecoded_after, "{name}");
+        let (from, to) = (model(&from), model(&to));
+        assert_eq!(layouts(&from), layouts(&to), "{name}");
+        assert!(!layouts(&from).is_empty());
+        let (from, to) = (common::corpus().join("reg").join(name), dir.join(name));
         assert_eq!(check_findings(&from), check_findings(&to), "{name}");
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -168,6 +195,8 @@ const HOSTS: &str = "Windows Registry Editor Version 5.00\r\n\r\n\
 [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Work\\13dbb0c8aa05101a9bb000aa002fc45a]\r\n\
 \"001e6608\"=\"mail.example.com\"\r\n\
 \"001e660c\"=\"mail.example.community\"\r\n\
+\"001f6622\"=\"mail.example.com:44300\"\r\n\
+\"001f6625\"=\"msstd:example.com\"\r\n\
 \"001f3001\"=hex:6d,00,61,00,69,00,6c,00,2e,00,65,00,78,00,61,00,6d,00,70,00,6c,00,\\\r\n\
   65,00,2e,00,63,00,6f,00,6d,00,00,00\r\n\r\n\
 [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Work\\9375CFF0413111d3B88A00104B2A6676\\00000002]\r\n\
@@ -210,8 +239,14 @@ fn hosts_are_renamed_whole_and_profiles_move_with_default_profile() {
             "001e6608: mail.example.com → mx.example.net",
             "POP3 Server: MAIL.example.com → mx.example.net",
             "Account Name: Work mail → Büro mail",
+            "001f6622: mail.example.com:44300 → mx.example.net:44300",
+            // the principal fitted the proxy's parent domain, and no longer does
+            "check: warning[principal-host]",
+            "(new in the result)",
         ],
     );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.matches("check: ").count(), 1, "{said}");
     let text = text_of(&dir.join("new.reg"));
     // look-alikes and a display name are not hosts to rename
     for kept in [
@@ -225,6 +260,19 @@ fn hosts_are_renamed_whole_and_profiles_move_with_default_profile() {
         assert!(text.contains(kept), "{kept} not in:\n{text}");
     }
     assert!(!text.contains("\\Profiles\\Work"), "{text}");
+    // a host is a host: no scheme, port or path
+    let out = mapiprof_in(
+        &dir,
+        &[
+            "rewrite",
+            "work.reg",
+            "--map-host",
+            "mail.example.com=https://x",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_says(&out.stderr, &["give host names"]);
     // renaming onto a profile the file holds is refused, and nothing is written
     let two = root().join("samples/reg/o2013_two_profiles_ldap_pop3_third_party.reg");
     let out = mapiprof_in(

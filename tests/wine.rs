@@ -218,8 +218,9 @@ fn files_of(dir: &Path) -> Vec<Case> {
 }
 
 /// What mapiprof's writers produce from the samples: YAML → `.reg` of every
-/// `.reg` sample, `set`, `apply`, `retarget`, `render --to reg`, and `.prf →
-/// .reg` with and without `--base`.
+/// `.reg` sample, `set`, `apply`, `retarget`, `rewrite` (of a sample and of
+/// the real exports), `render --to reg`, and `.prf → .reg` with and without
+/// `--base`.
 fn written_by_mapiprof(dir: &Path) -> Vec<Case> {
     std::fs::create_dir_all(dir).unwrap();
     let run = |args: &[&str]| {
@@ -344,6 +345,18 @@ fn written_by_mapiprof(dir: &Path) -> Vec<Case> {
         "-o",
         "prf.reg",
     ]);
+    run(&[
+        "rewrite",
+        &sample("reg/o2013_two_profiles_ldap_pop3_third_party.reg"),
+        "--map-path",
+        "D:\\Mail=\\\\fs01\\mail\\%USERNAME%",
+        "--map-host",
+        "exch02.corp.example.com=exch03.corp.example.com",
+        "--rename-profile",
+        "Work=Arbeit",
+        "-o",
+        "rewrite.reg",
+    ]);
     outputs.extend(
         [
             "set.reg",
@@ -351,9 +364,26 @@ fn written_by_mapiprof(dir: &Path) -> Vec<Case> {
             "retarget.reg",
             "base.reg",
             "prf.reg",
+            "rewrite.reg",
         ]
         .map(String::from),
     );
+    // a migration of the real exports: PST paths in strings, store entry
+    // IDs and their multi-valued lists moved to a share
+    if Path::new(env!("MAPIPROF_CORPUS_DIR")).is_dir() {
+        for (n, path) in common::corpus_reg_files().iter().enumerate() {
+            let name = format!("rewrite-corpus-{n}.reg");
+            run(&[
+                "rewrite",
+                &path.to_string_lossy(),
+                "--map-path",
+                "C:\\Users=\\\\fs01\\home",
+                "-o",
+                &name,
+            ]);
+            outputs.push(name);
+        }
+    }
     outputs
         .into_iter()
         .map(|name| Case {

@@ -144,6 +144,19 @@ fn one(
         }
         result => result.in_file(&name)?,
     };
+    // a migration says what its result adds to `check`'s findings
+    if matches!(op, Operation::Rewrite(_)) && !edited.changes.is_empty() {
+        let found = mapiprof::edit::new_findings(&doc, &edited).in_file(&name)?;
+        edited.changes.extend(found.iter().map(|f| {
+            format!(
+                "check: {}[{}]: {}: {} (new in the result)",
+                f.severity.name(),
+                f.rule,
+                f.place,
+                f.message
+            )
+        }));
+    }
     // how the file is stored before and after, when fmt changes that
     let stored = |d: &Document| match d {
         Document::Reg(r) => Some(r.format),

@@ -324,7 +324,12 @@ fn run_command(command: Command) -> Result<u8> {
             };
             let rewrite = edit::Rewrite {
                 paths: edit::PathMap::new(pairs("--map-path", &map_path)?),
-                hosts: edit::HostMap::new(pairs("--map-host", &map_host)?),
+                hosts: edit::HostMap::new(
+                    map_host
+                        .iter()
+                        .map(|h| edit::host_pair(h))
+                        .collect::<Result<_, _>>()?,
+                ),
                 profiles: rename_profile
                     .iter()
                     .map(|p| edit::profile_pair(p))

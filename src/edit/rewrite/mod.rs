@@ -21,10 +21,12 @@
 //! take apart is left as it is and reported.
 
 mod files;
+mod lint;
 mod maps;
 mod values;
 
 pub use files::{rewrite_prf, rewrite_reg, rewrite_yaml};
+pub use lint::new_findings;
 pub use maps::{HostMap, PathMap};
 
 use super::{BadValue, EditError};
@@ -95,6 +97,27 @@ pub fn profile_pair(text: &str) -> Result<(String, String), EditError> {
         return Err(EditError::value(
             "--rename-profile",
             BadValue::ProfileName(new),
+        ));
+    }
+    Ok((old, new))
+}
+
+/// A host rename: both sides host names (letters, digits, `.`, `-`, `_`),
+/// so that a renamed proxy or principal stays one.
+pub fn host_pair(text: &str) -> Result<(String, String), EditError> {
+    let (old, new) = pair("--map-host", text)?;
+    let host = |h: &str| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    };
+    if !host(&old) || !host(&new) {
+        return Err(EditError::value(
+            "--map-host",
+            BadValue::Rewrite(format!(
+                "{:?}: give host names (mail.example.com=mail.example.net), without a scheme, port or path",
+                crate::text::visible(text)
+            )),
         ));
     }
     Ok((old, new))

@@ -288,3 +288,70 @@ pub(crate) fn holds(bytes: &[u8], text: &str, cp: &'static CodePage) -> bool {
         .iter()
         .any(|needle| !needle.is_empty() && lower.windows(needle.len()).any(|w| w == *needle))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::rewrite::{HostMap, PathMap};
+    use crate::mapi::Layout;
+    use crate::reg::ValueName;
+
+    fn rewrite() -> Rewrite {
+        Rewrite {
+            paths: PathMap::new(vec![("C:\\Mail".into(), "H:\\Mail".into())]),
+            hosts: HostMap::new(vec![(
+                "exch01.example.com".into(),
+                "exch02.example.com".into(),
+            )]),
+            ..Rewrite::default()
+        }
+    }
+
+    fn hex(name: &str, bytes: Vec<u8>) -> RegValue {
+        RegValue {
+            name: ValueName::Named(name.into()),
+            data: RegData::Hex { kind: 3, bytes },
+        }
+    }
+
+    #[test]
+    fn the_home_server_addresses_keep_their_list_and_layout() {
+        let cp = encoding_rs::WINDOWS_1252;
+        for layout in [Layout::Bits32, Layout::Bits64] {
+            let items = vec![
+                "ncacn_ip_tcp:exch01.example.com".to_owned(),
+                "ncacn_http:exch01.example.com.au".to_owned(),
+            ];
+            let bytes = mapi::encode(&PropValue::MvString8(items, layout), cp).unwrap();
+            let value = hex("101e6613", bytes);
+            let out = rewrite().value(Place::Mapi(Some(Scope::Exchange)), &value, cp);
+            let Some(RegData::Hex { bytes, .. }) = out.data else {
+                panic!("changed");
+            };
+            assert_eq!(
+                mapi::decode(PropType::STRING8.multi(), &bytes, cp),
+                Some(PropValue::MvString8(
+                    vec![
+                        "ncacn_ip_tcp:exch02.example.com".to_owned(),
+                        "ncacn_http:exch01.example.com.au".to_owned()
+                    ],
+                    layout
+                ))
+            );
+            // the same list in a section of another provider is no server list
+            let other = rewrite().value(Place::Mapi(Some(Scope::Ldap)), &value, cp);
+            assert_eq!(other.data, None);
+        }
+    }
+
+    #[test]
+    fn a_binary_holding_an_old_path_elsewhere_is_named_and_kept() {
+        let cp = encoding_rs::WINDOWS_1252;
+        let mut bytes = vec![1, 2, 3, 4];
+        bytes.extend(mapi::unicode_bytes("c:\\mail\\x.pst"));
+        let out = rewrite().value(Place::Mapi(None), &hex("01020409", bytes), cp);
+        assert_eq!(out.data, None);
+        assert_eq!(out.left.len(), 1, "{:?}", out.left);
+        assert!(out.left[0].contains("C:\\Mail"), "{:?}", out.left);
+    }
+}
