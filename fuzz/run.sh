@@ -10,7 +10,7 @@ shift 2 || shift $#
 seeds="corpus/$target"
 mkdir -p "$seeds"
 case "$target" in
-  reg_reader) exts="reg" ;;
+  reg_reader|migrate) exts="reg" ;;
   prf_reader) exts="prf" ;;
   yaml_reader) exts="yaml" ;;
   hive_reader) exts="dat" ;;

@@ -30,7 +30,7 @@ fn inventory_of_the_reg_samples_as_csv() {
         &out.stderr,
         &[
             "failed: samples/reg/err_not_a_reg_file.reg",
-            "of 17 files failed",
+            "of 18 files failed",
         ],
     );
     common::snapshots().bind(|| insta::assert_snapshot!(stdout(&out)));
@@ -215,7 +215,7 @@ fn columns_are_chosen_by_name_and_an_unknown_one_is_refused() {
         &["inventory", "samples/reg", "-r", "--columns", "profile,pst"],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert_says(&out.stderr, &["no column \"pst\"", "pst_files"]);
+    assert_says(&out.stderr, &["no column 'pst'", "pst_files"]);
     assert!(out.stdout.is_empty());
 }
 

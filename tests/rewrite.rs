@@ -154,7 +154,7 @@ corpus_test!(map_path_leaves_no_old_prefix_in_any_decoded_value, {
         );
         let said = String::from_utf8_lossy(&out.stderr);
         // the one list of an undocumented layout is named and left alone
-        assert_says(&out.stderr, &["1102022a: left alone"]);
+        assert_says(&out.stderr, &["1102022a: left alone", "is not expanded"]);
         assert!(
             said.contains("Delivery Store EntryID: store entry ID C:\\Users"),
             "{said}"
@@ -188,6 +188,60 @@ corpus_test!(map_path_leaves_no_old_prefix_in_any_decoded_value, {
     }
     let _ = std::fs::remove_dir_all(&dir);
 });
+
+#[test]
+fn every_store_entry_id_of_the_sample_moves_and_the_unknown_list_is_named() {
+    let dir = common::scratch("rewrite-sample");
+    let from = root().join("samples/reg/o16_pop3_pst_store_entry_ids.reg");
+    let to = dir.join("moved.reg");
+    let out = mapiprof_in(
+        &dir,
+        &[
+            "rewrite",
+            from.to_str().unwrap(),
+            "--map-path",
+            "c:/users/MWEBER/documents=\\\\fs01\\home\\mweber\\",
+            "-o",
+            to.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    // the list of stores, the provider's entry ID and path, the address
+    // book's list of stores and the account's delivery store
+    assert_eq!(
+        said.matches(": store entry ID C:\\Users").count(),
+        4,
+        "{said}"
+    );
+    assert_says(
+        &out.stderr,
+        &[
+            "001f6700: C:\\Users\\mweber\\Documents\\Outlook-Dateien\\Geschäftlich.pst → \\\\fs01\\home\\mweber\\Outlook-Dateien\\Geschäftlich.pst",
+            "1102022a: left alone: c:/users/MWEBER/documents is inside a structure mapiprof does not know",
+        ],
+    );
+    let (before, undecoded_before) = texts(&model(&from));
+    let (after, undecoded_after) = texts(&model(&to));
+    let moved =
+        |texts: &[String], prefix: &str| texts.iter().filter(|t| t.starts_with(prefix)).count();
+    // five values hold the path (the string one counts twice: as UTF-16
+    // text and as a PT_UNICODE)
+    let had = moved(&before, "C:\\Users\\mweber\\Documents\\");
+    assert_eq!(had, 6);
+    assert_eq!(moved(&after, "C:\\Users\\mweber\\Documents\\"), 0);
+    let new = "\\\\fs01\\home\\mweber\\Outlook-Dateien\\Geschäftlich.pst";
+    assert_eq!(moved(&after, new), had);
+    assert_eq!(undecoded_before, undecoded_after);
+    assert_eq!(layouts(&model(&from)), layouts(&model(&to)));
+    assert_eq!(check_findings(&from), check_findings(&to));
+    let _ = std::fs::remove_dir_all(&dir);
+}
 
 const HOSTS: &str = "Windows Registry Editor Version 5.00\r\n\r\n\
 [HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook]\r\n\

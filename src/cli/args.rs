@@ -453,8 +453,9 @@ pub enum Command {
     /// accounts everywhere they are stored, store entry IDs included.
     #[command(
         after_help = "--map-path OLD=NEW moves every path that starts with OLD (compared \
-        without regard to case, as Windows compares paths; OLD matches where a path part ends, so \
-        C:\\Users\\jdoe never moves C:\\Users\\jdoe2): string values of either type and their lists \
+        without regard to case, as Windows compares paths, \\ and / alike; OLD matches where a \
+        path part ends, so C:\\Users\\jdoe never moves C:\\Users\\jdoe2; a separator at the end of \
+        either side does not count): string values of either type and their lists \
         (the PST path 001f6700, the OST path 001f6610, the client section's paths, .prf settings), and \
         the path inside every PST store entry ID (Delivery Store EntryID, PR_ENTRYID, the store lists \
         1102039b and PR_CONTAB_STORE_ENTRYIDS), rebuilt with its lengths and the offsets of its \
@@ -468,11 +469,12 @@ pub enum Command {
         ProfileName); --rename-account OLD=NEW renames the account (Account Name, and AccountName of \
         the Exchange account section). Every option repeats.\n\n\
         Like set, rewrite writes only where it is told: --in-place [--backup], -o FILE, \
-        --out-dir DIR, or --dry-run to see the diff; each file lists what changed, and the lint \
-        rules run on the result.\n\n\
+        --out-dir DIR, or --dry-run to see the diff; each file lists what changed and what \
+        check finds in the result that it did not find before, and an option that matched \
+        nothing in any file is named at the end.\n\n\
         Exit codes: 0 done, 2 errors (the other files are still done).\n\n\
-        Examples:\n  mapiprof rewrite exports -r --map-path 'H:\\=\\\\fs01\\home\\%USERNAME%\\' --dry-run\n  \
-        mapiprof rewrite *.reg --map-host exch01.corp.example.com=exch02.corp.example.com --in-place --backup\n  \
+        Examples:\n  mapiprof rewrite exports -r --map-path '\\\\oldfs\\home=\\\\fs01\\home' --dry-run\n  \
+        mapiprof rewrite *.reg --map-host exch01.example.com=exch02.example.com --in-place\n  \
         mapiprof rewrite old.reg --rename-profile Outlook=Contoso -o new.reg"
     )]
     Rewrite {

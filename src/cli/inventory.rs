@@ -118,23 +118,31 @@ pub fn run(paths: &[PathBuf], request: &Request, read: &ReadOptions) -> Result<u
     Ok(0)
 }
 
-/// The columns asked for, every one when none.
+/// The columns asked for, every one when none; a name given twice or
+/// unknown is refused.
 fn columns(names: &[String]) -> Result<Vec<&'static Column>> {
-    names
-        .iter()
-        .filter(|n| !n.trim().is_empty())
-        .map(|name| match inventory::column(name) {
-            Some(column) => Ok(column),
-            None => {
-                let known: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
-                bail!(
-                    "--columns: no column {:?}; the columns are {}",
-                    text::visible(name),
-                    known.join(", ")
-                )
-            }
-        })
-        .collect()
+    let mut out: Vec<&'static Column> = Vec::new();
+    for name in names.iter().filter(|n| !n.trim().is_empty()) {
+        let Some(column) = inventory::column(name) else {
+            let known = COLUMNS.iter().map(|c| c.name);
+            let close = mapiprof::mapi::dictionary::closest_among(name.trim(), known);
+            let hint = match close.as_slice() {
+                [] => String::new(),
+                some => format!(" (did you mean {}?)", some.join(", ")),
+            };
+            let all: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+            bail!(
+                "--columns: no column '{}'{hint}; the columns are {}",
+                text::visible(name.trim()),
+                all.join(", ")
+            );
+        };
+        if out.iter().any(|c| c.name == column.name) {
+            bail!("--columns: {} is given twice", column.name);
+        }
+        out.push(column);
+    }
+    Ok(out)
 }
 
 /// The rows of one file. Warnings are not printed (a fleet would bury the

@@ -323,7 +323,12 @@ fn run_command(command: Command) -> Result<u8> {
                     .collect()
             };
             let rewrite = edit::Rewrite {
-                paths: edit::PathMap::new(pairs("--map-path", &map_path)?),
+                paths: edit::PathMap::new(
+                    map_path
+                        .iter()
+                        .map(|p| edit::path_pair(p))
+                        .collect::<Result<_, _>>()?,
+                ),
                 hosts: edit::HostMap::new(
                     map_host
                         .iter()
@@ -335,19 +340,28 @@ fn run_command(command: Command) -> Result<u8> {
                     .map(|p| edit::profile_pair(p))
                     .collect::<Result<_, _>>()?,
                 accounts: pairs("--rename-account", &rename_account)?,
+                used: edit::Used::default(),
             };
             if rewrite.is_empty() {
                 bail!(
                     "nothing to do: give --map-path, --map-host, --rename-profile or --rename-account"
                 );
             }
-            batch::run(
+            let kept = rewrite.clone();
+            let done = batch::run(
                 &files,
                 &Operation::Rewrite(Box::new(rewrite)),
                 &batch,
                 &read,
                 true,
-            )
+            );
+            // an option that matched nothing is most often a typing or
+            // quoting mistake
+            #[allow(clippy::print_stderr)]
+            for option in kept.unused() {
+                eprintln!("warning: {option} matched nothing in any file");
+            }
+            done
         }
         Command::GitSetup { global } => gitsetup::run(global).map(|()| 0),
         Command::Schema { output } => {

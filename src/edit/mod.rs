@@ -28,8 +28,8 @@ pub use prf_file::{apply_prf, set_prf};
 pub use reg_file::set_reg;
 pub use retarget::{Retarget, retarget_reg, retarget_yaml};
 pub use rewrite::{
-    HostMap, PathMap, Rewrite, host_pair, new_findings, pair, profile_pair, rewrite_prf,
-    rewrite_reg, rewrite_yaml,
+    HostMap, PathMap, Rewrite, Used, host_pair, new_findings, pair, path_pair, profile_pair,
+    rewrite_prf, rewrite_reg, rewrite_yaml,
 };
 pub use yaml_file::{set_yaml, via_prf};
 

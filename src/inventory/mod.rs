@@ -364,7 +364,7 @@ pub static COLUMNS: &[Column] = &[
     },
     Column {
         name: "root",
-        help: "where the profile lives: Office 16.0, Office 15.0, Windows Messaging Subsystem, or prf",
+        help: "Office 16.0, Office 15.0, Windows Messaging Subsystem, or prf",
         cell: |r| Cell::Text(r.root.clone()),
     },
     Column {

@@ -147,10 +147,12 @@ fn markdown_cell(cell: &Cell) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            // what Markdown reads as markup (a backslash too: `\\fs01`
+            // would show as `\fs01`), escaped the CommonMark way
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
             '\t' => out.push(' '),
             c => out.push(c),
         }
@@ -242,7 +244,7 @@ mod tests {
         let last = text.lines().last().unwrap();
         assert_eq!(
             last,
-            "| a,b.reg | =cmd\\|' /C calc'!A0 | yes | one\\u{1b}[31m; two \"q\" | 0 |"
+            "| a,b.reg | =cmd\\|' /C calc'\\!A0 | yes | one\\\\u{1b}\\[31m; two \"q\" | 0 |"
         );
         assert!(text.starts_with("| file | profile |"));
     }

@@ -175,6 +175,9 @@ pub fn rewrite_reg(input: &RegInput, r: &Rewrite) -> Result<Edited, EditError> {
             None => Line::Keep,
         },
     )?;
+    if r.names_variables(&changes) {
+        changes.push(super::NOT_EXPANDED.to_owned());
+    }
     Ok(Edited {
         text,
         changes,
@@ -207,6 +210,9 @@ pub fn rewrite_yaml(model: &Model, r: &Rewrite) -> Result<Edited, EditError> {
         }
     }
     let text = yaml::write(&out, &yaml::WriteOptions::default())?;
+    if r.names_variables(&changes) {
+        changes.push(super::NOT_EXPANDED.to_owned());
+    }
     Ok(Edited {
         text,
         changes,

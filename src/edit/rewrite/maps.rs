@@ -1,15 +1,23 @@
 //! The two mappings of text: path prefixes and whole host names.
 
 /// Path prefixes, old → new, tried longest first. A prefix matches without
-/// regard to case, as Windows compares paths, and only where a path part
-/// ends: `C:\Users\jdoe` moves `C:\Users\jdoe\a.pst`, never
-/// `C:\Users\jdoe2\a.pst`.
+/// regard to case, as Windows compares paths, `\` and `/` alike, and only
+/// where a path part ends: `C:\Users\jdoe` moves `C:\Users\jdoe\a.pst`,
+/// never `C:\Users\jdoe2\a.pst`. Separators at the end of either side do
+/// not count: `D:\Mail\=E:\Post` and `D:\Mail=E:\Post\` both give
+/// `E:\Post\a.pst`.
 #[derive(Debug, Clone, Default)]
 pub struct PathMap(Vec<(String, String)>);
 
 impl PathMap {
-    /// The mapping of `pairs`.
-    pub fn new(mut pairs: Vec<(String, String)>) -> PathMap {
+    /// The mapping of `pairs` (each side already known not to be empty
+    /// once its ending separators are left out: see
+    /// [`super::path_pair`]).
+    pub fn new(pairs: Vec<(String, String)>) -> PathMap {
+        let mut pairs: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(old, new)| (trimmed(&old).to_owned(), trimmed(&new).to_owned()))
+            .collect();
         pairs.sort_by_key(|(old, _)| std::cmp::Reverse(old.chars().count()));
         PathMap(pairs)
     }
@@ -24,23 +32,36 @@ impl PathMap {
         self.0.iter().map(|(old, _)| old.as_str())
     }
 
-    /// `path` with its prefix mapped, when one matches.
-    pub fn map(&self, path: &str) -> Option<String> {
+    /// The mappings, longest old prefix first.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(old, new)| (old.as_str(), new.as_str()))
+    }
+
+    /// `path` with its prefix mapped, and the old prefix, when one matches.
+    pub fn map(&self, path: &str) -> Option<(String, &str)> {
         self.0.iter().find_map(|(old, new)| {
             let rest = strip_prefix_folded(path, old)?;
-            let at_end =
-                old.ends_with(['\\', '/']) || rest.is_empty() || rest.starts_with(['\\', '/']);
-            at_end.then(|| format!("{new}{rest}"))
+            (rest.is_empty() || rest.starts_with(['\\', '/']))
+                .then(|| (format!("{new}{rest}"), old.as_str()))
         })
     }
 }
 
-/// What follows `prefix` in `text`, compared without regard to case.
+/// `path` without the separators it ends with.
+pub(super) fn trimmed(path: &str) -> &str {
+    path.trim_end_matches(['\\', '/'])
+}
+
+/// What follows `prefix` in `text`, compared without regard to case and
+/// with `\` and `/` alike.
 fn strip_prefix_folded<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let separator = |c: char| c == '\\' || c == '/';
     let mut chars = text.char_indices();
     for p in prefix.chars() {
         let (_, t) = chars.next()?;
-        if t != p && !t.to_lowercase().eq(p.to_lowercase()) {
+        let alike =
+            t == p || (separator(t) && separator(p)) || t.to_lowercase().eq(p.to_lowercase());
+        if !alike {
             return None;
         }
     }
@@ -70,13 +91,19 @@ impl HostMap {
         self.0.is_empty()
     }
 
-    /// `text` with every whole host name mapped, when one is.
-    pub fn map(&self, text: &str) -> Option<String> {
+    /// The mappings, longest old name first.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(old, new)| (old.as_str(), new.as_str()))
+    }
+
+    /// `text` with every whole host name mapped, with the old names found,
+    /// when one is.
+    pub fn map(&self, text: &str) -> Option<(String, Vec<&str>)> {
         if self.0.is_empty() {
             return None;
         }
         let mut out = String::with_capacity(text.len());
-        let mut changed = false;
+        let mut found_olds: Vec<&str> = Vec::new();
         let mut at = 0usize;
         let mut previous: Option<char> = None;
         while let Some(rest) = text.get(at..) {
@@ -101,7 +128,7 @@ impl HostMap {
                     out.push_str(new);
                     at = at.saturating_add(old.len());
                     previous = old.chars().last();
-                    changed = true;
+                    found_olds.push(old);
                 }
                 None => {
                     out.push(c);
@@ -110,7 +137,7 @@ impl HostMap {
                 }
             }
         }
-        changed.then_some(out)
+        (!found_olds.is_empty()).then_some((out, found_olds))
     }
 }
 
@@ -143,28 +170,38 @@ mod tests {
 
     #[test]
     fn paths_map_by_prefix_longest_first_without_case() {
+        let new = |map: &PathMap, path: &str| map.map(path).map(|(new, _)| new);
         let map = paths(&[
             ("H:\\", "\\\\fs01\\home\\%USERNAME%\\"),
             ("h:\\archive", "\\\\fs02\\archive"),
         ]);
         assert_eq!(
-            map.map("h:\\Mail\\a.pst").as_deref(),
+            new(&map, "h:\\Mail\\a.pst").as_deref(),
             Some("\\\\fs01\\home\\%USERNAME%\\Mail\\a.pst")
         );
         assert_eq!(
-            map.map("H:\\ARCHIVE\\2019.pst").as_deref(),
+            new(&map, "H:\\ARCHIVE\\2019.pst").as_deref(),
             Some("\\\\fs02\\archive\\2019.pst")
         );
-        assert_eq!(map.map("C:\\H:\\x"), None);
+        assert_eq!(map.map("h:/archive/2019.pst").unwrap().1, "h:\\archive");
+        assert_eq!(new(&map, "C:\\H:\\x"), None);
         let map = paths(&[("C:\\Users\\jdoe", "D:\\jdoe")]);
-        assert_eq!(map.map("C:\\USERS\\JDOE").as_deref(), Some("D:\\jdoe"));
+        assert_eq!(new(&map, "C:\\USERS\\JDOE").as_deref(), Some("D:\\jdoe"));
         assert_eq!(
-            map.map("c:\\users\\jdoe\\a.pst").as_deref(),
+            new(&map, "c:\\users\\jdoe\\a.pst").as_deref(),
             Some("D:\\jdoe\\a.pst")
         );
-        assert_eq!(map.map("C:\\Users\\jdoe2\\a.pst"), None);
+        assert_eq!(new(&map, "C:\\Users\\jdoe2\\a.pst"), None);
         let map = paths(&[("C:\\Users\\Ärger\\", "D:\\")]);
-        assert_eq!(map.map("C:\\users\\ärger\\x").as_deref(), Some("D:\\x"));
+        assert_eq!(new(&map, "C:\\users\\ärger\\x").as_deref(), Some("D:\\x"));
+        // a separator at the end of one side and not the other
+        for (old, to) in [("D:\\Mail\\", "E:\\Post"), ("D:\\Mail", "E:\\Post\\")] {
+            let map = paths(&[(old, to)]);
+            assert_eq!(
+                new(&map, "d:\\mail\\a.pst").as_deref(),
+                Some("E:\\Post\\a.pst")
+            );
+        }
     }
 
     #[test]
@@ -180,7 +217,7 @@ mod tests {
                 "ncacn_http:mx.example.net ncacn_ip_tcp:mx.example.net",
             ),
         ] {
-            assert_eq!(map.map(from).as_deref(), Some(to), "{from}");
+            assert_eq!(map.map(from).map(|(t, _)| t).as_deref(), Some(to), "{from}");
         }
         for alike in [
             "mail.example.community",

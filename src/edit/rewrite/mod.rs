@@ -29,6 +29,12 @@ pub use files::{rewrite_prf, rewrite_reg, rewrite_yaml};
 pub use lint::new_findings;
 pub use maps::{HostMap, PathMap};
 
+/// The note a registry form gets when a new path holds `%VAR%`.
+const NOT_EXPANDED: &str = "note: Outlook reads the paths of a registry profile as they are written: %…% is not expanded there (a .prf's settings are expanded when Outlook applies the file)";
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
 use super::{BadValue, EditError};
 
 /// What to rewrite.
@@ -42,6 +48,41 @@ pub struct Rewrite {
     pub profiles: Vec<(String, String)>,
     /// Account names, old → new.
     pub accounts: Vec<(String, String)>,
+    /// The mappings that changed something in some file, shared by the
+    /// clones a batch works with: see [`Rewrite::unused`].
+    pub used: Used,
+}
+
+/// The mappings that changed something, by kind and old side (folded).
+#[derive(Debug, Clone, Default)]
+pub struct Used(Arc<Mutex<HashSet<(Mapping, String)>>>);
+
+/// What a mapping maps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mapping {
+    /// `--map-path`.
+    Path,
+    /// `--map-host`.
+    Host,
+    /// `--rename-profile`.
+    Profile,
+    /// `--rename-account`.
+    Account,
+}
+
+impl Used {
+    fn mark(&self, kind: Mapping, old: &str) {
+        if let Ok(mut used) = self.0.lock() {
+            used.insert((kind, crate::reg::name::fold(old)));
+        }
+    }
+
+    fn has(&self, kind: Mapping, old: &str) -> bool {
+        self.0
+            .lock()
+            .map(|used| used.contains(&(kind, crate::reg::name::fold(old))))
+            .unwrap_or(true)
+    }
 }
 
 impl Rewrite {
@@ -55,12 +96,70 @@ impl Rewrite {
 
     /// The new name of profile `name`, when it is renamed.
     fn profile(&self, name: &str) -> Option<&str> {
-        renamed(&self.profiles, name)
+        let new = renamed(&self.profiles, name)?;
+        self.used.mark(Mapping::Profile, name);
+        Some(new)
     }
 
     /// The new name of account `name`, when it is renamed.
     fn account(&self, name: &str) -> Option<&str> {
-        renamed(&self.accounts, name)
+        let new = renamed(&self.accounts, name)?;
+        self.used.mark(Mapping::Account, name);
+        Some(new)
+    }
+
+    /// `path` with its prefix mapped, the mapping marked used.
+    fn path_of(&self, path: &str) -> Option<String> {
+        let (new, old) = self.paths.map(path)?;
+        self.used.mark(Mapping::Path, old);
+        Some(new)
+    }
+
+    /// `text` with its host names mapped, the mappings marked used.
+    fn hosts_of(&self, text: &str) -> Option<String> {
+        let (new, olds) = self.hosts.map(text)?;
+        for old in olds {
+            self.used.mark(Mapping::Host, old);
+        }
+        Some(new)
+    }
+
+    /// Whether `changes` moved a path to one that names an environment
+    /// variable.
+    fn names_variables(&self, changes: &[String]) -> bool {
+        self.paths
+            .pairs()
+            .filter(|(_, new)| new.matches('%').count() >= 2)
+            .any(|(_, new)| changes.iter().any(|c| c.contains(new)))
+    }
+
+    /// The options that changed nothing in any file so far, as given
+    /// (`--map-host 'a=b'`).
+    pub fn unused(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (old, new) in self.paths.pairs() {
+            if !self.used.has(Mapping::Path, old) {
+                out.push(format!("--map-path '{old}={new}'"));
+            }
+        }
+        for (old, new) in self.hosts.pairs() {
+            if !self.used.has(Mapping::Host, old) {
+                out.push(format!("--map-host '{old}={new}'"));
+            }
+        }
+        for (kind, option, pairs) in [
+            (Mapping::Profile, "--rename-profile", &self.profiles),
+            (Mapping::Account, "--rename-account", &self.accounts),
+        ] {
+            for (old, new) in pairs {
+                if !self.used.has(kind, old) {
+                    out.push(format!("{option} '{old}={new}'"));
+                }
+            }
+        }
+        out.into_iter()
+            .map(|o| crate::text::visible(&o).into_owned())
+            .collect()
     }
 }
 
@@ -77,7 +176,7 @@ pub fn pair(option: &str, text: &str) -> Result<(String, String), EditError> {
     let bad = |why: &str| {
         EditError::value(
             option,
-            BadValue::Rewrite(format!("{:?}: {why}", crate::text::visible(text))),
+            BadValue::Rewrite(format!("'{}': {why}", crate::text::visible(text))),
         )
     };
     let (old, new) = text.split_once('=').ok_or_else(|| bad("give OLD=NEW"))?;
@@ -115,7 +214,24 @@ pub fn host_pair(text: &str) -> Result<(String, String), EditError> {
         return Err(EditError::value(
             "--map-host",
             BadValue::Rewrite(format!(
-                "{:?}: give host names (mail.example.com=mail.example.net), without a scheme, port or path",
+                "'{}': give host names (mail.example.com=mail.example.net), without a scheme, port or path",
+                crate::text::visible(text)
+            )),
+        ));
+    }
+    Ok((old, new))
+}
+
+/// A path mapping: neither side may be empty once the separators it ends
+/// with are left out (`D:\Mail=` would glue the rest of a path onto
+/// nothing).
+pub fn path_pair(text: &str) -> Result<(String, String), EditError> {
+    let (old, new) = pair("--map-path", text)?;
+    if maps::trimmed(&old).is_empty() || maps::trimmed(&new).is_empty() {
+        return Err(EditError::value(
+            "--map-path",
+            BadValue::Rewrite(format!(
+                "'{}': give a path on both sides (D:\\Mail=E:\\Post)",
                 crate::text::visible(text)
             )),
         ));

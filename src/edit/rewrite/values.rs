@@ -208,9 +208,9 @@ impl Rewrite {
 
     /// A text with its path, hosts or name mapped.
     pub(super) fn text(&self, text: &str, kind: Kind, out: &mut Outcome) -> Option<String> {
-        let mut new = self.paths.map(text);
+        let mut new = self.path_of(text);
         if kind == Kind::Host
-            && let Some(mapped) = self.hosts.map(new.as_deref().unwrap_or(text))
+            && let Some(mapped) = self.hosts_of(new.as_deref().unwrap_or(text))
         {
             new = Some(mapped);
         }
@@ -246,7 +246,7 @@ impl Rewrite {
             self.unknown(bytes, cp, out);
             return None;
         };
-        let new = self.paths.map(&parsed.path)?;
+        let new = self.path_of(&parsed.path)?;
         match parsed.with_path(&new, cp) {
             Some(bytes) => {
                 out.said
@@ -269,7 +269,7 @@ impl Rewrite {
         for old in self.paths.olds() {
             if holds(bytes, old, cp) {
                 out.left.push(format!(
-                    "holds {old} inside a structure mapiprof does not know; left as it is"
+                    "{old} is inside a structure mapiprof does not know"
                 ));
                 return;
             }
@@ -277,16 +277,19 @@ impl Rewrite {
     }
 }
 
-/// Whether `bytes` hold `text` in UTF-16 LE or in code page `cp`, without
-/// regard to the case of ASCII letters.
+/// Whether `bytes` hold the path `text` (with `\\` or `/` as written, or
+/// `\\` throughout) in UTF-16 LE or in code page `cp`, without regard to
+/// the case of ASCII letters.
 pub(crate) fn holds(bytes: &[u8], text: &str, cp: &'static CodePage) -> bool {
     let lower: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
     let text = text.to_ascii_lowercase();
-    let wide: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let (narrow, _, _) = cp.encode(&text);
-    [wide.as_slice(), narrow.as_ref()]
-        .iter()
-        .any(|needle| !needle.is_empty() && lower.windows(needle.len()).any(|w| w == *needle))
+    [text.clone(), text.replace('/', "\\")].iter().any(|text| {
+        let wide: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (narrow, _, _) = cp.encode(text);
+        [wide.as_slice(), narrow.as_ref()]
+            .iter()
+            .any(|needle| !needle.is_empty() && lower.windows(needle.len()).any(|w| w == *needle))
+    })
 }
 
 #[cfg(test)]
