@@ -327,3 +327,70 @@ fn a_bad_value_is_one_error_before_any_file() {
     common::assert_says(&out.stderr, &["→ [use-http, ssl-only]"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn two_files_bound_for_one_place_in_the_out_dir_are_refused_first() {
+    let dir = common::scratch("batch-out-dir-clash");
+    let bytes = sample("o2007_wms_proxy_dialog_port.reg");
+    for sub in ["x", "Y"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("p.reg"), &bytes).unwrap();
+    }
+    std::fs::write(dir.join("x").join("P.REG"), &bytes).unwrap();
+    // the files named one by one all go to out/p.reg (or P.REG, the same
+    // file on Windows)
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "x/p.reg",
+            "Y/p.reg",
+            "TCPExchangePort=6001",
+            "--create",
+            "--out-dir",
+            "out",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(
+        &out.stderr,
+        &["x/p.reg and Y/p.reg would both be written to out/p.reg"],
+    );
+    assert!(!dir.join("out").exists());
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            "x",
+            "--recursive",
+            "TCPExchangePort=6001",
+            "--create",
+            "--out-dir",
+            "out",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_says(&out.stderr, &["would both be written to out/"]);
+    // under one folder given, each keeps its folder and so a place of its own
+    std::fs::remove_file(dir.join("x").join("P.REG")).unwrap();
+    let out = common::mapiprof_in(
+        &dir,
+        &[
+            "set",
+            ".",
+            "-r",
+            "TCPExchangePort=6001",
+            "--create",
+            "--out-dir",
+            "out",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("out/x/p.reg").is_file() && dir.join("out/Y/p.reg").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -423,3 +423,120 @@ fn a_prf_and_a_yaml_document_are_rewritten_in_their_own_form() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn renames_that_would_merge_or_disagree_are_refused_and_notes_change_nothing() {
+    let dir = common::scratch("rewrite-refusals");
+    let two = root().join("samples/reg/o2013_two_profiles_ldap_pop3_third_party.reg");
+    std::fs::copy(&two, dir.join("two.reg")).unwrap();
+    let run = |args: &[&str]| mapiprof_in(&dir, args);
+    // two profiles onto one name
+    let out = run(&[
+        "rewrite",
+        "two.reg",
+        "--rename-profile",
+        "Home=Mail",
+        "--rename-profile",
+        "work=MAIL",
+        "--dry-run",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_says(&out.stderr, &["would both be renamed", "merge them"]);
+    // one old name, two new ones
+    let out = run(&[
+        "rewrite",
+        "two.reg",
+        "--map-host",
+        "a.example=b.example",
+        "--map-host",
+        "A.example=c.example",
+        "--dry-run",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_says(&out.stderr, &["'a.example' is given twice"]);
+    // a profile name a .prf line could not keep
+    let out = run(&[
+        "rewrite",
+        "two.reg",
+        "--rename-profile",
+        "Home= Home ",
+        "--dry-run",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_says(&out.stderr, &["cannot be a profile name"]);
+    // a text without a separator is no path: nothing changes, and an
+    // option that matched nothing is named
+    let out = run(&[
+        "rewrite",
+        "two.reg",
+        "--map-path",
+        "Privat=X:\\Privat",
+        "--in-place",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_says(
+        &out.stderr,
+        &[
+            "0 changed, 1 unchanged",
+            "warning: --map-path 'Privat=X:\\Privat' matched nothing in any file",
+        ],
+    );
+    assert_eq!(
+        std::fs::read(dir.join("two.reg")).unwrap(),
+        std::fs::read(&two).unwrap()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_value_left_alone_is_a_note_and_the_file_is_not_replaced() {
+    let dir = common::scratch("rewrite-notes");
+    let sample = root().join("samples/reg/o16_pop3_pst_store_entry_ids.reg");
+    std::fs::copy(&sample, dir.join("a.reg")).unwrap();
+    let before = std::fs::metadata(dir.join("a.reg"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    // a prefix that ends inside a path part moves no path, but the
+    // undocumented list holds its text: a note, and the file stays
+    let out = mapiprof_in(
+        &dir,
+        &[
+            "rewrite",
+            "a.reg",
+            "--map-path",
+            "C:\\Users\\mweber\\Doc=D:\\x",
+            "--in-place",
+            "--backup",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_says(
+        &out.stderr,
+        &["a.reg: note: Outlook\\0a0d020000000000c000000000000046/1102022a: left alone"],
+    );
+    assert_says(&out.stderr, &["0 changed, 1 unchanged"]);
+    assert_eq!(
+        std::fs::read(dir.join("a.reg")).unwrap(),
+        std::fs::read(&sample).unwrap()
+    );
+    assert_eq!(
+        std::fs::metadata(dir.join("a.reg"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        before
+    );
+    assert!(!dir.join("a.reg.bak").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -53,7 +53,8 @@ impl Output {
 /// How one file fared.
 enum Fate {
     Changed(Vec<String>),
-    Unchanged,
+    /// Nothing changed; the notes say why something was left alone.
+    Unchanged(Vec<String>),
     /// It does not hold the property set (and `--create` was not given):
     /// nothing to do, not a failure unless `--require` says so.
     Skipped(String),
@@ -79,6 +80,9 @@ pub fn run(
             "-o writes one file, and {} were given; use --out-dir or --in-place",
             files.len()
         );
+    }
+    if let Output::Dir(dir) = output {
+        refuse_shared_destinations(dir, &files)?;
     }
     let bar = progress(files.len() as u64, quiet);
     // Ctrl-C: files not started yet are left alone; a file being written
@@ -145,7 +149,7 @@ fn one(
         result => result.in_file(&name)?,
     };
     // a migration says what its result adds to `check`'s findings
-    if matches!(op, Operation::Rewrite(_)) && !edited.changes.is_empty() {
+    if matches!(op, Operation::Rewrite(_)) && edited.changes_anything() {
         let found = mapiprof::edit::new_findings(&doc, &edited).in_file(&name)?;
         edited.changes.extend(found.iter().map(|f| {
             format!(
@@ -233,6 +237,11 @@ fn one(
     {
         edited.changes.clear();
     }
+    // notes (a value left alone) are said, and change nothing
+    let changed = edited
+        .changes
+        .iter()
+        .any(|c| !c.starts_with(mapiprof::edit::NOTE));
     let mut changes = edited.changes;
     let mut diff = String::new();
     match output {
@@ -250,27 +259,53 @@ fn one(
         }
         Output::DryRun => diff = unified(&name, &before, &after),
         Output::InPlace(backup) => {
-            if let Some(editing) = editing.filter(|_| !changes.is_empty()) {
+            if let Some(editing) = editing.filter(|_| changed) {
                 changes.extend(editing.replace(file, encoded.content(), *backup)?);
             }
         }
         Output::Dir(dir) => {
-            let relative = file.strip_prefix(base).unwrap_or(file);
-            let relative = if relative.as_os_str().is_empty() {
-                Path::new(file.file_name().unwrap_or_default())
-            } else {
-                relative
-            };
-            io::write_file(&dir.join(relative), &[file], encoded.content())?;
+            io::write_file(&destination(dir, file, base), &[file], encoded.content())?;
         }
         Output::File(path) => io::write_output(Some(path), file, encoded.content())?,
     }
-    let fate = if changes.is_empty() {
-        Fate::Unchanged
-    } else {
+    let fate = if changed {
         Fate::Changed(changes)
+    } else {
+        Fate::Unchanged(changes)
     };
     Ok((fate, diff))
+}
+
+/// Where `--out-dir DIR` writes `file` (found under `base`): its path
+/// relative to its argument, or its name when it was named itself.
+fn destination(dir: &Path, file: &Path, base: &Path) -> PathBuf {
+    let relative = file.strip_prefix(base).unwrap_or(file);
+    let relative = if relative.as_os_str().is_empty() {
+        Path::new(file.file_name().unwrap_or_default())
+    } else {
+        relative
+    };
+    dir.join(relative)
+}
+
+/// Refuse a batch whose files would go to one place in `dir` (`a/p.reg`
+/// and `b/p.reg` named as files, or names that differ only in case, which
+/// Windows takes for one file): the last one written would win.
+fn refuse_shared_destinations(dir: &Path, files: &[(PathBuf, PathBuf)]) -> Result<()> {
+    let mut seen: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    for (file, base) in files {
+        let to = destination(dir, file, base);
+        let key = to.to_string_lossy().to_lowercase();
+        if let Some(other) = seen.insert(key, file) {
+            bail!(
+                "{} and {} would both be written to {}; name their folders, or run them apart",
+                io::display_name(other),
+                io::display_name(file),
+                io::display_name(&to)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// An edited file: bytes, or text to encode as it is written.
@@ -365,7 +400,18 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool, dry: bool)
                             }
                         }
                     }
-                    Fate::Unchanged => unchanged = unchanged.saturating_add(1),
+                    Fate::Unchanged(notes) => {
+                        unchanged = unchanged.saturating_add(1);
+                        if !quiet {
+                            for note in notes {
+                                said.push_str(&format!(
+                                    "{}: {}\n",
+                                    io::display_name(file),
+                                    text::visible(note)
+                                ));
+                            }
+                        }
+                    }
                     Fate::Skipped(why) => {
                         skipped = skipped.saturating_add(1);
                         if !quiet {
@@ -381,6 +427,19 @@ fn report(results: &[(PathBuf, Result<(Fate, String)>)], quiet: bool, dry: bool)
             }
             Err(e) => failed.push(error::one_line(e)),
         }
+    }
+    // a diff shows the file's own text: on a terminal, what would drive it
+    // (an escape sequence in a crafted value) is shown, not obeyed
+    if std::io::stdout().is_terminal() {
+        out = out
+            .split_inclusive('\n')
+            .map(|line| {
+                let (body, end) = line
+                    .strip_suffix('\n')
+                    .map_or((line, ""), |body| (body, "\n"));
+                format!("{}{end}", text::visible(body))
+            })
+            .collect();
     }
     io::write_output(None, Path::new("-"), out.as_bytes())?;
     #[allow(clippy::print_stderr)]

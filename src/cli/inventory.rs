@@ -47,6 +47,15 @@ pub fn run(paths: &[PathBuf], request: &Request, read: &ReadOptions) -> Result<u
         .into_iter()
         .map(|(path, _)| path)
         .collect();
+    // a table over one of its own inputs is refused before anything is read
+    if let Some(output) = request.output.filter(|p| *p != Path::new("-"))
+        && let Some(input) = files.iter().find(|f| io::same_file(output, f))
+    {
+        bail!(
+            "refusing to overwrite the input file {}; write to another file",
+            io::display_name(input)
+        );
+    }
     let bar = batch::progress(files.len() as u64, request.quiet);
     signal::batch(true);
     let mut failed: Vec<String> = Vec::new();

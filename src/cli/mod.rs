@@ -342,6 +342,7 @@ fn run_command(command: Command) -> Result<u8> {
                 accounts: pairs("--rename-account", &rename_account)?,
                 used: edit::Used::default(),
             };
+            rewrite.check()?;
             if rewrite.is_empty() {
                 bail!(
                     "nothing to do: give --map-path, --map-host, --rename-profile or --rename-account"

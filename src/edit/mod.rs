@@ -95,10 +95,22 @@ pub struct Edited {
     /// The whole new text (same encoding decisions as the input's).
     pub text: String,
     /// `Outlook/13dbb0c8…/001f6622: mail.example.com-44300 → mail.example.com:44300`.
+    /// A line that starts with [`NOTE`] says something about the file and
+    /// changes nothing (a value left alone and why).
     pub changes: Vec<String>,
     /// How to write the text when not as the input was written (`fmt
     /// --encoding`).
     pub format: Option<crate::text::TextFormat>,
+}
+
+/// The start of a line of [`Edited::changes`] that changes nothing.
+pub const NOTE: &str = "note: ";
+
+impl Edited {
+    /// Whether any line of `changes` is a change, not a note.
+    pub fn changes_anything(&self) -> bool {
+        self.changes.iter().any(|c| !c.starts_with(NOTE))
+    }
 }
 
 /// Why an edit cannot be made.

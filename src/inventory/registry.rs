@@ -1,5 +1,7 @@
 //! The rows of a registry model: each profile of each root it holds.
 
+use std::collections::HashMap;
+
 use encoding_rs::Encoding as CodePage;
 
 use crate::check::Finding;
@@ -7,23 +9,73 @@ use crate::mapi::dictionary::Scope;
 use crate::mapi::{self, PropValue, Scalar, TagName, account, sections};
 use crate::model::{Effective, Model, default_profile, effective, other_roots, root_label};
 use crate::reg::{RegData, RegValue, name};
-use crate::yaml::{self, Context};
 
-use super::{Account, Role, Row, Section, account_of, counts, number_text, row_of};
+use super::{Account, Counts, Role, Row, Section, account_of, counts, number_text, row_of};
 
 /// A row for every profile of `model`, its own root's first.
 pub(super) fn rows(model: &Model, findings: &[Finding]) -> Vec<Row> {
-    let mut out = root_rows(model, "", findings);
+    let counted = Counted::of(findings);
+    let mut out = root_rows(model, "", &counted);
     for (root, sub) in other_roots(model) {
         let prefix = format!("{}: ", root_label(&root));
-        out.extend(root_rows(&sub, &prefix, findings));
+        out.extend(root_rows(&sub, &prefix, &counted));
     }
     out
 }
 
+/// Findings sorted once by what they are about: the whole file, or a
+/// profile (by its place's root prefix and folded name).
+struct Counted<'f> {
+    file: Vec<&'f Finding>,
+    profiles: HashMap<(String, String), Vec<&'f Finding>>,
+}
+
+impl<'f> Counted<'f> {
+    fn of(findings: &'f [Finding]) -> Counted<'f> {
+        let mut counted = Counted {
+            file: Vec::new(),
+            profiles: HashMap::new(),
+        };
+        for finding in findings {
+            let place = finding.place.as_str();
+            if place == "file" || place == "hive" || place.starts_with("line ") {
+                counted.file.push(finding);
+                continue;
+            }
+            // `Office 15.0: Work/…` (another root, see `check_reg`) or `Work/…`
+            let (prefix, rest) = match place.split_once(": ") {
+                Some((label, rest))
+                    if label.starts_with("Office ") || label == "Windows Messaging Subsystem" =>
+                {
+                    (format!("{label}: "), rest)
+                }
+                _ => (String::new(), place),
+            };
+            let profile = rest.split('/').next().unwrap_or_default();
+            counted
+                .profiles
+                .entry((prefix, name::fold(profile)))
+                .or_default()
+                .push(finding);
+        }
+        counted
+    }
+
+    /// The counts for profile `profile` of the root whose places start
+    /// `prefix`, the whole file's findings included.
+    fn about(&self, prefix: &str, profile: &str) -> Counts {
+        let own = self
+            .profiles
+            .get(&(prefix.to_owned(), name::fold(profile)))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        counts(self.file.iter().chain(own).copied())
+    }
+}
+
 /// The rows of the profiles under `model`'s root; `prefix` starts the
 /// places of the findings about them.
-fn root_rows(model: &Model, prefix: &str, findings: &[Finding]) -> Vec<Row> {
+fn root_rows(model: &Model, prefix: &str, counted: &Counted) -> Vec<Row> {
     let Some(root) = model.root.as_deref() else {
         return Vec::new();
     };
@@ -42,7 +94,7 @@ fn root_rows(model: &Model, prefix: &str, findings: &[Finding]) -> Vec<Row> {
             let accounts = keys
                 .iter()
                 .filter(|k| !k.deleted && k.info.account_manager && k.path.contains('\\'))
-                .filter_map(|k| internet_account(k, model))
+                .filter_map(internet_account)
                 .collect();
             let mut row = row_of(&sections, accounts);
             row.root = root_label(root);
@@ -50,27 +102,10 @@ fn root_rows(model: &Model, prefix: &str, findings: &[Finding]) -> Vec<Row> {
             row.default = default
                 .as_deref()
                 .is_some_and(|d| name::same(d, &profile.name));
-            row.findings = counts(
-                findings
-                    .iter()
-                    .filter(|f| about(&f.place, prefix, &profile.name)),
-            );
+            row.findings = counted.about(prefix, &profile.name);
             row
         })
         .collect()
-}
-
-/// Whether a finding at `place` is about profile `profile` (its places
-/// start `prefix`) or about the whole file.
-fn about(place: &str, prefix: &str, profile: &str) -> bool {
-    if place == "file" || place == "hive" || place.starts_with("line ") {
-        return true;
-    }
-    let Some(rest) = place.strip_prefix(prefix) else {
-        return false;
-    };
-    let named = rest.split('/').next().unwrap_or_default();
-    name::same(named, profile)
 }
 
 fn section_of(key: &Effective, cp: &'static CodePage) -> Section {
@@ -119,18 +154,31 @@ fn text_of(
 
 /// An internet account of the account manager; `None` for the MAPI
 /// services (their own sections say more) and kinds not known.
-fn internet_account(key: &Effective, model: &Model) -> Option<Account> {
-    let clsid = key.get("clsid").and_then(|v| match &v.data {
-        RegData::String(s) => Some(s.clone()),
-        _ => None,
-    })?;
+fn internet_account(key: &Effective) -> Option<Account> {
+    let clsid = key.get("clsid").and_then(|v| text(&v.data))?;
     let kind = account::account_kind(&clsid).filter(|k| !matches!(*k, "MAPI service" | "LDAP"))?;
-    let ctx = Context::new(&model.source, true, &key.info);
     let values: Vec<(u16, String)> = key
         .values
         .iter()
         .filter(|v| !account::is_password(v.name.as_str()))
-        .filter_map(|v| Some((account::prf_id(v.name.as_str())?, yaml::brief(v, &ctx))))
+        .filter_map(|v| {
+            let id = account::prf_id(v.name.as_str())?;
+            let shown = match (&v.data, account::form(v.name.as_str())) {
+                (RegData::Dword(n), _) => n.to_string(),
+                (data, Some(account::Form::Text)) => text(data)?,
+                _ => return None,
+            };
+            Some((id, shown))
+        })
         .collect();
     Some(account_of(kind, &values))
+}
+
+/// An account manager's text: a string, or UTF-16 in a binary.
+fn text(data: &RegData) -> Option<String> {
+    match data {
+        RegData::String(s) => Some(s.clone()),
+        RegData::Hex { bytes, .. } => mapi::unicode_text(bytes),
+        _ => None,
+    }
 }

@@ -34,12 +34,20 @@ pub(crate) fn decode_strings(bytes: &[u8], unit: usize) -> Option<(Vec<Vec<u8>>,
             if count > 0 && read_field(bytes, 4, layout)? != header {
                 return None;
             }
+            // each item starts where the one before it ends: only such data
+            // is read (it is what Outlook writes, and what decodes back
+            // alike), and no item is copied twice however the offsets point
+            let mut expected = header;
             let items = (0..count)
                 .map(|i| {
                     let at = i.checked_mul(layout.width())?.checked_add(4)?;
                     let offset = read_field(bytes, at, layout)?;
+                    if offset != expected {
+                        return None;
+                    }
                     let body = bytes.get(offset..)?;
                     let end = terminator_end(body, unit)?;
+                    expected = offset.checked_add(end)?;
                     body.get(..end).map(<[u8]>::to_vec)
                 })
                 .collect::<Option<Vec<_>>>()?;
@@ -75,14 +83,20 @@ pub(crate) fn decode_binaries(bytes: &[u8]) -> Option<(Vec<Vec<u8>>, Layout)> {
             if count > 0 && read_field(bytes, layout.width().saturating_add(4), layout)? != header {
                 return None;
             }
+            // each item starts where the one before it ends, padded: see
+            // decode_strings
+            let mut expected = header;
             let items = (0..count)
                 .map(|i| {
                     let at = i.checked_mul(pair)?.checked_add(4)?;
                     let len = read_field(bytes, at, layout)?;
                     let offset = read_field(bytes, at.checked_add(layout.width())?, layout)?;
-                    bytes
-                        .get(offset..offset.checked_add(len)?)
-                        .map(<[u8]>::to_vec)
+                    if offset != expected {
+                        return None;
+                    }
+                    let item = bytes.get(offset..offset.checked_add(len)?)?;
+                    expected = offset.checked_add(len.checked_next_multiple_of(4)?)?;
+                    Some(item.to_vec())
                 })
                 .collect::<Option<Vec<_>>>()?;
             Some((items, layout))
@@ -156,6 +170,32 @@ fn push_field(out: &mut Vec<u8>, n: usize, layout: Layout) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_that_point_back_are_not_read() {
+        // two items pointing at the same bytes: no layout Outlook writes,
+        // and a way to make a small value decode to a huge one
+        let mut bytes = Vec::new();
+        push_u32(&mut bytes, 2);
+        for _ in 0..2 {
+            push_field(&mut bytes, 4, Layout::Bits32);
+            push_field(&mut bytes, 20, Layout::Bits32);
+        }
+        bytes.extend_from_slice(&[1, 2, 3, 4]);
+        assert_eq!(decode_binaries(&bytes), None);
+        let mut strings = Vec::new();
+        push_u32(&mut strings, 2);
+        push_field(&mut strings, 12, Layout::Bits32);
+        push_field(&mut strings, 12, Layout::Bits32);
+        strings.extend_from_slice(b"ab\0");
+        assert_eq!(decode_strings(&strings, 1), None);
+        // the same items one after the other read
+        let good = encode_binaries(&[vec![1, 2, 3, 4], vec![1, 2, 3, 4]], Layout::Bits32);
+        assert_eq!(
+            decode_binaries(&good).map(|(items, _)| items.len()),
+            Some(2)
+        );
+    }
 
     #[test]
     fn mfcmapi_unicode_example() {

@@ -150,6 +150,55 @@ fn entry_line(text: &str, parsed: &Parsed, section: &str, key: &str) -> Option<S
         .map(|line| line.span)
 }
 
+/// Replace the values of active entries in one pass: each `(section, key,
+/// value)` as [`set`] would replace it (the first entry of that key in the
+/// first section of that name, both without regard to case), the others
+/// left out. Every other byte stays. Time in proportion to the text and
+/// the edits, however many there are.
+pub fn set_values(text: &str, parsed: &Parsed, edits: &[(String, String, String)]) -> String {
+    use std::collections::{HashMap, HashSet};
+    let mut spans: HashMap<(String, String), Span> = HashMap::new();
+    let mut sections: HashSet<String> = HashSet::new();
+    let mut current: Option<String> = None;
+    for line in &parsed.file.lines {
+        match &line.kind {
+            LineKind::Section { name_span } => {
+                let name = name_span.of(text).to_ascii_lowercase();
+                current = sections.insert(name.clone()).then_some(name);
+            }
+            LineKind::Entry {
+                key_span,
+                value_span,
+            } => {
+                if let Some(section) = &current {
+                    spans
+                        .entry((section.clone(), key_span.of(text).to_ascii_lowercase()))
+                        .or_insert(*value_span);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut targets: Vec<(Span, &str)> = edits
+        .iter()
+        .filter_map(|(section, key, value)| {
+            let span = spans.get(&(section.to_ascii_lowercase(), key.to_ascii_lowercase()))?;
+            Some((*span, value.as_str()))
+        })
+        .collect();
+    targets.sort_by_key(|(span, _)| span.start);
+    targets.dedup_by_key(|(span, _)| span.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0usize;
+    for (span, value) in targets {
+        out.push_str(text.get(at..span.start).unwrap_or_default());
+        out.push_str(value);
+        at = span.end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
+}
+
 /// The lines of the first section called `section` (only the first counts,
 /// as Outlook reads the file), its header first.
 fn section_lines<'p>(text: &str, parsed: &'p Parsed, section: &str) -> Vec<&'p Line> {
@@ -180,6 +229,27 @@ fn commented_key(line: &str) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::prf::parse;
+
+    #[test]
+    fn values_are_set_in_one_pass_as_set_would() {
+        let text = "[A]\r\nx=1\r\n;y=2\r\ny=3\r\n[b]\r\nX=4\r\n[a]\r\nx=5\r\n";
+        let edits = [
+            ("a".to_owned(), "X".to_owned(), "one".to_owned()),
+            ("B".to_owned(), "x".to_owned(), "four".to_owned()),
+            ("A".to_owned(), "y".to_owned(), "three".to_owned()),
+            ("A".to_owned(), "z".to_owned(), "none".to_owned()),
+        ];
+        let once = set_values(text, &parse(text), &edits);
+        assert_eq!(
+            once,
+            "[A]\r\nx=one\r\n;y=2\r\ny=three\r\n[b]\r\nX=four\r\n[a]\r\nx=5\r\n"
+        );
+        let mut by_one = text.to_owned();
+        for (section, key, value) in &edits[..3] {
+            by_one = set_in(&by_one, section, key, value).unwrap().0;
+        }
+        assert_eq!(once, by_one);
+    }
 
     fn set_in(text: &str, section: &str, key: &str, value: &str) -> Option<(String, Edited)> {
         set(text, &parse(text), section, key, value)

@@ -28,7 +28,7 @@ mod write;
 
 pub use document::{Document, Entry, Section};
 pub(crate) use edit::add_with_newline;
-pub use edit::{Edited, add, comment_out, set};
+pub use edit::{Edited, add, comment_out, set, set_values};
 pub use entries::Entries;
 pub(crate) use folded::Folded;
 pub use mapping::{Block, Generation, MapLine, Target};

@@ -2,7 +2,7 @@
 //! change are written anew), a YAML document through its model, a `.prf`
 //! setting by setting in its own text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::input::{PrfInput, RegInput};
 use crate::mapi::dictionary::Scope;
@@ -16,7 +16,7 @@ use crate::yaml;
 
 use super::Rewrite;
 use super::values::{EXCHANGE_HOST_IDS, Kind, Place};
-use crate::edit::{EditError, Edited};
+use crate::edit::{EditError, Edited, NOTE};
 
 const DEFAULT_PROFILE: &str = "DefaultProfile";
 
@@ -84,18 +84,34 @@ impl Rewrite {
         })
     }
 
-    /// Refuse a rename onto a profile the file holds already.
+    /// Refuse a rename onto a profile the file holds already, or of two
+    /// profiles onto one name: the two would merge on import.
     fn check_renames(&self, map: &Map) -> Result<(), EditError> {
-        for (old, new) in &self.profiles {
-            for (root, profile) in &map.profiles {
-                let taken = name::same(profile, new) && !name::same(old, new);
-                let renamed = map
-                    .profiles
-                    .iter()
-                    .any(|(r, p)| name::same(r, root) && name::same(p, old));
-                if taken && renamed {
+        if self.profiles.is_empty() {
+            return Ok(());
+        }
+        let mut by_root: HashMap<String, HashSet<String>> = HashMap::new();
+        for (root, profile) in &map.profiles {
+            by_root
+                .entry(name::fold(root))
+                .or_default()
+                .insert(name::fold(profile));
+        }
+        for present in by_root.values() {
+            let mut targets: HashMap<String, &str> = HashMap::new();
+            for (old, new) in &self.profiles {
+                let (old_key, target) = (name::fold(old), name::fold(new));
+                if !present.contains(&old_key) {
+                    continue;
+                }
+                if target != old_key && present.contains(&target) {
                     return Err(EditError::NoMatch(format!(
                         "the file holds a profile {new:?} already; renaming {old:?} to it would merge the two"
+                    )));
+                }
+                if let Some(other) = targets.insert(target, old) {
+                    return Err(EditError::NoMatch(format!(
+                        "{other:?} and {old:?} would both be renamed {new:?}, which would merge them"
                     )));
                 }
             }
@@ -131,7 +147,7 @@ impl Rewrite {
             outcome
                 .left
                 .iter()
-                .map(|s| format!("{shown}: left alone: {s}")),
+                .map(|s| format!("{NOTE}{shown}: left alone: {s}")),
         );
         outcome.data.map(|data| RegValue {
             name: value.name.clone(),
@@ -242,18 +258,12 @@ fn rewrite_block(
 /// own line; every other line keeps its bytes.
 pub fn rewrite_prf(input: &PrfInput, r: &Rewrite) -> Result<Edited, EditError> {
     let (model, _) = input.model();
-    let mut text = input.text.clone();
+    let mut edits: Vec<(String, String, String)> = Vec::new();
     let mut changes = Vec::new();
-    let set = |text: &mut String, section: &str, key: &str, new: &str| {
-        let parsed = prf::parse(text);
-        if let Some((edited, _)) = prf::set(text, &parsed, section, key, new) {
-            *text = edited;
-        }
-    };
     if let Some(old) = model.general.get("ProfileName")
         && let Some(new) = r.profile(old)
     {
-        set(&mut text, "General", "ProfileName", new);
+        edits.push(("General".into(), "ProfileName".into(), new.to_owned()));
         changes.push(format!("[General] ProfileName: {old} → {new}"));
     }
     for item in model.services.iter().chain(&model.accounts) {
@@ -266,7 +276,7 @@ pub fn rewrite_prf(input: &PrfInput, r: &Rewrite) -> Result<Edited, EditError> {
             let kind = prf_kind(target.as_ref(), id);
             let mut outcome = super::values::Outcome::default();
             if let Some(new) = r.text(value, kind, &mut outcome) {
-                set(&mut text, &item.id, key, &new);
+                edits.push((item.id.clone(), key.to_owned(), new));
                 changes.extend(
                     outcome
                         .said
@@ -276,6 +286,11 @@ pub fn rewrite_prf(input: &PrfInput, r: &Rewrite) -> Result<Edited, EditError> {
             }
         }
     }
+    let text = if edits.is_empty() {
+        input.text.clone()
+    } else {
+        prf::set_values(&input.text, &input.parsed(), &edits)
+    };
     Ok(Edited {
         text,
         changes,

@@ -17,6 +17,7 @@ impl PathMap {
         let mut pairs: Vec<(String, String)> = pairs
             .into_iter()
             .map(|(old, new)| (trimmed(&old).to_owned(), trimmed(&new).to_owned()))
+            .filter(|(old, _)| !old.is_empty())
             .collect();
         pairs.sort_by_key(|(old, _)| std::cmp::Reverse(old.chars().count()));
         PathMap(pairs)
@@ -80,8 +81,9 @@ fn strip_prefix_folded<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
 pub struct HostMap(Vec<(String, String)>);
 
 impl HostMap {
-    /// The mapping of `pairs`.
+    /// The mapping of `pairs` (an empty old name maps nothing).
     pub fn new(mut pairs: Vec<(String, String)>) -> HostMap {
+        pairs.retain(|(old, _)| !old.is_empty());
         pairs.sort_by_key(|(old, _)| std::cmp::Reverse(old.len()));
         HostMap(pairs)
     }

@@ -108,8 +108,12 @@ impl Rewrite {
         Some(new)
     }
 
-    /// `path` with its prefix mapped, the mapping marked used.
+    /// `path` with its prefix mapped, the mapping marked used. Only a text
+    /// with a separator in it is a path: a PST's display name `H:` is not.
     fn path_of(&self, path: &str) -> Option<String> {
+        if !path.contains(['\\', '/']) {
+            return None;
+        }
         let (new, old) = self.paths.map(path)?;
         self.used.mark(Mapping::Path, old);
         Some(new)
@@ -122,6 +126,47 @@ impl Rewrite {
             self.used.mark(Mapping::Host, old);
         }
         Some(new)
+    }
+
+    /// Refuse one old name given two new ones: which would win is not for
+    /// the order of the options to say.
+    pub fn check(&self) -> Result<(), EditError> {
+        let twice = |option: &str, pairs: Vec<(String, &str)>| -> Result<(), EditError> {
+            let mut seen: std::collections::HashMap<String, &str> =
+                std::collections::HashMap::new();
+            for (old, new) in pairs {
+                if let Some(other) = seen.insert(old.clone(), new)
+                    && !crate::reg::name::same(other, new)
+                {
+                    return Err(EditError::value(
+                        option,
+                        BadValue::Rewrite(format!(
+                            "'{}' is given twice, as '{}' and as '{}'",
+                            crate::text::visible(&old),
+                            crate::text::visible(other),
+                            crate::text::visible(new)
+                        )),
+                    ));
+                }
+            }
+            Ok(())
+        };
+        twice(
+            "--map-path",
+            self.paths
+                .pairs()
+                .map(|(o, n)| (crate::reg::name::fold(o), n))
+                .collect(),
+        )?;
+        twice(
+            "--map-host",
+            self.hosts
+                .pairs()
+                .map(|(o, n)| (o.to_ascii_lowercase(), n))
+                .collect(),
+        )?;
+        twice("--rename-profile", folded(&self.profiles))?;
+        twice("--rename-account", folded(&self.accounts))
     }
 
     /// Whether `changes` moved a path to one that names an environment
@@ -189,10 +234,15 @@ pub fn pair(option: &str, text: &str) -> Result<(String, String), EditError> {
     Ok((old.to_owned(), new.to_owned()))
 }
 
-/// A profile rename: the new name must name a key.
+/// A profile rename: the new name must name a key, without control
+/// characters or blanks at its ends (a `.prf` line would lose them).
 pub fn profile_pair(text: &str) -> Result<(String, String), EditError> {
     let (old, new) = pair("--rename-profile", text)?;
-    if new.is_empty() || new.contains('\\') {
+    if new.is_empty()
+        || new.contains('\\')
+        || new.chars().any(char::is_control)
+        || new.trim() != new
+    {
         return Err(EditError::value(
             "--rename-profile",
             BadValue::ProfileName(new),
@@ -237,4 +287,12 @@ pub fn path_pair(text: &str) -> Result<(String, String), EditError> {
         ));
     }
     Ok((old, new))
+}
+
+/// Pairs with their old side folded, as the registry compares names.
+fn folded(pairs: &[(String, String)]) -> Vec<(String, &str)> {
+    pairs
+        .iter()
+        .map(|(old, new)| (crate::reg::name::fold(old), new.as_str()))
+        .collect()
 }

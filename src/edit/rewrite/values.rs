@@ -156,26 +156,48 @@ impl Rewrite {
                 bytes,
             },
         };
+        // a change is said once its new bytes are made: a text the code
+        // page cannot hold is left alone, and said so
+        let cannot = |text: &str| format!("{text:?} cannot be written in code page {}", cp.name());
         let new = match mapi::decode(ptype, bytes, cp) {
             Some(PropValue::Unicode(text)) => {
                 self.text(&text, kind, out).map(|t| mapi::unicode_bytes(&t))
             }
-            Some(PropValue::String8(text)) => self.text(&text, kind, out).and_then(|t| {
-                let encoded = mapi::string8_bytes(&t, cp).ok();
-                if encoded.is_none() {
-                    out.left.push(format!(
-                        "{t:?} cannot be written in code page {}",
-                        cp.name()
-                    ));
+            Some(PropValue::String8(text)) => {
+                let new = self.mapped(&text, kind);
+                match new.as_deref().map(|t| (t, mapi::string8_bytes(t, cp))) {
+                    Some((t, Ok(bytes))) => {
+                        out.said.push(format!("{text} → {t}"));
+                        Some(bytes)
+                    }
+                    Some((t, Err(_))) => {
+                        out.left.push(cannot(t));
+                        None
+                    }
+                    None => None,
                 }
-                encoded
-            }),
-            Some(PropValue::MvUnicode(items, layout)) => self
-                .texts(&items, kind, out)
-                .and_then(|items| mapi::encode(&PropValue::MvUnicode(items, layout), cp).ok()),
-            Some(PropValue::MvString8(items, layout)) => self
-                .texts(&items, kind, out)
-                .and_then(|items| mapi::encode(&PropValue::MvString8(items, layout), cp).ok()),
+            }
+            Some(PropValue::MvUnicode(items, layout)) => {
+                self.texts(&items, kind).and_then(|(items, said)| {
+                    let bytes = mapi::encode(&PropValue::MvUnicode(items, layout), cp).ok()?;
+                    out.said.extend(said);
+                    Some(bytes)
+                })
+            }
+            Some(PropValue::MvString8(items, layout)) => {
+                self.texts(&items, kind).and_then(|(items, said)| {
+                    match mapi::encode(&PropValue::MvString8(items.clone(), layout), cp) {
+                        Ok(bytes) => {
+                            out.said.extend(said);
+                            Some(bytes)
+                        }
+                        Err(_) => {
+                            out.left.push(cannot(&items.join(", ")));
+                            None
+                        }
+                    }
+                })
+            }
             Some(PropValue::Binary(bytes)) => self.entry_id(&bytes, cp, out),
             Some(PropValue::MvBinary(items, layout)) => {
                 let mut changed = false;
@@ -206,8 +228,15 @@ impl Rewrite {
         }
     }
 
-    /// A text with its path, hosts or name mapped.
+    /// A text with its path, hosts or name mapped, the change recorded.
     pub(super) fn text(&self, text: &str, kind: Kind, out: &mut Outcome) -> Option<String> {
+        let new = self.mapped(text, kind)?;
+        out.said.push(format!("{text} → {new}"));
+        Some(new)
+    }
+
+    /// A text with its path, hosts or name mapped; nothing recorded.
+    fn mapped(&self, text: &str, kind: Kind) -> Option<String> {
         let mut new = self.path_of(text);
         if kind == Kind::Host
             && let Some(mapped) = self.hosts_of(new.as_deref().unwrap_or(text))
@@ -219,24 +248,24 @@ impl Rewrite {
         {
             new = Some(renamed.to_owned());
         }
-        let new = new.filter(|n| n != text)?;
-        out.said.push(format!("{text} → {new}"));
-        Some(new)
+        new.filter(|n| n != text)
     }
 
-    fn texts(&self, items: &[String], kind: Kind, out: &mut Outcome) -> Option<Vec<String>> {
-        let mut changed = false;
+    /// The items of a list mapped: the new list and each change, when one
+    /// changed.
+    fn texts(&self, items: &[String], kind: Kind) -> Option<(Vec<String>, Vec<String>)> {
+        let mut said = Vec::new();
         let items = items
             .iter()
-            .map(|item| match self.text(item, kind, out) {
+            .map(|item| match self.mapped(item, kind) {
                 Some(new) => {
-                    changed = true;
+                    said.push(format!("{item} → {new}"));
                     new
                 }
                 None => item.clone(),
             })
             .collect();
-        changed.then_some(items)
+        (!said.is_empty()).then_some((items, said))
     }
 
     /// A PST store entry ID with its path mapped; anything else that holds
@@ -344,6 +373,28 @@ mod tests {
             // the same list in a section of another provider is no server list
             let other = rewrite().value(Place::Mapi(Some(Scope::Ldap)), &value, cp);
             assert_eq!(other.data, None);
+        }
+    }
+
+    #[test]
+    fn a_change_the_code_page_cannot_hold_is_left_alone_and_not_said() {
+        let cp = encoding_rs::WINDOWS_1252;
+        let r = Rewrite {
+            paths: PathMap::new(vec![("H:\\".into(), "\\\\fs01\\ファイル\\".into())]),
+            ..Rewrite::default()
+        };
+        let items = vec!["H:\\Mail\\a.pst".to_owned()];
+        let list = hex(
+            "101e0397",
+            mapi::encode(&PropValue::MvString8(items, Layout::Bits32), cp).unwrap(),
+        );
+        let one = hex("001e6700", mapi::string8_bytes("H:\\Mail\\a.pst", cp).unwrap());
+        for value in [list, one] {
+            let out = r.value(Place::Mapi(Some(Scope::Pst)), &value, cp);
+            assert_eq!(out.data, None);
+            assert!(out.said.is_empty(), "{:?}", out.said);
+            assert_eq!(out.left.len(), 1, "{:?}", out.left);
+            assert!(out.left[0].contains("windows-1252"), "{:?}", out.left);
         }
     }
 
