@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Files per second and peak memory of `mapiprof inventory` over a fleet of
 # COUNT copies (default 5000) of one ~100 KB Regedit export (UTF-16 LE, a
-# full Exchange profile padded with the kind of binary values a real
-# profile's client section holds), on 2 cores (taskset, RAYON_NUM_THREADS=2).
+# full Exchange profile padded with sections of 1 KB binary values, as
+# a real profile's client and store sections hold), on 2 cores (taskset, RAYON_NUM_THREADS=2).
 # The peak memory is measured for a tenth of the fleet too: rows are
 # streamed, so it should not grow with the number of files.
 # Usage: bash benches/inventory.sh [COUNT] [ROUNDS]   (default 5000 3)
@@ -27,7 +27,8 @@ perl -e '
     my @bytes = map { sprintf("%02x", ($_ * 7 + $n) % 256) } 0 .. 1023;
     my $hex = join(",", @bytes);
     $hex =~ s/(.{75},)/$1\\\r\n  /g;
-    $text .= "[$root\\$uid]\r\n\"01023d0c\"=hex:$hex\r\n\r\n";
+    my $tag = sprintf("0102%04x", 0x0600 + $n);
+    $text .= "[$root\\$uid]\r\n\"$tag\"=hex:$hex\r\n\r\n";
   }
   open(my $out, ">:raw", $ARGV[1]) or die;
   print $out "\xff\xfe", pack("v*", map { ord } split //, $text);
