@@ -293,13 +293,15 @@ impl Rewrite {
         }
     }
 
-    /// Report bytes that hold an old path where mapiprof cannot change it.
+    /// Report bytes that hold an old path where mapiprof cannot change it,
+    /// once per value (a list's items each may hold it).
     fn unknown(&self, bytes: &[u8], cp: &'static CodePage, out: &mut Outcome) {
         for old in self.paths.olds() {
             if holds(bytes, old, cp) {
-                out.left.push(format!(
-                    "{old} is inside a structure mapiprof does not know"
-                ));
+                let note = format!("{old} is inside a structure mapiprof does not know");
+                if !out.left.contains(&note) {
+                    out.left.push(note);
+                }
                 return;
             }
         }
@@ -388,7 +390,10 @@ mod tests {
             "101e0397",
             mapi::encode(&PropValue::MvString8(items, Layout::Bits32), cp).unwrap(),
         );
-        let one = hex("001e6700", mapi::string8_bytes("H:\\Mail\\a.pst", cp).unwrap());
+        let one = hex(
+            "001e6700",
+            mapi::string8_bytes("H:\\Mail\\a.pst", cp).unwrap(),
+        );
         for value in [list, one] {
             let out = r.value(Place::Mapi(Some(Scope::Pst)), &value, cp);
             assert_eq!(out.data, None);
