@@ -98,6 +98,25 @@ fn layouts(model: &Model) -> Vec<(String, mapi::Layout)> {
     out
 }
 
+/// `rewrite FROM --map-path MAPPING -o TO` run in `dir`, which must
+/// succeed; what it said on stderr.
+fn moved(dir: &Path, from: &Path, mapping: &str, to: &Path) -> String {
+    let out = mapiprof_in(
+        dir,
+        &[
+            "rewrite",
+            from.to_str().unwrap(),
+            "--map-path",
+            mapping,
+            "-o",
+            to.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    said
+}
+
 /// A file's text: UTF-16 LE after its byte-order mark, else UTF-8.
 fn text_of(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
@@ -135,26 +154,17 @@ corpus_test!(map_path_leaves_no_old_prefix_in_any_decoded_value, {
     ] {
         let from = common::corpus().join("reg").join(name);
         let to = dir.join(name);
-        let out = mapiprof_in(
+        let said = moved(
             &dir,
-            &[
-                "rewrite",
-                from.to_str().unwrap(),
-                "--map-path",
-                "c:\\users\\y_suzuki\\documents\\=\\\\fs01\\home\\%USERNAME%\\",
-                "-o",
-                to.to_str().unwrap(),
-            ],
+            &from,
+            "c:\\users\\y_suzuki\\documents\\=\\\\fs01\\home\\%USERNAME%\\",
+            &to,
         );
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let said = String::from_utf8_lossy(&out.stderr);
         // the one list of an undocumented layout is named and left alone
-        assert_says(&out.stderr, &["1102022a: left alone", "is not expanded"]);
+        assert_says(
+            said.as_bytes(),
+            &["1102022a: left alone", "is not expanded"],
+        );
         assert!(
             said.contains("Delivery Store EntryID: store entry ID C:\\Users"),
             "{said}"
@@ -194,24 +204,12 @@ fn every_store_entry_id_of_the_sample_moves_and_the_unknown_list_is_named() {
     let dir = common::scratch("rewrite-sample");
     let from = root().join("samples/reg/o16_pop3_pst_store_entry_ids.reg");
     let to = dir.join("moved.reg");
-    let out = mapiprof_in(
+    let said = moved(
         &dir,
-        &[
-            "rewrite",
-            from.to_str().unwrap(),
-            "--map-path",
-            "c:/users/MWEBER/documents=\\\\fs01\\home\\mweber\\",
-            "-o",
-            to.to_str().unwrap(),
-        ],
+        &from,
+        "c:/users/MWEBER/documents=\\\\fs01\\home\\mweber\\",
+        &to,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let said = String::from_utf8_lossy(&out.stderr);
     // the list of stores, the provider's entry ID and path, the address
     // book's list of stores and the account's delivery store
     assert_eq!(
@@ -220,7 +218,7 @@ fn every_store_entry_id_of_the_sample_moves_and_the_unknown_list_is_named() {
         "{said}"
     );
     assert_says(
-        &out.stderr,
+        said.as_bytes(),
         &[
             "001f6700: C:\\Users\\mweber\\Documents\\Outlook-Dateien\\Geschäftlich.pst → \\\\fs01\\home\\mweber\\Outlook-Dateien\\Geschäftlich.pst",
             "1102022a: left alone: c:/users/MWEBER/documents is inside a structure mapiprof does not know",

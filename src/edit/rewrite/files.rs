@@ -191,14 +191,20 @@ pub fn rewrite_reg(input: &RegInput, r: &Rewrite) -> Result<Edited, EditError> {
             None => Line::Keep,
         },
     )?;
+    Ok(registry_edit(r, text, changes))
+}
+
+/// What a rewrite of a registry form gives: the note a new path that
+/// names `%VAR%` gets there, after the changes.
+fn registry_edit(r: &Rewrite, text: String, mut changes: Vec<String>) -> Edited {
     if r.names_variables(&changes) {
         changes.push(super::NOT_EXPANDED.to_owned());
     }
-    Ok(Edited {
+    Edited {
         text,
         changes,
         format: None,
-    })
+    }
 }
 
 /// Rewrite a YAML document of an export through its model.
@@ -226,14 +232,7 @@ pub fn rewrite_yaml(model: &Model, r: &Rewrite) -> Result<Edited, EditError> {
         }
     }
     let text = yaml::write(&out, &yaml::WriteOptions::default())?;
-    if r.names_variables(&changes) {
-        changes.push(super::NOT_EXPANDED.to_owned());
-    }
-    Ok(Edited {
-        text,
-        changes,
-        format: None,
-    })
+    Ok(registry_edit(r, text, changes))
 }
 
 fn rewrite_block(
