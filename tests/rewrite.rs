@@ -100,7 +100,7 @@ fn layouts(model: &Model) -> Vec<(String, mapi::Layout)> {
 
 /// `rewrite FROM --map-path MAPPING -o TO` run in `dir`, which must
 /// succeed; what it said on stderr.
-fn moved(dir: &Path, from: &Path, mapping: &str, to: &Path) -> String {
+fn rewrite_path(dir: &Path, from: &Path, mapping: &str, to: &Path) -> String {
     let out = mapiprof_in(
         dir,
         &[
@@ -154,7 +154,7 @@ corpus_test!(map_path_leaves_no_old_prefix_in_any_decoded_value, {
     ] {
         let from = common::corpus().join("reg").join(name);
         let to = dir.join(name);
-        let said = moved(
+        let said = rewrite_path(
             &dir,
             &from,
             "c:\\users\\y_suzuki\\documents\\=\\\\fs01\\home\\%USERNAME%\\",
@@ -204,7 +204,7 @@ fn every_store_entry_id_of_the_sample_moves_and_the_unknown_list_is_named() {
     let dir = common::scratch("rewrite-sample");
     let from = root().join("samples/reg/o16_pop3_pst_store_entry_ids.reg");
     let to = dir.join("moved.reg");
-    let said = moved(
+    let said = rewrite_path(
         &dir,
         &from,
         "c:/users/MWEBER/documents=\\\\fs01\\home\\mweber\\",
