@@ -9,8 +9,8 @@ use crate::mapi::props::{
     PR_ROH_PROXY_AUTH_SCHEME, PR_ROH_PROXY_PRINCIPAL_NAME, PR_ROH_PROXY_SERVER, PR_SERVICE_UID,
     PR_SERVICES, PR_STORE_PROVIDERS,
 };
-use crate::mapi::{self, PropTag, PropType, PropValue, Scalar, TagName, sections};
-use crate::model::{Effective, Model, PROFILE_KEY, effective, root_label, uids};
+use crate::mapi::{self, PropTag, PropValue, Scalar, TagName, sections};
+use crate::model::{Effective, Model, PROFILE_KEY, decoded, effective, root_label, uids};
 use crate::reg::{RegData, RegValue};
 
 use super::{Finding, RuleId, auth_finding, flag_findings, principal_findings, proxy_findings};
@@ -208,25 +208,6 @@ fn global_not_in_account(
             ),
         ));
     }
-}
-
-/// A value as what it means: a string as its text whatever its type and
-/// registry form, anything else as its decoded value.
-fn decoded(
-    value: &RegValue,
-    ptype: PropType,
-    cp: &'static encoding_rs::Encoding,
-) -> Option<PropValue> {
-    let decoded = match &value.data {
-        RegData::Hex { bytes, .. } => mapi::decode(ptype, bytes, cp)?,
-        RegData::String(s) => PropValue::Unicode(s.clone()),
-        RegData::Dword(n) => PropValue::Scalar(Scalar::Long(*n)),
-        RegData::Delete => return None,
-    };
-    Some(match decoded {
-        PropValue::String8(s) => PropValue::Unicode(s),
-        other => other,
-    })
 }
 
 /// The decoded value of property `id` in `key` (any type that decodes).

@@ -6,8 +6,10 @@ use encoding_rs::Encoding as CodePage;
 
 use crate::check::Finding;
 use crate::mapi::dictionary::Scope;
-use crate::mapi::{self, PropValue, Scalar, TagName, account, sections};
-use crate::model::{Effective, Model, default_profile, effective, other_roots, root_label};
+use crate::mapi::{PropValue, Scalar, TagName, account, sections};
+use crate::model::{
+    Effective, Model, decoded, default_profile, effective, other_roots, root_label, text_data,
+};
 use crate::reg::{RegData, RegValue, name};
 
 use super::{Account, Counts, Role, Row, Section, account_of, counts, number_text, row_of};
@@ -137,14 +139,8 @@ fn text_of(
     scope: Option<Scope>,
     cp: &'static CodePage,
 ) -> Option<String> {
-    let decoded = match &value.data {
-        RegData::Hex { bytes, .. } => mapi::decode(tag.tag.ptype, bytes, cp)?,
-        RegData::String(s) => return Some(s.clone()),
-        RegData::Dword(n) => PropValue::Scalar(Scalar::Long(*n)),
-        RegData::Delete => return None,
-    };
-    Some(match decoded {
-        PropValue::Unicode(s) | PropValue::String8(s) => s,
+    Some(match decoded(value, tag.tag.ptype, cp)? {
+        PropValue::Unicode(s) => s,
         PropValue::Scalar(Scalar::Long(n)) => number_text(n, tag.tag, scope),
         PropValue::Scalar(Scalar::I2(n)) => n.to_string(),
         PropValue::Scalar(Scalar::Boolean(b)) => b.to_string(),
@@ -155,7 +151,7 @@ fn text_of(
 /// An internet account of the account manager; `None` for the MAPI
 /// services (their own sections say more) and kinds not known.
 fn internet_account(key: &Effective) -> Option<Account> {
-    let clsid = key.get("clsid").and_then(|v| text(&v.data))?;
+    let clsid = key.get("clsid").and_then(|v| text_data(&v.data))?;
     let kind = account::account_kind(&clsid).filter(|k| !matches!(*k, "MAPI service" | "LDAP"))?;
     let values: Vec<(u16, String)> = key
         .values
@@ -165,20 +161,11 @@ fn internet_account(key: &Effective) -> Option<Account> {
             let id = account::prf_id(v.name.as_str())?;
             let shown = match (&v.data, account::form(v.name.as_str())) {
                 (RegData::Dword(n), _) => n.to_string(),
-                (data, Some(account::Form::Text)) => text(data)?,
+                (data, Some(account::Form::Text)) => text_data(data)?,
                 _ => return None,
             };
             Some((id, shown))
         })
         .collect();
     Some(account_of(kind, &values))
-}
-
-/// An account manager's text: a string, or UTF-16 in a binary.
-fn text(data: &RegData) -> Option<String> {
-    match data {
-        RegData::String(s) => Some(s.clone()),
-        RegData::Hex { bytes, .. } => mapi::unicode_text(bytes),
-        _ => None,
-    }
 }

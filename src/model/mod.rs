@@ -28,7 +28,7 @@ use crate::reg::{self, Block, Document, Format, RegData, RegValue, name};
 use crate::text::{self, TextFormat};
 pub(crate) use choose::{choose_profile, default_profile};
 use root::main_root;
-pub(crate) use values::{text_value, uids};
+pub(crate) use values::{decoded, text_data, text_value, uids};
 
 pub use context::{SectionInfo, describe, shown_scopes};
 pub use effective::{Effective, effective, merge};

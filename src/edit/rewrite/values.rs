@@ -311,7 +311,7 @@ impl Rewrite {
 /// Whether `bytes` hold the path `text` (with `\\` or `/` as written, or
 /// `\\` throughout) in UTF-16 LE or in code page `cp`, without regard to
 /// the case of ASCII letters.
-pub(crate) fn holds(bytes: &[u8], text: &str, cp: &'static CodePage) -> bool {
+fn holds(bytes: &[u8], text: &str, cp: &'static CodePage) -> bool {
     let lower: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
     let text = text.to_ascii_lowercase();
     [text.clone(), text.replace('/', "\\")].iter().any(|text| {
