@@ -149,7 +149,7 @@ fn one(
         result => result.in_file(&name)?,
     };
     // a migration says what its result adds to `check`'s findings
-    if matches!(op, Operation::Rewrite(_)) && edited.changes_anything() {
+    if matches!(op, Operation::Rewrite(_)) && mapiprof::edit::changes_anything(&edited.changes) {
         let found = mapiprof::edit::new_findings(&doc, &edited).in_file(&name)?;
         edited.changes.extend(found.iter().map(|f| {
             format!(
@@ -238,10 +238,7 @@ fn one(
         edited.changes.clear();
     }
     // notes (a value left alone) are said, and change nothing
-    let changed = edited
-        .changes
-        .iter()
-        .any(|c| !c.starts_with(mapiprof::edit::NOTE));
+    let changed = mapiprof::edit::changes_anything(&edited.changes);
     let mut changes = edited.changes;
     let mut diff = String::new();
     match output {

@@ -106,11 +106,10 @@ pub struct Edited {
 /// The start of a line of [`Edited::changes`] that changes nothing.
 pub const NOTE: &str = "note: ";
 
-impl Edited {
-    /// Whether any line of `changes` is a change, not a note.
-    pub fn changes_anything(&self) -> bool {
-        self.changes.iter().any(|c| !c.starts_with(NOTE))
-    }
+/// Whether any line of `changes` (see [`Edited::changes`]) is a change,
+/// not a note.
+pub fn changes_anything(changes: &[String]) -> bool {
+    changes.iter().any(|c| !c.starts_with(NOTE))
 }
 
 /// Why an edit cannot be made.
